@@ -1,0 +1,12 @@
+"""profile_extract: facts, events, contacts and stories from scraped profile pages.
+
+Library API:
+    extract_page(data, source) -> PageResult   (pure, one page)
+    run_batch(inputs, out_dir, options)         (reads inputs, writes tables)
+"""
+__version__ = "0.1.0"
+PARSER_VERSION = "1"
+
+from .pipeline import extract_page  # noqa: E402
+
+__all__ = ["extract_page", "__version__", "PARSER_VERSION"]

@@ -1,0 +1,1 @@
+"""Reading pages: bytes -> decoded text -> plain text with lines."""
