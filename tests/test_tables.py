@@ -112,3 +112,17 @@ def test_every_table_declares_its_columns_once():
     for table, cols in COLUMNS.items():
         names = column_names(table)
         assert len(names) == len(set(names)), table
+
+
+def test_one_line_loader_reads_parquet_and_csv_only_folders(seed_run, tmp_path):
+    import shutil
+
+    import profile_extract
+    tables = profile_extract.load(seed_run)
+    assert {"pages", "facts", "events", "contacts", "stories", "findings", "texts"} <= set(tables)
+    for f in seed_run.glob("*.csv"):
+        shutil.copy(f, tmp_path / f.name)
+    csv_only = profile_extract.load(tmp_path)
+    for table in ("pages", "facts", "contacts"):
+        assert len(csv_only[table]) == len(tables[table])
+    assert csv_only["facts"]["year_start"].dtype.name == "Int64"

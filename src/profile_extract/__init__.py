@@ -8,5 +8,6 @@ __version__ = "0.1.0"
 PARSER_VERSION = "1"
 
 from .pipeline import extract_page  # noqa: E402
+from .load import load  # noqa: E402
 
-__all__ = ["extract_page", "__version__", "PARSER_VERSION"]
+__all__ = ["extract_page", "load", "__version__", "PARSER_VERSION"]
