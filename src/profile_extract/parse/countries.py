@@ -1,0 +1,164 @@
+"""Country names, adjectives and demonyms -> ISO 3166 codes.
+
+pycountry supplies every name (`Belarus`, `Republic of Belarus`, `Moldova,
+Republic of`); data/countries.csv adds short names (`Russia`), aliases
+(`UK`, `England`) and adjectives (`Ethiopian`, `Belarusian`). One lookup table
+is built per process (cached); no fuzzy search ever runs.
+
+>>> lookup("Russia").alpha3, lookup("Ethiopian").name, lookup("moldova").name
+('RUS', 'Ethiopia', 'Moldova')
+>>> [(m.text, m.country.alpha2, m.kind) for m in find_countries("Afghans fled to Sri Lanka.")]
+[('Afghans', 'AF', 'adjective'), ('Sri Lanka', 'LK', 'name')]
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+NAME, ADJECTIVE = "name", "adjective"
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    alpha2: str
+    alpha3: str
+    name: str          # short English name: Russia, Moldova, United States
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    country: Country
+    kind: str          # name | adjective
+
+
+@dataclass(frozen=True)
+class _Tables:
+    by_code: dict      # alpha2 -> Country
+    exact: dict        # casefolded text -> (Country, kind)
+    first_word: dict   # first word as written -> [(text, Country, kind)] longest first
+
+
+def _rows():
+    text = resources.files("profile_extract.data").joinpath("countries.csv").read_text("utf-8")
+    lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
+    for lineno, row in enumerate(csv.DictReader(lines), 2):
+        if set(row) != {"alpha2", "kind", "text"} or row["kind"] not in ("short", "alias", "adjective"):
+            raise ValueError(f"data/countries.csv: bad row {lineno}: {row}")
+        yield lineno, row
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    import pycountry
+    short, extra = {}, []
+    for lineno, row in _rows():
+        if pycountry.countries.get(alpha_2=row["alpha2"]) is None:
+            raise ValueError(f"data/countries.csv: unknown code {row['alpha2']!r} (row {lineno})")
+        if row["kind"] == "short":
+            short[row["alpha2"]] = row["text"]
+        else:
+            extra.append(row)
+    by_code, names = {}, []
+    for c in pycountry.countries:
+        common = getattr(c, "common_name", None)
+        nice = short.get(c.alpha_2) or common or c.name
+        country = Country(c.alpha_2, c.alpha_3, nice)
+        by_code[c.alpha_2] = country
+        for n in {c.name, common, getattr(c, "official_name", None), nice}:
+            if n:
+                names.append((n, country, NAME))
+                if "," in n:                       # `Moldova, Republic of` -> also `Moldova`
+                    names.append((n.split(",")[0], country, NAME))
+    for row in extra:
+        country = by_code[row["alpha2"]]
+        kind = NAME if row["kind"] == "alias" else ADJECTIVE
+        names.append((row["text"], country, kind))
+        if kind == ADJECTIVE and row["text"].endswith("n"):
+            names.append((row["text"] + "s", country, kind))    # Afghans, Syrians
+    exact, first = {}, {}
+    for text, country, kind in names:
+        exact.setdefault(text.casefold(), (country, kind))
+        first.setdefault(_first_word(text), []).append((text, country, kind))
+    for lst in first.values():
+        lst.sort(key=lambda t: -len(t[0]))
+    return _Tables(by_code, exact, first)
+
+
+_WORD = re.compile(r"[^\W\d_][^\s,;:()\[\]/]*")
+
+
+def _first_word(text: str) -> str:
+    m = _WORD.match(text)
+    w = m.group(0) if m else text
+    return w.rstrip(".'’").split("’")[0].split("'")[0] if len(w) > 1 else w
+
+
+def by_code(alpha2: str | None) -> Country | None:
+    """The Country of an alpha-2 code, or None.
+
+    >>> by_code("MD").name
+    'Moldova'
+    """
+    return _tables().by_code.get((alpha2 or "").upper())
+
+
+def lookup(text: str | None) -> Country | None:
+    """The country a whole name, alias, adjective or ISO code stands for."""
+    c = lookup_kind(text)
+    return c[0] if c else None
+
+
+def lookup_kind(text: str | None) -> tuple[Country, str] | None:
+    if not text:
+        return None
+    t = " ".join(text.split()).strip(" .,;:")
+    hit = _tables().exact.get(t.casefold())
+    if hit:
+        return hit
+    if len(t) in (2, 3) and t.isupper():
+        import pycountry
+        c = pycountry.countries.get(alpha_2=t) if len(t) == 2 else pycountry.countries.get(alpha_3=t)
+        if c is not None:
+            return _tables().by_code[c.alpha_2], NAME
+    return None
+
+
+_CAP = re.compile(r"(?<![\w.'’-])[A-ZÀ-ÞĀ-Ž][\w.'’-]*")
+
+
+def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
+    """Every mention of a country name or adjective in text[start:end], in order.
+    Words are matched as written (capitalised), or whole in upper case (`TURKEY`)."""
+    end = len(text) if end is None else end
+    first = _tables().first_word
+    out: list[Mention] = []
+    pos = start
+    for m in _CAP.finditer(text, start, end):
+        if m.start() < pos:
+            continue
+        word = m.group(0)
+        key = word.rstrip(".'’").split("’")[0].split("'")[0]
+        upper = word.isupper() and len(key) > 2
+        cands = first.get(key) or (first.get(key.title()) if upper else None)
+        if not cands:
+            continue
+        for name, country, kind in cands:
+            stop = m.start() + len(name)
+            if stop > end:
+                continue
+            got = text[m.start():stop]
+            if got != name and not (upper and got.upper() == name.upper()):
+                continue
+            if stop < len(text) and (text[stop].isalnum() or
+                                     (text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalpha())):
+                continue
+            out.append(Mention(m.start(), stop, got, country, kind))
+            pos = stop
+            break
+    return out

@@ -1,0 +1,82 @@
+"""Distances as written: `5,701 kms`, `1,130 kmfrom`, `64 miles`,
+`four thousand miles`, `60 miles (96 kilometers)`.
+
+The first unit written decides (`60 miles (96 km)` is 60 mile); kilometres
+come from the project's pint registry (profile_extract.parse.units.to_km).
+
+>>> d = find_distances("a distance of 60 miles (96 kilometers), with")[0]
+>>> (d.text, d.value, d.unit, round(d.km, 5))
+('60 miles', 60.0, 'mile', 96.56064)
+>>> [(d.value, d.unit) for d in find_distances("1,130 kmfrom home; flew four thousand miles")]
+[(1130.0, 'km'), (4000.0, 'mile')]
+>>> find_distances("an area of 207,595 km sq and 5 km² and 30 km/h")
+[]
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .number_words import NUMBER_WORDS, parse_number_words
+from .units import to_km
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
+# Unit spellings -> pint unit names. Order matters: longer spellings first.
+UNIT_SPELLINGS = (
+    (r"kilomet(?:er|re)s?", "km"),
+    (r"kms?\.?", "km"),
+    (r"miles?", "mile"),
+)
+_UNIT = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNIT_SPELLINGS))
+# `kmfrom` (glued in extraction) is allowed; km², km2, km/h, `km sq` and `per hour` are not lengths.
+_AFTER = r"(?=from\b|[^\w²/]|$)(?!\s*(?:sq\b|square|per\s+(?:hour|day|second)|an?\s+hour|long\b|wide\b|deep\b))"
+DISTANCE = re.compile(
+    rf"(?<![\w.,])(?P<num>{_DIGITS}|{NUMBER_WORDS.pattern}){_SCALE}[\s\u00a0-]*(?:{_UNIT}){_AFTER}",
+    re.IGNORECASE)
+_SQUARE = re.compile(r"(?:square|sq\.?)\s*$", re.IGNORECASE)
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+
+
+@dataclass(frozen=True, slots=True)
+class Distance:
+    start: int
+    end: int
+    text: str          # the number and unit as written
+    value: float       # the number written, scale words applied
+    unit: str          # pint unit: km | mile
+    km: float
+    in_words: bool
+
+
+def parse_number(text: str) -> float | None:
+    """`5,701` -> 5701.0, `four thousand` -> 4000.0."""
+    t = text.strip()
+    if t[:1].isdigit():
+        try:
+            return float(t.replace(",", ""))
+        except ValueError:
+            return None
+    v = parse_number_words(t)
+    return None if v is None else float(v)
+
+
+def find_distances(text: str, start: int = 0, end: int | None = None) -> list[Distance]:
+    """Every length in km or miles written in text[start:end], in order."""
+    end = len(text) if end is None else end
+    out = []
+    for m in DISTANCE.finditer(text, start, end):
+        if _SQUARE.search(text, max(0, m.start() - 8), m.start()):
+            continue
+        value = parse_number(m.group("num"))
+        if value is None:
+            continue
+        if m.group("scale"):
+            value *= _SCALES[m.group("scale").lower()]
+        unit = next(u for i, (_, u) in enumerate(UNIT_SPELLINGS) if m.group(f"u{i}"))
+        stop = m.end()
+        while stop > m.start() and text[stop - 1] in " .\u00a0":
+            stop -= 1
+        out.append(Distance(m.start(), stop, text[m.start():stop], value, unit,
+                            to_km(value, unit), not m.group("num")[:1].isdigit()))
+    return out
