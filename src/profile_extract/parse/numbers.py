@@ -1,0 +1,199 @@
+"""Numbers as pages write them: thousands separators of any style, decimal
+commas, Indian grouping, scale words. Pure functions, no I/O after import.
+
+>>> parse_number("9.5 million")
+9500000.0
+>>> parse_number("19,95,81,477")
+199581477.0
+>>> parse_number("1 234,5")
+1234.5
+>>> [n.text for n in find_numbers("USD 1,258 million (2014)")]
+['1,258 million', '2014']
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Number", "find_numbers", "first_number", "parse_number", "to_float", "scale_of",
+           "SCALE_WORDS"]
+
+
+def _load_scales() -> tuple[dict[str, float], dict[str, float]]:
+    raw = resources.files("profile_extract.data").joinpath("scale_words.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/scale_words.toml: {exc}") from exc
+    return ({k.lower(): float(v) for k, v in data.get("scale", {}).items()},
+            {k.lower(): float(v) for k, v in data.get("money_only", {}).items()})
+
+
+SCALE_WORDS, MONEY_SCALE_WORDS = _load_scales()
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# Thousands separators: comma, dot, space, no-break space, thin spaces, apostrophes.
+_SEP = ",.\u00a0\u2009\u202f '\u2019"
+_NUM = (
+    r"(?<![\w.,\u2019'])"                     # not inside a word or another number
+    r"(?P<sign>(?<!\w)[-\u2212])?"
+    r"(?P<int>"
+    r"\d{1,2}(?:,\d{2})+,\d{3}"               # Indian grouping 19,95,81,477
+    r"|\d{1,3}(?P<sep>[" + _SEP + r"])\d{3}(?:(?P=sep)\d{3})*"   # one separator style throughout
+    r"|\d+"
+    r")"
+    r"(?P<dec>[.,]\d+(?![\d]))?"
+    r"(?![\d])"
+    r"(?:(?P<sp>\s?)(?P<scale>" + _alternation(SCALE_WORDS) + r")\b\.?)?"
+)
+_NUM_RE = re.compile(_NUM, re.IGNORECASE)
+_MONEY_SCALE_RE = re.compile(r"\s?(" + _alternation(MONEY_SCALE_WORDS) + r")\b", re.IGNORECASE)
+_INDIAN = re.compile(r"^\d{1,2}(?:,\d{2})+,\d{3}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """A number found in a string: its value (scale applied), where it is and
+    how it was written."""
+    value: float
+    start: int
+    end: int
+    text: str
+    scale: float = 1.0
+    grouped: bool = False      # written with a thousands separator
+    decimal: bool = False      # written with a decimal part
+
+    @property
+    def year_like(self) -> bool:
+        """A bare integer that could be a year (1000-2100, no separators).
+
+        >>> first_number("in 2014").year_like, first_number("2,014").year_like
+        (True, False)
+        """
+        return (self.scale == 1.0 and not self.grouped and not self.decimal
+                and 1000 <= self.value <= 2100 and self.value == int(self.value))
+
+
+def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None) -> float:
+    """The value of an integer part (with its separators) and a decimal part.
+
+    A single dot or comma followed by exactly three digits is a thousands
+    separator for commas (`1,258`) and a decimal point for dots (`14.110`),
+    the English reading; several of them are always thousands separators.
+
+    >>> to_float("1,258"), to_float("1.258"), to_float("1.234.567"), to_float("0,2")
+    (1258.0, 1.258, 1234567.0, 0.2)
+    >>> to_float("1.234", ",5", "."), to_float("12", ",50")
+    (1234.5, 12.5)
+    """
+    if _INDIAN.match(int_part):
+        return float(int_part.replace(",", "") + (dec_part or "").replace(",", "."))
+    if sep is None:
+        for ch in int_part:
+            if not ch.isdigit():
+                sep = ch
+                break
+    if sep is not None:
+        groups = int_part.split(sep)
+        if sep == "." and len(groups) == 2 and not dec_part:
+            return float(int_part)                       # 14.110: English decimal point
+        if sep == "," and len(groups) == 2 and groups[0] == "0" and not dec_part:
+            return float("0." + groups[1])
+        digits = "".join(groups)
+    else:
+        digits = int_part
+    if dec_part:
+        return float(digits + "." + dec_part[1:])
+    return float(digits)
+
+
+def scale_of(word: str) -> float | None:
+    """The multiplier of a scale word, or None.
+
+    >>> scale_of("Crore"), scale_of("bn"), scale_of("m"), scale_of("apples")
+    (10000000.0, 1000000000.0, 1000000.0, None)
+    """
+    w = word.lower().rstrip(".")
+    return SCALE_WORDS.get(w) or MONEY_SCALE_WORDS.get(w)
+
+
+def find_numbers(text: str, money: bool = False) -> list[Number]:
+    """Every number in text, left to right, with scale words applied.
+    `money=True` also reads the short money scales (`$4.9m`, `3bn`, `5k`).
+
+    >>> [(n.value, n.text) for n in find_numbers("$4.9m", money=True)]
+    [(4900000.0, '4.9m')]
+    >>> [(n.value, n.text) for n in find_numbers("255 m (838 ft)")]
+    [(255.0, '255'), (838.0, '838')]
+    >>> [n.value for n in find_numbers("6 lakh villages, 2.5 crore")]
+    [600000.0, 25000000.0]
+    >>> [n.value for n in find_numbers("1'234'567 and 1\u2009234 and -3.5")]
+    [1234567.0, 1234.0, -3.5]
+    """
+    out = []
+    for m in _NUM_RE.finditer(text):
+        int_part, dec = m.group("int"), m.group("dec")
+        sep = m.group("sep")
+        try:
+            value = to_float(int_part, dec, sep)
+        except ValueError:
+            continue
+        if m.group("sign"):
+            value = -value
+        scale = 1.0
+        end = m.end()
+        if m.group("scale"):
+            scale = SCALE_WORDS[m.group("scale").lower()]
+        elif money:
+            ms = _MONEY_SCALE_RE.match(text, m.end("dec") if dec else m.end("int"))
+            if ms and ms.start(1) - (m.end("dec") if dec else m.end("int")) <= 1:
+                # `4.9m` glued, or `4.9 m` followed by a non-letter
+                scale = MONEY_SCALE_WORDS[ms.group(1).lower()]
+                end = ms.end()
+        if not m.group("scale") and scale == 1.0:
+            end = m.end("dec") if dec else m.end("int")
+        value *= scale
+        start = m.start("sign") if m.group("sign") else m.start("int")
+        out.append(Number(value, start, end, text[start:end], scale,
+                          grouped=sep is not None or bool(_INDIAN.match(int_part)),
+                          decimal=bool(dec) or (sep == "." and int_part.count(".") == 1)))
+    return out
+
+
+def first_number(text: str, money: bool = False) -> Number | None:
+    """The first number in text, or None.
+
+    >>> first_number("HDI Rank: 50 of 188").value
+    50.0
+    >>> first_number("n.a.") is None
+    True
+    """
+    for n in find_numbers(text, money):
+        return n
+    return None
+
+
+_WHOLE = re.compile(r"\s*[~≈]?\s*(.*?)\s*\Z", re.S)
+
+
+def parse_number(text: str, money: bool = False) -> float | None:
+    """The value of a string that is one number (scale word allowed), else None.
+
+    >>> parse_number("1,258 million"), parse_number("12,400"), parse_number("0.50")
+    (1258000000.0, 12400.0, 0.5)
+    >>> parse_number("3 apples") is None, parse_number("") is None
+    (True, True)
+    """
+    s = _WHOLE.match(text).group(1)
+    if not s:
+        return None
+    ns = find_numbers(s, money)
+    if len(ns) != 1 or ns[0].start != 0 or ns[0].end != len(s.rstrip(".")):
+        return None
+    return ns[0].value

@@ -1,0 +1,196 @@
+"""The years a statistic is for, and its qualifier: `(2015-2020)`, `(2014)`,
+`2014 est.`, `July 2018 est.`, `FY2014/15`, `(as per 2011 Census)`.
+Pure functions; never reads the clock.
+
+>>> find_period("Net Migration Rate (2015–2020)")[:2]
+(2015, 2020)
+>>> find_period("Remittances (2014 estimate)").qualifier
+'estimate'
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+
+__all__ = ["Period", "find_period", "parse_period", "period_qualifier", "value_qualifier",
+           "PERIOD_QUALIFIERS", "VALUE_QUALIFIERS", "MONTHS"]
+
+YEAR_MIN, YEAR_MAX = 1500, 2100
+
+
+def _load_qualifiers():
+    raw = resources.files("profile_extract.data").joinpath("qualifiers.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/qualifiers.toml: {exc}") from exc
+    out = {}
+    for table in ("period", "value"):
+        rows = []
+        for name, pats in data.get(table, {}).items():
+            for p in pats:
+                try:
+                    # whole words: a letter edge gets \b, a symbol needs nothing
+                    pre = r"(?<!\w)" if p[:1].isalnum() else ""
+                    post = r"(?!\w)" if p[-1:].isalnum() else ""
+                    rows.append((name, re.compile(pre + p + post, re.IGNORECASE)))
+                except re.error as exc:
+                    raise ValueError(f"data/qualifiers.toml: [{table}] {name}: bad pattern {p!r}: {exc}")
+        out[table] = rows
+    return out["period"], out["value"]
+
+
+PERIOD_QUALIFIERS, VALUE_QUALIFIERS = _load_qualifiers()
+
+MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), 1) for m in names}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+_Y = r"(?:1[5-9]\d\d|20\d\d|2100)"
+_DASH = r"[-\u2010-\u2015\u2212/]"
+_PERIOD_RE = re.compile(
+    # FY2014/15, FY 2014-2015, FY2014
+    r"(?P<fy>\bFY\s?(?P<fy1>" + _Y + r")(?:\s?" + _DASH + r"\s?(?P<fy2>\d{4}|\d{2}))?(?!\d))"
+    # 2015-2020, 2015–20, 1943-44  (not 2015-2-3 dates)
+    r"|(?P<range>(?<![\w.,/-])(?P<r1>" + _Y + r")\s?" + _DASH + r"\s?(?P<r2>" + _Y + r"|\d{2})(?![\d\w]|[-/.]\d))"
+    # July 2018, Feb. 2016
+    r"|(?P<month>\b(?P<mname>" + _MONTH_RE + r")\.?,?\s+(?P<my>" + _Y + r")(?![\d,.]\d))"
+    # a bare year
+    r"|(?P<year>(?<![\w.,'\u2019/+-])(?P<y>" + _Y + r")(?![\d\w]|[,.]\d|\s?%))",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    year_start: int
+    year_end: int
+    qualifier: str | None = None
+    start: int = 0          # span of the period expression (with its qualifier) in the input
+    end: int = 0
+    month: int | None = None
+
+    def __iter__(self):
+        return iter((self.year_start, self.year_end, self.qualifier))
+
+    def __getitem__(self, i):
+        return (self.year_start, self.year_end, self.qualifier)[i]
+
+
+def _end_year(start: int, written: str) -> int:
+    """`2020` -> 2020; `20` after 2015 -> 2020; `05` after 1999 -> 2005."""
+    if len(written) == 4:
+        return int(written)
+    y = start // 100 * 100 + int(written)
+    return y + 100 if y < start else y
+
+
+def period_qualifier(text: str) -> str | None:
+    """The period qualifier written in text (`est.`, `census`...), or None.
+
+    >>> period_qualifier("as per 2011 Census"), period_qualifier("2014 est."), period_qualifier("2014")
+    ('census', 'estimate', None)
+    """
+    for name, rx in PERIOD_QUALIFIERS:
+        if rx.search(text):
+            return name
+    return None
+
+
+_LEAD = re.compile(r"\s*[(\[]?\s*")
+
+
+def value_qualifier(text: str) -> tuple[str | None, int]:
+    """The qualifier written at the start of a value and where it ends.
+
+    >>> value_qualifier("approx. 300"), value_qualifier("over 1,000 people"), value_qualifier("c. 1209")
+    (('approximately', 7), ('over', 4), ('approximately', 2))
+    >>> value_qualifier("300")
+    (None, 0)
+    """
+    lead = _LEAD.match(text).end()
+    for name, rx in VALUE_QUALIFIERS:
+        m = rx.match(text, lead)
+        if m:
+            return name, m.end()
+    return None, 0
+
+
+def find_period(text: str, start: int = 0) -> Period | None:
+    """The first year or period written in text (from `start`), with the
+    qualifier written next to it; None when there is none.
+
+    >>> tuple(find_period("FY2014/15"))
+    (2014, 2015, None)
+    >>> tuple(find_period("GDP (July 2018 est.)"))
+    (2018, 2018, 'estimate')
+    >>> tuple(find_period("No. of Villages (as per Hand Book, 2011)"))
+    (2011, 2011, None)
+    >>> find_period("Population under 15") is None
+    True
+    """
+    m = _PERIOD_RE.search(text, start)
+    if not m:
+        return None
+    month = None
+    if m.group("fy"):
+        y1 = int(m.group("fy1"))
+        y2 = _end_year(y1, m.group("fy2")) if m.group("fy2") else y1
+    elif m.group("range"):
+        y1 = int(m.group("r1"))
+        y2 = _end_year(y1, m.group("r2"))
+        if not y1 <= y2 <= y1 + 100:
+            return find_period(text, m.end("r1"))
+    elif m.group("month"):
+        y1 = y2 = int(m.group("my"))
+        month = MONTHS[m.group("mname").lower()]
+    else:
+        y1 = y2 = int(m.group("y"))
+    # the qualifier: in the same bracket, or the words right around the year
+    s, e = m.start(), m.end()
+    open_ = text.rfind("(", 0, s)
+    if open_ >= 0 and text.find(")", open_) >= e and ")" not in text[open_:s]:
+        scope = text[open_ + 1:text.find(")", open_)]
+    else:
+        scope = text[max(0, s - 16):min(len(text), e + 16)]
+    q = period_qualifier(scope)
+    if q is None:
+        tail = re.match(r"\s*(?:est\.?|estimated?|census|provisional|projected)", text[e:], re.I)
+        if tail:
+            e += tail.end()
+    else:
+        tail = re.match(r"\s*(?:est\.?|estimated?|census|provisional|projected)\b\.?", text[e:], re.I)
+        if tail:
+            e += tail.end()
+    return Period(y1, y2, q, s, e, month)
+
+
+_REST = re.compile(r"[\W_]+|\b(?:as|per|of|the|in|for|and|fy|year|years|data|figures?|hand\s?book|"
+                   r"statistical|district|source|sources|incl|excl|est|estimated?|census|"
+                   r"provisional|projected|revised)\b", re.IGNORECASE)
+
+
+def parse_period(text: str) -> Period | None:
+    """A string that is only a period (with qualifier words), else None.
+
+    >>> tuple(parse_period("2021 estimate")), tuple(parse_period("(2015-2020)"))
+    ((2021, 2021, 'estimate'), (2015, 2020, None))
+    >>> parse_period("2022 census").qualifier
+    'census'
+    >>> parse_period("Population 2021") is None, parse_period("8 August 1949") is None
+    (True, True)
+    """
+    p = find_period(text)
+    if p is None:
+        return None
+    rest = text[:p.start] + " " + text[p.end:]
+    rest = _MONTH_WORDS.sub(" ", rest) if p.month else rest
+    if _REST.sub("", rest).strip():
+        return None
+    return p
+
+
+_MONTH_WORDS = re.compile(r"\b(?:" + _MONTH_RE + r")\b\.?", re.IGNORECASE)
