@@ -1,0 +1,73 @@
+(function () {
+  "use strict";
+  // Hover or click a highlight: show the fields of every record covering it,
+  // read back from the record tables below (textContent only, never markup).
+  var tip = document.getElementById("tip"), pinned = null, selected = [];
+
+  function recordBox(rid) {
+    var tr = document.getElementById("rec-" + rid);
+    if (!tr) return null;
+    var table = tr.closest("table"), heads = table.tHead.rows[0].cells;
+    var box = document.createElement("div"), h = document.createElement("h3");
+    h.textContent = table.getAttribute("data-kind");
+    box.appendChild(h);
+    var t = document.createElement("table"), tb = document.createElement("tbody");
+    for (var i = 1; i < heads.length; i++) {
+      var v = tr.cells[i] ? tr.cells[i].textContent : "";
+      if (v === "") continue;
+      var row = document.createElement("tr"), th = document.createElement("th"), td = document.createElement("td");
+      th.textContent = heads[i].textContent;
+      td.textContent = v;
+      row.appendChild(th); row.appendChild(td); tb.appendChild(row);
+    }
+    t.appendChild(tb); box.appendChild(t);
+    return box;
+  }
+  function refs(el) { return (el.getAttribute("data-r") || "").split(" ").filter(Boolean); }
+  function show(el) {
+    tip.textContent = "";
+    refs(el).forEach(function (rid) { var b = recordBox(rid); if (b) tip.appendChild(b); });
+    if (!tip.firstChild) { hide(); return; }
+    var r = el.getBoundingClientRect();
+    tip.style.left = Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 540)) + "px";
+    tip.style.top = (window.scrollY + r.bottom + 6) + "px";
+    tip.classList.add("on");
+  }
+  function hide() { tip.classList.remove("on"); }
+  function select(el) {
+    selected.forEach(function (tr) { tr.classList.remove("sel"); });
+    selected = [];
+    if (!el) return;
+    refs(el).forEach(function (rid) {
+      var tr = document.getElementById("rec-" + rid);
+      if (tr) { tr.classList.add("sel"); selected.push(tr); }
+    });
+  }
+  document.addEventListener("mouseover", function (e) {
+    if (pinned) return;
+    var el = e.target.closest ? e.target.closest(".hl[data-r]") : null;
+    if (el) show(el); else if (!tip.contains(e.target)) hide();
+  });
+  document.addEventListener("click", function (e) {
+    var el = e.target.closest ? e.target.closest(".hl[data-r]") : null;
+    if (el) { pinned = el; show(el); select(el); return; }
+    if (!tip.contains(e.target)) { pinned = null; hide(); select(null); }
+  });
+  document.addEventListener("keydown", function (e) {
+    if (e.key === "Escape") { pinned = null; hide(); select(null); }
+  });
+  function flash() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    if (id.slice(0, 2) !== "h-") return;
+    var rid = id.slice(2);
+    Array.prototype.forEach.call(document.querySelectorAll(".hl[data-r]"), function (el) {
+      if (refs(el).indexOf(rid) >= 0) {
+        el.classList.add("flash");
+        setTimeout(function () { el.classList.remove("flash"); }, 1500);
+      }
+    });
+  }
+  window.addEventListener("hashchange", flash);
+  flash();
+  document.documentElement.setAttribute("data-ready", "1");
+})();
