@@ -1,8 +1,386 @@
-"""Stories: people and their distance from home."""
+"""Stories: a person or group and their distance from home or distance travelled.
+
+Rules (each record names the one that matched):
+  story.teaser   a line `5,701 kms from home`, name and role from a `Name, role`
+                 line just above it (else both null)
+  story.home     `1,150 kilometers from Syrian home`, `four thousand miles away from home`
+  story.journey  a journey verb shortly before the distance (`Alin trekked 64 miles`,
+                 `walked for 80 kilometers`, `a distance of 60 miles (96 kilometers)`)
+Not stories: totals and averages (`collectively`, `each year`), a plural population
+as subject (`Syrian refugees traveled ...`), distances between places (no journey
+verb), journeys given only in days (no distance). The first unit written counts;
+a unit in parentheses after it is the same distance. Repeated mentions of one
+journey (a headline and the body) are one record, named when any mention names it.
+
+The name comes from the sentence that gives the distance; when that sentence
+says I, we, he, she or they, from the nearest mention of a person before it
+(a byline `BY Name` counts).
+"""
 from __future__ import annotations
 
+import math
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from importlib import resources
+
 from ..ingest.segment import Doc
+from ..parse.countries import find_countries, lookup_kind
+from ..parse.distances import Distance, find_distances
+from ..records import Story
+from ..spans import Span
+
+MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
+_QUICK = re.compile(r"(?i)k(?:m|ilomet)|mile")
+
+
+@dataclass(frozen=True)
+class _Words:
+    verbs: re.Pattern
+    verb_window: int
+    phrases: re.Pattern
+    aggregate: re.Pattern
+    population: frozenset
+    determiners: frozenset
+    pronoun: re.Pattern
+    role: re.Pattern
+    role_end: re.Pattern
+    not_names: frozenset
+    place_preps: frozenset
+    person_verbs: frozenset
+
+
+def _alt(words, flags=re.IGNORECASE):
+    words = sorted(words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", flags)
+
+
+@lru_cache(maxsize=1)
+def _words() -> _Words:
+    d = tomllib.loads(resources.files("profile_extract.data").joinpath("stories.toml").read_text("utf-8"))
+    mods = "|".join(map(re.escape, d["role_modifiers"]))
+    roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(d["roles"], key=len, reverse=True))
+    role = re.compile(rf"(?i)\b(?:(?:{mods})\s+)?(?:[a-z]{{3,}}\s+)?(?:{roles})\b")
+    return _Words(
+        verbs=_alt(d["travel_verbs"]),
+        verb_window=int(d["verb_window"]),
+        phrases=re.compile(r"(?i)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                                 for p in d["distance_phrases"]) + r")\s*$"),
+        aggregate=_alt(d["aggregate_words"]),
+        population=frozenset(w.lower() for w in d["population_nouns"]),
+        determiners=frozenset(w.lower() for w in d["determiners"]),
+        pronoun=re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b"),
+        role=role,
+        role_end=re.compile(role.pattern + r"\s*$", re.IGNORECASE),
+        not_names=frozenset(d["not_names"]),
+        place_preps=frozenset(w.lower() for w in d["place_prepositions"]),
+        person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
+    )
+
+
+# --- sentences ---------------------------------------------------------------
+
+_ABBREV = frozenset("mr mrs ms dr prof st no nos estb est approx e.g i.e jr sr vs etc inc ltd co "
+                    "mt ft ca c p.o u.s u.k dept gov govt fig vol pp op".split())
+_END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
+
+
+def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
+    """The sentence of text[start:end] (one line) that holds offset pos."""
+    s, e = start, end
+    for m in _END.finditer(text, start, end):
+        w = re.search(r"([\w.]+)[.!?…]*$", text[max(start, m.start() - 12):m.start() + 1])
+        word = (w.group(1) if w else "").rstrip(".").lower()
+        if word in _ABBREV or (len(word) == 1 and word.isalpha()):
+            continue
+        if m.end() <= pos:
+            s = m.end()
+            while s < end and text[s].isspace():
+                s += 1
+        elif m.start() >= pos:
+            e = m.end()
+            break
+    return s, e
+
+
+# --- names -------------------------------------------------------------------
+
+_CAPWORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*\*?")
+_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?(?:\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?){0,2}")
+_BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by)[:\s]+"
+                     r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
+_PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
+_NEXT = re.compile(r"\s*([*]?)\s*(’s|'s|,\s*(?:a|an|the|\d+)\b|[\w'’-]+)?")
+
+
+def _clean_name(name: str) -> str:
+    name = re.sub(r"(?:’s|'s)$", "", name.strip())
+    return name.replace("*", "").strip(" ,")
+
+
+def _is_excluded(word: str, w: _Words) -> bool:
+    bare = _clean_name(word)
+    if not bare or bare in w.not_names or bare.isupper():
+        return True
+    return lookup_kind(bare) is not None
+
+
+def _title_case(line: str) -> bool:
+    words = [x for x in re.findall(r"[A-Za-z][\w'’-]*", line) if len(x) > 3]
+    return len(words) >= 3 and sum(x[0].isupper() for x in words) / len(words) > 0.6
+
+
+def _runs(text: str, start: int, end: int, w: _Words, strict: bool):
+    """Capitalised word runs in text[start:end] that could name a person:
+    yields (start, end, name). strict: also need a person slot after it."""
+    for m in _NAME_RUN.finditer(text, start, end):
+        words = m.group(0).split()
+        # drop leading words that never name anyone (`Between`, `The`)
+        off = m.start()
+        while words and _is_excluded(words[0], w):
+            off = text.index(words[0], off) + len(words[0])
+            words = words[1:]
+        if not words:
+            continue
+        first_start = text.index(words[0], off)
+        name = " ".join(words)
+        if any(_is_excluded(x, w) for x in words):
+            continue
+        prev = _PREV_WORD.search(text, max(0, first_start - 30), first_start)
+        prev_word = prev.group(1).lower() if prev else ""
+        if prev_word in w.place_preps:
+            continue
+        if prev_word in ("the", "a", "an") and not strict:
+            continue
+        if strict:
+            line_start = text.rfind("\n", 0, first_start) + 1
+            initial = not text[line_start:first_start].strip() or re.search(
+                r"[.!?:\"“]\s*$", text[max(line_start, first_start - 3):first_start])
+            nxt = _NEXT.match(text, m.end())
+            star, tail = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
+            slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named"
+            low = tail.lower()
+            if not slot and tail[:1].islower():
+                slot = low in w.person_verbs or (not initial and low.endswith("ed"))
+            if not slot:
+                continue
+        yield first_start, m.end(), _clean_name(name)
+
+
+def _mentions_before(text: str, pos: int, w: _Words) -> tuple[int, int, str] | None:
+    """The nearest person mention before pos (strict person slots or a byline)."""
+    best = None
+    lo = max(0, pos - 6000)
+    for s, e, name in _runs(text, lo, pos, w, strict=True):
+        best = (s, e, name)
+    for m in _BYLINE.finditer(text, lo, pos):
+        name = _clean_name(re.split(r"\s+\|", m.group(1))[0])
+        if best is None or m.start(1) > best[0]:
+            if not _is_excluded(name.split()[0], w):
+                best = (m.start(1), m.start(1) + len(name), name)
+    return best
+
+
+def _role_match(text: str, start: int, end: int, w: _Words, anchored: bool) -> str | None:
+    m = w.role.match(text, start, end) if anchored else None
+    if not anchored:
+        for m in w.role.finditer(text, start, end):
+            pass
+    if m is None:
+        return None
+    words = m.group(0).split()
+    if len(words) > 1 and (words[0].lower() in w.determiners or "-" in words[0] or words[0].lower() in ("year", "old", "years")):
+        words = words[1:]
+    return " ".join(words)
+
+
+_APPOS = re.compile(r"[*]?\s*,\s*(?:a|an|the)\s+([^,.;:!?]{0,60})")
+_SUBJ_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:The|A|An)\s+", re.M)
+
+
+def _role_for(text: str, name_start: int, name_end: int, s: int, w: _Words) -> str | None:
+    """An occupation or status noun said of the person: an apposition
+    (`Kamila, a 21-year-old student`), a noun before the name (`a mother named
+    Halima`), or the subject of a later sentence (`The former dentistry student spent`)."""
+    m = _APPOS.match(text, name_end)
+    if m:
+        role = _role_match(text, m.start(1), m.end(1), w, anchored=False)
+        if role:
+            return role
+    seg = re.split(r"[,.;:!?\n]", text[max(0, name_start - 50):name_start])[-1]
+    seg = re.sub(r"\s*\b(?:named|called)?\s*$", "", seg)
+    if seg:
+        r = w.role_end.search(seg)
+        if r:
+            return _role_match(seg, r.start(), r.end(), w, anchored=True)
+    for m in _SUBJ_START.finditer(text, name_end, s + 1):
+        role = _role_match(text, m.end(), min(len(text), m.end() + 40), w, anchored=True)
+        if role:
+            return role
+    return None
+
+
+# --- the extractor -----------------------------------------------------------
+
+@dataclass
+class _Cand:
+    span: Span
+    dist: Distance
+    name: str | None
+    role: str | None
+    rule: str
+
+
+_TEASER = re.compile(r"(?i)^\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
+_HOME_AFTER = re.compile(r"(?i)\s*(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
+_NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*(?:,\s*(.{2,60}))?$")
+_JUNK_LINE = re.compile(r"(?i)^(?:read more|more|share|photo|credit|image|video|back|next|previous)\b")
+
+
+def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int | None]:
+    """`Andrew, Pediatric surgeon` on the non-blank line above a teaser."""
+    j = line_idx - 1
+    while j >= 0 and not doc.lines[j].text:
+        j -= 1
+    if j < 0:
+        return None, None, None
+    line = doc.lines[j]
+    t = line.text
+    if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or re.search(r"\d|[.!?]$", t):
+        return None, None, None
+    m = _NAME_LINE.match(t)
+    if not m:
+        return None, None, None
+    name, role = m.group(1), m.group(2)
+    w = _words()
+    if any(_is_excluded(x, w) for x in name.split()):
+        return None, None, None
+    if role is None and len(name.split()) > 1:
+        return None, None, None
+    return _clean_name(name), (role.strip() if role else None), line.start
+
+
+def _line_of(doc: Doc, pos: int) -> int:
+    lo, hi = 0, len(doc.lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.lines[mid].start <= pos or (not doc.lines[mid].text and doc.lines[mid].start <= pos):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _population_subject(subject: str, w: _Words) -> bool:
+    toks = re.findall(r"[\w'’-]+", subject)
+    if not toks:
+        return False
+    # the noun group right before the verb: `Syrian refugees`, `the five young men`
+    tail = []
+    for t in reversed(toks):
+        if t.lower() in w.determiners or t.lower() in ("and", "who", "that", "in", "from", "of"):
+            if t.lower() in w.determiners:
+                return False
+            break
+        tail.append(t)
+        if len(tail) >= 4:
+            break
+    return any(t.lower() in w.population for t in tail) and not any(
+        t[:1].isupper() and not _is_excluded(t, w) for t in tail)
+
+
+def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
+    text = doc.text
+    li = _line_of(doc, d.start)
+    line = doc.lines[li]
+    s, e = _sentence_bounds(text, line.start, max(line.end, d.end), d.start)
+    sentence = text[s:e]
+    before = text[s:d.start]
+    after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
+    if d.km <= 0 or d.km > MAX_KM:
+        return None
+    if w.aggregate.search(sentence):
+        return None
+    # a teaser line: the distance and `from home` fill the line
+    if after_home and _TEASER.match(text[line.start:d.start]) and after_home.end() >= line.end - 1:
+        name, role, name_start = _teaser_name(doc, li)
+        start = name_start if name_start is not None else line.start
+        if name is None and _title_case(line.text) is False:
+            pass
+        return _Cand(Span(start, line.end), d, name, role, "story.teaser")
+    rule = None
+    verb_end = None
+    if after_home:
+        rule = "story.home"
+    vm = None
+    for vm in w.verbs.finditer(text, s, d.start):
+        pass
+    if vm is not None:
+        between = text[vm.end():d.start]
+        n_words = len(re.findall(r"[\w'’-]+", between))
+        if n_words <= w.verb_window and not re.search(r"[;:!?]", between):
+            rule = rule or "story.journey"
+            verb_end = vm.start()
+        elif w.phrases.search(text[max(s, d.start - 30):d.start]) and n_words <= 3 * w.verb_window:
+            rule = rule or "story.journey"
+            verb_end = vm.start()
+    if rule is None:
+        return None
+    subject_end = verb_end if verb_end is not None else d.start
+    subject = text[s:subject_end]
+    if _population_subject(subject, w):
+        return None
+    name = None
+    role = None
+    if not _title_case(sentence):
+        runs = list(_runs(text, s, subject_end, w, strict=False))
+        if runs:
+            name_pos, name_end, name = runs[-1]
+            role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and w.pronoun.search(subject):
+        found = _mentions_before(text, s, w)
+        if found:
+            name_pos, name_end, name = found
+            role = _role_for(text, name_pos, name_end, s, w)
+    if name and role is None:       # another mention of the same person: `a mother named Halima`
+        for m in re.finditer(re.escape(name), text[:s]):
+            role = _role_for(text, m.start(), m.end(), m.end(), w)
+            if role:
+                break
+    return _Cand(Span(s, max(e, d.end)), d, name, role, rule)
+
+
+def _same_journey(a: _Cand, b: _Cand) -> bool:
+    if not math.isclose(a.dist.km, b.dist.km, rel_tol=5e-3):
+        return False
+    return a.name is None or b.name is None or a.name == b.name
 
 
 def extract_stories(doc: Doc):
-    return [], []
+    text = doc.text
+    if not _QUICK.search(text):
+        return [], []
+    w = _words()
+    cands: list[_Cand] = []
+    prev: Distance | None = None
+    for d in find_distances(text):
+        # `60 miles (96 kilometers)`: the second unit restates the first
+        if prev is not None and re.fullmatch(r"\s*\(\s*(?:about\s+|approx\.?\s+|c\.\s*)?", text[prev.end:d.start]):
+            prev = d
+            continue
+        prev = d
+        c = _candidate(doc, d, w)
+        if c is not None:
+            cands.append(c)
+    merged: list[_Cand] = []
+    for c in cands:
+        same = next((m for m in merged if _same_journey(m, c)), None)
+        if same is None:
+            merged.append(c)
+        elif same.name is None and c.name is not None:
+            merged[merged.index(same)] = c
+    stories = [Story(span=c.span, name=c.name, role=c.role, distance=c.dist.value,
+                     distance_unit=c.dist.unit, distance_km=round(c.dist.km, 6), rule=c.rule)
+               for c in merged]
+    return stories, []
