@@ -1,16 +1,35 @@
 """The project's one pint registry (built once per process, read-only after).
 
 Units travel in tables as strings the registry parses (`km**2`, `percent`,
-`person`, `USD`); this module turns written spellings into those strings."""
+`person`, `USD`); this module turns written spellings into those strings.
+
+Written spellings come from data/unit_spellings.toml and are matched with one
+precompiled regular expression (no pint on the hot path); pint is asked only
+about a spelling the table lacks, and the answer is cached.
+
+>>> unit_after("207,595 km sq", 7).unit
+'km**2'
+>>> unit_after("17.40 residents per km²", 5).unit
+'person / km**2'
+>>> unit_after("0.2 migrants/1,000 population", 3).unit
+'permille'
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+__all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "format_unit",
+           "spelling_table"]
 
 
 @lru_cache(maxsize=1)
 def registry():
-    """pint's default registry plus data/units.txt (people, currency codes, rates)."""
+    """pint's default registry plus data/units.txt (people, rates) and one unit
+    per ISO 4217 currency code (each its own dimension: no exchange rates)."""
     import pint
     ureg = pint.UnitRegistry(cache_folder=None)
     text = resources.files("profile_extract.data").joinpath("units.txt").read_text("utf-8")
@@ -22,6 +41,14 @@ def registry():
             ureg.define(line)
         except Exception as exc:  # name the file and line, as pint's own loader does
             raise ValueError(f"data/units.txt:{lineno}: {exc}") from exc
+    from .codes import currency_table
+    for code in sorted(currency_table()):
+        if code in ureg:
+            continue
+        try:
+            ureg.define(f"{code} = [currency_{code}]")
+        except Exception:       # a code that clashes with a pint name stays out
+            pass
     return ureg
 
 
@@ -33,3 +60,146 @@ def to_km(value: float, unit: str) -> float:
     """
     ureg = registry()
     return float(ureg.Quantity(value, unit).to("km").magnitude)
+
+
+# --- canonical unit strings -------------------------------------------------
+
+_SHORT = {"percent": "percent", "permille": "permille", "year": "year", "month": "month",
+          "day": "day", "hour": "hour", "person": "person", "degree_Celsius": "degC",
+          "degree_Fahrenheit": "degF", "square_mile": "mi**2", "square_foot": "ft**2",
+          "metric_ton": "t", "liter": "l", "acre": "acre"}
+
+
+def format_unit(unit) -> str:
+    """A pint Unit as the compact string the tables carry (`person / km**2`)."""
+    ureg = registry()
+    num, den = [], []
+    for name, exp in unit._units.items():
+        sym = _SHORT.get(name) or (name if name.isupper() else ureg.get_symbol(name))
+        e = abs(exp)
+        part = sym if e == 1 else f"{sym}**{e:g}"
+        (num if exp > 0 else den).append(part)
+    s = " * ".join(num) or "1"
+    if den:
+        s += " / " + (den[0] if len(den) == 1 else "(" + " * ".join(den) + ")")
+    return s
+
+
+@lru_cache(maxsize=4096)
+def lookup_unit(written: str) -> str | None:
+    """The table string of a unit spelling pint knows (cached), else None.
+
+    >>> lookup_unit("kWh"), lookup_unit("kilometres"), lookup_unit("zorks")
+    ('kWh', 'km', None)
+    """
+    s = written.strip()
+    if not s or len(s) > 40:
+        return None
+    try:
+        u = registry().parse_units(s.replace(" ", "_") if " " not in s.strip() else s)
+    except Exception:
+        return None
+    if not u._units:
+        return None
+    return format_unit(u)
+
+
+# --- written spellings --------------------------------------------------------
+
+def _load_spellings() -> dict:
+    raw = resources.files("profile_extract.data").joinpath("unit_spellings.toml").read_text("utf-8")
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/unit_spellings.toml: {exc}") from exc
+
+
+def _pattern(p: str) -> str:
+    # one-letter spellings (`m`, `t`) are case-sensitive: `1.03 M / F` is no metre
+    return f"(?-i:{p})" if re.fullmatch(r"[A-Za-z]", p) else f"(?:{p})"
+
+
+_DATA = _load_spellings()
+
+
+def spelling_table() -> dict[str, dict[str, list[str]]]:
+    """The spelling tables as loaded (for tests and docs)."""
+    return _DATA
+
+
+def _compile(table: dict[str, list[str]], where: str) -> tuple[str, list[tuple[re.Pattern, str]]]:
+    rows = []
+    for unit, pats in table.items():
+        for p in pats:
+            try:
+                rows.append((re.compile(_pattern(p) + r"\Z", re.IGNORECASE), unit, p))
+            except re.error as exc:
+                raise ValueError(f"data/unit_spellings.toml: [{where}] {unit!r}: bad spelling {p!r}: {exc}")
+    alt = "|".join(_pattern(p) for _, _, p in sorted(rows, key=lambda r: -len(r[2])))
+    return alt, [(rx, unit) for rx, unit, _ in rows]
+
+
+_UNITS_ALT, _UNITS_ROWS = _compile(_DATA.get("units", {}), "units")
+_AREA_ALT, _AREA_ROWS = _compile(_DATA.get("area", {}), "area")
+_RATE_ALT, _RATE_ROWS = _compile(_DATA.get("rates", {}), "rates")
+_PEOPLE_ALT = "|".join(f"(?:{p})" for p in _DATA.get("people", {}).get("words", []))
+_END = r"(?![\w²³])"
+
+_UNIT_RE = re.compile(
+    r"[ \t\u00a0]?(?:"
+    # rates: `births per 1,000 residents`, `migrants/1,000 population`, `per 1000`
+    r"(?P<rate>(?:[A-Za-z]+\s?)?(?:per|/)\s?(?P<base>" + _RATE_ALT + r")" + _END
+    + r"(?:\s(?:live\s)?(?:" + _PEOPLE_ALT + r"|births|males|females|women|men)" + _END + r")?)"
+    # densities: `residents per km²`, `per sq. kms.`, `/km2`
+    r"|(?P<density>(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?(?:per|/)\s?(?P<darea>" + _AREA_ALT + r")"
+    + r"(?:(?<=\.)|" + _END + r"))"
+    r"|(?P<area>" + _AREA_ALT + r")(?:(?<=\.)|" + _END + r")"
+    r"|(?P<plain>" + _UNITS_ALT + r")(?:(?<=\.)|(?<=%)|(?<=‰)|" + _END + r")"
+    r")", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    unit: str           # pint string for the tables
+    start: int
+    end: int
+    density: bool = False   # `per <area>`: a population density unless the label says otherwise
+
+
+@lru_cache(maxsize=2048)
+def _resolve(rows_name: str, written: str) -> str | None:
+    rows = {"units": _UNITS_ROWS, "area": _AREA_ROWS, "rates": _RATE_ROWS}[rows_name]
+    for rx, unit in rows:
+        if rx.match(written):
+            return unit
+    return None
+
+
+def unit_after(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at text[pos:] (after an optional space), or None.
+
+    >>> unit_after("56 in (142 cm)", 2).unit, unit_after("3932 Sq. KMs.", 4).unit
+    ('in', 'km**2')
+    >>> unit_after("667 per sq. kms.", 3).unit, unit_after("20.5/km2 (53.1/sq mi)", 4).unit
+    ('person / km**2', 'person / km**2')
+    >>> unit_after("85.5 %", 4).unit, unit_after("24.00 births per 1,000 residents", 5).unit
+    ('percent', 'permille')
+    >>> unit_after("1.03 M / F", 4) is None, unit_after("12 in 2015", 2) is None
+    (True, True)
+    """
+    m = _UNIT_RE.match(text, pos)
+    if not m:
+        return None
+    if m.group("rate"):
+        unit = _resolve("rates", m.group("base"))
+        return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
+    if m.group("density"):
+        area = _resolve("area", m.group("darea"))
+        if area is None:
+            return None
+        return UnitMatch(f"person / {area}", m.start("density"), m.end("density"), density=True)
+    if m.group("area"):
+        unit = _resolve("area", m.group("area"))
+        return UnitMatch(unit, m.start("area"), m.end("area")) if unit else None
+    unit = _resolve("units", m.group("plain"))
+    return UnitMatch(unit, m.start("plain"), m.end("plain")) if unit else None

@@ -1,0 +1,161 @@
+"""ISO codes in fact values: currencies (ISO 4217) and languages (ISO 639-3
+as pycountry gives them). Tables are built once per process from pycountry
+plus data/codes.toml.
+
+>>> currency_codes("Belarussian rouble (BYR)")
+['BYR']
+>>> language_codes("Russian, Belarussian (both official)")
+['rus', 'bel']
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["currency_codes", "language_codes", "currency_of_symbol", "is_currency_code",
+           "current_code", "CURRENCY_SYMBOL_RE", "currency_table"]
+
+
+@lru_cache(maxsize=1)
+def _data() -> dict:
+    raw = resources.files("profile_extract.data").joinpath("codes.toml").read_text("utf-8")
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/codes.toml: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def currency_table() -> dict[str, str]:
+    """ISO 4217 code -> current code (itself, or its replacement when retired).
+
+    >>> currency_table()["BYR"], currency_table()["USD"]
+    ('BYN', 'USD')
+    """
+    import pycountry
+    table = {c.alpha_3: c.alpha_3 for c in pycountry.currencies}
+    for old, new in _data().get("retired_currencies", {}).items():
+        table.setdefault(old, new)
+    return table
+
+
+def is_currency_code(code: str) -> bool:
+    """Is code an ISO 4217 code, current or retired?
+
+    >>> is_currency_code("EUR"), is_currency_code("ABC"), is_currency_code("eur")
+    (True, False, False)
+    """
+    return len(code) == 3 and code.isupper() and code in currency_table()
+
+
+def current_code(code: str) -> str | None:
+    """The code in use today for a (possibly retired) ISO 4217 code.
+
+    >>> current_code("BYR"), current_code("GBP"), current_code("XYZ")
+    ('BYN', 'GBP', None)
+    """
+    return currency_table().get(code)
+
+
+_SYMBOLS: dict[str, str] = dict(_data().get("currency_symbols", {}))
+# longest symbols first: `US$` before `$`; a letter symbol needs a word edge before it
+CURRENCY_SYMBOL_RE = re.compile("|".join(
+    (r"(?<![A-Za-z])" if s[0].isalpha() else "") + re.escape(s)
+    for s in sorted(_SYMBOLS, key=len, reverse=True)))
+
+
+def currency_of_symbol(symbol: str) -> str | None:
+    """The ISO 4217 code of a currency symbol.
+
+    >>> currency_of_symbol("US$"), currency_of_symbol("£"), currency_of_symbol("x")
+    ('USD', 'GBP', None)
+    """
+    return _SYMBOLS.get(symbol)
+
+
+_CODE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_NAMES = [(re.compile(r"(?<!\w)(?:" + k + r")(?!\w)", re.IGNORECASE), v)
+          for k, v in _data().get("currency_names", {}).items()]
+
+
+def currency_codes(text: str) -> list[str]:
+    """ISO 4217 codes in text: codes as written (retired ones kept), else the
+    code of a currency name, else of a symbol.
+
+    >>> currency_codes("Ngultrum (BTN) Indian rupee (₹)")
+    ['BTN', 'INR']
+    >>> currency_codes("Australian dollar"), currency_codes("no money here")
+    (['AUD'], [])
+    """
+    out: list[str] = []
+    for m in _CODE_RE.finditer(text):
+        if is_currency_code(m.group()) and m.group() not in out:
+            out.append(m.group())
+    for rx, code in _NAMES:
+        if rx.search(text) and code not in out and not any(current_code(c) == code for c in out):
+            out.append(code)
+    if not out:
+        for m in CURRENCY_SYMBOL_RE.finditer(text):
+            code = _SYMBOLS[m.group()]
+            if code not in out:
+                out.append(code)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _languages() -> dict[str, str]:
+    """lower-case English name -> ISO 639-3 code, for the ISO 639-1 languages
+    (the ones pages name) plus the variant spellings of data/codes.toml."""
+    import pycountry
+    table: dict[str, str] = {}
+    by_name = {}
+    for lang in pycountry.languages:
+        by_name[lang.name.lower()] = lang.alpha_3
+        if hasattr(lang, "alpha_2"):
+            name = lang.name.lower()
+            table[name] = lang.alpha_3
+            short = re.sub(r"\s*\(.*\)$", "", name)          # 'swahili (macrolanguage)'
+            table.setdefault(short, lang.alpha_3)
+            for part in name.split(";"):
+                table.setdefault(part.strip(), lang.alpha_3)
+    for variant, name in _data().get("language_variants", {}).items():
+        code = by_name.get(name.lower())
+        if code is None:
+            raise ValueError(f"data/codes.toml: [language_variants] {variant}: "
+                             f"pycountry knows no language {name!r}")
+        table[variant.lower()] = code
+    return table
+
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")
+
+
+def language_codes(text: str) -> list[str]:
+    """ISO 639-3 codes of the languages named in text, in order, once each.
+
+    >>> language_codes("English, French and Spanish")
+    ['eng', 'fra', 'spa']
+    >>> language_codes("Swahili (official), Kiswahili")
+    ['swa']
+    """
+    table = _languages()
+    out: list[str] = []
+    words = _WORD_RE.findall(text)
+    i = 0
+    while i < len(words):
+        hit = None
+        for n in (3, 2, 1):          # multi-word names first: 'modern greek', 'scottish gaelic'
+            if i + n <= len(words):
+                key = " ".join(words[i:i + n]).lower()
+                if key in table and (n > 1 or len(key) > 2):
+                    hit = (table[key], n)
+                    break
+        if hit:
+            if hit[0] not in out:
+                out.append(hit[0])
+            i += hit[1]
+        else:
+            i += 1
+    return out
