@@ -1,7 +1,36 @@
-"""Bytes -> str. UTF-8 first; then what the bytes declare or look like
-(cp1251 and latin-1 are common on real pages). Never raises."""
+"""Bytes -> str. Never raises.
+
+Order (first that applies wins):
+
+1. A byte-order mark (UTF-8, UTF-16, UTF-32) decides; the mark is not text.
+2. UTF-16/32 without a mark (every other byte NUL around ASCII) is decoded as such;
+   anything else with many NUL or control bytes is binary: ``failed``.
+3. Valid UTF-8 is UTF-8, whatever the page declares (a page declaring
+   ``iso-8859-1`` whose bytes are UTF-8 shows what the publisher wrote).
+4. Nearly-UTF-8 (valid multi-byte sequences, a few bad bytes) is UTF-8 with the
+   bad bytes replaced and a ``decode_error`` warning.
+5. The charset the markup declares (``<meta charset>``, ``http-equiv``, XML
+   declaration; found with bs4's ``EncodingDetector``), if the bytes decode under it.
+   ``iso-8859-1``/``ascii`` mean windows-1252, as in browsers.
+6. Otherwise a byte-statistics guess between windows-1251, KOI8-R and
+   windows-1252 (Cyrillic text is runs of high bytes; Latin text has isolated
+   ones), then bs4's ``UnicodeDammit`` as the last resort.
+
+Control characters (NUL, C0 except tab/LF/CR, DEL, C1) and stray BOMs are
+removed; form feed, vertical tab and U+2028/U+2029 become line feeds. The
+returned ``text`` is the text spans point into for plain-text input.
+
+>>> decode("Straße".encode("cp1252"), is_html=False).text
+'Straße'
+>>> decode(b"\\xef\\xbb\\xbfMinsk").text, decode(b"\\xef\\xbb\\xbfMinsk").encoding
+('Minsk', 'utf-8-sig')
+>>> decode(b"\\x00\\x01\\x02\\x03" * 50).failed
+True
+"""
 from __future__ import annotations
 
+import codecs
+import re
 from dataclasses import dataclass
 
 from ..findings import Finding
@@ -16,10 +45,234 @@ class Decoded:
     error: str | None = None
 
 
-def decode(data: bytes, is_html: bool = False) -> Decoded:
-    """Decode page bytes (placeholder: UTF-8 with replacement; see issue 2)."""
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE mark
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+
+# Bytes that never occur in text: NUL, C0 controls except \t \n \v \f \r and ESC, DEL.
+_CTRL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
+_DELETE_CTRL = bytes.maketrans(b"", b"")  # identity table for bytes.translate(None, delete)
+
+# Characters removed from decoded text, and those that become line feeds.
+_CLEAN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
+_LINEBREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+# Share of NUL/control bytes above which a page is binary, not text.
+BINARY_SHARE = 0.10
+# Latin-1 and ASCII labels mean windows-1252 in every browser (WHATWG Encoding).
+_ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252",
+            "iso-8859-1": "cp1252", "us-ascii": "cp1252", "latin1": "cp1252"}
+
+
+def _cp1252_fallback(err: UnicodeDecodeError):
+    """windows-1252 leaves five bytes undefined; map them as Latin-1 does (C1
+    controls, removed later) instead of failing."""
+    return err.object[err.start:err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("profile_extract_cp1252", _cp1252_fallback)
+
+
+_ANY_DIRT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029]")
+
+
+def _clean(text: str) -> str:
+    if not _ANY_DIRT.search(text):  # the common case: nothing to do
+        return text
+    return _CLEAN.sub("", text.translate(_LINEBREAKS))
+
+
+def _codec(name: str | None) -> str | None:
+    """A Python codec name for a declared charset, or None when unknown."""
+    if not name:
+        return None
     try:
-        return Decoded(data.decode("utf-8"), "utf-8")
+        canonical = codecs.lookup(name.strip().strip("'\"")).name
+    except (LookupError, ValueError, TypeError):
+        return None
+    return _ALIASES.get(canonical, canonical)
+
+
+def _sniff_utf16(data: bytes) -> str | None:
+    """UTF-16/32 without a BOM: ASCII text with NULs at every other (fourth) byte."""
+    sample = data[:4096]
+    n = len(sample) - len(sample) % 4
+    if n < 8:
+        return None
+    sample = sample[:n]
+    quads = [sample[i::4] for i in range(4)]
+    nul = [q.count(0) / len(q) for q in quads]
+    if nul[1] > .9 and nul[2] > .9 and nul[3] > .9 and nul[0] < .5:
+        return "utf-32-le"
+    if nul[0] > .9 and nul[1] > .9 and nul[2] > .9 and nul[3] < .5:
+        return "utf-32-be"
+    even, odd = sample[0::2], sample[1::2]
+    even_nul, odd_nul = even.count(0) / len(even), odd.count(0) / len(odd)
+    if odd_nul > .7 and even_nul < .1:
+        return "utf-16-le"
+    if even_nul > .7 and odd_nul < .1:
+        return "utf-16-be"
+    return None
+
+
+def _binary_share(data: bytes) -> float:
+    sample = data[:65536]
+    if not sample:
+        return 0.0
+    return (len(sample) - len(sample.translate(_DELETE_CTRL, _CTRL_BYTES))) / len(sample)
+
+
+def _declared(data: bytes, is_html: bool) -> list[str]:
+    """Codecs the markup declares, in page order (meta charset, http-equiv, XML)."""
+    head = data[:8192]
+    if b"<" not in head:
+        return []
+    low = head.lower()
+    if not (is_html or b"<meta" in low or b"<?xml" in low or b"<html" in low):
+        return []
+    found = []
+    for m in re.finditer(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", head,
+                         re.IGNORECASE):
+        found.append(m.group(1).decode("ascii"))
+    m = re.match(rb"""\s*<\?xml[^>]*encoding\s*=\s*["']([A-Za-z0-9_.:+-]{1,40})""", head, re.IGNORECASE)
+    if m:
+        found.append(m.group(1).decode("ascii"))
+    if not found:
+        try:  # bs4's own detector, for declarations written in shapes the pattern misses
+            from bs4.dammit import EncodingDetector
+            enc = EncodingDetector.find_declared_encoding(head, is_html=True)
+            if enc:
+                found.append(enc)
+        except Exception:  # pragma: no cover - bs4 internals
+            pass
+    out = []
+    for name in found:
+        c = _codec(name)
+        if c and c not in out:
+            out.append(c)
+    return out
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        if codec == "cp1252":
+            return data.decode("cp1252", "profile_extract_cp1252")
+        return data.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _guess_single_byte(data: bytes) -> str:
+    """windows-1251, KOI8-R or windows-1252, from where the high bytes sit.
+
+    Cyrillic text is words made of high bytes; most letters are lower case,
+    which windows-1251 puts at 0xE0-0xFF and KOI8-R at 0xC0-0xDF. Latin text
+    has isolated high bytes between ASCII letters.
+
+    >>> _guess_single_byte("Привет, как дела? Всё хорошо.".encode("cp1251"))
+    'cp1251'
+    >>> _guess_single_byte("Привет, как дела? Всё хорошо.".encode("koi8_r"))
+    'koi8_r'
+    >>> _guess_single_byte("Größe und Straße, café crème".encode("cp1252"))
+    'cp1252'
+    """
+    sample = data[:65536]
+    runs = re.findall(rb"[\xc0-\xff]{3,}", sample)
+    high = sum(1 for b in sample if b >= 0xC0)
+    if not high:
+        return "cp1252"
+    in_runs = sum(len(r) for r in runs)
+    if in_runs / high < 0.5:
+        return "cp1252"
+    upper_half = sum(1 for r in runs for b in r if b >= 0xE0)
+    return "cp1251" if upper_half >= in_runs - upper_half else "koi8_r"
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes: (text with U+FFFD, number replaced), else None.
+    A sequence cut off at the end (a truncated page) counts as bad too."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    if good and good >= bad:
+        return text, bad
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        if err.end == len(data) and err.start >= len(data) - 3 and "end of data" in err.reason:
+            return text, bad
+    return None
+
+
+def decode(data: bytes, is_html: bool = False) -> Decoded:
+    """Decode page bytes. Never raises; see the module docstring for the order."""
+    try:
+        return _decode(bytes(data), is_html)
+    except Exception as exc:  # defensive: a decoder bug must not lose the page
+        return Decoded("", None, (Finding.error("decode_error", f"decoder failed: {exc!r}"),),
+                       failed=True, error=f"could not decode: {type(exc).__name__}")
+
+
+def _decode(data: bytes, is_html: bool) -> Decoded:
+    for bom, codec, label in _BOMS:
+        if data.startswith(bom):
+            body = data[len(bom):]
+            try:
+                return Decoded(_clean(body.decode(codec)), label)
+            except UnicodeDecodeError:
+                text = body.decode(codec, "replace")
+                n = text.count("\ufffd")
+                return Decoded(_clean(text), label, (Finding.warning(
+                    "decode_error", f"{n} byte sequence(s) that are not {label} were replaced"),))
+
+    wide = _sniff_utf16(data)
+    if wide:
+        text = data.decode(wide, "replace")
+        findings = ()
+        if "\ufffd" in text:
+            findings = (Finding.warning("decode_error", f"bytes that are not {wide} were replaced"),)
+        return Decoded(_clean(text), wide, findings)
+
+    share = _binary_share(data)
+    if share > BINARY_SHARE:
+        msg = f"not text: {share:.0%} of the bytes are NUL or control bytes"
+        return Decoded("", None, (Finding.error("decode_error", msg),), failed=True, error=msg)
+
+    try:
+        return Decoded(_clean(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
-        return Decoded(data.decode("utf-8", "replace"), "utf-8",
-                       (Finding.warning("decode_error", "bytes that did not decode were replaced"),))
+        pass
+
+    near = _mostly_utf8(data)
+    declared = _declared(data, is_html)
+    if near and not any(c not in ("utf-8", "cp1252") for c in declared):
+        text, bad = near
+        return Decoded(_clean(text), "utf-8", (Finding.warning(
+            "decode_error", f"{bad} byte(s) that are not UTF-8 were replaced"),))
+
+    for codec in declared:
+        if codec in ("utf-8", "utf-8-sig"):
+            continue  # already failed above: the declaration is wrong
+        text = _strict(data, codec)
+        if text is not None:
+            return Decoded(_clean(text), codec)
+
+    guess = _guess_single_byte(data)
+    text = _strict(data, guess)
+    if text is not None:
+        return Decoded(_clean(text), guess)
+
+    try:
+        from bs4 import UnicodeDammit
+        dammit = UnicodeDammit(data, is_html=is_html)
+        if dammit.unicode_markup is not None:
+            return Decoded(_clean(dammit.unicode_markup), dammit.original_encoding)
+    except Exception:  # pragma: no cover - bs4 internals
+        pass
+    text = data.decode("utf-8", "replace")
+    return Decoded(_clean(text), "utf-8", (Finding.warning(
+        "decode_error", "bytes in no known encoding were replaced"),))

@@ -1,15 +1,526 @@
-"""HTML -> plain text that keeps block and line structure (placeholder)."""
+"""HTML -> plain text that keeps block and line structure.
+
+The text returned here IS the page text for HTML input: every span points into
+it. What it looks like (the shapes the extractors read):
+
+* Only what a browser shows: ``script``, ``style``, ``noscript``, ``template``,
+  ``head``/``title``, comments, ``nav`` and ``role="navigation"`` menus, form
+  ``select`` lists, embedded media, and elements with the ``hidden`` attribute
+  or an inline ``display:none`` / ``visibility:hidden`` give nothing. Footers
+  stay (contact blocks live there). No JavaScript is run; classes are not
+  resolved against stylesheets.
+* ``<br>`` and block elements (``p``, ``div``, ``li``, ``h1``-``h6``, ``tr``,
+  ``dt``/``dd``...) break lines; inline elements join without adding spaces
+  (``<strong>Label:</strong> value`` is one line). Elements a browser gives a
+  vertical margin (``p``, headings, top-level lists, tables, ``blockquote``,
+  ``pre``, ``hr``) are separated by one blank line.
+* A table row is one line, its cells joined by `` | ``
+  (``Population | 9.5 million``); a cell's own line breaks are spaces, except
+  in the last cell, whose first line stays on the row and whose further lines
+  (``<br>``/``<p>``: an address, a geo widget) follow as lines; list items in
+  the last cell join with a space (a list value). Leading and inner empty
+  cells are dropped; a label row with an empty value ends in `` |``
+  (``Age structure |``). A row holding a table, a heading or long cells is
+  layout, not data: its cells become separate blocks. A row of one header
+  cell (an infobox group header ``Area``) is its own line.
+* ``<dt>``/``<dd>`` pairs are ``term | definition`` lines, like table rows.
+* Two sibling ``<span>``s alone in a block on separate source lines (a
+  label/value pair such as ``Venue type`` / ``Club``) are ``label | value``;
+  three or more (an hCard address) are separate lines.
+* Entities decoded, soft hyphens and zero-width marks removed, ``&nbsp;`` and
+  every other space collapsed to one space within a line, lines trimmed.
+
+``html_to_text_with_headings`` also returns, for the page-info stage, where
+headings are: ``(level, start, end)`` offsets into the text, level 1-6 for
+``h1``-``h6`` and 0 for a table caption or a row of a single header cell
+(an infobox title). lxml parses; BeautifulSoup (html.parser) repairs markup
+lxml rejects; a last-resort tag stripper means this never raises.
+
+>>> html_to_text("<ul><li><strong>Area:</strong> 207,595&nbsp;km sq</li><li>Population: 9.5 million</li></ul>")
+'Area: 207,595 km sq\\nPopulation: 9.5 million'
+>>> html_to_text("<table><tr><th>Population</th><td>9.5 million</td></tr></table>")
+'Population | 9.5 million'
+"""
 from __future__ import annotations
 
+import html as _htmllib
 import re
 
+import lxml.html
+from lxml import etree
 
-def looks_like_html(text: str) -> bool:
-    head = text[:2048].lower()
-    return "<html" in head or "<!doctype html" in head or bool(re.search(r"<(body|div|table|p|head)\b", head))
+# Heading level per tag.
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+# Subtrees a browser does not show as text.
+_SKIP = frozenset({
+    "script", "style", "noscript", "template", "head", "title", "nav", "select", "datalist",
+    "iframe", "object", "embed", "svg", "canvas", "audio", "video", "source", "track",
+    "meta", "link", "input", "button", "textarea", "applet", "frameset", "frame", "param",
+})
+
+# Break kinds, weakest first: list items (joined inside a value cell), line, blank line.
+_LI, _BLOCK, _PARA = 1, 2, 3
+
+# Elements that break lines, by the break they make.
+_BREAKS = {t: _BLOCK for t in (
+    "address", "article", "aside", "body", "center", "details", "dialog", "dir", "div",
+    "fieldset", "figcaption", "footer", "form", "header", "hgroup", "html", "legend", "main",
+    "menu", "section", "summary", "caption", "option", "optgroup", "tbody", "thead", "tfoot",
+    "noframes", "li", "dt", "dd", "tr", "td", "th")}
+_BREAKS.update({t: _PARA for t in (
+    "p", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "hr", "table", "figure", "dl",
+    "ul", "ol")})
+
+_STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_WS = re.compile(r"\s+")
+# Invisible characters: soft hyphen, zero-width space, word joiner, BOM, controls.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+# Limits for a table row to count as a data row (label cells short, no nested structure).
+_MAX_LABEL_CHARS = 200
+_MAX_LABEL_LINES = 3
+_MAX_PAIR_LABEL = 60
+
+
+class _Line:
+    __slots__ = ("text", "level", "before")
+
+    def __init__(self, text: str, level: int | None, before: int):
+        self.text = text
+        self.level = level      # heading level or None
+        self.before = before    # break kind between this line and the previous one
+
+
+class _Buf:
+    """Lines under construction for one container (the page, a table cell, a dt/dd)."""
+    __slots__ = ("lines", "parts", "pend", "level", "pre", "nested", "pending_dt")
+
+    def __init__(self):
+        self.lines: list[_Line] = []
+        self.parts: list[str] = []
+        self.pend = 0            # strongest break requested since the last line
+        self.level = None        # heading level of the text being collected
+        self.pre = 0             # depth of <pre>
+        self.nested = False      # holds a table or a heading (a layout cell)
+        self.pending_dt = None   # a <dt> waiting for its <dd>
+
+    def text(self, s: str) -> None:
+        if not s:
+            return
+        if self.pending_dt is not None and not s.isspace():
+            self.flush_dt()
+        if self.pre and "\n" in s:
+            first, *rest = s.split("\n")
+            self.parts.append(first)
+            for piece in rest:
+                self.brk(_BLOCK)
+                self.parts.append(piece)
+        else:
+            self.parts.append(s)
+
+    def brk(self, kind: int) -> None:
+        """End the current line (if any text) and ask for a break of this kind."""
+        if self.parts:
+            text = _clean_line("".join(self.parts))
+            self.parts = []
+            if text:
+                self.lines.append(_Line(text, self.level, self.pend))
+                self.pend = kind
+                return
+        if kind > self.pend:
+            self.pend = kind
+
+    def put(self, lines: list[_Line], kind: int = _BLOCK) -> None:
+        """Append finished lines (from a cell or row) as a block of their own."""
+        if not lines:
+            return
+        self.brk(kind)
+        if self.pending_dt is not None:
+            self.flush_dt()
+        first = True
+        for line in lines:
+            if first:
+                line.before = max(self.pend, kind)
+                first = False
+            self.lines.append(line)
+        self.pend = kind
+
+    def flush_dt(self) -> None:
+        dt, self.pending_dt = self.pending_dt, None
+        self.put(dt)
+
+    def finish(self) -> list[_Line]:
+        self.brk(_BLOCK)
+        if self.pending_dt is not None:
+            self.flush_dt()
+        return self.lines
+
+
+def _clean_line(s: str) -> str:
+    if _INVISIBLE.search(s):
+        s = _INVISIBLE.sub("", s)
+    return _WS.sub(" ", s).strip()
+
+
+def _hidden(el) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    if style and _STYLE_HIDDEN.search(style):
+        return True
+    role = el.get("role")
+    return role is not None and role.lower() == "navigation"
+
+
+def _join_list_items(lines: list[_Line]) -> list[_Line]:
+    """Lines of one cell with list items joined by a space (a list value)."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and line.before == _LI:
+            out[-1] = _Line(out[-1].text + " " + line.text, out[-1].level, out[-1].before)
+        else:
+            out.append(line)
+    return out
+
+
+class _Cell:
+    __slots__ = ("buf", "header", "lines")
+
+    def __init__(self, header: bool):
+        self.buf = _Buf()
+        self.header = header
+        self.lines: list[_Line] = []
+
+
+def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], bool]:
+    """(lines, is_layout) for one table row (or dt/dd, span pair)."""
+    full = [c for c in cells if c.lines]
+    if not full:
+        return [], False
+    if any(c.buf.nested for c in full):
+        return _layout(full), True
+    if len(full) == 1:
+        c = full[0]
+        lines = c.lines
+        if len(cells) >= 2 and c is cells[0] and len(lines) == 1 and len(lines[0].text) <= 80:
+            # a label whose value cell is empty: `Age structure |`
+            return [_Line(lines[0].text + " |", lines[0].level, lines[0].before)], False
+        if c.header and len(cells) == 1 and lines[0].level is None:
+            # a row of one header cell: an infobox title or group header
+            lines = [_Line(lines[0].text, 0, lines[0].before)] + lines[1:]
+        return lines, False
+    labels = []
+    for c in full[:-1]:
+        joined = _join_list_items(c.lines)
+        text = " ".join(l.text for l in joined)
+        if len(joined) > _MAX_LABEL_LINES or len(text) > _MAX_LABEL_CHARS:
+            return _layout(full), True
+        labels.append(text)
+    value = _join_list_items(full[-1].lines)
+    row = [_Line(" | ".join(labels + [value[0].text]), None, _BLOCK)]
+    row.extend(_Line(l.text, l.level, _BLOCK) for l in value[1:])
+    return row, False
+
+
+def _layout(cells: list[_Cell]) -> list[_Line]:
+    out: list[_Line] = []
+    for c in cells:
+        if c.lines:
+            c.lines[0].before = max(c.lines[0].before, _BLOCK)
+            out.extend(c.lines)
+    return out
+
+
+_INLINE_KIDS = frozenset({"a", "span", "strong", "b", "em", "i", "small", "label", "time", "abbr",
+                          "font", "cite", "u", "bdi", "code", "big", "mark", "q", "s", "tt", "var"})
+_PAIR_LABEL_TAGS = frozenset({"span", "strong", "b", "label", "em", "i", "small", "font"})
+_LABEL_VALUE = re.compile(r"^[^\W\d][^:|]{0,60}:\s*\S")
+
+
+def _span_group(el):
+    """How to show an element whose children are written on separate source
+    lines with no text of its own between them (a label/value span pair, an
+    hCard, a link and a counter): 'pair' (`label | value`), 'stack' (one line
+    per inline child), or None (inline children join as usual)."""
+    if el.text and not el.text.isspace():
+        return None
+    kids = list(el)
+    newline = False
+    inline = []
+    for k in kids:
+        tag = k.tag
+        if not isinstance(tag, str):
+            return None
+        if tag in _INLINE_KIDS:
+            inline.append(k)
+        elif tag not in _BREAKS and tag != "br":
+            return None
+        tail = k.tail
+        if tail:
+            if not tail.isspace():
+                return None
+            if "\n" in tail and k is not kids[-1]:
+                newline = True
+    if not newline or len(inline) < 2:
+        return None
+    if len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_LABEL_TAGS:
+        label = kids[0].text_content().strip()
+        value = kids[1].text_content().strip()
+        if (label and value and len(label) <= _MAX_PAIR_LABEL
+                and not label.endswith((",", ".", ";")) and not _LABEL_VALUE.match(value)):
+            return "pair"
+    return "stack"
+
+
+# Containers whose inline children may form a pair or a stack (see _span_group).
+_GROUP_TAGS = frozenset({"span", "div", "p", "li", "address", "section", "header", "footer",
+                         "article", "aside", "main", "figure", "blockquote", "center", "form",
+                         "fieldset"})
+
+# End-of-element actions.
+_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL = range(9)
+
+
+def _render(root) -> list[_Line]:
+    stack: list[_Buf] = [_Buf()]
+    rows: list[list[_Cell]] = []
+    ends: list[tuple] = []
+    roles: dict = {}      # element -> "row" | "cell" | "block" (span groups)
+    walker = etree.iterwalk(root, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag
+        if event == "start":
+            if not isinstance(tag, str) or tag in _SKIP or _hidden(el):
+                walker.skip_subtree()
+                ends.append((_E_NONE,))
+                continue
+            buf = stack[-1]
+            role = roles.pop(el, None) if roles else None
+            group = _span_group(el) if len(el) >= 2 and tag in _GROUP_TAGS else None
+            if group == "pair":
+                for k in el:
+                    roles[k] = "cell"
+            elif group == "stack":
+                for k in el:
+                    if k.tag in _INLINE_KIDS:
+                        roles[k] = "block"
+            if tag in ("td", "th") or role == "cell":
+                cell = _Cell(tag == "th")
+                stack.append(cell.buf)
+                ends.append((_E_CELL, cell))
+                buf = cell.buf
+            elif tag == "tr" or group == "pair":
+                buf.brk(_BLOCK)
+                rows.append([])
+                ends.append((_E_ROW,))
+            elif tag in _HEADINGS:
+                buf.brk(_PARA)
+                ends.append((_E_HEAD, buf.level))
+                buf.level = _HEADINGS[tag]
+                for b in stack:
+                    b.nested = True
+            elif tag == "caption":
+                buf.brk(_BLOCK)
+                ends.append((_E_HEAD, buf.level))
+                buf.level = 0
+            elif tag == "dt" or tag == "dd":
+                cell = _Cell(False)
+                stack.append(cell.buf)
+                ends.append((_E_DT if tag == "dt" else _E_DD, cell))
+                buf = cell.buf
+            elif tag == "br":
+                buf.brk(_BLOCK)
+                ends.append((_E_NONE,))
+            elif tag == "pre":
+                buf.brk(_PARA)
+                buf.pre += 1
+                ends.append((_E_PRE,))
+            elif tag == "dl":
+                buf.brk(_PARA)
+                ends.append((_E_DL,))
+            elif tag in ("ul", "ol", "li", "dir", "menu") and len(stack) > 1:
+                buf.brk(_LI)        # inside a cell: list items may join as one value
+                ends.append((_E_BREAK, _LI))
+            elif tag in _BREAKS or role == "block":
+                kind = _BREAKS.get(tag, _BLOCK)
+                if tag == "table":
+                    buf.nested = True
+                    for b in stack:
+                        b.nested = True
+                buf.brk(kind)
+                ends.append((_E_BREAK, kind))
+            else:
+                ends.append((_E_NONE,))
+            if el.text:
+                buf.text(el.text)
+            continue
+
+        # end
+        action = ends.pop()
+        code = action[0]
+        if code == _E_CELL:
+            cell = action[1]
+            cell.lines = cell.buf.finish()
+            stack.pop()
+            if rows:
+                rows[-1].append(cell)
+            else:
+                stack[-1].put(cell.lines)
+        elif code == _E_ROW:
+            cells = rows.pop()
+            lines, _ = _row_lines(cells)
+            stack[-1].put(lines)
+        elif code == _E_BREAK:
+            stack[-1].brk(action[1])
+        elif code == _E_HEAD:
+            buf = stack[-1]
+            buf.brk(_PARA)
+            buf.level = action[1]
+        elif code == _E_DT:
+            cell = action[1]
+            stack.pop()
+            parent = stack[-1]
+            lines = cell.buf.finish()
+            if parent.pending_dt is not None:
+                parent.flush_dt()
+            if lines:
+                parent.brk(_BLOCK)
+                parent.pending_dt = [_Line(" ".join(l.text for l in _join_list_items(lines)),
+                                           None, _BLOCK)]
+        elif code == _E_DD:
+            cell = action[1]
+            stack.pop()
+            parent = stack[-1]
+            cell.lines = cell.buf.finish()
+            term, parent.pending_dt = parent.pending_dt, None
+            if term is not None:
+                label = _Cell(False)
+                label.lines = term
+                lines, _ = _row_lines([label, cell])
+                parent.put(lines)
+            else:
+                parent.put(cell.lines)
+        elif code == _E_PRE:
+            stack[-1].brk(_PARA)
+            stack[-1].pre -= 1
+        elif code == _E_DL:
+            buf = stack[-1]
+            if buf.pending_dt is not None:
+                buf.flush_dt()
+            buf.brk(_PARA)
+        if el.tail:
+            stack[-1].text(el.tail)
+    while len(stack) > 1:  # unbalanced (should not happen): keep the text
+        lines = stack.pop().finish()
+        stack[-1].put(lines)
+    return stack[0].finish()
+
+
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
+                               huge_tree=True)
+
+
+# `<html ... />`: libxml2 closes the document there and drops the rest.
+_SELF_CLOSED_ROOT = re.compile(rb"<(html|head|body)\b([^<>]*?)\s*/>", re.IGNORECASE)
+
+
+def _parse(html: str):
+    data = html.encode("utf-8", "replace")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if b"/>" in data[:8192]:
+        data = _SELF_CLOSED_ROOT.sub(rb"<\1\2>", data, count=3)
+    return etree.fromstring(data, _PARSER)
+
+
+def _lost_markup(root, html: str) -> bool:
+    """Did lxml drop most of the document (markup it could not follow)?"""
+    tags = html.count("<")
+    if tags < 40:
+        return False
+    n = 0
+    for _ in root.iter():
+        n += 1
+        if n * 20 >= tags:
+            return False
+    return True
+
+
+def _soup_parse(html: str):
+    """BeautifulSoup (html.parser) into an lxml tree: slower, but follows markup lxml gives up on."""
+    from lxml.html import soupparser
+    return soupparser.fromstring(html.replace("\x00", ""))
+
+
+def _assemble(lines: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
+    parts: list[str] = []
+    headings: list[tuple[int, int, int]] = []
+    pos = 0
+    for i, line in enumerate(lines):
+        if i:
+            sep = "\n\n" if line.before >= _PARA else "\n"
+            parts.append(sep)
+            pos += len(sep)
+        if line.level is not None:
+            headings.append((line.level, pos, pos + len(line.text)))
+        parts.append(line.text)
+        pos += len(line.text)
+    return "".join(parts), headings
+
+
+def _strip_tags(html: str) -> str:
+    """Last resort: drop tags, keep text, decode entities."""
+    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", html)
+    text = re.sub(r"(?i)<br\s*/?>|</(p|div|li|tr|h[1-6])\s*>", "\n", text)
+    text = _htmllib.unescape(re.sub(r"<[^>]*>", " ", text))
+    lines = (_clean_line(l) for l in text.split("\n"))
+    return "\n".join(l for l in lines if l)
+
+
+def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int]]]:
+    """The page text and its headings as (level, start, end) offsets into it.
+
+    >>> html_to_text_with_headings("<h1>IOM in Belarus</h1><p>Since 1994.</p>")
+    ('IOM in Belarus\\n\\nSince 1994.', [(1, 0, 14)])
+    """
+    if not html or html.isspace():
+        return "", []
+    root = None
+    try:
+        root = _parse(html)
+    except Exception:
+        root = None
+    if root is None or _lost_markup(root, html):
+        try:
+            root = _soup_parse(html)
+        except Exception:
+            pass
+    if root is None:
+        return _strip_tags(html), []
+    try:
+        return _assemble(_render(root))
+    except Exception:  # defensive: never lose the page for a walker bug
+        return _strip_tags(html), []
 
 
 def html_to_text(html: str) -> str:
-    import lxml.html
-    root = lxml.html.fromstring(html)
-    return root.text_content()
+    """The page text of an HTML document (see the module docstring)."""
+    return html_to_text_with_headings(html)[0]
+
+
+_HTML_START = re.compile(
+    r"<(?:!doctype\s+html|html|head|body|div|table|p|span|ul|ol|li|h[1-6]|br|meta|title|a\s)\b",
+    re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    """Does this text look like markup (for input without a telling file name)?
+
+    >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("Area: 10 km < 20 km")
+    (True, False)
+    """
+    head = text[:4096]
+    if "<" not in head:
+        return False
+    return len(_HTML_START.findall(head)) >= 1 and bool(re.search(r"</?[a-zA-Z][^<>]{0,200}>", head))
