@@ -1,0 +1,197 @@
+"""The indicator table (data/indicators.toml plus users' extra TOML files) and
+the label vocabulary (data/fact_labels.toml).
+
+>>> t = load_indicators()
+>>> t.lookup("GDP per Capita PPP (2014)").key
+'gdp_per_capita_ppp'
+>>> t.lookup("No. of Villages").key, t.lookup("Zorks per bushel") is None
+('villages', True)
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Indicator", "IndicatorTable", "load_indicators", "norm_label", "slug", "DIMENSIONS",
+           "label_words", "IndicatorError"]
+
+DIMENSIONS = ("person", "density", "percent", "permille", "money", "area", "length", "temperature",
+              "duration", "count", "index", "ratio", "rank", "date", "text", "identifier")
+
+
+class IndicatorError(ValueError):
+    """A bad indicator file: the message names the file and the line or key."""
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    key: str
+    dimension: str
+    aliases: tuple[str, ...]
+    example: str
+    source: str = "data/indicators.toml"
+
+
+_BRACKET_DIGIT = re.compile(r"\([^)]*\d[^)]*\)|\[[^\]]*\]")
+_NON_WORD = re.compile(r"[^\w%]+|_")
+
+
+def norm_label(label: str) -> str:
+    """A label as the alias lookup sees it.
+
+    >>> norm_label("GDP per Capita PPP (2014):"), norm_label("No. of Sub-division")
+    ('gdp per capita ppp', 'no of sub division')
+    >>> norm_label("Water (%)"), norm_label("Admin. staff[2]")
+    ('water %', 'admin staff')
+    """
+    s = _BRACKET_DIGIT.sub(" ", label.casefold())
+    s = _NON_WORD.sub(" ", s)
+    return " ".join(s.split())
+
+
+def slug(label: str) -> str:
+    """snake_case key for a label the table lacks.
+
+    >>> slug("Персоналий"), slug("No. of Tahasils"), slug("100% Literacy District")
+    ('персоналий', 'no_of_tahasils', '100_literacy_district')
+    """
+    s = norm_label(label).replace("%", " ")
+    return "_".join(s.split()) or "label"
+
+
+@dataclass
+class IndicatorTable:
+    rows: dict[str, Indicator] = field(default_factory=dict)
+    by_alias: dict[str, str] = field(default_factory=dict)
+
+    def lookup(self, label: str) -> Indicator | None:
+        """The indicator of a label (as written), or None."""
+        key = self.by_alias.get(norm_label(label))
+        return self.rows[key] if key else None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __iter__(self):
+        return iter(self.rows.values())
+
+
+def _line_of(text: str, key: str) -> int:
+    m = re.search(r"^\s*\[\s*" + re.escape(key) + r"\s*\]", text, re.M)
+    return text.count("\n", 0, m.start()) + 1 if m else 0
+
+
+def _merge(table: IndicatorTable, text: str, source: str) -> None:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:      # the message carries line and column
+        raise IndicatorError(f"{source}: {exc}") from None
+    for key, row in data.items():
+        where = f"{source}:{_line_of(text, key)}: [{key}]"
+        if not isinstance(row, dict):
+            raise IndicatorError(f"{where}: expected a table with aliases, dimension, example")
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", key):
+            raise IndicatorError(f"{where}: key must be snake_case (a-z, 0-9, _)")
+        unknown = set(row) - {"aliases", "dimension", "example"}
+        if unknown:
+            raise IndicatorError(f"{where}: unknown field(s) {sorted(unknown)}")
+        aliases = row.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise IndicatorError(f"{where}: aliases must be a list of non-empty strings")
+        old = table.rows.get(key)
+        dimension = row.get("dimension", old.dimension if old else None)
+        if dimension not in DIMENSIONS:
+            raise IndicatorError(f"{where}: dimension {dimension!r} is not one of {', '.join(DIMENSIONS)}")
+        example = row.get("example", old.example if old else None)
+        if not isinstance(example, str) or not example.strip():
+            raise IndicatorError(f"{where}: every row needs an example line")
+        merged = tuple(dict.fromkeys((old.aliases if old else ()) + tuple(aliases)))
+        for a in merged:
+            n = norm_label(a)
+            if not n:
+                raise IndicatorError(f"{where}: alias {a!r} is empty after normalising")
+            owner = table.by_alias.get(n)
+            if owner is not None and owner != key:
+                raise IndicatorError(f"{where}: alias {a!r} already belongs to [{owner}] "
+                                     f"({table.rows[owner].source})")
+            table.by_alias[n] = key
+        table.rows[key] = Indicator(key, dimension, merged, example, source)
+
+
+@lru_cache(maxsize=16)
+def load_indicators(extra_files: tuple[str, ...] = ()) -> IndicatorTable:
+    """The packaged indicator table merged with users' TOML files, in order.
+    A bad file raises IndicatorError naming the file and the line or key."""
+    table = IndicatorTable()
+    text = resources.files("profile_extract.data").joinpath("indicators.toml").read_text("utf-8")
+    _merge(table, text, "data/indicators.toml")
+    for f in extra_files:
+        p = Path(f)
+        try:
+            extra = p.read_text("utf-8")
+        except OSError as exc:
+            raise IndicatorError(f"{f}: cannot read: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
+            raise IndicatorError(f"{f}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+        _merge(table, extra, str(f))
+    return table
+
+
+# --- label vocabulary -----------------------------------------------------------
+
+@dataclass(frozen=True)
+class LabelWords:
+    skip: re.Pattern
+    enumerated: re.Pattern
+    as_of: re.Pattern
+    sublabel: re.Pattern
+    dimension_words: tuple[tuple[str, re.Pattern], ...]
+
+    def dimension_of(self, label: str) -> str | None:
+        """The dimension a label's words suggest, or None.
+
+        >>> label_words().dimension_of("Highest Density of Population")
+        'density'
+        >>> label_words().dimension_of("Stateless persons"), label_words().dimension_of("Motto")
+        ('person', None)
+        """
+        for dim, rx in self.dimension_words:
+            if rx.search(label):
+                return dim
+        return None
+
+
+def _whole(pats, where) -> re.Pattern:
+    try:
+        return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
+    except re.error as exc:
+        raise IndicatorError(f"data/fact_labels.toml: [{where}]: bad pattern: {exc}") from None
+
+
+@lru_cache(maxsize=1)
+def label_words() -> LabelWords:
+    raw = resources.files("profile_extract.data").joinpath("fact_labels.toml").read_text("utf-8")
+    try:
+        d = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise IndicatorError(f"data/fact_labels.toml: {exc}") from None
+    skip = d.get("skip", {})
+    dims = []
+    for dim, pats in d.get("dimension_words", {}).items():
+        if dim not in DIMENSIONS:
+            raise IndicatorError(f"data/fact_labels.toml: [dimension_words] {dim!r} is no dimension")
+        try:
+            dims.append((dim, re.compile(r"(?<!\w)(?:" + "|".join(pats) + r")(?!\w)", re.IGNORECASE)))
+        except re.error as exc:
+            raise IndicatorError(f"data/fact_labels.toml: [dimension_words] {dim}: {exc}") from None
+    return LabelWords(
+        skip=_whole(skip.get("contact", []) + skip.get("meta", []), "skip"),
+        enumerated=_whole(skip.get("enumerated", []), "skip.enumerated"),
+        as_of=_whole(d.get("as_of", {}).get("headings", []), "as_of"),
+        sublabel=_whole(d.get("sublabels", {}).get("words", []), "sublabels"),
+        dimension_words=tuple(dims),
+    )
