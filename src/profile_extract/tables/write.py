@@ -14,6 +14,8 @@ import pyarrow.parquet as pq
 from .schemas import TEXT_COLUMNS, arrow_schema
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_UMASK = os.umask(0o022)
+os.umask(_UMASK)
 
 
 def neutralise(value):
@@ -31,6 +33,7 @@ def atomic_path(final: Path):
     """A temporary sibling path for `final`; rename it into place when done."""
     fd, tmp = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
     os.close(fd)
+    os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; finished files get the usual mode
     return Path(tmp)
 
 
@@ -71,3 +74,286 @@ def write_json_atomic(obj, path: Path) -> None:
     tmp = atomic_path(path)
     tmp.write_text(json.dumps(obj, indent=1, default=str, ensure_ascii=False), encoding="utf-8")
     os.replace(tmp, path)
+
+
+# ---------------------------------------------------------------------------
+# Streaming, resumable writing: one part per chunk of pages, a journal of
+# committed chunks, and final tables put in place (renamed) only at the end.
+# ---------------------------------------------------------------------------
+import io
+import shutil
+
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+STATE_DIR = ".resume"        # OUT/.resume/: parts, CSV being appended, journal
+JOURNAL = "journal.jsonl"    # one line per committed chunk: its page ids and counts
+_FORMULA_RE = r"^[=+\-@\t\r]"
+
+
+def neutralise_arrow(table: str, at: pa.Table) -> pa.Table:
+    """neutralise() for every free-text column of an Arrow table, vectorised."""
+    for col in TEXT_COLUMNS[table]:
+        i = at.schema.get_field_index(col)
+        if i < 0:
+            continue
+        arr = at.column(i)
+        mask = pc.fill_null(pc.match_substring_regex(arr, _FORMULA_RE), False)
+        if pc.any(mask).as_py():
+            at = at.set_column(i, col, pc.if_else(mask, pc.binary_join_element_wise("'", arr, ""), arr))
+    return at
+
+
+def csv_bytes(table: str, at: pa.Table, header: bool) -> bytes:
+    """CSV of an Arrow table: UTF-8, ISO dates, empty cell for null, formulas neutralised."""
+    buf = io.BytesIO()
+    pacsv.write_csv(neutralise_arrow(table, at), buf,
+                    write_options=pacsv.WriteOptions(include_header=header))
+    return buf.getvalue()
+
+
+def _remove(path: Path) -> None:
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path, ignore_errors=True)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def _link(src: Path, dst: Path) -> None:
+    """Hard link (free, same bytes) or, where the file system has none, a copy."""
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+def _swap_into_place(tmp: Path, final: Path) -> None:
+    """Rename a finished file or folder to its final name (replacing an old one)."""
+    if final.exists() or final.is_symlink():
+        trash = final.with_name(f".{final.name}.old-{os.getpid()}")
+        _remove(trash)
+        os.rename(final, trash)
+        os.rename(tmp, final)
+        _remove(trash)
+    else:
+        os.rename(tmp, final)
+
+
+class PartStore:
+    """The output tables of one run, written a chunk at a time.
+
+    Each committed chunk adds one Parquet part per table
+    (`OUT/.resume/parts/<table>/part-00007.parquet`, temp name then rename)
+    and appends its rows to `OUT/.resume/<table>.csv`; then one journal line
+    records the chunk's page ids, row counts and CSV lengths. A run killed at
+    any point leaves at most an uncommitted chunk, which `resume=True` throws
+    away (parts beyond the journal deleted, CSVs truncated to the recorded
+    length) before skipping the pages the journal holds. `finalize()` puts
+    the tables in place: `OUT/<table>.parquet` (one part: a file; more: a
+    folder of parts) and `OUT/<table>.csv`, hard links to the parts, each
+    renamed into place when complete. Finished tables from an earlier run
+    are removed when a run starts, so no table looks finished mid-run."""
+
+    def __init__(self, out: Path, tables, csv: bool = True, parquet: bool = True,
+                 fingerprint: dict | None = None, resume: bool = False, fsync: bool = False):
+        from ..errors import UsageError
+        self.out = Path(out)
+        self.tables = tuple(tables)
+        self.state = self.out / STATE_DIR
+        self.parts = self.state / "parts"
+        self.parquet = parquet
+        self.csv_tables = tuple(t for t in self.tables if csv and t != "texts")
+        self.fsync = fsync
+        self.fingerprint = fingerprint or {}
+        self.done: set[str] = set()
+        self.entries: list[dict] = []
+        self.next_chunk = 0
+        self.clear_finished()
+        state_file = self.state / "state.json"
+        if resume and state_file.exists():
+            try:
+                old = json.loads(state_file.read_text(encoding="utf-8"))
+            except ValueError:
+                old = None
+            if old != self.fingerprint:
+                diff = sorted(k for k in set(self.fingerprint) | set(old or {})
+                              if (old or {}).get(k) != self.fingerprint.get(k))
+                raise UsageError(f"{self.out} holds a run made with other settings ({', '.join(diff)}); "
+                                 f"drop --resume to start over, or use another --out")
+            self._recover()
+        else:
+            _remove(self.state)
+            self.parts.mkdir(parents=True)
+            write_json_atomic(self.fingerprint, state_file)
+
+    # -- start of a run ----------------------------------------------------
+    def clear_finished(self) -> None:
+        for name in ("run.json", "datapackage.json"):
+            _remove(self.out / name)
+        for t in self.tables:
+            _remove(self.out / f"{t}.parquet")
+            _remove(self.out / f"{t}.csv")
+
+    def _recover(self) -> None:
+        from ..errors import UsageError
+        good = []
+        jpath = self.state / JOURNAL
+        if jpath.exists():
+            with open(jpath, encoding="utf-8") as fh:
+                for line in fh:
+                    try:
+                        e = json.loads(line)
+                    except ValueError:
+                        break  # a line cut short by the kill: that chunk never committed
+                    if not line.endswith("\n") or e.get("chunk") != len(good):
+                        break
+                    good.append(e)
+        self.entries = good
+        self.next_chunk = len(good)
+        for e in good:
+            self.done.update(e["pages"])
+        # drop what the uncommitted chunk left: temp files, parts beyond the journal
+        self.parts.mkdir(parents=True, exist_ok=True)
+        for d in self.parts.iterdir():
+            if d.is_dir():
+                for f in d.iterdir():
+                    if f.name.startswith(".") or _part_no(f.name) >= self.next_chunk:
+                        f.unlink()
+        for f in self.state.iterdir():
+            if f.name.startswith("."):
+                _remove(f)
+        sizes = good[-1]["csv_bytes"] if good else {}
+        for t in self.tables:
+            p = self.state / f"{t}.csv"
+            want = sizes.get(t, 0)
+            if p.exists():
+                if p.stat().st_size < want:
+                    raise UsageError(f"resume state in {self.state} is damaged ({t}.csv is shorter "
+                                     f"than its journal); drop --resume to start over")
+                with open(p, "r+b") as fh:
+                    fh.truncate(want)
+            elif want:
+                raise UsageError(f"resume state in {self.state} is damaged ({t}.csv is missing); "
+                                 f"drop --resume to start over")
+        tmp = jpath.with_name(".journal.tmp")
+        with open(tmp, "w", encoding="utf-8") as fh:
+            for e in good:
+                fh.write(json.dumps(e, separators=(",", ":")) + "\n")
+        os.replace(tmp, jpath)
+
+    # -- one chunk -----------------------------------------------------------
+    def commit(self, tables: dict, page_ids: list[str], meta: dict | None = None) -> dict:
+        """Write one chunk's rows (Arrow tables) and journal it. Returns the entry."""
+        k = self.next_chunk
+        rows = {t: tables[t].num_rows for t in self.tables}
+        if self.parquet:
+            for t in self.tables:
+                if rows[t]:
+                    d = self.parts / t
+                    d.mkdir(exist_ok=True)
+                    final = d / f"part-{k:05d}.parquet"
+                    tmp = d / f".part-{k:05d}.parquet.tmp"
+                    pq.write_table(tables[t], tmp, compression="zstd")
+                    self._sync(tmp)
+                    os.replace(tmp, final)
+        csv_sizes = {}
+        for t in self.csv_tables:
+            p = self.state / f"{t}.csv"
+            new = not p.exists() or p.stat().st_size == 0
+            if rows[t] or new:
+                with open(p, "ab") as fh:
+                    fh.write(csv_bytes(t, tables[t], header=new))
+                    if self.fsync:
+                        fh.flush()
+                        os.fsync(fh.fileno())
+            csv_sizes[t] = p.stat().st_size
+        entry = {"chunk": k, "pages": list(page_ids), "rows": rows, "csv_bytes": csv_sizes}
+        entry.update(meta or {})
+        with open(self.state / JOURNAL, "a", encoding="utf-8") as fh:
+            fh.write(json.dumps(entry, separators=(",", ":"), default=str) + "\n")
+            fh.flush()
+            if self.fsync:
+                os.fsync(fh.fileno())
+        self.entries.append(entry)
+        self.done.update(page_ids)
+        self.next_chunk = k + 1
+        return entry
+
+    def _sync(self, path: Path) -> None:
+        if self.fsync:
+            fd = os.open(path, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+
+    # -- end of a run ----------------------------------------------------------
+    def finalize(self) -> dict:
+        """Put every table in place; returns {table: [paths written]}."""
+        from .fastcheck import empty_table
+        written = {}
+        for t in self.tables:
+            paths = []
+            if self.parquet:
+                parts = sorted((self.parts / t).glob("part-*.parquet")) if (self.parts / t).is_dir() else []
+                final = self.out / f"{t}.parquet"
+                if len(parts) > 1:
+                    tmp = self.out / f".{t}.parquet.tmp-{os.getpid()}"
+                    _remove(tmp)
+                    tmp.mkdir()
+                    for p in parts:
+                        _link(p, tmp / p.name)
+                    paths += [f"{t}.parquet/{p.name}" for p in parts]
+                else:
+                    tmp = atomic_path(final)
+                    tmp.unlink()
+                    if parts:
+                        _link(parts[0], tmp)
+                    else:
+                        pq.write_table(empty_table(t), tmp, compression="zstd")
+                    paths.append(f"{t}.parquet")
+                _swap_into_place(tmp, final)
+            if t in self.csv_tables:
+                src = self.state / f"{t}.csv"
+                if not src.exists():
+                    src.write_bytes(csv_bytes(t, empty_table(t), header=True))
+                tmp = atomic_path(self.out / f"{t}.csv")
+                tmp.unlink()
+                _link(src, tmp)
+                os.replace(tmp, self.out / f"{t}.csv")
+                paths.append(f"{t}.csv")
+            written[t] = paths
+        return written
+
+
+def _part_no(name: str) -> int:
+    """part-00012.parquet -> 12 (anything else: a huge number, so it is removed).
+
+    >>> _part_no("part-00012.parquet"), _part_no("junk") > 10**9
+    (12, True)
+    """
+    try:
+        return int(name.split("-", 1)[1].split(".", 1)[0])
+    except (IndexError, ValueError):
+        return 1 << 62
+
+
+def datapackage(written: dict, name: str = "profile-extract-run") -> dict:
+    """A Frictionless data package describing the written tables (CSV where
+    there is one, else Parquet), schemas from schemas.frictionless_schema."""
+    from .schemas import frictionless_schema
+    resources = []
+    for t, paths in written.items():
+        csvs = [p for p in paths if p.endswith(".csv")]
+        if csvs:
+            res = {"name": t, "path": csvs[0], "profile": "tabular-data-resource", "format": "csv",
+                   "mediatype": "text/csv", "encoding": "utf-8"}
+        elif paths:
+            res = {"name": t, "path": paths if len(paths) > 1 else paths[0],
+                   "profile": "tabular-data-resource", "format": "parquet",
+                   "mediatype": "application/vnd.apache.parquet"}
+        else:
+            continue
+        res["schema"] = frictionless_schema(t)
+        resources.append(res)
+    return {"profile": "tabular-data-package", "name": name, "resources": resources}

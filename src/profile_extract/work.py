@@ -1,0 +1,227 @@
+"""The unit of work of a batch run: a task of pages -> validated Arrow tables.
+
+`process_task` runs wherever the engine puts it (this process, a worker
+process, a Dask worker): it reads each page, runs the pure per-page function
+`pipeline.extract_page`, turns the result into rows (`tables.frames.page_rows`)
+and the rows into typed, schema-checked Arrow tables. Rows that fail the
+schema are not written to their table: they become `rejected_record` findings
+rows of their page. The result is plain picklable data, small beside the
+pages: the writer process only concatenates and writes.
+"""
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+
+from .ingest.sources import PageInput
+from .options import Options
+from .pipeline import extract_page, page_id_for
+from .records import PageInfo, PageResult
+from .tables.fastcheck import rows_to_arrow
+from .tables.frames import RECORD_TABLES, TABLES, page_rows
+from .tables.schemas import validate_frame, to_frame
+
+_KIND_COUNT = {"facts": "n_facts", "events": "n_events", "contacts": "n_contacts", "stories": "n_stories"}
+
+
+@dataclass
+class TaskResult:
+    tables: dict                       # table -> pa.Table (rows in page order)
+    offsets: dict                      # table -> row offset of each page, len = pages + 1
+    page_ids: list                     # page_id of each page written, in order
+    skipped: int = 0                   # pages already done (resume), not written
+    statuses: Counter = field(default_factory=Counter)
+    severities: Counter = field(default_factory=Counter)
+    rules: Counter = field(default_factory=Counter)
+    stages: Counter = field(default_factory=Counter)
+    rejected: int = 0
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.page_ids) + self.skipped
+
+
+def failed_result(source: str, data: bytes, error: str) -> PageResult:
+    """The result for a page that could not be read: a `failed` pages row."""
+    return PageResult(page_id=page_id_for(source, data), source=source, text="", info=PageInfo(),
+                      status="failed", error=error, content_sha256=hashlib.sha256(data).hexdigest(),
+                      n_bytes=len(data))
+
+
+def read_and_extract(item: PageInput, options: Options, skip=None, stages: Counter | None = None):
+    """PageResult of one input, or None when its page_id is in `skip`."""
+    t = time.perf_counter()
+    data, error = item.load(options.max_bytes)
+    if stages is not None:
+        stages["read"] += time.perf_counter() - t
+    if skip:
+        if page_id_for(item.source, data) in skip:
+            return None
+    if error is not None:
+        return failed_result(item.source, data, error)
+    try:
+        return extract_page(data, item.source, options, content_type=item.content_type)
+    except Exception as exc:  # extract_page promises not to raise; never lose the page if it does
+        return failed_result(item.source, data, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _failures(table: str, row: dict) -> list[dict]:
+    """pandera's failure descriptions (column, check, value) for one row."""
+    try:
+        _, failures = validate_frame(table, to_frame(table, [row]))
+    except Exception as exc:  # schema-level failure of a single row
+        return [{"column": None, "check": f"{type(exc).__name__}: {exc}"[:300], "value": ""}]
+    return failures
+
+
+def _reason(table: str, row: dict) -> str:
+    """Why pandera rejects this one row: column, check and value."""
+    parts = [f"{f['column']} {f['check']} (got {f['value']})" for f in _failures(table, row)]
+    return "; ".join(dict.fromkeys(parts)) or "failed the schema"
+
+
+def process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
+    """Read and extract every page of `items`; rows as validated Arrow tables."""
+    stages: Counter = Counter()
+    rows = {t: [] for t in TABLES}
+    offsets = {t: [0] for t in TABLES}
+    page_ids, skipped = [], 0
+    statuses, rules = Counter(), Counter()
+    for item in items:
+        pr = read_and_extract(item, options, skip, stages)
+        if pr is None:
+            skipped += 1
+            continue
+        t = time.perf_counter()
+        for k, v in pr.stage_seconds.items():
+            stages[k] += v
+        for recs in (pr.facts, pr.events, pr.contacts, pr.stories):
+            rules.update(r.rule for r in recs)
+        for table, rs in page_rows(pr).items():
+            rows[table].extend(rs)
+            offsets[table].append(len(rows[table]))
+        page_ids.append(pr.page_id)
+        stages["rows"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    tables, rejected = {}, 0
+    pos = {pid: i for i, pid in enumerate(page_ids)}
+    extra_findings: dict[int, list[dict]] = {}
+    page_fix: dict[int, Counter] = {}
+    for table in RECORD_TABLES + ("texts",):
+        at, dropped, _ = rows_to_arrow(table, rows[table])
+        tables[table] = at
+        if dropped:
+            rejected += len(dropped)
+            offsets[table] = _shrink_offsets(offsets[table], dropped)
+            for i in dropped:
+                row = rows[table][i]
+                pi = pos[row["page_id"]]
+                page_fix.setdefault(pi, Counter())[_KIND_COUNT.get(table, "")] += 1
+                extra_findings.setdefault(pi, []).append(_rejected_finding(table, row))
+    if extra_findings:  # each page's rejected rows follow its own findings, in page order
+        merged, offs = [], [0]
+        for pi in range(len(page_ids)):
+            a, b = offsets["findings"][pi], offsets["findings"][pi + 1]
+            merged.extend(rows["findings"][a:b])
+            merged.extend(extra_findings.get(pi, ()))
+            offs.append(len(merged))
+        rows["findings"], offsets["findings"] = merged, offs
+        for pi, fix in page_fix.items():
+            prow = rows["pages"][pi]
+            for col, n in fix.items():
+                if col:
+                    prow[col] -= n
+            prow["n_findings"] += sum(fix.values())
+            if prow["status"] == "ok":
+                prow["status"] = "partial"  # a rejected record is a warning
+    at, dropped, _ = rows_to_arrow("findings", rows["findings"])
+    if dropped:  # a finding the schema rejects is a bug; keep the run going, say so once
+        raise RuntimeError(f"findings rows failed the schema: {[rows['findings'][i] for i in dropped[:3]]}")
+    tables["findings"] = at
+    tables["pages"] = _pages_table(rows["pages"])
+    severities = Counter(r["severity"] for r in rows["findings"])
+    statuses.update(r["status"] for r in rows["pages"])
+    stages["schema"] += time.perf_counter() - t
+    return TaskResult(tables=tables, offsets=offsets, page_ids=page_ids, skipped=skipped,
+                      statuses=statuses, severities=severities, rules=rules, stages=stages,
+                      rejected=rejected)
+
+
+def _shrink_offsets(offsets: list[int], dropped: list[int]) -> list[int]:
+    """Page row offsets after removing the rows at `dropped` (sorted indices)."""
+    import bisect
+    return [o - bisect.bisect_left(dropped, o) for o in offsets]
+
+
+def _rejected_finding(table: str, row: dict) -> dict:
+    why = _reason(table, row)
+    return {
+        "page_id": row["page_id"],
+        "record_id": hashlib.sha256(f"{row['page_id']}|rejected|{table}|{row.get('record_id')}".encode()).hexdigest()[:16],
+        "severity": "warning", "code": "rejected_record",
+        "message": f"{table} row rejected by the schema: {why}",
+        "snippet": row.get("snippet") or "",
+        "span_start": row.get("span_start"), "span_end": row.get("span_end"),
+        "rule": row.get("rule"),
+    }
+
+
+def _pages_table(prows: list[dict]) -> pa.Table:
+    """Every page keeps its row: a field the schema rejects is nulled (when it
+    may be) and said in `error`, never the page dropped."""
+    at, dropped, _ = rows_to_arrow("pages", prows)
+    if not dropped:
+        return at
+    from .tables.schemas import COLUMNS
+    nullable = {n for n, _, null, _ in COLUMNS["pages"] if null}
+    for i in dropped:
+        row = prows[i]
+        failures = _failures("pages", row)
+        why = "; ".join(f"{f['column']} {f['check']} (got {f['value']})" for f in failures)
+        for f in failures:
+            if f["column"] in nullable and f["column"] != "error":
+                row[f["column"]] = None
+        row["error"] = ((row.get("error") or "") + f" [pages row fixed: {why}]").strip()
+    at, dropped, _ = rows_to_arrow("pages", prows)
+    if dropped:
+        raise RuntimeError(f"pages rows failed the schema: {[prows[i] for i in dropped[:3]]}")
+    return at
+
+
+def drop_pages(res: TaskResult, indices: set[int]) -> TaskResult:
+    """The result without the pages at `indices` (duplicates of earlier pages)."""
+    keep_pages = [i for i in range(len(res.page_ids)) if i not in indices]
+    tables, offsets = {}, {}
+    for table, at in res.tables.items():
+        offs = res.offsets[table]
+        idx, new_offs = [], [0]
+        for i in keep_pages:
+            idx.extend(range(offs[i], offs[i + 1]))
+            new_offs.append(len(idx))
+        tables[table] = at.take(pa.array(idx, type=pa.int64()))
+        offsets[table] = new_offs
+    statuses = Counter(tables["pages"].column("status").to_pylist())
+    severities = Counter(tables["findings"].column("severity").to_pylist())
+    return TaskResult(tables=tables, offsets=offsets, page_ids=[res.page_ids[i] for i in keep_pages],
+                      skipped=res.skipped + len(indices), statuses=statuses,
+                      severities=severities, rules=res.rules, stages=res.stages,
+                      rejected=res.rejected)
+
+
+# -- process-pool worker state (set once per worker by the pool initializer) --
+_W_OPTIONS: Options | None = None
+_W_SKIP = None
+
+
+def init_worker(options: Options, skip) -> None:
+    global _W_OPTIONS, _W_SKIP
+    _W_OPTIONS, _W_SKIP = options, skip
+
+
+def run_in_worker(items: list[PageInput]) -> TaskResult:
+    return process_task(items, _W_OPTIONS, _W_SKIP)
