@@ -264,7 +264,8 @@ def _span_group(el):
                 newline = True
     if not newline or len(inline) < 2:
         return None
-    if len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_LABEL_TAGS:
+    if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_LABEL_TAGS
+            and (len(kids[0]) < 2 or _span_group(kids[0]) is None)):
         label = kids[0].text_content().strip()
         value = kids[1].text_content().strip()
         if (label and value and len(label) <= _MAX_PAIR_LABEL
