@@ -5,7 +5,7 @@ contact), so the text is cut at every span boundary and each piece becomes one
 element listing every record that covers it (`data-r`), with one class per
 kind present and a `p-<kind>` class for the innermost record, whose colour
 shows. Every piece of text goes through `escape`: nothing from the page is
-ever markup.
+ever markup (`html.escape`, quotes included).
 
 >>> str(mark_text("a<b> c", [Mark(0, 4, "fact", "r1")]))
 '<span class="anc" id="h-r1"></span><span class="hl k-fact p-fact" data-r="r1">a&lt;b&gt;</span> c'
@@ -14,7 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markupsafe import Markup, escape
+from html import escape as _esc
+
+from markupsafe import Markup
 
 # kinds that are records (background colour); the rest are findings (underlines)
 RECORD_CLASSES = ("fact", "event", "contact", "story")
@@ -43,7 +45,7 @@ def mark_text(text: str, marks: list[Mark]) -> Markup:
     """Escaped HTML of `text` with every mark highlighted (see module doc)."""
     marks, _ = clamp(marks, len(text))
     if not marks:
-        return escape(text)
+        return Markup(_esc(text))
     opens: dict[int, list[Mark]] = {}
     closes: dict[int, list[Mark]] = {}
     for m in marks:
@@ -58,8 +60,8 @@ def mark_text(text: str, marks: list[Mark]) -> Markup:
         for m in opens.get(b, ()):
             active[m] = None
             if m.kind in RECORD_CLASSES:
-                out.append(f'<span class="anc" id="h-{escape(m.ref)}"></span>')
-        piece = escape(text[b:bounds[i + 1]])
+                out.append(f'<span class="anc" id="h-{_esc(m.ref)}"></span>')
+        piece = _esc(text[b:bounds[i + 1]])
         if not active:
             out.append(piece)
             continue
@@ -73,5 +75,5 @@ def mark_text(text: str, marks: list[Mark]) -> Markup:
             if len({m.kind for m in recs}) > 1:
                 classes.append("multi")
         refs = " ".join(dict.fromkeys(m.ref for m in active))
-        out.append(f'<span class="{" ".join(classes)}" data-r="{escape(refs)}">{piece}</span>')
+        out.append(f'<span class="{" ".join(classes)}" data-r="{_esc(refs)}">{piece}</span>')
     return Markup("".join(out))
