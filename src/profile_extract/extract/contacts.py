@@ -1,8 +1,835 @@
-"""Contacts: address blocks, phones, e-mail, websites."""
+"""Contacts: address blocks, phones, faxes, e-mails and websites.
+
+How a page becomes contact records:
+1. labelled rows (`Tel:`, `Fax --`, `E-mail`, `Website | ...`, `Адрес:`) and
+   their values, on the same line or on the lines below a bare label;
+2. unlabelled evidence: e-mails, numbers written with a country code, and
+   address parts (streets, PO boxes, postal code + city, countries) from
+   parse/addresses.py;
+3. items close together form a block (a new street after a complete
+   address starts the next block); unlabelled national numbers, bare
+   domains and country lines join the block they sit in;
+4. per block: organization (the name before the address on its line, the
+   name line above, the entry heading above, or an organisation line right
+   under the numbers), one street per address (a PO box only when there is
+   no street), phones in E.164 from the number's own code, its address's
+   country, or the page's country.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..findings import Finding
 from ..ingest.segment import Doc
+from ..parse import addresses as addr
+from ..parse.emails import find_emails, find_urls
+from ..parse.phones import (EXTENSION, PHONE_RUN, digits, normalise_phone, not_a_phone,
+                            split_run)
+from ..records import Contact
+from ..spans import Span
+
+KINDS_ORDER = ("organization", "street", "postal_code", "city", "country",
+               "phone", "fax", "email", "website")
+ADDRESS_KINDS = {"street", "pobox", "postal_code", "city", "country", "state"}
+CONTACT_KINDS = {"phone", "fax", "email", "website"}
+_BULLET = "·•*▪◦‣●○■□–—-|> \t\u00a0"
+_SEP_LINE = re.compile(r"\n[ \t\u00a0]*\n[ \t\u00a0]*\n[ \t\u00a0]*\n")
+_WORD = re.compile(r"[^\W\d_][\w'’.\-&/]*|\d[\w.\-/]*|\([^()\n]{1,40}\)|[&,]")
+_CONNECT = {"of", "the", "for", "and", "to", "on", "in", "at", "de", "la", "le", "les", "du",
+            "des", "del", "della", "di", "da", "für", "und", "der", "die", "das", "&", "y",
+            "e", "et", "och", "og", "van", "von", "zu", "im", "a", "an", "with", "upon", "am",
+            "pour", "en", "per", "sur", "dei", "degli", "delle", "do", "dos", "das"}
+_PREPOSITION_START = re.compile(r"^(?:in|at|on|for|from|to|with|by|via|under|see|please|call|"
+                                r"visit|write|contact|our|your|this|these|those|it|we|you)\b", re.I)
+
+
+@dataclass
+class Item:
+    kind: str          # phone|fax|email|website|address_label | street|pobox|postal_code|city|country|state
+    start: int
+    end: int
+    value: str = ""
+    valid: bool = True
+    country: str | None = None   # ISO alpha-2 an address part gives
+    intl: bool = False
+    rule: str = ""
+    number_text: str = ""        # phones: the number as it stands for (slash shorthands expanded)
+    labelled: bool = False
+    anchor: bool = True
+
+
+@dataclass
+class Block:
+    items: list[Item] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(i.start for i in self.items)
+
+    @property
+    def end(self) -> int:
+        return max(i.end for i in self.items)
+
+    def has(self, *kinds) -> bool:
+        return any(i.kind in kinds for i in self.items)
+
+
+# ---------------------------------------------------------------- labels
+
+@lru_cache(maxsize=None)
+def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
+    d = addr.data()["labels"]
+    kind_of: dict[str, str] = {}
+    strong, weak = [], []
+    for kind, words in d["strong"].items():
+        for w in words:
+            kind_of[w.rstrip(".").rstrip(" -").casefold()] = kind
+            strong.append(w.rstrip(".").rstrip(" -"))
+    for kind, words in d["weak"].items():
+        for w in words:
+            kind_of.setdefault(w.rstrip(".").casefold(), kind)
+            weak.append(w.rstrip("."))
+    s_alt = "|".join(re.escape(w) for w in sorted(set(strong), key=len, reverse=True))
+    w_alt = "|".join(re.escape(w) for w in sorted(set(weak), key=len, reverse=True))
+    num = r"(?:[ \t]*(?:No|Nr|Number|number|no)\.?)?"
+    rx = re.compile(
+        rf"(?<![^\W\d_])(?:(?P<s>(?i:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
+        rf"|(?P<w>{w_alt})\.?[ \t]*(?P<wsep>:|--))")
+    return rx, kind_of
+
+
+@dataclass
+class Label:
+    kind: str
+    start: int
+    end: int           # end of label and separator
+    has_sep: bool
+
+
+def _find_labels(text: str) -> list[Label]:
+    rx, kind_of = _label_rx()
+    out = []
+    for m in rx.finditer(text):
+        word = (m.group("s") or m.group("w")).casefold()
+        kind = kind_of.get(word)
+        if kind is None:
+            continue
+        sep = m.group("ssep") or m.group("wsep")
+        e = m.end()
+        if m.group("s") and not sep:
+            nxt = text[e:e + 5]
+            # a bare strong label must be followed by a value or stand at the line end
+            if not (nxt[:1] in ("", "\n", " ", "\t", "(", "+", "[", "\u00a0")
+                    or nxt[:1].isdigit() or nxt.lower().startswith(("www", "http"))):
+                continue
+            if nxt[:1] in (" ", "\t", "\u00a0"):
+                rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)].strip()
+                if rest and not (rest[0] in "+([·•" or rest[0].isdigit() or "@" in rest[:60]
+                                 or rest.lower().startswith(("www", "http"))
+                                 or _find_labels_quick(rest)):
+                    continue
+        out.append(Label(kind, m.start(), e, bool(sep)))
+    return out
+
+
+def _find_labels_quick(s: str) -> bool:
+    rx, _ = _label_rx()
+    m = rx.match(s)
+    return bool(m)
+
+
+def _value_region(text: str, labels: list[Label], i: int) -> list[tuple[int, int]]:
+    """Where label i's value is written: the rest of its line up to the next
+    label, or (a bare label) the line(s) below it."""
+    lab = labels[i]
+    le = text.find("\n", lab.end)
+    le = len(text) if le < 0 else le
+    nxt = labels[i + 1].start if i + 1 < len(labels) else len(text)
+    end = min(le, nxt)
+    if text[lab.end:end].strip(_BULLET + ".,;"):
+        return [(lab.end, end)]
+    if nxt < le:
+        return []
+    # the value stands on the following line(s)
+    regions = []
+    pos = le + 1
+    blank = 0
+    while pos < len(text) and len(regions) < 6:
+        e = text.find("\n", pos)
+        e = len(text) if e < 0 else e
+        line = text[pos:e]
+        st = line.strip(_BULLET)
+        if not st:
+            blank += 1
+            if blank > 2:
+                break
+            pos = e + 1
+            continue
+        if nxt < e and nxt >= pos and not text[pos:nxt].strip(_BULLET):
+            break  # the line starts with another label
+        if lab.kind in ("phone", "fax"):
+            if not _phone_only(line):
+                break
+            regions.append((pos, e))
+            blank = 0
+            pos = e + 1
+            continue
+        regions.append((pos, min(e, nxt)))
+        break
+    return regions
+
+
+def _phone_only(line: str) -> bool:
+    rest = PHONE_RUN.sub("", line)
+    rest = EXTENSION.sub("", rest)
+    return bool(PHONE_RUN.search(line)) and not rest.strip(_BULLET + ".,;/")
+
+
+# ---------------------------------------------------------------- phones
+
+def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[Item]:
+    out = []
+    for m in PHONE_RUN.finditer(text, s, e):
+        run = m.group(0)
+        if not labelled and not _unlabelled_ok(text, m.start(), run):
+            continue
+        if labelled and (not_a_phone(run) or len(digits(run)) < 5):
+            continue
+        for p in split_run(run):
+            nd = len(digits(p.text))
+            if nd < 5 or nd > 17:
+                continue
+            out.append(Item(kind, m.start() + p.start, m.start() + p.end,
+                            number_text=p.text, labelled=labelled,
+                            rule=f"contact.{kind}.{'label' if labelled else 'bare'}"))
+    return out
+
+
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
+                           r"Art|Section|§|page|pp|p|vol|Az|ID|Reg|Registration|Case)\.?)\s*[:#]?\s*\Z", re.I)
+
+
+def _unlabelled_ok(text: str, start: int, run: str) -> bool:
+    """A number without a label counts when it is shaped like a phone number
+    and is not a date, a year range, an amount or an identifier."""
+    if not_a_phone(run) or _MONEY_BEFORE.search(text, max(0, start - 12), start):
+        return False
+    nd = len(digits(run))
+    if nd < 7 or nd > 15:
+        return False
+    groups = re.findall(r"\d+", run)
+    if len(groups) < 2 and not run.lstrip().startswith("+"):
+        return False
+    return True
+
+
+def _is_intl(run: str) -> bool:
+    r = run.lstrip()
+    return r.startswith("+") or r.startswith("[") or bool(re.match(r"\(\d{1,3}[-\s]\d{1,4}\)", r))
+
+
+# ---------------------------------------------------------------- items
+
+def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
+    """Anchored items (labelled rows, e-mails, international numbers, address
+    parts) and loose items (numbers without a label or code, bare domains)
+    that count only inside a block."""
+    text = doc.text
+    items: list[Item] = []
+    loose: list[Item] = []
+    used: list[tuple[int, int]] = []
+    labels = _find_labels(text)
+    for i, lab in enumerate(labels):
+        regions = _value_region(text, labels, i)
+        items.append(Item("label", lab.start, lab.end, value=lab.kind, anchor=False,
+                          rule=f"label.{lab.kind}"))
+        for s, e in regions:
+            if lab.kind in ("phone", "fax"):
+                got = _phone_items(text, s, e, lab.kind, True)
+                items.extend(got)
+                used.append((s, e))
+            elif lab.kind == "email":
+                ems = find_emails(text, s, e)
+                for em in ems:
+                    items.append(Item("email", em.start, em.end, em.value, em.valid,
+                                      labelled=True, rule="contact.email.label"))
+                if not ems and "@" in text[s:e]:
+                    tok = re.search(r"\S*@\S*", text[s:e])
+                    a, b = s + tok.start(), s + tok.end()
+                    items.append(Item("email", a, b, text[a:b].lower(), False, labelled=True,
+                                      rule="contact.email.label"))
+                used.append((s, e))
+                for u in find_urls(text, s, e, bare=True):
+                    if not any(em.start <= u.start < em.end for em in ems):
+                        loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
+            elif lab.kind == "website":
+                for u in find_urls(text, s, e, bare=True)[:1]:
+                    items.append(Item("website", u.start, u.end, u.value, labelled=True,
+                                      rule="contact.website.label"))
+                used.append((s, e))
+            elif lab.kind == "address":
+                items.append(Item("address_label", s, e, anchor=True, rule="contact.address.label"))
+    for em in find_emails(text):
+        if not any(a <= em.start < b for a, b in used):
+            items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
+    for m in PHONE_RUN.finditer(text):
+        if any(a <= m.start() < b for a, b in used):
+            continue
+        if _is_intl(m.group(0)):
+            items.extend(_phone_items(text, m.start(), m.end(), "phone", False))
+        else:
+            loose.extend(_phone_items(text, m.start(), m.end(), "phone", False))
+    # a line that is only a website (an infobox row without its label)
+    for line in doc.nonblank:
+        t = line.text.strip(_BULLET)
+        if re.fullmatch(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?", t):
+            off = line.text.find(t)
+            s = line.start + off
+            if not any(it.start <= s < it.end for it in items):
+                items.append(Item("website", s, s + len(t), "", rule="contact.website.line"))
+    for p in addr.find_parts(text):
+        items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule,
+                          anchor=p.kind in ("street", "pobox")))
+    for u in find_urls(text, bare=True):
+        loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
+    items = _dedupe_overlaps(items)
+    items.sort(key=lambda it: (it.start, it.end))
+    return items, loose
+
+
+def _dedupe_overlaps(items: list[Item]) -> list[Item]:
+    """Address parts that overlap a phone, e-mail or website lose."""
+    strong = [i for i in items if i.kind in CONTACT_KINDS]
+    out = []
+    for it in items:
+        if it.kind in ADDRESS_KINDS and any(s.start < it.end and it.start < s.end for s in strong):
+            continue
+        if it.kind == "website" and it.rule == "contact.website.line" and any(
+                s is not it and s.kind == "website" and s.start < it.end and it.start < s.end for s in strong):
+            continue
+        out.append(it)
+    return out
+
+
+# ---------------------------------------------------------------- blocks
+
+def _gap_breaks(text: str, a: int, b: int) -> bool:
+    gap = text[a:b]
+    if len(gap) > 400 or _SEP_LINE.search(gap):
+        return True
+    if len(gap.replace(" ", "")) > 200:
+        return True
+    for line in gap.split("\n")[1:-1] if "\n" in gap else []:
+        words = line.split()
+        if len(words) >= 9 and len(line.strip()) >= 50:
+            return True
+    if "\n" not in gap and len(gap.split()) > 14:
+        return True
+    return False
+
+
+def _blocks(text: str, items: list[Item]) -> list[Block]:
+    blocks: list[Block] = []
+    cur: Block | None = None
+    for it in items:
+        if it.kind == "label":
+            continue
+        if not it.anchor and it.kind in ("postal_code", "city", "country", "state"):
+            # weak parts only join a block, or start one with an anchor close by
+            pass
+        if cur is not None:
+            new = _gap_breaks(text, cur.end, it.start)
+            if not new and it.kind in ("street", "pobox"):
+                has_addr = cur.has("street", "pobox")
+                has_place = cur.has("postal_code", "city")
+                has_rows = cur.has("phone", "fax", "email", "website")
+                if it.kind == "street" and cur.has("street"):
+                    new = True
+                elif it.kind == "pobox" and cur.has("pobox"):
+                    new = True
+                elif has_addr and has_place and not _same_address(text, cur, it):
+                    new = True
+                elif (has_addr or has_place) and has_rows:
+                    new = True
+            if not new and it.kind in ("postal_code", "city") and cur.has("postal_code", "city") \
+                    and cur.has("phone", "fax", "email") and it.rule not in ("city_state_code",):
+                new = _gap_breaks(text, cur.end, it.start) or "\n" in text[cur.end:it.start]
+            if not new:
+                cur.items.append(it)
+                continue
+            blocks.append(cur)
+        cur = Block([it])
+    if cur is not None:
+        blocks.append(cur)
+    # a block needs an anchor: a labelled row, an e-mail, a number with its
+    # country code, a street or PO box, or a postal code with a city
+    out = []
+    for b in blocks:
+        kinds = {i.kind for i in b.items}
+        if kinds & {"street", "pobox", "phone", "fax", "email", "website", "address_label"}:
+            out.append(b)
+        elif {"postal_code", "city", "country"} <= kinds:
+            out.append(b)
+    return out
+
+
+def _same_address(text: str, cur: Block, it: Item) -> bool:
+    """A PO box right beside the street (same or next line) belongs to it."""
+    last = max(cur.items, key=lambda i: i.end)
+    return text[last.end:it.start].count("\n") <= 1 and not cur.has("postal_code")
+
+
+def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
+    """Numbers without a code and bare domains join the block they sit in or
+    directly follow (same line, or the next line)."""
+    for it in sorted(loose, key=lambda i: i.start):
+        for b in blocks:
+            if any(i.start < it.end and it.start < i.end for i in b.items):
+                break
+            ls = text.rfind("\n", 0, b.start) + 1
+            le = text.find("\n", b.end)
+            le = len(text) if le < 0 else le
+            inside = b.start <= it.start <= b.end
+            after = b.end <= it.start and (it.start <= le or
+                                           (text[b.end:it.start].count("\n") <= 1
+                                            and len(text[b.end:it.start]) < 80))
+            before = ls <= it.start < b.start and it.kind == "phone" and False
+            if not (inside or after or before):
+                continue
+            gap = text[b.end:it.start] if after else ""
+            if after and (len(gap) > 60 or _gap_breaks(text, b.end, it.start)):
+                continue
+            if it.kind == "website" and any(
+                    e.kind == "email" and e.start <= it.start < e.end for e in b.items):
+                break
+            b.items.append(it)
+            b.items.sort(key=lambda i: (i.start, i.end))
+            break
+
+
+# ---------------------------------------------------------------- organization
+
+@lru_cache(maxsize=None)
+def _org_data():
+    d = addr.data()["organization"]
+    titles = sorted(d["addressee_titles"], key=len, reverse=True)
+    title_rx = re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")(?![\w])[\s,:]*", re.I)
+    not_names = {n.casefold() for n in d["not_names"]}
+    kw = "|".join(re.escape(k) for k in sorted(d["keywords"], key=len, reverse=True))
+    kw_rx = re.compile(rf"(?<![\w])(?:{kw})(?![\w])", re.I)
+    person_rx = re.compile(r"^(?:" + "|".join(re.escape(t.rstrip(".")) for t in d["person_titles"])
+                           + r")\.?\s", re.I)
+    sub = "|".join(re.escape(w) for w in sorted(addr.data()["streets"]["subaddress"], key=len, reverse=True))
+    sub_rx = re.compile(rf"(?<![\w])(?:{sub})(?![\w])", re.I)
+    return title_rx, not_names, kw_rx, person_rx, sub_rx
+
+
+def _strip_title(name: str) -> tuple[int, str]:
+    title_rx = _org_data()[0]
+    off = 0
+    while True:
+        m = title_rx.match(name)
+        if not m or m.end() == 0:
+            return off, name
+        off += m.end()
+        name = name[m.end():]
+
+
+def _is_person(name: str) -> bool:
+    _, _, kw_rx, person_rx, _ = _org_data()
+    if person_rx.match(name):
+        return True
+    words = name.split()
+    if kw_rx.search(name):
+        return False
+    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+(?:-[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+)?", w)
+                                    for w in words) and words[0] != "The":
+        return True
+    return False
+
+
+def _name_ok(name: str) -> bool:
+    _, not_names, kw_rx, _, _ = _org_data()
+    n = name.strip()
+    if len(n) < 2 or len(n) > 120 or "@" in n or "http" in n.lower() or "www." in n.lower():
+        return False
+    if n.casefold().rstrip(":") in not_names:
+        return False
+    if not (n[0].isupper() or n[0].isdigit()) or n[0].isdigit():
+        return False
+    if ":" in n or _PREPOSITION_START.match(n):
+        return False
+    words = n.split()
+    if len(words) > 14:
+        return False
+    if n.endswith((".", "!", "?")) and not re.search(r"(?:Inc|Ltd|Co|e\.V|Corp|S\.A|GmbH|Bros|Assn)\.$", n):
+        if len(words) > 3 or not kw_rx.search(n):
+            return False
+    sig = [w for w in words if w.lower() not in _CONNECT and re.match(r"[^\W\d_]", w)]
+    if not sig:
+        return False
+    caps = sum(1 for w in sig if w[0].isupper())
+    if caps / len(sig) < 0.6:
+        return False
+    if sum(c.isdigit() for c in n) > 4:
+        return False
+    if _is_person(n):
+        return False
+    if PHONE_RUN.search(n) and len(digits(n)) >= 6:
+        return False
+    return True
+
+
+def _first_comma(name: str) -> str:
+    """`Indian Institute of Technology, Madras` -> up to the comma when the
+    rest is a place (or a post-office / building line)."""
+    if "," not in name:
+        return name
+    head, rest = name.split(",", 1)
+    rest = rest.strip()
+    _, _, kw_rx, _, sub_rx = _org_data()
+    if not rest:
+        return head
+    if addr._rx()["country"].fullmatch(rest):
+        return head
+    if sub_rx.search(rest):
+        return head
+    words = rest.split()
+    if len(words) <= 3 and not kw_rx.search(rest) and "(" not in rest and not any(
+            w.lower() in ("and", "&", "und", "et") for w in words) and all(w[0].isupper() for w in words):
+        return head
+    return name
+
+
+def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
+    """The organisation name written before the address on its line
+    (`UNEP/GRID-Arendal Teaterplassen 3`, `Remarks: Permanent Observer
+    Mission ... 25 East 39th Street`, `c/o World ... Organization7 bis`)."""
+    seg_start = ls
+    s = text[ls:start]
+    # cut at the last hard boundary
+    for m in re.finditer(r":|--|\||;|\u2013\d+\u2013|(?<=[a-z0-9)])\.\s", s):
+        pass
+    cut = 0
+    # a label phrase right before the address (`Angle des trois rues:`) is dropped first
+    t = s.rstrip()
+    m = re.search(r"(?:^|\s)([A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*)*)\s*:\s*$", t)
+    if m:
+        t = t[:m.start(1)].rstrip()
+    if not t.strip():
+        return None
+    last = None
+    for m in re.finditer(r":|--|\||;|\u2013\d+\u2013|(?<=[a-z0-9)\]])\.\s|\d{3,}\s", t):
+        last = m
+    if last is not None:
+        cut = last.end()
+    seg = t[cut:]
+    # the trailing run of name words
+    toks = list(_WORD.finditer(seg))
+    keep = len(toks)
+    for j in range(len(toks) - 1, -1, -1):
+        w = toks[j].group(0)
+        if w in (",", "&") or w.lower() in _CONNECT or w[0].isupper() or w.startswith("("):
+            keep = j
+            continue
+        if w[0].isdigit() and re.fullmatch(r"\d+[A-Za-z]?", w) is None and j == len(toks) - 1:
+            keep = j
+            continue
+        break
+    run = toks[keep:]
+    while run and (run[0].group(0) in (",", "&") or run[0].group(0).lower() in _CONNECT):
+        run = run[1:]
+    if not run:
+        return None
+    a = ls + seg_start - ls + cut + run[0].start()
+    b = ls + cut + run[-1].end()
+    return a, b
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    ls = text.rfind("\n", 0, pos) + 1
+    le = text.find("\n", pos)
+    return ls, (len(text) if le < 0 else le)
+
+
+def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in _BULLET + ",;:":
+        a += 1
+    while b > a and text[b - 1] in _BULLET + ",;:":
+        b -= 1
+    return a, b
+
+
+def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
+    a, b = _clean_span(text, a, b)
+    name = text[a:b]
+    off, rest = _strip_title(name)
+    a += off
+    a, b = _clean_span(text, a, b)
+    name = text[a:b]
+    if not _name_ok(name):
+        return None
+    cut = _first_comma(name)
+    b = a + len(cut.rstrip())
+    return a, b
+
+
+def _is_heading_line(text: str, lines, k: int) -> bool:
+    ln = lines[k]
+    t = ln.text.strip(_BULLET)
+    if not t or len(t) > 100 or ":" in t or t.endswith((".", ",", ";")):
+        return False
+    prev_blank = k == 0 or not lines[k - 1].text
+    next_blank = k + 1 >= len(lines) or not lines[k + 1].text
+    return prev_blank and next_blank and _name_ok(t)
+
+
+def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
+    text = doc.text
+    parts = [i for i in b.items if i.kind in ADDRESS_KINDS or i.kind == "address_label"]
+    first = parts[0] if parts else b.items[0]
+    ls, le = _line_bounds(text, first.start)
+    ls = max(ls, prev_end)
+    prefix = text[ls:first.start]
+    # the value of an `Address:` label starts the address
+    lab_rx, _ = _label_rx()
+    pre = prefix
+    if first.kind == "address_label":
+        pre = ""
+    got = _name_from_prefix(text, ls, first.start) if pre.strip(_BULLET + ":,-") else None
+    if got:
+        cand = _org_candidate(text, *got)
+        if cand:
+            return cand
+    # the address_label's own value may start with the name (`Adresse: Indian Institute of ..., Madras ...`)
+    if first.kind == "address_label":
+        nxt = next((i for i in b.items if i.kind in ("street", "pobox", "postal_code", "city", "country")
+                    and i.start >= first.start), None)
+        if nxt and nxt.start > first.start:
+            seg_a, seg_b = first.start, nxt.start
+            if text[seg_a:seg_b].strip(_BULLET + ",:"):
+                cand = _org_candidate(text, seg_a, seg_b)
+                if cand is None:
+                    # up to the first comma
+                    c = text.find(",", seg_a, seg_b)
+                    if c > 0:
+                        cand = _org_candidate(text, seg_a, c)
+                if cand:
+                    return cand
+    line_start_block = not prefix.strip(_BULLET) or _only_label(prefix)
+    if not line_start_block:
+        return None
+    # the name line above
+    lines = doc.lines
+    idx = _line_index(doc, first.start)
+    k = idx - 1
+    blanks = 0
+    while k >= 0 and lines[k].end > prev_end:
+        t = lines[k].text.strip(_BULLET)
+        if not t:
+            blanks += 1
+            if blanks > 2:
+                break
+            k -= 1
+            continue
+        if _only_label(t) or t.casefold().rstrip(":") in _org_data()[1]:
+            k -= 1
+            continue
+        cand = _org_candidate(text, lines[k].start, lines[k].end)
+        if cand:
+            return cand
+        if _is_person(t.strip()) or t.endswith(":"):
+            return None
+        break
+    # the entry heading above (only for a block with an address)
+    if b.has("street", "pobox", "postal_code") and parts:
+        k = idx - 1
+        while k >= 0 and idx - k <= 40 and lines[k].end > prev_end:
+            if _is_heading_line(text, lines, k):
+                t = lines[k]
+                return _org_candidate(text, t.start, t.end)
+            k -= 1
+    # an organisation line right under the numbers (`· FDRE Ministry of Foreign Affairs`)
+    if not parts:
+        kw_rx = _org_data()[2]
+        k = _line_index(doc, b.end) + 1
+        seen = 0
+        while k < len(lines) and seen < 2:
+            t = lines[k].text.strip(_BULLET)
+            if t:
+                seen += 1
+                if kw_rx.search(t):
+                    cand = _org_candidate(text, lines[k].start, lines[k].end)
+                    if cand:
+                        return cand
+            k += 1
+    return None
+
+
+def _only_label(s: str) -> bool:
+    t = s.strip(_BULLET + " ")
+    if not t:
+        return True
+    if re.fullmatch(r"[^:]{1,40}(?::|--)", t):
+        return True
+    return t.casefold().rstrip(":") in _org_data()[1]
+
+
+def _line_index(doc: Doc, pos: int) -> int:
+    lo, hi = 0, len(doc.lines) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc.lines[mid].start <= pos or (doc.lines[mid].text == "" and doc.lines[mid].start <= pos):
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+# ---------------------------------------------------------------- assembly
+
+def _country_lines(doc: Doc, b: Block) -> None:
+    """A line that is only a country name, inside or right under the address."""
+    text = doc.text
+    parts = [i for i in b.items if i.kind in ADDRESS_KINDS]
+    if not parts or any(i.kind == "country" for i in b.items):
+        return
+    i0 = _line_index(doc, parts[0].start)
+    i1 = _line_index(doc, parts[-1].end)
+    k = i0
+    while k < len(doc.lines) and k <= i1 + 3:
+        ln = doc.lines[k]
+        t = ln.text.strip(_BULLET + ".,")
+        if t and k > i1 and any(i.start >= ln.start for i in b.items if i.kind not in ADDRESS_KINDS) is False:
+            pass
+        if t and addr._rx()["country"].fullmatch(t):
+            s = ln.start + ln.text.find(t)
+            if not any(i.start < s + len(t) and s < i.end for i in b.items):
+                b.items.append(Item("country", s, s + len(t), t, country=addr.country_iso2(t),
+                                    rule="country_line", anchor=False))
+                b.items.sort(key=lambda i: (i.start, i.end))
+                return
+        k += 1
+
+
+def _street_city(text: str, b: Block) -> None:
+    """`64 Denbigh Avenue, Belvedere`: a place after the street on its line
+    is the city when the address has no other."""
+    if b.has("city"):
+        return
+    st = next((i for i in b.items if i.kind == "street"), None)
+    if st is None:
+        return
+    ls, le = _line_bounds(text, st.end)
+    m = re.match(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t][A-ZÀ-Þ][\w'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
+    if not m:
+        return
+    city = m.group(1)
+    sub_rx = _org_data()[4]
+    if sub_rx.search(city) or city in addr._rx()["_states"] or addr._rx()["country"].fullmatch(city):
+        return
+    s = st.end + m.start(1)
+    b.items.append(Item("city", s, s + len(city), city, rule="city_after_street", anchor=False))
+    b.items.sort(key=lambda i: (i.start, i.end))
+
+
+def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
+    """Country for each number of the block: its address's country (the
+    nearest address part before it that gives one), reset by an unlabelled
+    `Some office:` phrase; else the page's country."""
+    out = {}
+    block_cc = next((i.country for i in b.items if i.kind == "country" and i.country), None) or \
+        next((i.country for i in b.items if i.kind in ADDRESS_KINDS and i.country), None)
+    for n, it in enumerate(b.items):
+        if it.kind not in ("phone", "fax"):
+            continue
+        cc = None
+        found_part = False
+        last_part_end = None
+        for j in range(n - 1, -1, -1):
+            p = b.items[j]
+            if p.kind in ADDRESS_KINDS:
+                if last_part_end is None:
+                    last_part_end = p.end
+                found_part = True
+                if p.country:
+                    cc = p.country
+                    break
+                if p.kind in ("street", "pobox"):
+                    # the start of this address: look forward within it
+                    fwd = next((q.country for q in b.items[j:n] if q.kind in ADDRESS_KINDS and q.country), None)
+                    cc = fwd
+                    break
+        if last_part_end is not None and re.search(r"(?:^|[.;]\s)[A-Z][^:.;\n]{3,60}:\s*(?:\(|\+|\d)",
+                                                   text[last_part_end:it.end]) and not it.labelled:
+            cc = None
+            out[n] = page_cc
+            continue
+        if not found_part:
+            cc = block_cc
+        out[n] = cc or page_cc
+    return out
 
 
 def extract_contacts(doc: Doc):
-    return [], []
+    text = doc.text
+    if not text.strip():
+        return [], []
+    items, loose = _collect(doc)
+    blocks = _blocks(text, items)
+    _attach_loose(text, blocks, loose)
+    records: list[Contact] = []
+    findings: list[Finding] = []
+    prev_end = 0
+    for g, b in enumerate(blocks, start=1):
+        _country_lines(doc, b)
+        _street_city(text, b)
+        seen: set[tuple[str, str]] = set()
+        recs: list[Contact] = []
+
+        def emit(kind: str, s: int, e: int, value: str, valid: bool = True, rule: str = "") -> None:
+            key = (kind, value.casefold())
+            if key in seen or not value.strip():
+                return
+            seen.add(key)
+            recs.append(Contact(g, kind, value, text[s:e], Span(s, e), valid, rule or f"contact.{kind}"))
+
+        org = _organization(doc, b, prev_end)
+        if org:
+            emit("organization", org[0], org[1], text[org[0]:org[1]], rule="contact.organization")
+        streets = [i for i in b.items if i.kind == "street"]
+        boxes = [i for i in b.items if i.kind == "pobox"]
+        for st in streets:
+            emit("street", st.start, st.end, st.value, rule=st.rule)
+        if not streets:
+            for bx in boxes[:1]:
+                emit("street", bx.start, bx.end, bx.value, rule="pobox")
+        for it in b.items:
+            if it.kind in ("postal_code", "city", "country"):
+                emit(it.kind, it.start, it.end, it.value.strip(), rule=it.rule)
+        regions = _regions(text, b, doc.country_iso2)
+        for n, it in enumerate(b.items):
+            if it.kind in ("phone", "fax"):
+                pv = normalise_phone(it.number_text, regions.get(n))
+                emit(it.kind, it.start, it.end, pv.value, pv.valid, it.rule)
+                if not pv.valid and (it.kind, pv.value.casefold()) in seen and recs[-1].value == pv.value:
+                    findings.append(Finding.warning(
+                        "invalid_phone", f"{it.kind} {it.number_text!r} is not a valid number "
+                        f"({pv.value})", Span(it.start, it.end), rule=it.rule))
+            elif it.kind == "email":
+                emit("email", it.start, it.end, it.value, it.valid, it.rule)
+                if not it.valid and recs and recs[-1].value == it.value:
+                    findings.append(Finding.warning(
+                        "invalid_email", f"malformed e-mail {text[it.start:it.end]!r}",
+                        Span(it.start, it.end), rule=it.rule))
+            elif it.kind == "website":
+                from ..parse.emails import normalise_website
+                emit("website", it.start, it.end, it.value or normalise_website(text[it.start:it.end]),
+                     rule=it.rule)
+        order = {k: n for n, k in enumerate(KINDS_ORDER)}
+        recs.sort(key=lambda r: (order.get(r.kind, 99), r.span.start))
+        records.extend(recs)
+        prev_end = b.end
+    return records, findings

@@ -1,0 +1,319 @@
+"""Address parts: streets, PO boxes, postal codes with their city, countries.
+
+Every pattern is built once from data/contacts.toml (street words, PO box
+words, postal-code shapes and orders, country names, US/Canadian states).
+Offsets are absolute positions in the string passed in.
+
+>>> [(p.kind, p.value) for p in find_parts("3, Gorny Pereulok, Minsk 220005")]
+[('street', '3, Gorny Pereulok'), ('city', 'Minsk'), ('postal_code', '220005')]
+>>> [(p.kind, p.value) for p in find_parts("CH-1211 Geneva 20, Switzerland")]
+[('postal_code', 'CH-1211'), ('city', 'Geneva'), ('country', 'Switzerland')]
+>>> [(p.kind, p.value) for p in find_parts("Suite 8000 Washington, DC 20006") if p.kind != "state"]
+[('city', 'Washington'), ('postal_code', '20006')]
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    kind: str                 # street | pobox | postal_code | city | country | state
+    start: int
+    end: int
+    value: str
+    country: str | None = None    # ISO alpha-2 this part puts the address in
+    rule: str = ""
+
+
+@lru_cache(maxsize=None)
+def data() -> dict:
+    with resources.files("profile_extract.data").joinpath("contacts.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _alt(words, flags: str = "") -> str:
+    """Alternation of literal words, longest first; a final dot optional."""
+    ws = sorted({w.rstrip(".") for w in words if w.strip()}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in ws)
+    return f"(?{flags}:{body})" if flags else f"(?:{body})"
+
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
+_LO = "a-zß-öø-ÿā-žа-яё"
+TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
+LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
+NUM = r"\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?"
+HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
+CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
+             "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
+             "Tel", "Fax", "Phone", "Email", "E-mail", "Web", "Website", "Telefon", "Telephone",
+             "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+             "January", "February", "March", "April", "June", "July", "August", "September",
+             "October", "November", "December", "Mio", "Mrd", "Million", "Billion", "Km", "Kms",
+             "Hotline", "Mobile", "Box", "Suite", "Floor", "Room", "Street", "Road", "Avenue"}
+_CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
+_PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c)\.?[ \t]+\Z")
+CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
+
+
+@lru_cache(maxsize=None)
+def _countries() -> dict[str, str]:
+    """Country name as written -> ISO alpha-2 (pycountry's names plus data)."""
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            v = getattr(c, attr, None)
+            if v and "," not in v:
+                names[v] = c.alpha_2
+    for code, aliases in data()["countries"].items():
+        for a in aliases:
+            names[a] = code
+    return names
+
+
+def country_iso2(name: str) -> str | None:
+    """ISO alpha-2 of a country name as addresses write it.
+
+    >>> country_iso2("Republic of Belarus"), country_iso2("Indien"), country_iso2("US")
+    ('BY', 'IN', 'US')
+    """
+    name = name.strip().rstrip(".") if name.strip() not in ("U.S.", "U.K.", "U.S.A.") else name.strip()
+    return _countries().get(name) or _countries().get(name.title())
+
+
+@lru_cache(maxsize=None)
+def _rx() -> dict[str, re.Pattern]:
+    d = data()
+    st = d["streets"]
+    after = _alt(st["after"], "i")
+    before = _alt([w for w in st["before"]])
+    parts = _alt(st["particles"])
+    dirs = _alt([x for x in st["directionals"]])
+    suffix = _alt(st["suffixes"], "i")
+    name_tok = rf"(?:{TOKEN}|\d{{1,4}}(?:st|nd|rd|th)|{parts}|[A-Z]\.?)"
+    rx = {}
+    # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
+    rx["num_first"] = re.compile(
+        rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
+        rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w]))?")
+    # 37-39 rue de Vermont / 7 bis Avenue de la Paix
+    rx["num_before"] = re.compile(
+        rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_alt(st['before'], 'i')})\.?"
+        rf"(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,4}}(?:st|nd|rd|th)?))+)")
+    # Avenue Georges Henri 451 / Via Cristoforo Colombo 426 / Viale delle Terme di Caracalla
+    rx["word_first"] = re.compile(
+        rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)))+)"
+        rf"(?:,?[ \t]+(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
+    # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
+    rx["name_num"] = re.compile(
+        rf"(?<![\w\-/])(?P<name>[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
+        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\d])")
+    pob = d["pobox"]["words"]
+    pob = pob + [w.upper() for w in pob]
+    rx["pobox"] = re.compile(
+        rf"(?<![A-Z0-9_]){_alt(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
+    city = rf"{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
+    prefixes = _alt(d["postal_prefix"].keys())
+    codes_cc = [p["code"] for p in d["postal"] if p["order"] == "code_city"]
+    code_city = "|".join(f"(?:{c})" for c in sorted(codes_cc, key=len, reverse=True))
+    rx["code_city"] = re.compile(
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?-[ \t]?|(?<![\w.,/\-]))(?P<code>{code_city})"
+        rf"[ \t]+(?P<city>{city})(?P<po>[ \t]+\d{{1,2}}(?![\w.,]\d))?")
+    states = {s: cc for cc, ss in d["states"].items() for s in ss}
+    rx["_states"] = states
+    state_alt = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
+    rx["city_state_code"] = re.compile(
+        rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
+        rf"(?P<code>\d{{5}}(?:-\d{{4}})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])")
+    rx["city_state_country"] = re.compile(
+        rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
+    rx["city_code"] = re.compile(
+        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?),?[ \t]+(?P<code>\d{{6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
+    rx["code_comma_city"] = re.compile(rf"(?<![\w\-.,])(?P<code>\d{{5,6}}),[ \t]*(?P<city>{TOKEN})(?![\w])")
+    names = sorted(_countries(), key=len, reverse=True)
+    rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
+    return rx
+
+
+def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
+    """Cut a city at the first stop word or country name it swallowed."""
+    rx = _rx()
+    words = list(re.finditer(r"\S+", text[s:e]))
+    keep_end = s
+    for i, w in enumerate(words):
+        tok = w.group(0)
+        ws = s + w.start()
+        if i > 0 and (tok in CITY_STOP or rx["country"].match(text, ws)):
+            break
+        if i == 0 and tok in CITY_STOP:
+            return s, s
+        keep_end = s + w.end()
+    return s, keep_end
+
+
+def country_at(text: str, pos: int, end: int | None = None, seps: str = " \t,.-–\n") -> Part | None:
+    """A country name starting at `pos` after separators (`, Switzerland`)."""
+    end = len(text) if end is None else end
+    p = pos
+    while p < end and text[p] in seps:
+        p += 1
+    if p - pos > 6 or text[pos:p].count("\n") > 2:
+        return None
+    m = _rx()["country"].match(text, p, end)
+    if not m:
+        return None
+    return Part("country", m.start(), m.end(), m.group(0), country_iso2(m.group(0)), "country")
+
+
+def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
+    """Every street, PO box, postal code, city and country (after a city) in
+    text[start:end], in order; overlapping weaker matches dropped."""
+    end = len(text) if end is None else end
+    rx = _rx()
+    found: list[Part] = []
+
+    def add(p: Part) -> None:
+        if p.end > p.start and not any(q.start < p.end and p.start < q.end for q in found):
+            found.append(p)
+
+    for m in rx["city_state_code"].finditer(text, start, end):
+        cs = _last_city_words(text, *m.span("city"))
+        cs, ce = _trim_city(text, cs, m.end("city"))
+        if ce <= cs:
+            continue
+        cc = "CA" if re.match(r"[A-Z]\d", m.group("code")) else rx["_states"].get(m.group("state"))
+        add(Part("city", cs, ce, text[cs:ce], cc, "city_state_code"))
+        add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_code"))
+        add(Part("postal_code", *m.span("code"), m.group("code"), cc, "city_state_code"))
+    for m in rx["city_state_country"].finditer(text, start, end):
+        cs = _last_city_words(text, *m.span("city"))
+        cs, ce = _trim_city(text, cs, m.end("city"))
+        if ce <= cs:
+            continue
+        cc = country_iso2(m.group("country"))
+        add(Part("city", cs, ce, text[cs:ce], cc, "city_state_country"))
+        add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
+        add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
+    for name in ("num_first", "num_before", "name_num", "word_first"):
+        for m in rx[name].finditer(text, start, end):
+            s, e = m.span()
+            if name == "word_first":
+                e = _extend_street_list(text, e, end)
+                if not m.group("num") and not _street_alone(text, s, e, end):
+                    continue
+            if name == "num_first" and not m.group("name").strip():
+                continue
+            seg = text[s:e]
+            if name in ("num_before", "word_first"):
+                # a word list that ran into a city or country: stop there
+                e = s + len(seg.rstrip(" \t,"))
+            add(Part("street", s, e, text[s:e], None, f"street.{name}"))
+    for m in rx["pobox"].finditer(text, start, end):
+        add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
+    for m in rx["code_city"].finditer(text, start, end):
+        cs, ce = _trim_city(text, *m.span("city"))
+        if ce <= cs:
+            continue
+        pfx = m.group("pfx")
+        if not pfx and _PREP_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        cc = data()["postal_prefix"].get(pfx) if pfx else None
+        code_start = m.start("pfx") if pfx else m.start("code")
+        if any(q.start < ce and code_start < q.end for q in found):
+            continue
+        add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
+        add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
+    for m in rx["city_code"].finditer(text, start, end):
+        cs, ce = _trim_city(text, *m.span("city"))
+        if ce <= cs or any(q.start < m.end() and cs < q.end for q in found):
+            continue
+        if rx["country"].fullmatch(text, cs, ce):
+            continue
+        code = m.group("code")
+        cc = "GB" if re.match(r"[A-Z]", code) else None
+        add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
+        add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
+    for m in rx["code_comma_city"].finditer(text, start, end):
+        cs, ce = _trim_city(text, *m.span("city"))
+        if ce <= cs or any(q.start < m.end() and m.start() < q.end for q in found):
+            continue
+        add(Part("postal_code", *m.span("code"), m.group("code"), None, "code_comma_city"))
+        add(Part("city", cs, ce, text[cs:ce], None, "code_comma_city"))
+    # a postal code alone on its line, right above a city line (`11225` / `Brooklyn, NY, US`)
+    for m in _CODE_LINE.finditer(text, start, end):
+        nxt = next((p for p in found if p.kind == "city" and p.start >= m.end()), None)
+        if nxt and text[m.end():nxt.start].strip() == "" and not any(p.kind == "postal_code" and p.start > m.end() and p.start < nxt.end + 12 for p in found):
+            add(Part("postal_code", *m.span(1), m.group(1), nxt.country, "code_line"))
+    # a country written first (`India, 700108, Calcutta`)
+    for p in list(found):
+        if p.kind != "postal_code":
+            continue
+        ls = max(text.rfind("\n", 0, p.start) + 1, start)
+        head = text[ls:p.start]
+        m = re.match(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$", head)
+        if m and rx["country"].fullmatch(m.group("c").strip()):
+            cs = ls + m.start("c")
+            add(Part("country", cs, cs + len(m.group("c").strip()), m.group("c").strip(),
+                     country_iso2(m.group("c").strip()), "country_first"))
+    # a country right after a city (`Geneva 20, Switzerland`, `Bonn Germany`)
+    for p in list(found):
+        if p.kind != "city":
+            continue
+        q = p.end
+        po = re.match(r"[ \t]+\d{1,2}(?!\d)", text[q:end])
+        if po:
+            q += po.end()
+        c = country_at(text, q, end)
+        if c:
+            add(c)
+    found.sort(key=lambda p: p.start)
+    return found
+
+
+def _last_city_words(text: str, s: int, e: int) -> int:
+    """A US/Canadian city is the capitalised words right before the comma;
+    drop leading words that are suite or street words (`Suite 8000 Washington`)."""
+    words = list(re.finditer(r"\S+", text[s:e]))
+    for i, w in enumerate(words):
+        if w.group(0).rstrip(".,") in CITY_STOP:
+            if i + 1 < len(words):
+                s2 = s + words[i + 1].start()
+                return _last_city_words(text, s2, e)
+    return s
+
+
+def _street_alone(text: str, s: int, e: int, end: int) -> bool:
+    """A street name without a number counts when it stands alone on its line
+    or is followed by a comma and more address."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    before = text[ls:s].strip()
+    after = text[e:le].strip()
+    if before and not before.endswith(":"):
+        return False
+    if not after or after.startswith(","):
+        return True
+    rx = _rx()
+    return bool(rx["pobox"].match(after) or rx["code_city"].match(after))
+
+
+def _extend_street_list(text: str, e: int, end: int) -> int:
+    """`Avenue du Ghana, Rue Pierre de Coubertin, Rue Hedi Nouira`: a comma list
+    of streets is one street."""
+    rx = _rx()["word_first"]
+    while True:
+        m = re.match(r",[ \t]+", text[e:end])
+        if not m:
+            return e
+        n = rx.match(text, e + m.end(), end)
+        if not n:
+            return e
+        e = n.end()

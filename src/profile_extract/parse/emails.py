@@ -1,0 +1,120 @@
+"""E-mail addresses (plain and obfuscated) and websites.
+
+>>> [m.value for m in find_emails("write to europe[at]klimabuendnis.org or Info@X.org.")]
+['europe@klimabuendnis.org', 'info@x.org']
+>>> normalise_website("www.unep.org")
+'http://www.unep.org'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LOCAL = r"[\w.%+'\-]*\w"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
+_AT = r"(?:[ \t]?@[ \t]?|\s*[\[({<]\s*(?:at|@|AT)\s*[\])}>]\s*)"
+_DOT = r"(?:\.|\s*[\[({<]\s*(?:dot|DOT|punkt|point)\s*[\])}>]\s*)"
+# name@domain.org, name [at] domain [dot] org, a stray space around @
+EMAIL = re.compile(rf"(?<![\w.%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+(?![\w@])")
+# name at domain dot org (words only: a plain ` at ` needs a ` dot ` too)
+EMAIL_WORDS = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w\s+(?:at|AT)\s+{_LABEL}(?:\s+(?:dot|DOT)\s+{_LABEL})+(?![\w@])")
+MAILTO = re.compile(r"mailto:", re.I)
+_STRICT = re.compile(r"^[\w.%+'\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$")
+
+URL = re.compile(r"(?<![\w@./\-])(?:(?:https?|ftp)://|www\.)[^\s<>\"'\[\]{}|\\^`]+", re.I)
+_TLDS = ("com|org|net|edu|gov|int|info|biz|museum|coop|aero|asia|eu|io|co|nyc|berlin|london|"
+         "paris|africa|online|site|ngo|ong")
+# A bare domain (`md.dep.no`, `iom.int/en`): lower-case, a known generic TLD
+# or a two-letter country code.
+DOMAIN = re.compile(
+    rf"(?<![\w@./\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:{_TLDS}|[a-z]{{2}})"
+    r"(?:/[^\s<>\"'\[\]{}|\\^`]*)?(?![\w@\-])")
+_TRAIL = ".,;:!?)]}'\""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    raw: str
+    value: str
+    valid: bool = True
+
+
+def normalise_email(raw: str) -> tuple[str, bool]:
+    """Lower-cased, de-obfuscated, spaces closed up; and whether it is well formed.
+
+    >>> normalise_email("hundeverein-Querfurt @gmx.de")
+    ('hundeverein-querfurt@gmx.de', True)
+    >>> normalise_email("name [at] domain [dot] org")
+    ('name@domain.org', True)
+    >>> normalise_email("info@example")
+    ('info@example', False)
+    """
+    v = MAILTO.sub("", raw.strip())
+    v = re.sub(r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*", "@", v, flags=re.I)
+    v = re.sub(r"\s*[\[({<]\s*(?:dot|punkt|point)\s*[\])}>]\s*", ".", v, flags=re.I)
+    v = re.sub(r"\s+at\s+", "@", v, flags=re.I)
+    v = re.sub(r"\s+dot\s+", ".", v, flags=re.I)
+    v = re.sub(r"\s+", "", v).lower().strip(_TRAIL)
+    return v, bool(_STRICT.match(v))
+
+
+def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
+    end = len(text) if end is None else end
+    out: list[Match] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (EMAIL, EMAIL_WORDS):
+        for m in rx.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            raw = m.group(0)
+            value, ok = normalise_email(raw)
+            if "@" not in value:
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(Match(m.start(), m.end(), raw, value, ok))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def normalise_website(raw: str) -> str:
+    """With a scheme (`http://` added when missing), trailing punctuation off.
+
+    >>> normalise_website("http://iom.by/en")
+    'http://iom.by/en'
+    """
+    v = raw.strip().rstrip(_TRAIL)
+    if not re.match(r"^[a-z][a-z0-9+.\-]*://", v, re.I):
+        v = "http://" + v
+    return v
+
+
+def _trim(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in _TRAIL:
+        # keep a closing bracket that has its opening one inside
+        if text[e - 1] == ")" and "(" in text[s:e - 1]:
+            break
+        e -= 1
+    return e
+
+
+def find_urls(text: str, start: int = 0, end: int | None = None, bare: bool = False) -> list[Match]:
+    """Websites written with a scheme or `www.`; with `bare`, bare domains too."""
+    end = len(text) if end is None else end
+    out = []
+    for m in URL.finditer(text, start, end):
+        e = _trim(text, m.start(), m.end())
+        raw = text[m.start():e]
+        if "@" in raw or len(raw) < 5:
+            continue
+        out.append(Match(m.start(), e, raw, normalise_website(raw)))
+    if bare:
+        for m in DOMAIN.finditer(text, start, end):
+            e = _trim(text, m.start(), m.end())
+            if any(o.start <= m.start() < o.end for o in out):
+                continue
+            raw = text[m.start():e]
+            out.append(Match(m.start(), e, raw, normalise_website(raw)))
+        out.sort(key=lambda x: x.start)
+    return out

@@ -1,0 +1,234 @@
+"""Phone numbers: find digit runs that look like phone numbers, expand the
+slash shorthands, and normalise to E.164 with `phonenumbers`.
+
+Pure functions; offsets are relative to the string passed in.
+
+>>> [n.text for n in split_run("+41 22 730 8208/54/84")]
+['+41 22 730 8208', '+41 22 730 8254', '+41 22 730 8284']
+>>> normalise_phone("+375.1 728 82 74 2").value
+'+375172882742'
+>>> normalise_phone("(32-2) 743-0600").value
+'+3227430600'
+>>> normalise_phone("011 5 15 89 28", "ET").value
+'+251115158928'
+>>> normalise_phone("(04) 771358").value
+'04771358'
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import phonenumbers
+from phonenumbers import NumberParseException, PhoneNumberFormat
+
+# A run of digits with the separators phone numbers use. No newlines, no
+# commas or semicolons (those separate numbers); it starts with +, 00, a
+# bracket or a digit and ends with a digit.
+PHONE_RUN = re.compile(
+    r"(?<![\w+/.\-\u2013])"
+    r"(?:\+\s?|(?=00[1-9]))?"
+    r"(?:[(\[]\s?\+?\d|\d)"
+    r"[\d \t\u00a0().\-\u2013\u2014/\[\]]{3,60}"
+    r"\d"
+    r"(?![\w@])"
+)
+# An extension after a number is recognised and left out of the value.
+EXTENSION = re.compile(r"\s*(?:ext\.?|extn\.?|x|доб\.?|Durchwahl|poste)\s*\d{1,5}\b", re.I)
+
+_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+_DIGIT = re.compile(r"\d")
+_GAP = re.compile(r"[ \t\u00a0]{3,}")
+_NEW_PLUS = re.compile(r"\s+(?=\+\d)")
+_SLASH = re.compile(r"\s*/\s*")
+_LEAD_GROUP = re.compile(r"^\s*[(\[]\s*\+?(\d{1,4})(?:\s*[-\s]\s*(\d{1,4}))?\s*[)\]]\s*")
+_NANP_REST = re.compile(r"^\d{3}[-.\s]?\d{4}$")
+_DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$")
+_YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s*[-/]\s*(?:(?:1[5-9]|20)?\d{2})$")
+_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .]\d{3})+$")
+_DECIMAL = re.compile(r"^\d+\.\d+$")
+
+
+@dataclass(frozen=True, slots=True)
+class PhonePiece:
+    """One number inside a run: where it is written (start, end relative to
+    the run) and the number text it stands for (`text` differs from the
+    written slice when a slash shorthand was expanded)."""
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneValue:
+    value: str            # E.164 when a country code is known, else the digits as written
+    valid: bool
+    international: bool   # the value carries a country code
+    region: str | None = None
+
+
+def digits(s: str) -> str:
+    return "".join(_DIGIT.findall(s))
+
+
+def _replace_tail(text: str, suffix: str) -> str:
+    """`text` with its last len(suffix) digits replaced by `suffix`.
+
+    >>> _replace_tail("+41 22 730 8208", "54")
+    '+41 22 730 8254'
+    """
+    pos = [i for i, c in enumerate(text) if c.isdigit()]
+    k = len(suffix)
+    if k > len(pos):
+        return suffix
+    chars = list(text)
+    for p, d in zip(pos[-k:], suffix):
+        chars[p] = d
+    return "".join(chars)
+
+
+def split_run(run: str) -> list[PhonePiece]:
+    """The numbers written in one run: pieces split at wide gaps and at a new
+    `+`; slash rules: `8208/54/84` (fewer digits replace the last digits),
+    `771358/758700` and `71-333-511/7110-3450` (a full local number shares
+    the prefix), `034771/28076` (a short area code before a slash is joined).
+
+    >>> [p.text for p in split_run("(04) 771358/758700")]
+    ['(04) 771358', '(04) 758700']
+    >>> [p.text for p in split_run("(216) 71-333-511/7110-3450")]
+    ['(216) 71-333-511', '(216) 71-103-450']
+    >>> [p.text for p in split_run("034771/28076")]
+    ['03477128076']
+    """
+    out: list[PhonePiece] = []
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for m in _GAP.finditer(run):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(run)))
+    split: list[tuple[int, int]] = []
+    for a, b in pieces:
+        sub = run[a:b]
+        p = 0
+        for m in _NEW_PLUS.finditer(sub):
+            if m.start() > p:
+                split.append((a + p, a + m.start()))
+            p = m.end()
+        split.append((a + p, b))
+    for a, b in split:
+        seg = run[a:b]
+        parts = []
+        p = 0
+        for m in _SLASH.finditer(seg):
+            parts.append((a + p, a + m.start()))
+            p = m.end()
+        parts.append((a + p, b))
+        first_s, first_e = parts[0]
+        first = run[first_s:first_e].strip()
+        if not digits(first):
+            continue
+        if len(parts) == 1:
+            out.append(PhonePiece(first_s, first_e, first))
+            continue
+        nd = len(digits(first))
+        second = run[parts[1][0]:parts[1][1]]
+        if nd < 7 and len(parts) == 2 and len(digits(second)) >= 4:
+            # area code / subscriber: one number
+            out.append(PhonePiece(first_s, parts[1][1], digits(first) + digits(second)))
+            continue
+        out.append(PhonePiece(first_s, first_e, first))
+        for s, e in parts[1:]:
+            suf = digits(run[s:e])
+            if not suf:
+                continue
+            if len(suf) > nd:
+                out.append(PhonePiece(s, e, run[s:e].strip()))
+            else:
+                out.append(PhonePiece(s, e, _replace_tail(first, suf)))
+    return out
+
+
+def not_a_phone(text: str) -> bool:
+    """Shapes that are dates, years, amounts or decimals, not phone numbers.
+
+    >>> [not_a_phone(s) for s in ("16/06/2010", "2015-2020", "1 500 000", "212-370-7885")]
+    [True, True, True, False]
+    """
+    t = text.strip().translate(_DASHES)
+    return bool(_DATE.match(t) or _YEAR_RANGE.match(t) or _THOUSANDS.match(t) or _DECIMAL.match(t))
+
+
+@lru_cache(maxsize=None)
+def _is_country_code(cc: str) -> bool:
+    return phonenumbers.region_code_for_country_code(int(cc)) != "ZZ"
+
+
+def international_form(text: str, region: str | None = None) -> str | None:
+    """The number rewritten with a leading `+` when it writes its country
+    code: `+..`, `00..`, `(32-2) ...`, `[32] (2) ...`, `(216) 71-...`.
+    None for a national number.
+
+    >>> international_form("[32] (2) 733 96 00")
+    '+32 (2) 733 96 00'
+    >>> international_form("(202) 393-2904") is None
+    True
+    """
+    t = text.strip().translate(_DASHES)
+    if t.startswith("+"):
+        return t
+    if t.startswith("00") and not t.startswith("000"):
+        return "+" + t[2:]
+    m = _LEAD_GROUP.match(t)
+    if not m:
+        return None
+    cc, area = m.group(1), m.group(2)
+    rest = t[m.end():]
+    if cc.startswith("0"):
+        return None
+    if t.startswith("[") and _is_country_code(cc):
+        return f"+{cc} {area or ''} {rest}".replace("  ", " ")
+    if area is not None:
+        if _is_country_code(cc):
+            return f"+{cc} {area} {rest}"
+        return None
+    if not _is_country_code(cc):
+        return None
+    nanp_shape = len(cc) == 3 and _NANP_REST.match(rest.strip())
+    if nanp_shape:
+        return None
+    if region in ("US", "CA") and len(digits(t)) == 10:
+        return None
+    return f"+{cc} {rest}"
+
+
+def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
+    """E.164 when the text or `region` gives the country code (trunk 0 after
+    the country code dropped, Italy's kept), else the digits as written.
+
+    >>> normalise_phone("+49 (0) 69 \u2013 24 23 14 72").value
+    '+496924231472'
+    >>> normalise_phone("+39-06-57051").value
+    '+390657051'
+    >>> normalise_phone("(39-6) 522821").value
+    '+396522821'
+    """
+    intl = international_form(text, region)
+    if intl is not None:
+        try:
+            n = phonenumbers.parse(intl, None)
+        except NumberParseException:
+            return PhoneValue("+" + digits(intl), False, True)
+        value = phonenumbers.format_number(n, PhoneNumberFormat.E164)
+        return PhoneValue(value, phonenumbers.is_valid_number(n), True,
+                          phonenumbers.region_code_for_number(n))
+    d = digits(text)
+    if region:
+        try:
+            n = phonenumbers.parse(text.translate(_DASHES), region)
+        except NumberParseException:
+            return PhoneValue(d, False, False, region)
+        return PhoneValue(phonenumbers.format_number(n, PhoneNumberFormat.E164),
+                          phonenumbers.is_valid_number(n), True, region)
+    return PhoneValue(d, 6 <= len(d) <= 15, False)
