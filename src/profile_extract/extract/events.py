@@ -1,8 +1,437 @@
-"""Events: dated happenings in prose."""
+"""Events: things that happened at a stated date, from prose.
+
+Steps, each a small function:
+1. regions: lines that are prose (not `Label: value` fact rows, citations,
+   copyright or update stamps); a `Label: value` line whose value is running
+   text keeps its value.
+2. sentences (parse/sentences.py) of the blocks that hold a four-digit number
+   (the cheap pre-check: most lines never get further).
+3. date candidates in a sentence (one compiled pattern: full dates, numeric
+   dates, bare years), each judged by rules with names:
+   - event.full_date / event.month_date / event.numeric_date: a day or month
+     date in a prose sentence;
+   - event.year: a bare year after a trigger word (`in`, `since`, `until`,
+     `by` for past happenings, `NOUN of` for a happening noun);
+   - event.year_range: both ends of `from 1949 to 1971`, `between ... and`,
+     `(1947-1965)` after a post someone held;
+   - event.year_list: `in 1954 and 1981`;
+   - event.year_established: `(estb. 1951)`, `founded 1951` in parentheses;
+   - event.timeline: `1996: office opened in Minsk`, `1996 – ...`.
+   A candidate is dropped when its clause is a plan (`will`, `by 2050`), a
+   statistic (`there were 3,000`, `2.4 million`, `11%`), metadata
+   (`Retrieved`, `Updated`, `©`), a name (`Act XV of 1920`, `Census 2011`), a
+   measure (`2,018 kms`) or a relative or decade form.
+Word lists are data (data/events.toml), not code.
+"""
 from __future__ import annotations
 
+import re
+import tomllib
+from importlib import resources
+
+from ..findings import Finding
 from ..ingest.segment import Doc
+from ..parse.dates import CAPITALISED_ONLY, MONTH_RE, date_problem, parse_date
+from ..parse.sentences import split_sentences
+from ..records import Event
+from ..spans import Span
+
+
+def _load_words() -> dict:
+    raw = resources.files("profile_extract.data").joinpath("events.toml").read_text("utf-8")
+    try:
+        return tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/events.toml: {exc}") from exc
+
+
+W = _load_words()
+
+
+def _alt(words) -> str:
+    """A regex alternation of words/phrases, longest first; spaces match any whitespace."""
+    uniq = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in uniq)
+
+
+def _words(table: str, key: str = "words") -> frozenset[str]:
+    return frozenset(w.lower() for w in W[table][key])
+
+
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_I = re.IGNORECASE
+
+# --- date candidates -------------------------------------------------------
+_MONTH = rf"(?:{MONTH_RE})(?![^\W\d_])"
+_CAND = re.compile(
+    r"(?P<iso>(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2})(?![\w/-]|\.\d)"
+    r"|(?P<num>(?<![\w/.,-])\d{1,2}(?P<ns>[./-])\d{1,2}(?P=ns)\d{4,5})(?![\w/-]|[.,]\d)"
+    rf"|(?P<dmy>(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<m1>{_MONTH})\.?,?\s*"
+    r"(?:de\s+|del\s+)?\d{4,5})(?!\d|[.,]\d)"
+    rf"|(?P<mdy>(?<!\w)(?P<m2>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4,5}})(?!\d|[.,]\d)"
+    rf"|(?P<my>(?<!\w)(?P<m3>{_MONTH})\.?,?\s+(?:of\s+)?\d{{4,5}})(?!\d|[.,]\d)"
+    rf"|(?P<year>(?<!\d){_YEAR})(?![\w]|[.,]\d|['’]s\b)",
+    _I)
+_HAS_YEAR = re.compile(r"\d{4}")
+
+# --- what comes before a bare year -----------------------------------------
+_QUAL = {k: (None if k == "none" else k) for k in W["year_triggers"]}
+_TRIG_WORD = {w.lower(): _QUAL[k] for k, ws in W["year_triggers"].items() for w in ws}
+_RANGE_START = _words("range", "start")
+_TRIGGER = re.compile(
+    rf"(?:^|(?<=[^\w’'])|(?<=\w’)|(?<=\w'))(?P<t>{_alt(list(_TRIG_WORD) + list(_RANGE_START))})"
+    rf"\s*(?P<mod>(?:{_alt(W['year_modifiers']['words'])})\s*-?\s*)?$", _I)
+_GLUED_TRIGGER = re.compile(rf"(?:^|\W)(?:{_alt(_TRIG_WORD)})$", _I)
+_ESTB = re.compile(
+    rf"(?:\(\s*(?:{_alt(W['participles']['words'])})\.?\s*"
+    rf"|(?<!\w)(?:{_alt(W['participles']['abbreviations'])})\.?\s*)$", _I)
+_OF_NOUN = re.compile(r"(?P<noun>\S+)\s+of\s*$", _I)
+_HAPPENING = _words("of_nouns", "happening") | _words("of_nouns", "time")
+_DOC_NOUNS = _words("document_nouns")
+_PERIOD_BEFORE = re.compile(rf"\b(?:{_alt(W['range']['period_nouns'])})\s+\S+\s*$", _I)
+_RANGE_END = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
+_LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|und|et|y|и)\s*$", _I)
+_LIST_NEXT = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|und|et|y|и))\s*{_YEAR}\b", _I)
+_NUM_BEFORE = re.compile(r"(?:\d[\s.,/]?|[$€£¥+#№]\s*)$")
+_DASH_RANGE_BEFORE = re.compile(rf"{_YEAR}\s*[-–—]\s*$")
+_AFTER_YEAR = re.compile(
+    rf"^\s*(?:{_alt(list(W['after_year']['names']) + list(W['after_year']['counts']))})(?!\w)", _I)
+_AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
+_POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
+_PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
+_TIMELINE_AFTER = re.compile(r"^\s*(?::|[-–—])\s+\S")
+
+# --- qualifiers before a day or month date ---------------------------------
+_DATE_TRIGGER = re.compile(
+    rf"(?:^|(?<=\W))(?P<t>{_alt(list(_TRIG_WORD) + list(_RANGE_START))})\s+(?:on\s+|the\s+)?$", _I)
+
+# --- metadata, plans, statistics --------------------------------------------
+_META_BEFORE = re.compile(rf"(?:^|\W)(?:{_alt(W['meta_before']['words'])})\W*(?:\w+\W+){{0,4}}$", _I)
+_LINE_MARKERS = re.compile(rf"(?:{_alt(W['meta_before']['line_markers'])})", _I)
+_FUTURE = re.compile(rf"(?<!\w)(?:{_alt(W['future']['words'])})(?!\w)", _I)
+_STAT = re.compile(
+    rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
+    rf"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|half\s+a)\s+"
+    rf"(?:million|billion|thousand|lakh|crore)\b"
+    rf"|\b(?:hundreds|thousands|millions)\s+of\b"
+    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])"
+    rf"|\b(?:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|usd\s*|us\$\s*)?\d"
+    rf"|\b(?:{_alt(W['statistic']['words'])})\b")
+_PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
+_CLAUSE_SPLIT = re.compile(
+    r"[;:()\[\]]|,\s|\s[–—-]\s|\s(?:and|but)\s+(?=(?:it|they|he|she|we|i|its|his|her|their|there)\b)"
+    r"|\s(?:but|while|whereas|although|though)\s", _I)
+_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]\s|\((?:AP|AFP|Reuters|IANS|PTI|dpa|ANI)\))")
+
+# --- prose -----------------------------------------------------------------
+_WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
+_VERBS = _words("verbs")
+_FUNCTION = _words("verbs", "function_words")
+_NOT_VERBS = _words("verbs", "not_verbs")
+_EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_PARTICIPLE_LINE = re.compile(
+    rf"^(?:{_alt(W['participles']['words'])})\s+(?:in|on|since|in\s+the\s+year)\s+\S", _I)
+_LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*(?::|：|\s--\s)\s*(?P<value>.*)$")
+
+
+def _is_prose(s: str) -> bool:
+    """Running text rather than a label, heading, table value or stamp.
+
+    >>> _is_prose("The guys pose for a photo in Izmir, before meeting smugglers,"), _is_prose("Saturday")
+    (True, False)
+    >>> _is_prose("Ascension of the Wangchuk dynasty"), _is_prose("Clara founded it after")
+    (False, True)
+    """
+    words = _WORD.findall(s)
+    if len(words) < 3:
+        return False
+    fw = 0
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in _VERBS:
+            return True
+        if (i == 0 or w[0].islower()) and _EDING.fullmatch(lw) and lw not in _NOT_VERBS:
+            return True
+        fw += lw in _FUNCTION
+    return len(words) >= 6 and fw >= 2
+
+
+def _has_verb(s: str) -> bool:
+    """
+    >>> _has_verb("In the first month of"), _has_verb("a memo was signed")
+    (False, True)
+    """
+    for i, w in enumerate(_WORD.findall(s)):
+        lw = w.lower()
+        if lw in _VERBS or ((i == 0 or w[0].islower()) and _EDING.fullmatch(lw)
+                            and lw not in _NOT_VERBS):
+            return True
+    return False
+
+
+def _label_value(line: str):
+    """(label, value offset) when the line is a `Label: value` row, else None.
+
+    >>> _label_value("Population (2015): 9.5 million")
+    ('Population (2015)', 19)
+    >>> _label_value("Census 2011 was held in two phases:") is None
+    True
+    """
+    m = _LABEL.match(line)
+    if not m:
+        return None
+    label = m.group("label")
+    if re.search(r"[.!?]\s", label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
+        return None
+    if any(w.lower() in _VERBS for w in _WORD.findall(label)):
+        return None
+    return label, m.start("value")
+
+
+class _Sentence:
+    """One sentence being judged, with its candidates and cached views."""
+    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits")
+
+    def __init__(self, text: str, start: int, end: int):
+        self.text, self.start, self.end = text, start, end
+        self.cands = [m for m in _CAND.finditer(text, start, end)]
+        self._prose = None
+        self._splits = None
+
+    @property
+    def s(self) -> str:
+        return self.text[self.start:self.end]
+
+    def prose(self) -> bool:
+        if self._prose is None:
+            pieces, pos = [], self.start
+            for m in self.cands:
+                pieces.append(self.text[pos:m.start()])
+                pos = m.end()
+            pieces.append(self.text[pos:self.end])
+            rest = " ".join(pieces)
+            self._prose = _is_prose(rest) or bool(_PARTICIPLE_LINE.match(self.s))
+        return self._prose
+
+    def window(self, cs: int, ce: int) -> str:
+        """The date's clause (and its neighbours when the clause is only the
+        date phrase, `In 2004, ...`), with the date itself cut out."""
+        if self._splits is None:
+            inside = [(m.start(), m.end()) for m in self.cands]
+            self._splits = [(b.start() + self.start, b.end() + self.start)
+                            for b in _CLAUSE_SPLIT.finditer(self.s)
+                            if not any(a <= b.start() + self.start < z for a, z in inside)]
+        bounds = [self.start] + [x for sp in self._splits for x in sp] + [self.end]
+        # clause pieces between splitters
+        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+        k = next((i for i, (a, z) in enumerate(pieces) if a <= cs < z or a <= cs <= z), 0)
+        a, z = pieces[k]
+        own = self.text[a:cs] + " " + self.text[ce:z]
+        if not _has_verb(own):
+            a = pieces[max(0, k - 1)][0]
+            z = pieces[min(len(pieces) - 1, k + 1)][1]
+        return self.text[a:cs] + " " + self.text[ce:z]
+
+
+def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] | None:
+    """(rule, qualifier, range role) for a bare year, or None when it is not an event.
+    `prev` is the previous accepted year candidate in the sentence as
+    (match, qualifier, role)."""
+    text = sent.text
+    cs, ce = m.start(), m.end()
+    pre = text[max(sent.start, cs - 80):cs]
+    post = text[ce:min(sent.end, ce + 40)]
+    if post[:2] in ("s ", "s") or _AFTER_YEAR.match(post) or _AGO.match(post):
+        return None
+    glued = bool(pre) and pre[-1].isalpha()
+    if glued:
+        return ("event.year", _TRIG_WORD.get(_GLUED_TRIGGER.search(pre).group(0).strip(" (").lower()), None) \
+            if _GLUED_TRIGGER.search(pre) else None
+    # second end of a range / list after an accepted year
+    if prev is not None:
+        pm, pq, prole = prev
+        between = text[pm.end():cs]
+        if prole == "start" and _RANGE_END.match(between):
+            return "event.year_range", "until", "end"
+        if _LIST_LINK.match(between):
+            if "," not in between or re.search(r"\b(?:and|or)\b|&", between) or _LIST_NEXT.match(post):
+                return "event.year_list", pq, prole
+    if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
+        return None
+    if _ESTB.search(pre):
+        return "event.year_established", None, None
+    if pre.rstrip().endswith("(") and _PAREN_RANGE_AFTER.match(post) and _POSTS.search(pre):
+        return "event.year_range", "since", "start"
+    t = _TRIGGER.search(pre)
+    if t:
+        word = " ".join(t.group("t").lower().split())
+        if word in _RANGE_START and word not in _TRIG_WORD or word in ("from", "between"):
+            if _PERIOD_BEFORE.search(pre[:t.start()] + " x"):
+                return None
+            return "event.year_range", "since", "start"
+        q = _TRIG_WORD.get(word)
+        return "event.year", q, None
+    o = _OF_NOUN.search(pre)
+    if o and o.group("noun").lower().strip(",.;") in _HAPPENING:
+        return "event.year", None, None
+    if cs == sent.start and _TIMELINE_AFTER.match(post):
+        return "event.timeline", None, None
+    return None
+
+
+def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
+    """(qualifier, range role) from the words before a day or month date."""
+    if prev is not None and prev[2] == "start":
+        return None, None
+    t = _DATE_TRIGGER.search(pre)
+    if not t:
+        return None, None
+    word = " ".join(t.group("t").lower().split())
+    if word in ("from", "between") or (word in _RANGE_START and word not in _TRIG_WORD):
+        return "since", "start"
+    return _TRIG_WORD.get(word), None
+
+
+def _judge(sent: _Sentence, m, prev):
+    """(rule, qualifier, role) for one candidate, or None."""
+    text = sent.text
+    cs, ce = m.start(), m.end()
+    kind = m.lastgroup if m.lastgroup in ("iso", "num", "dmy", "mdy", "my", "year") else None
+    if kind is None:
+        for k in ("iso", "num", "dmy", "mdy", "my", "year"):
+            if m.group(k):
+                kind = k
+                break
+    pre = text[max(sent.start, cs - 80):cs]
+    post = text[ce:min(sent.end, ce + 40)]
+    if _META_BEFORE.search(pre):
+        return None
+    if kind == "year":
+        res = _year_rule(sent, m, prev)
+        if res is None:
+            return None
+        rule, q, role = res
+    else:
+        mname = m.group("m1") or m.group("m2") or m.group("m3")
+        if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
+            return None
+        if pre and (pre[-1].isalpha() or pre[-1].isdigit()):      # `Formation11 December 1946`
+            return None
+        if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
+            return None                                  # `(1946-12-11)` repeating a date
+        if _AGO.match(post) or re.match(r"^\s*;\s*\d+\s+years?\s+ago", post):
+            return None
+        o = _OF_NOUN.search(pre)
+        if o:
+            noun = o.group("noun").lower().strip(",.;")
+            if noun in _DOC_NOUNS or re.search(r"[\d/()]", noun):
+                return None
+        if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) and not _WORD.search(pre.lower()):
+            return None
+        rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
+                "mdy": "event.full_date", "my": "event.month_date"}[kind]
+        if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].end():cs]):
+            q, role = "until", "end"
+        else:
+            q, role = _date_qualifier(pre, prev)
+    if rule != "event.timeline" and not sent.prose():
+        return None
+    win = sent.window(cs, ce)
+    if _FUTURE.search(win):
+        return None
+    if _STAT.search(win):
+        return None
+    if q == "by" and not _PAST.search(win):
+        return None
+    return rule, q, role
+
+
+def _regions(doc: Doc):
+    """(start, end) ranges of prose, block by block (runs of non-blank lines),
+    only for blocks that hold a four-digit number."""
+    text = doc.text
+    block: list = []
+    for line in doc.lines + [None]:
+        if line is not None and line.text:
+            block.append(line)
+            continue
+        if block and _HAS_YEAR.search(text, block[0].start, block[-1].end):
+            yield from _block_regions(text, block)
+        block = []
+
+
+def _block_regions(text: str, lines):
+    """Split a block at lines that are not prose; yield the prose runs."""
+    run_start = None
+    run_end = None
+    for ln in lines:
+        s = ln.text
+        skip = False
+        start = ln.start
+        if _LINE_MARKERS.search(s):
+            skip = True
+        else:
+            lv = _label_value(s)
+            if lv is not None:
+                label, off = lv
+                value = s[off:]
+                if _is_prose(value) and len(_WORD.findall(value)) >= 5:
+                    if run_start is not None:
+                        yield run_start, run_end
+                    run_start, run_end = ln.start, ln.end   # keep label: a timeline `1996: ...`
+                    if not re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I):
+                        run_start = ln.start + off
+                    yield run_start, run_end
+                    run_start = None
+                    continue
+                skip = True
+        if skip:
+            if run_start is not None:
+                yield run_start, run_end
+            run_start = None
+            continue
+        if run_start is None:
+            run_start = start
+        run_end = ln.end
+    if run_start is not None:
+        yield run_start, run_end
 
 
 def extract_events(doc: Doc):
-    return [], []
+    text = doc.text
+    events: list[Event] = []
+    findings: list[Finding] = []
+    if not _HAS_YEAR.search(text):
+        return events, findings
+    for rs, re_ in _regions(doc):
+        for ss, se in split_sentences(text, rs, re_):
+            if not _HAS_YEAR.search(text, ss, se):
+                continue
+            sent = _Sentence(text, ss, se)
+            if _LINE_MARKERS.search(sent.s):
+                continue
+            prev = None
+            for m in sent.cands:
+                res = _judge(sent, m, prev)
+                if res is None:
+                    if m.lastgroup == "year" and prev is not None and prev[2] == "start" \
+                            and not _RANGE_END.match(text[prev[0].end():m.start()]):
+                        prev = None
+                    continue
+                rule, q, role = res
+                raw = text[m.start():m.end()]
+                parsed = parse_date(raw)
+                if parsed is None:
+                    why = date_problem(raw)
+                    if why and sent.prose():
+                        findings.append(Finding.warning(
+                            "rejected_record", f"event rejected: {why}: {raw!r}",
+                            Span(m.start(), m.end()), snippet_text=raw, rule=rule))
+                    continue
+                iso, precision, d0, d1 = parsed
+                events.append(Event(
+                    date=iso, precision=precision, date_start=d0, date_end=d1, date_text=raw,
+                    sentence=text[ss:se], span=Span(m.start(), m.end()),
+                    sentence_span=Span(ss, se), qualifier=q, rule=rule))
+                prev = (m, q, role)
+    return events, findings

@@ -1,0 +1,121 @@
+"""Sentence segmentation with offsets into the page text.
+
+A sentence ends at `.`, `!` or `?` followed by space and a capital, a digit or
+an opening quote (footnote marks such as `[6]` stay with the sentence), at a
+hard line break, at a bullet (`•`, `·`), a table cell bar `|` or a tab. It does
+not end after an abbreviation from data/events.toml [abbreviations] (`Prof.`,
+`estb.`, `Nov.`), after an initial (`P.C. Mahalanobis`) or at a soft line break
+(a line that runs on in lower case, or a long line cut mid-sentence).
+
+>>> t = "IOM was founded in 1951. Prof. Kabir came in 1959.[2] It grew."
+>>> [t[s:e] for s, e in split_sentences(t)]
+['IOM was founded in 1951.', 'Prof. Kabir came in 1959.[2]', 'It grew.']
+>>> t = "Founded by P.C. Mahalanobis in 1931\\nHeading\\n  • In 2004, a memo was\\nsigned. Then"
+>>> [t[s:e] for s, e in split_sentences(t)]
+['Founded by P.C. Mahalanobis in 1931', 'Heading', 'In 2004, a memo was\\nsigned.', 'Then']
+>>> t = "Formation | 6 December 1951 |\\nStaff\\tabout 1.5 million people.Without status"
+>>> [t[s:e] for s, e in split_sentences(t)]
+['Formation', '6 December 1951', 'Staff', 'about 1.5 million people.', 'Without status']
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+
+def _load_abbreviations() -> frozenset[str]:
+    raw = resources.files("profile_extract.data").joinpath("events.toml").read_text("utf-8")
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        raise ValueError(f"data/events.toml: {exc}") from exc
+    return frozenset(w.lower().rstrip(".") for w in data["abbreviations"]["words"])
+
+
+ABBREVIATIONS = _load_abbreviations()
+
+# Candidate boundaries; each is checked in split_sentences.
+_BOUNDARY = re.compile(
+    r"(?P<term>[.!?…]+[\"'”’»)\]]*(?:\[\w{1,4}\])*)(?=\s)"      # end mark before space
+    r"|(?P<glue>(?<=[a-z]{2})[.!?](?=[A-Z][a-z]))"               # `people.Without`
+    r"|(?P<nl>\n)"
+    r"|(?P<cell>[•·▪◦|\t])"
+)
+_NEXT_START = re.compile(r"\s+[\"'“‘«(\[¿¡]*[^\W_a-z]", re.UNICODE)   # capital, digit
+_WORD_BEFORE = re.compile(r"([\w.]*\w)[\"'”’)\]]*$")
+_STRIP = " \t\r\n\f\v\u00a0•·▪◦|*-–—"
+_TERMINAL = ".!?:;|…"
+
+
+def _soft_break(text: str, nl: int, start: int, end: int) -> bool:
+    """True when the line break at `nl` runs a sentence on to the next line."""
+    ls = text.rfind("\n", start, nl) + 1
+    if ls < start:
+        ls = start
+    prev = text[ls:nl].rstrip()
+    if not prev or prev[-1] in _TERMINAL:
+        return False
+    ne = text.find("\n", nl + 1, end)
+    if ne < 0:
+        ne = end
+    nxt = text[nl + 1:ne].strip()
+    if not nxt or nxt[0] in "•·▪◦|*-–—":
+        return False
+    if nxt[0].islower():
+        return True
+    # a long line cut mid-sentence (hard-wrapped text), not a heading
+    return len(prev) >= 60 and (prev[-1].islower() or prev[-1] == ",")
+
+
+def _is_end(text: str, i: int, j: int, start: int) -> bool:
+    """Does the end mark text[i:j] (followed by space) end a sentence?"""
+    if not _NEXT_START.match(text, j):
+        return False
+    if text[i] != ".":
+        return True
+    m = _WORD_BEFORE.search(text, max(start, i - 40), i)
+    if not m:
+        return True
+    word = m.group(1)
+    if len(word) == 1 and word.isalpha():           # an initial: `P. Kabir`
+        return False
+    if "." in word and all(len(p) <= 2 for p in word.split(".")):   # `P.C`, `U.S`
+        return False
+    return word.lower() not in ABBREVIATIONS
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] as (start, end) offsets into text, trimmed of
+    spaces and bullets; empty pieces are dropped."""
+    end = len(text) if end is None else end
+    out: list[tuple[int, int]] = []
+    cur = start
+
+    def emit(a: int, b: int) -> None:
+        while a < b and text[a] in _STRIP:
+            a += 1
+        while b > a and text[b - 1] in _STRIP and not (text[b - 1] == "-" and b - 2 >= a
+                                                     and text[b - 2].isalnum()):
+            b -= 1
+        if a < b:
+            out.append((a, b))
+
+    for m in _BOUNDARY.finditer(text, start, end):
+        kind = m.lastgroup
+        if kind == "term":
+            if _is_end(text, m.start(), m.end(), cur):
+                emit(cur, m.end())
+                cur = m.end()
+        elif kind == "glue":
+            emit(cur, m.end())
+            cur = m.end()
+        elif kind == "nl":
+            if not _soft_break(text, m.start(), start, end):
+                emit(cur, m.start())
+                cur = m.end()
+        else:                                        # bullet, cell bar, tab
+            emit(cur, m.start())
+            cur = m.end()
+    emit(cur, end)
+    return out
