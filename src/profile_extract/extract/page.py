@@ -1,9 +1,424 @@
-"""Page metadata: title, country, updated stamp."""
+"""Page metadata: title, country, updated stamp (runs first: the page country
+becomes doc.country_iso2, the default region of phone numbers).
+
+* title: the page's main heading. On HTML pages (doc.extra["headings"], as
+  ingest/html.py reports them) the first `<h1>` that is not a site-part name
+  (`News`, `Footer`), else the infobox title, else the highest-level other
+  heading. On text pages the first heading-like line at the top, skipping site
+  chrome (`Close`, `Primary tabs`, navigation bars, photo credits, form labels,
+  story teasers) and a site header above a navigation bar; a headline directly
+  above a byline wins over a section label before it, a `Profile: X` line over
+  a site name; prose, quotes, addresses and table rows end the search (no title).
+* country: the country the page is about when the text names it. Each mention
+  scores (name 1, adjective 0.3, in the title +2, a dateline `Place, Country`
+  at the top 4; in an address or after `based in` 0; in a list of three or more
+  countries 0.2; after `from`/`fleeing` or inside a quote half); the best
+  country wins when it scores enough and at least 1.5 times the next one.
+  A page whose title names an international organisation needs 3.
+* updated: an explicit update stamp (`Updated: February 2016`, `Last Change:
+  16/06/2010`, `Last Updated On: 06/01/2017` day first, `As of January 2010`
+  heading a list) as an ISO partial date; bylines and post dates are not stamps.
+"""
 from __future__ import annotations
 
-from ..ingest.segment import Doc
-from ..records import PageInfo
+import datetime as dt
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
+from ..ingest.segment import Doc, Line
+from ..parse.countries import ADJECTIVE, find_countries
+from ..records import PageInfo
+from ..spans import Span
+
+HEAD_LINES = 40          # title search: this many non-blank lines at the top
+COUNTRY_CHARS = 60_000   # country search: this much text
+
+
+@dataclass(frozen=True)
+class _Data:
+    chrome: re.Pattern
+    stop: re.Pattern
+    generic: re.Pattern
+    orgs: re.Pattern
+    seat: re.Pattern
+    origin: re.Pattern
+
+
+def _whole(patterns) -> re.Pattern:
+    return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _data() -> _Data:
+    d = tomllib.loads(resources.files("profile_extract.data").joinpath("page.toml").read_text("utf-8"))
+    orgs = sorted(d["organisations"], key=len, reverse=True)
+    seat = sorted(d["seat_words"], key=len, reverse=True)
+    origin = sorted(d["origin_words"], key=len, reverse=True)
+    return _Data(
+        chrome=_whole(d["chrome_lines"]),
+        stop=_whole(d["stop_lines"]),
+        generic=_whole(d["generic_headings"]),
+        orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![\w-])"),
+        seat=re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, seat)) + r"))\s*[:|]?\s*(?:[A-Z][\w.'’-]*\s*){0,3},?\s*$"),
+        origin=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, origin)) + r")\s+(?:the\s+)?$"),
+    )
+
+
+# --- dates -------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"(?P<ymd>(?P<y1>\d{{4}})[-/.](?P<m1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}}))"
+    rf"|(?P<dmy>(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y2>\d{{4}}|\d{{2}}))"
+    rf"|(?P<dMy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m3>{_MON}),?\s+(?P<y3>\d{{4}}))"
+    rf"|(?P<Mdy>(?P<m4>{_MON})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
+    rf"|(?P<My>(?P<m5>{_MON}),?\s+(?P<y5>\d{{4}}))"
+    rf"|(?P<y>(?P<y6>(?:19|20)\d{{2}}))(?![\d/.-]\d)",
+    re.IGNORECASE)
+
+
+def _month(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    return _MONTHS.get(w) or _MONTHS.get(w[:3])
+
+
+def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
+    try:
+        if d is not None:
+            return dt.date(y, m, d).isoformat()
+        if m is not None:
+            return f"{dt.date(y, m, 1):%Y-%m}"
+    except (ValueError, TypeError):
+        return None
+    return f"{y:04d}" if 1 <= y <= 9999 else None
+
+
+def parse_date(m: re.Match) -> str | None:
+    """ISO partial date of a _DATE match; numeric dates are day first
+    (`06/01/2017` -> 2017-01-06) unless the second number cannot be a month."""
+    g = m.groupdict()
+    if g["ymd"]:
+        return _iso(int(g["y1"]), int(g["m1"]), int(g["d1"]))
+    if g["dmy"]:
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y2"])
+        if len(g["y2"]) == 2:
+            y += 2000 if y < 50 else 1900
+        if b > 12 and a <= 12:
+            a, b = b, a
+        return _iso(y, b, a)
+    if g["dMy"]:
+        return _iso(int(g["y3"]), _month(g["m3"]), int(g["d3"]))
+    if g["Mdy"]:
+        return _iso(int(g["y4"]), _month(g["m4"]), int(g["d4"]))
+    if g["My"]:
+        return _iso(int(g["y5"]), _month(g["m5"]))
+    return _iso(int(g["y6"]))
+
+
+# --- updated -----------------------------------------------------------------
+
+_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|modified|revised|as\s+of|stand\s*:|aktualisiert|"
+                            r"letzte\s+änderung|mis\s+à\s+jour|actualizado")
+_STAMP = re.compile(
+    r"(?i)(?:^|(?<=[\s|(\[]))(?:"
+    r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?"
+    r"|last\s+(?:change|changed|update|modification|revision)(?:\s+on)?"
+    r"|date\s+of\s+(?:last\s+)?(?:update|modification|revision)"
+    r"|stand|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
+    r"|mis\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?"
+    r")\s*[:\-–]?\s*")
+_AS_OF = re.compile(r"(?:^|(?<=[–—-]\d[–—-] )|(?<=[–—-]\d\d[–—-] ))\s*As\s+of\s+", re.M)
+
+
+def _updated(doc: Doc) -> tuple[str | None, Span | None]:
+    text = doc.text
+    if not _UPDATED_QUICK.search(text):
+        return None, None
+    for line in doc.nonblank:
+        t = line.text
+        if len(t) > 2000 and "As of" not in t[:40]:
+            continue
+        for m in _STAMP.finditer(t):
+            dm = _DATE.match(t, m.end())
+            if dm:
+                iso = parse_date(dm)
+                if iso:
+                    return iso, Span(line.start + m.start(), line.start + dm.end())
+        am = _AS_OF.match(t) or re.match(r"^\W{0,3}\d{0,3}\W{0,3}\s*As\s+of\s+", t)
+        if am:
+            dm = _DATE.match(t, am.end())
+            if dm and not dm.group("y"):
+                rest = t[dm.end():dm.end() + 3]
+                if not rest.strip() or rest.lstrip()[:1].isupper():
+                    iso = parse_date(dm)
+                    if iso:
+                        return iso, Span(line.start + am.start(), line.start + dm.end())
+    return None, None
+
+
+# --- title -------------------------------------------------------------------
+
+_BYLINE = re.compile(r"^(?:by|posted\s+by|written\s+by|von)\s+[A-ZÀ-Þ]", re.IGNORECASE)
+_DATE_LINE = re.compile(rf"^(?:\w+,\s+)?(?:{_DATE.pattern})\W*(?:\d+)?$", re.IGNORECASE)
+_TEASER = re.compile(r"(?i)^[\d,.]+\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*(?:away\s+)?from\s+home$")
+_PROFILE = re.compile(r"(?i)^(?:[\w ]{0,20}\s)?(?:profile|fact\s*sheet|country\s+profile|at\s+a\s+glance)\s*:\s*\S")
+_CONTACTISH = re.compile(r"(?i)(?:\b(?:tel|phone|fax|e-?mail|p\.?\s?o\.?\s?box)\b\.?\s*:?|@\w|^c/o\b)")
+_FACTISH = re.compile(r"^[^:]{1,50}:\s*\S*\d")
+_NAV = re.compile(r"(?:\s\|\s.*){2,}|(?:\S\s*[»>]\s*\S.*){2,}")
+
+
+def _heading_like(t: str) -> bool:
+    if not (2 <= len(t) <= 160):
+        return False
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "¿¡«"):
+        return False
+    words = t.split()
+    if len(words) > 20:
+        return False
+    if t.endswith((".", ",", ";")) and not re.search(r"\b(?:[A-Z]|Inc|Ltd|Co|St|etc)\.$", t):
+        return False
+    if _CONTACTISH.search(t) or _FACTISH.match(t):
+        return False
+    return True
+
+
+def _next_nonblank(lines: list[Line], i: int) -> tuple[int, Line] | tuple[None, None]:
+    for j in range(i + 1, len(lines)):
+        if lines[j].text:
+            return j, lines[j]
+    return None, None
+
+
+def _clean_title(t: str) -> str:
+    t = re.sub(r"\s*\|\s*$", "", t)
+    t = re.sub(r"^[–—-]\s*\d+\s*[–—-]\s*", "", t)
+    return " ".join(t.split())
+
+
+_CAPS_RUN = re.compile(
+    r"[A-Z0-9][A-Z0-9,()'’&/.-]*(?:\s+[A-Z0-9,()'’&/.-]+|\s+(?:and|of|the|in|for|to)(?=\s+[A-Z0-9(]))*")
+_PART = re.compile(r"\s(?:PART|SECTION|CHAPTER|ANNEX)\s+[IVX\d]+\b(?![^(]*\))")
+
+
+def _caps_heading(line: Line, doc: Doc) -> tuple[str, Span] | None:
+    """An upper-case heading at the start of a flattened line (a PDF's text run
+    together): `–1– As of January 2010 LIST OF ... (PART V) PART I ...`."""
+    t = doc.text[line.start:line.end]
+    m = re.match(r"^\W{0,3}\d{0,3}\W{0,3}\s*(?:As\s+of\s+\w+\s+\d{4}\s+)?", t)
+    start = m.end() if m else 0
+    cm = _CAPS_RUN.match(t, start)
+    if not cm or len(cm.group(0).split()) < 4:
+        return None
+    run = cm.group(0)
+    pm = _PART.search(run, 10)
+    if pm:
+        run = run[:pm.start()]
+    run = run.rstrip(" ,(-")
+    if len(run.split()) < 4 or sum(c.islower() for c in run) > len(run) // 10:
+        return None
+    return run, Span(line.start + start, line.start + start + len(run))
+
+
+def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
+    d = _data()
+    lines = doc.lines
+    chosen: tuple[int, Line] | None = None
+    seen = 0
+    i = -1
+    while True:
+        i, line = _next_nonblank(lines, i)
+        if line is None or seen >= HEAD_LINES:
+            break
+        seen += 1
+        t = _clean_title(line.text)
+        if not t:
+            continue
+        if _NAV.search(line.text):
+            if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i:
+                chosen = None          # a site header sits above the navigation bar
+            continue
+        if d.chrome.match(t) or d.chrome.match(line.text) or _UPDATED_LINE.match(t) or _BYLINE.match(t) or _DATE_LINE.match(t):
+            continue
+        j, nxt = _next_nonblank(lines, i)
+        if _TEASER.match(t) or (nxt is not None and _TEASER.match(nxt.text)):
+            continue                   # a story teaser and its name line
+        if len(t) > 300:
+            if chosen is None:
+                caps = _caps_heading(line, doc)
+                if caps:
+                    return caps
+            break
+        if t[0].islower():
+            if chosen is None and len(t.split()) > 8:
+                continue               # injected junk before the heading
+            break
+        if d.stop.match(t) or t[0] in "\"“‘'«(" or "|" in line.text.rstrip(" |"):
+            break
+        if not _heading_like(t):
+            break
+        if nxt is not None and j == i + 1 and re.match(r"^[^|]*\w[^|]*\|", nxt.text) \
+                and nxt.text.rstrip(" |") != t:
+            break                      # a table caption over its rows, not the page title
+        if chosen is None:
+            chosen = (i, line)
+            continue
+        # a second heading before any content: prefer it when it is the headline
+        ct = _clean_title(chosen[1].text)
+        if t == ct:
+            continue
+        if (nxt is not None and _BYLINE.match(nxt.text)) or (_PROFILE.match(t) and not _PROFILE.match(ct)):
+            chosen = (i, line)
+        break
+    if chosen is None:
+        return None, None
+    line = chosen[1]
+    t = _clean_title(line.text)
+    off = doc.text.find(t, line.start, line.end + 1)
+    span = Span(off, off + len(t)) if off >= 0 else line.span
+    return t, span
+
+
+_UPDATED_LINE = re.compile(r"(?i)^(?:last\s+)?(?:updated|modified|change[sd]?|revised)\b.*\d")
+
+
+def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
+    d = _data()
+    cands = []
+    for level, s, e in headings:
+        t = " ".join(doc.text[s:e].split())
+        if not t or d.generic.match(t) or len(t) > 200:
+            continue
+        cands.append((level, s, e, t))
+    if not cands:
+        return None, None
+    pick = next((c for c in cands if c[0] == 1), None) or next((c for c in cands if c[0] == 0), None)
+    if pick is None:
+        top = min(c[0] for c in cands)
+        pick = next(c for c in cands if c[0] == top)
+    level, s, e, t = pick
+    return t, Span(s, e)
+
+
+# --- country -----------------------------------------------------------------
+
+_CONTACT_NEAR = re.compile(
+    r"(?i)\b(?:tel|phone|telephone|fax|e-?mail|eml|p\.?\s?o\.?\s?box|postfach|address|adresse)\b"
+    r"|@[\w-]+\.|\+\d{1,3}[\s.-]*\(?\d|^[ \t]*\d{4,6}[ \t]+[A-Z]|(?<![A-Za-z])[A-Z]{1,2}-\s?\d{4,5}\b", re.M)
+_BLANK = re.compile(r"\n[ \t\u00a0]*\n")
+_QUOTE_OPEN = re.compile(r"[“\"]")
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
+_LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;)\s*(?:and\s+)?$")
+
+
+def _in_quote(text: str, pos: int) -> bool:
+    ls = text.rfind("\n", 0, pos) + 1
+    seg = text[ls:pos]
+    opens = seg.count("“") + seg.count("\"")
+    closes = seg.count("”")
+    if "“" in seg or "”" in seg:
+        return seg.count("“") > seg.count("”")
+    return opens % 2 == 1
+
+
+def _country(doc: Doc, title_span: Span | None, title: str | None):
+    d = _data()
+    text = doc.text[:COUNTRY_CHARS]
+    mentions = find_countries(text)
+    if not mentions:
+        return None
+    scores: dict[str, float] = {}
+    countries = {}
+    in_addresses: set[str] = set()
+    in_title: set[str] = set()
+    head_limit = doc.nonblank[min(9, len(doc.nonblank) - 1)].end if doc.nonblank else 0
+    for k, m in enumerate(mentions):
+        w = 0.3 if m.kind == ADJECTIVE else 1.0
+        ls = text.rfind("\n", 0, m.start) + 1
+        le = text.find("\n", m.end)
+        le = len(text) if le < 0 else le
+        line = text[ls:le].strip()
+        if _PAGE_JUNK.match(line):
+            continue
+        if le - ls > 80:
+            window = text[max(ls, m.start - 60):min(le, m.end + 60)]
+        else:                          # a short line: its address block, up to blank lines
+            bs = max(0, ls - 200)
+            blank = list(_BLANK.finditer(text, bs, ls))
+            bs = blank[-1].end() if blank else bs
+            nb = _BLANK.search(text, le, min(len(text), le + 200))
+            window = text[bs:nb.start() if nb else min(len(text), le + 200)]
+        prefix = text[max(0, m.start - 40):m.start]
+        if _CONTACT_NEAR.search(window) or d.seat.search(prefix):
+            w = 0.0
+            in_addresses.add(m.country.alpha2)
+        else:
+            prev = mentions[k - 1] if k else None
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            near = sum(1 for o in (prev, nxt) if o is not None and (
+                _LISTSEP.match(text[o.end:m.start] if o is prev else text[m.end:o.start])))
+            far = 0
+            if near:
+                # three or more in a row: an enumeration
+                if prev is not None and k >= 2 and _LISTSEP.match(text[mentions[k - 2].end:prev.start]) \
+                        and _LISTSEP.match(text[prev.end:m.start]):
+                    far = 1
+                if nxt is not None and k + 2 < len(mentions) and _LISTSEP.match(text[nxt.end:mentions[k + 2].start]) \
+                        and _LISTSEP.match(text[m.end:nxt.start]):
+                    far = 1
+                if near == 2:
+                    far = 1
+            if far:
+                w = 0.2
+            else:
+                if d.origin.search(prefix):
+                    w *= 0.5
+                if _in_quote(text, m.start):
+                    w *= 0.5
+                dl = _DATELINE.match(line)
+                if dl and m.end <= head_limit and line.endswith(m.text) and len(line.split()) <= 6:
+                    w = 4.0
+        if title_span is not None and title_span.start <= m.start < title_span.end:
+            w += 2.0
+            in_title.add(m.country.alpha2)
+        scores[m.country.alpha2] = scores.get(m.country.alpha2, 0.0) + w
+        countries[m.country.alpha2] = m.country
+    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    best, s1 = ranked[0]
+    s2 = ranked[1][1] if len(ranked) > 1 else 0.0
+    need = 3.0 if title and d.orgs.search(title) else 0.3
+    if s1 + 1e-9 < need or s1 < 1.5 * s2:
+        return None
+    if len(in_addresses) >= 2 and best not in in_title:
+        return None                    # a directory of addresses in several countries
+    return countries[best]
+
+
+_PAGE_JUNK = re.compile(r"^\d{8}\b")
+
+
+# --- the extractor -----------------------------------------------------------
 
 def extract_page_info(doc: Doc) -> tuple[PageInfo, list]:
-    return PageInfo(), []
+    headings = doc.extra.get("headings") if isinstance(doc.extra, dict) else None
+    if doc.content_type == "html" and headings:
+        title, title_span = _title_html(doc, headings)
+    else:
+        title, title_span = _title_text(doc)
+    updated, updated_span = _updated(doc)
+    country = _country(doc, title_span, title)
+    return PageInfo(
+        title=title,
+        country=country.name if country else None,
+        country_iso3=country.alpha3 if country else None,
+        country_iso2=country.alpha2 if country else None,
+        updated=updated,
+        title_span=title_span,
+        updated_span=updated_span,
+    ), []

@@ -155,7 +155,7 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
             got = text[m.start():stop]
             if got != name and not (upper and got.upper() == name.upper()):
                 continue
-            if stop < len(text) and (text[stop].isalnum() or
+            if stop < len(text) and (text[stop].isalnum() or text[stop] == "$" or
                                      (text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalpha())):
                 continue
             out.append(Mention(m.start(), stop, got, country, kind))
