@@ -17,7 +17,7 @@ from .extract.page import extract_page_info
 from .extract.stories import extract_stories
 from .findings import Finding, Severity
 from .ingest.decode import decode
-from .ingest.html import html_to_text, looks_like_html
+from .ingest.html import html_to_text, html_to_text_with_headings, looks_like_html
 from .ingest.segment import Doc
 from .options import Options
 from .records import PageInfo, PageResult
@@ -80,7 +80,7 @@ def extract_page(data: bytes | str, source: str = "<memory>", options: Options |
     t1 = time.perf_counter()
     timing["decode"] = t1 - t0
     try:
-        text = html_to_text(dec.text) if ctype == "html" else dec.text
+        text, headings = html_to_text_with_headings(dec.text) if ctype == "html" else (dec.text, [])
     except Exception as exc:  # broken markup beyond repair: keep the page, say why
         return PageResult(text="", info=PageInfo(), status="failed",
                           error=f"HTML could not be parsed: {exc}",
@@ -90,6 +90,7 @@ def extract_page(data: bytes | str, source: str = "<memory>", options: Options |
     t2 = time.perf_counter()
     timing["to_text"] = t2 - t1
     doc = Doc.from_text(text, content_type=ctype, options=opts)
+    doc.extra["headings"] = headings   # (level, start, end) of HTML headings, for the page title
     timing["segment"] = time.perf_counter() - t2
 
     def stage(name, fn, default):
