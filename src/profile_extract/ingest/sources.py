@@ -188,10 +188,12 @@ def _warc_content_type(http_ctype: str | None) -> str | None:
 def iter_warc(path: str) -> Iterator[PageInput]:
     """HTML and plain-text response records of a WARC (or ARC), gzipped or not."""
     from warcio.archiveiterator import ArchiveIterator
-    n = 0
+    n = seen = 0
     try:
         with open(path, "rb") as fh:
-            for rec in ArchiveIterator(fh, arc2warc=True):
+            it = ArchiveIterator(fh, arc2warc=True)
+            for rec in it:
+                seen += 1
                 if rec.rec_type != "response":
                     continue
                 uri = rec.rec_headers.get_header("WARC-Target-URI") or f"{path}#record{n}"
@@ -212,7 +214,21 @@ def iter_warc(path: str) -> Iterator[PageInput]:
                     yield PageInput(source=uri, content_type=ctype,
                                     error=f"WARC record could not be read: {type(exc).__name__}: {exc}")
                     continue
+                missing = getattr(rec.raw_stream, "limit", 0) or 0
+                if missing > 0:  # the archive ends inside this record
+                    yield PageInput(source=uri, content_type=ctype,
+                                    error=f"WARC record truncated: {missing:,} bytes missing")
+                    continue
                 yield PageInput(source=uri, data=data, content_type=ctype)
+            size = os.path.getsize(path)
+            if seen == 0 and size > 0:
+                yield PageInput(source=path, error="WARC archive holds no readable record "
+                                "(truncated or not a WARC file)")
+            elif seen and isinstance(getattr(it, "offset", None), int) and it.offset < size:
+                # a gzip member cut short reads as nothing: say where the archive broke
+                yield PageInput(source=f"{path}#offset-{it.offset}",
+                                error=f"WARC archive damaged: {size - it.offset:,} bytes after "
+                                f"offset {it.offset:,} could not be read")
     except Exception as exc:  # unreadable or truncated archive
         why = f"{exc.strerror}" if isinstance(exc, OSError) and exc.strerror else f"{type(exc).__name__}: {exc}"
         yield PageInput(source=path if n == 0 else f"{path}#after-record-{n}",
