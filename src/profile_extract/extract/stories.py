@@ -49,6 +49,8 @@ class _Words:
     not_names: frozenset
     place_preps: frozenset
     person_verbs: frozenset
+    person: re.Pattern
+    journey_after: re.Pattern
 
 
 def _alt(words, flags=re.IGNORECASE):
@@ -76,6 +78,8 @@ def _words() -> _Words:
         not_names=frozenset(d["not_names"]),
         place_preps=frozenset(w.lower() for w in d["place_prepositions"]),
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
+        person=_alt(list(d["person_nouns"]) + list(d["roles"])),
+        journey_after=re.compile(r"(?i)[\s-]*(?:long\s+)?(?:" + "|".join(map(re.escape, d["journey_nouns"])) + r")\b"),
     )
 
 
@@ -232,6 +236,10 @@ class _Cand:
     rule: str
 
 
+_SAYS = r"(?:says|said|explains|explained|recalls|recalled|tells|told|adds|added|remembers)"
+_NM = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
+# `"I walked 300 km," says Amina` / `..." Amina said`: the speaker of a first-person quote.
+_SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+{_SAYS}\b)")
 _TEASER = re.compile(r"(?i)^\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
 _NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*(?:,\s*(.{2,60}))?$")
@@ -325,6 +333,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         elif w.phrases.search(text[max(s, d.start - 30):d.start]) and n_words <= 3 * w.verb_window:
             rule = rule or "story.journey"
             verb_end = vm.start()
+    if rule is None and w.journey_after.match(text, d.end):
+        rule = "story.journey"
     if rule is None:
         return None
     subject_end = verb_end if verb_end is not None else d.start
@@ -338,11 +348,19 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         if runs:
             name_pos, name_end, name = runs[-1]
             role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and re.search(r"\b(?:I|[Ww]e)\b", subject):
+        sm = _SAID.search(text, d.end, min(len(text), e + 120))
+        if sm and not _is_excluded(sm.group("n1") or sm.group("n2"), w):
+            name = _clean_name(sm.group("n1") or sm.group("n2"))
+            name_pos, name_end = sm.start("n1") if sm.group("n1") else sm.start("n2"), sm.end()
+            role = _role_for(text, name_pos, sm.end(), s, w)
     if name is None and w.pronoun.search(subject):
         found = _mentions_before(text, s, w)
         if found:
             name_pos, name_end, name = found
             role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and rule == "story.journey" and not w.person.search(subject):
+        return None                    # nobody travels: `the road runs 300 km`
     if name and role is None:       # another mention of the same person: `a mother named Halima`
         for m in re.finditer(re.escape(name), text[:s]):
             role = _role_for(text, m.start(), m.end(), m.end(), w)
