@@ -191,8 +191,15 @@ def _phone_only(line: str) -> bool:
 
 def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[Item]:
     out = []
+    prev = s
     for m in PHONE_RUN.finditer(text, s, e):
         run = m.group(0)
+        if labelled and not _SEPARATORS.fullmatch(text[prev:m.start()]):
+            break   # the label's numbers end where other words begin
+        prev = m.end()
+        ext = EXTENSION.match(text, prev, e)
+        if ext:
+            prev = ext.end()
         if not labelled and not _unlabelled_ok(text, m.start(), run):
             continue
         if labelled and (not_a_phone(run) or len(digits(run)) < 5):
@@ -207,6 +214,8 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
     return out
 
 
+_SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o|y|или|и|&)[\s,;:]*)?"
+                         r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?", re.I)
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
                            r"Art|Section|§|page|pp|p|vol|Az|ID|Reg|Registration|Case)\.?)\s*[:#]?\s*\Z", re.I)
 
@@ -239,7 +248,8 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     text = doc.text
     items: list[Item] = []
     loose: list[Item] = []
-    used: list[tuple[int, int]] = []
+    used: list[tuple[int, int]] = []        # phone/fax values
+    used_mail: list[tuple[int, int]] = []   # e-mail values
     labels = _find_labels(text)
     for i, lab in enumerate(labels):
         regions = _value_region(text, labels, i)
@@ -249,7 +259,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             if lab.kind in ("phone", "fax"):
                 got = _phone_items(text, s, e, lab.kind, True)
                 items.extend(got)
-                used.append((s, e))
+                used.extend((g.start, g.end) for g in got)
             elif lab.kind == "email":
                 ems = find_emails(text, s, e)
                 for em in ems:
@@ -260,7 +270,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                     a, b = s + tok.start(), s + tok.end()
                     items.append(Item("email", a, b, text[a:b].lower(), False, labelled=True,
                                       rule="contact.email.label"))
-                used.append((s, e))
+                used_mail.append((s, e))
                 for u in find_urls(text, s, e, bare=True):
                     if not any(em.start <= u.start < em.end for em in ems):
                         loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
@@ -268,14 +278,13 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                 for u in find_urls(text, s, e, bare=True)[:1]:
                     items.append(Item("website", u.start, u.end, u.value, labelled=True,
                                       rule="contact.website.label"))
-                used.append((s, e))
             elif lab.kind == "address":
                 items.append(Item("address_label", s, e, anchor=True, rule="contact.address.label"))
     for em in find_emails(text):
-        if not any(a <= em.start < b for a, b in used):
+        if not any(a <= em.start < b for a, b in used_mail):
             items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
     for m in PHONE_RUN.finditer(text):
-        if any(a <= m.start() < b for a, b in used):
+        if any(a < m.end() and m.start() < b for a, b in used):
             continue
         if _is_intl(m.group(0)):
             items.extend(_phone_items(text, m.start(), m.end(), "phone", False))
@@ -303,8 +312,13 @@ def _dedupe_overlaps(items: list[Item]) -> list[Item]:
     """Address parts that overlap a phone, e-mail or website lose."""
     strong = [i for i in items if i.kind in CONTACT_KINDS]
     out = []
-    for it in items:
+    dropped_rules: set[tuple[str, int]] = set()
+    for it in sorted(items, key=lambda i: i.start):
         if it.kind in ADDRESS_KINDS and any(s.start < it.end and it.start < s.end for s in strong):
+            dropped_rules.add((it.rule, it.end))
+            continue
+        if it.kind == "city" and it.rule in ("code_city", "code_comma_city") and any(
+                r == it.rule and 0 <= it.start - e <= 3 for r, e in dropped_rules):
             continue
         if it.kind == "website" and it.rule == "contact.website.line" and any(
                 s is not it and s.kind == "website" and s.start < it.end and it.start < s.end for s in strong):
@@ -368,11 +382,20 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     out = []
     for b in blocks:
         kinds = {i.kind for i in b.items}
+        if kinds <= {"street", "pobox"} and _in_prose(text, b):
+            continue
         if kinds & {"street", "pobox", "phone", "fax", "email", "website", "address_label"}:
             out.append(b)
         elif {"postal_code", "city", "country"} <= kinds:
             out.append(b)
     return out
+
+
+def _in_prose(text: str, b: Block) -> bool:
+    """A street named inside a sentence (`located at 201 to 206 X Road, including ...`)."""
+    ls, le = _line_bounds(text, b.start)
+    rest = text[ls:b.start] + text[b.end:le]
+    return len(rest.split()) >= 8
 
 
 def _same_address(text: str, cur: Block, it: Item) -> bool:
@@ -384,7 +407,10 @@ def _same_address(text: str, cur: Block, it: Item) -> bool:
 def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
     """Numbers without a code and bare domains join the block they sit in or
     directly follow (same line, or the next line)."""
+    taken = [(i.start, i.end) for b in blocks for i in b.items]
     for it in sorted(loose, key=lambda i: i.start):
+        if any(a < it.end and it.start < e for a, e in taken):
+            continue
         for b in blocks:
             if any(i.start < it.end and it.start < i.end for i in b.items):
                 break
@@ -414,7 +440,9 @@ def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
 @lru_cache(maxsize=None)
 def _org_data():
     d = addr.data()["organization"]
-    titles = sorted(d["addressee_titles"], key=len, reverse=True)
+    titles = list(d["addressee_titles"])
+    titles += [t[4:] for t in titles if t.startswith("The ")]
+    titles = sorted(set(titles), key=len, reverse=True)
     title_rx = re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")(?![\w])[\s,:]*", re.I)
     not_names = {n.casefold() for n in d["not_names"]}
     kw = "|".join(re.escape(k) for k in sorted(d["keywords"], key=len, reverse=True))
@@ -579,7 +607,7 @@ def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
 def _is_heading_line(text: str, lines, k: int) -> bool:
     ln = lines[k]
     t = ln.text.strip(_BULLET)
-    if not t or len(t) > 100 or ":" in t or t.endswith((".", ",", ";")):
+    if not t or len(t) > 100 or ":" in t or t.endswith((".", ",", ";")) or re.search(r"\d", t):
         return False
     prev_blank = k == 0 or not lines[k - 1].text
     next_blank = k + 1 >= len(lines) or not lines[k + 1].text
@@ -588,6 +616,8 @@ def _is_heading_line(text: str, lines, k: int) -> bool:
 
 def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     text = doc.text
+    if all(i.kind == "website" for i in b.items):
+        return None
     parts = [i for i in b.items if i.kind in ADDRESS_KINDS or i.kind == "address_label"]
     first = parts[0] if parts else b.items[0]
     ls, le = _line_bounds(text, first.start)
@@ -637,6 +667,14 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if _only_label(t) or t.casefold().rstrip(":") in _org_data()[1]:
             k -= 1
             continue
+        row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
+        if row:
+            # a `Label | value` row above the address: its value may be the name
+            a = lines[k].start + row.start(2)
+            cand = _org_candidate(text, a, lines[k].end)
+            if cand:
+                return cand
+            return None
         cand = _org_candidate(text, lines[k].start, lines[k].end)
         if cand:
             return cand
@@ -735,39 +773,42 @@ def _street_city(text: str, b: Block) -> None:
     b.items.sort(key=lambda i: (i.start, i.end))
 
 
+_RESET = re.compile(r"(?:^|[.;]\s+|\n)(?P<p>[A-Z][^:.;\n|]{3,60}):[ \t]*(?=[(+\[\d])")
+
+
 def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
     """Country for each number of the block: its address's country (the
-    nearest address part before it that gives one), reset by an unlabelled
-    `Some office:` phrase; else the page's country."""
+    nearest address part before it that gives one, or the first one after it
+    in the same address), else the page's country. An unlabelled office
+    phrase (`Liaison Office at UN Headquarters: (212) ...`) after the address
+    starts numbers that the address does not cover."""
     out = {}
     block_cc = next((i.country for i in b.items if i.kind == "country" and i.country), None) or \
         next((i.country for i in b.items if i.kind in ADDRESS_KINDS and i.country), None)
+    lab_rx, _ = _label_rx()
+    resets = [m.start("p") for m in _RESET.finditer(text, b.start, b.end)
+              if not lab_rx.match(m.group("p"))]
     for n, it in enumerate(b.items):
         if it.kind not in ("phone", "fax"):
             continue
         cc = None
-        found_part = False
-        last_part_end = None
+        found_part = None
         for j in range(n - 1, -1, -1):
             p = b.items[j]
-            if p.kind in ADDRESS_KINDS:
-                if last_part_end is None:
-                    last_part_end = p.end
-                found_part = True
-                if p.country:
-                    cc = p.country
-                    break
-                if p.kind in ("street", "pobox"):
-                    # the start of this address: look forward within it
-                    fwd = next((q.country for q in b.items[j:n] if q.kind in ADDRESS_KINDS and q.country), None)
-                    cc = fwd
-                    break
-        if last_part_end is not None and re.search(r"(?:^|[.;]\s)[A-Z][^:.;\n]{3,60}:\s*(?:\(|\+|\d)",
-                                                   text[last_part_end:it.end]) and not it.labelled:
-            cc = None
+            if p.kind not in ADDRESS_KINDS:
+                continue
+            if found_part is None:
+                found_part = p
+            if p.country:
+                cc = p.country
+                break
+            if p.kind in ("street", "pobox"):
+                cc = next((q.country for q in b.items[j:] if q.kind in ADDRESS_KINDS and q.country), None)
+                break
+        if found_part is not None and any(found_part.end <= r < it.start for r in resets):
             out[n] = page_cc
             continue
-        if not found_part:
+        if found_part is None:
             cc = block_cc
         out[n] = cc or page_cc
     return out

@@ -59,7 +59,7 @@ CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By",
              "October", "November", "December", "Mio", "Mrd", "Million", "Billion", "Km", "Kms",
              "Hotline", "Mobile", "Box", "Suite", "Floor", "Room", "Street", "Road", "Avenue"}
 _CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
-_PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c)\.?[ \t]+\Z")
+_PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|year|years|spring|summer|autumn|fall|winter)\.?[ \t]+\Z")
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
 
 
@@ -223,6 +223,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             continue
         pfx = m.group("pfx")
         if not pfx and _PREP_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+            continue
+        first_city = text[cs:ce].split()[0]
+        if first_city.isupper() and len(first_city) < 3:
             continue
         cc = data()["postal_prefix"].get(pfx) if pfx else None
         code_start = m.start("pfx") if pfx else m.start("code")

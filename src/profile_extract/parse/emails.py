@@ -102,15 +102,19 @@ def _trim(text: str, s: int, e: int) -> int:
 def find_urls(text: str, start: int = 0, end: int | None = None, bare: bool = False) -> list[Match]:
     """Websites written with a scheme or `www.`; with `bare`, bare domains too."""
     end = len(text) if end is None else end
+    if start or end != len(text):
+        # a region (a label's value) is matched on its own: `Websitewww.x.org`
+        return [Match(m.start + start, m.end + start, m.raw, m.value, m.valid)
+                for m in find_urls(text[start:end], bare=bare)]
     out = []
-    for m in URL.finditer(text, start, end):
+    for m in URL.finditer(text):
         e = _trim(text, m.start(), m.end())
         raw = text[m.start():e]
         if "@" in raw or len(raw) < 5:
             continue
         out.append(Match(m.start(), e, raw, normalise_website(raw)))
     if bare:
-        for m in DOMAIN.finditer(text, start, end):
+        for m in DOMAIN.finditer(text):
             e = _trim(text, m.start(), m.end())
             if any(o.start <= m.start() < o.end for o in out):
                 continue
