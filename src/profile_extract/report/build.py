@@ -37,6 +37,7 @@ INDEX_COLS = ("id", "file", "source", "title", "country", "status", "coverage",
               "nf", "ne", "nc", "ns", "nfd", "warn", "err", "codes")
 # columns not worth a table cell in a page view (the page is known; the span is the "at" link)
 HIDDEN_COLS = {"page_id", "span_start", "span_end"}
+TAIL_COLS = ("rule", "record_id")  # shown last: provenance, not content
 
 
 # ---------------------------------------------------------------- assets, CSP
@@ -147,7 +148,7 @@ def rows_html(rows: list[dict]) -> Markup:
         at = (f'<a href="#h-{rid}">{_esc(r["at"])}</a>' if r["at"]
               else f'<span class="nospan">{_esc(r.get("span") or "")}</span>')
         cells = "".join(f"<td>{_esc(v)}</td>" for v in r["cells"])
-        out.append(f'<tr id="rec-{rid}"><td class="mono">{at}</td>{cells}</tr>\n')
+        out.append(f'<tr id="rec-{rid}"><td class="mono at">{at}</td>{cells}</tr>\n')
     return Markup("".join(out))
 
 
@@ -299,7 +300,8 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
     tables = []
     for kind in RECORD_KINDS:
         name = KIND_NAME[kind]
-        cols = [c for c in run.columns[kind] if c not in HIDDEN_COLS]
+        cols = [c for c in run.columns[kind] if c not in HIDDEN_COLS | TAIL_COLS] + \
+            [c for c in run.columns[kind] if c in TAIL_COLS]
         rows = []
         for i, r in enumerate(recs[kind]):
             rid = _rid(r, name[0], i)

@@ -28,9 +28,18 @@
     tip.textContent = "";
     refs(el).forEach(function (rid) { var b = recordBox(rid); if (b) tip.appendChild(b); });
     if (!tip.firstChild) { hide(); return; }
-    var r = el.getBoundingClientRect();
-    tip.style.left = Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 540)) + "px";
-    tip.style.top = (window.scrollY + r.bottom + 6) + "px";
+    // beside the text when the window has room (so the tip covers no text), else below the highlight
+    var r = el.getBoundingClientRect(), box = document.getElementById("text").getBoundingClientRect();
+    var room = document.documentElement.clientWidth - box.right - 16;
+    if (room >= 280) {
+      tip.style.maxWidth = Math.min(520, room) + "px";
+      tip.style.left = (window.scrollX + box.right + 8) + "px";
+      tip.style.top = (window.scrollY + r.top - 4) + "px";
+    } else {
+      tip.style.maxWidth = "";
+      tip.style.left = Math.max(4, Math.min(window.scrollX + r.left, window.scrollX + document.documentElement.clientWidth - 540)) + "px";
+      tip.style.top = (window.scrollY + r.bottom + 6) + "px";
+    }
     tip.classList.add("on");
   }
   function hide() { tip.classList.remove("on"); }
