@@ -37,7 +37,7 @@ INDEX_COLS = ("id", "file", "source", "title", "country", "status", "coverage",
               "nf", "ne", "nc", "ns", "nfd", "warn", "err", "codes")
 # columns not worth a table cell in a page view (the page is known; the span is the "at" link)
 HIDDEN_COLS = {"page_id", "span_start", "span_end"}
-TAIL_COLS = ("rule", "record_id")  # shown last: provenance, not content
+TAIL_COLS = {"rule", "record_id"}  # shown last: provenance, not content
 
 
 # ---------------------------------------------------------------- assets, CSP
@@ -301,7 +301,7 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
     for kind in RECORD_KINDS:
         name = KIND_NAME[kind]
         cols = [c for c in run.columns[kind] if c not in HIDDEN_COLS | TAIL_COLS] + \
-            [c for c in run.columns[kind] if c in TAIL_COLS]
+            [c for c in ("rule", "record_id") if c in run.columns[kind]]
         rows = []
         for i, r in enumerate(recs[kind]):
             rid = _rid(r, name[0], i)
