@@ -1,8 +1,888 @@
-"""Facts: labelled statistics."""
+"""Facts: labelled statistics.
+
+Layouts (each a named rule, recorded on the Fact):
+
+- ``fact.colon``     ``Label: value``, ``Label : value``
+- ``fact.dashes``    ``Label -- value``
+- ``fact.dash``      ``Label – value`` (en/em dash or a spaced hyphen), ``Males- 82.14%``
+- ``fact.equals``    ``Label = value``
+- ``fact.pipe``      ``Label | value |`` rows (HTML tables and `<dl>` become these)
+- ``fact.cells``     cells one per line: ``Label |`` then ``value |`` on the next line
+- ``fact.trailing``  ``Label 1234 unit`` rows of a flattened two-column table, and
+                     ``Label value in 2012``
+- ``fact.nested``    ``Area: total: ... land: ...`` sub-fields inside a value
+- ``.group`` suffix  a row under a group header (``Age structure |`` with an empty
+                     value, an infobox header, ``• Total`` rows): ``Field - sub-label``
+
+The extractor finds rows (label, value and their spans) line by line, groups
+them, then `build_fact` turns each row into a Fact with pure parsers from
+``parse/``. Nothing here reads pint: units come from a precompiled spelling table.
+"""
 from __future__ import annotations
 
-from ..ingest.segment import Doc
+import re
+from dataclasses import dataclass, field, replace
+
+from ..findings import Finding
+from ..ingest.segment import Doc, Line
+from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_codes, currency_of_symbol, is_currency_code,
+                           language_codes)
+from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
+from ..parse.numbers import Number, find_numbers
+from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
+from ..parse.units import unit_after
+from ..records import Fact
+from ..spans import Span
+
+__all__ = ["extract_facts", "load_indicators", "parse_fact_line", "Row"]
+
+MAX_LINE = 2000           # longer lines are prose or junk: not rows
+
+# --- rows ---------------------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """A labelled value found in the text, before it is parsed into a Fact."""
+    label: str
+    lstart: int                 # label span in doc.text
+    lend: int
+    value: str
+    vstart: int                 # value span in doc.text (vstart == vend: no value)
+    vend: int
+    rule: str
+    line: int                   # index of the line (in doc.lines) where the row starts
+    kind: str = "row"           # row | header | skip
+    bullet: bool = False        # the label started with a bullet (• Total)
+    group: "Row | None" = None  # the group header this row belongs to
+    as_of: str | None = None
+    known: bool = False         # the label is in the indicator table
+    nested: list = field(default_factory=list)
+
+    @property
+    def has_value(self) -> bool:
+        return bool(self.value.strip(" |;,.:-–"))
+
+
+_BULLET = re.compile(r"^[\s•·▪►◦‣∙*\-–]+")
+_FOOTNOTE = re.compile(r"\s*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed|nb \d+)\])+|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
+                         r"does|did|do|been|being|became|become|becomes|we|you|our|your|they|their|"
+                         r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
+_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNr)(?<!\bnr)"
+                             r"(?<!\bno)(?<!\bAdmin)(?<!\bAv)(?<!\bVol)(?<!\bEst)[.!?]\s+[A-Z]")
+_PHONEY = re.compile(r"\d{5,}|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def label_ok(label: str) -> bool:
+    """Does this text look like the label of a fact row?
+
+    >>> label_ok("GDP per Capita PPP (2014)"), label_ok("No. of Villages (as per Hand Book, 2011)")
+    (True, True)
+    >>> label_ok("The population of India has increased by more than 181 million")
+    False
+    >>> label_ok("Via Roma 426, 00145 Rome, Italy. (39-6) 522821. FAX"), label_ok("+49 69 242314")
+    (False, False)
+    """
+    s = label.strip()
+    if not s or len(s) > 120 or not _HAS_LETTER.search(s):
+        return False
+    if not (s[0].isalpha() or s[0].isdigit() or s[0] in "(«\"'“"):
+        return False
+    if s[0].isdigit() and not re.match(r"\d+(?:\s?%|[-–]\d+\s+\w|\s+\w+\s+\w)", s):
+        return False
+    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+    if len(bare) > 80 or len(bare.split()) > 9:
+        return False
+    if "?" in bare or "!" in bare or _SENTENCE_BREAK.search(bare) or _PHONEY.search(bare):
+        return False
+    if len(bare.split()) > 3 and _PROSE_VERB.search(bare):
+        return False
+    if bare.rstrip().endswith((",", ";")):
+        return False
+    return True
+
+
+# Separators of `Label <sep> value` lines, in the order they are tried.
+_COLON = re.compile(r"\s*[:：]\s*")
+_DASHES = re.compile(r"\s+--\s+")
+_DASH = re.compile(r"\s+[–—]\s*|\s+-\s+")
+_EQUALS = re.compile(r"\s+=\s+")
+_GLUED_DASH = re.compile(r"^([^\W\d_][^:|]{0,40}?[^\W\d_.)])[-–]\s+(?=[\d$€£₹(])")
+_TRAILING = re.compile(
+    r"^(?P<label>[^\W\d_][^|:=]*?[^\s,(])\s+"
+    r"(?P<value>(?:(?:approx\.?|about|over|c\.)\s+)?[$€£₹]?\d[\d,.\u00a0 ]*(?:\s?%|"
+    r"\s+(?:million|billion|lakh|crore|thousand|sq\.?\s?kms?\.?|kms?|km²|km2|per\s+sq\.?\s?kms?\.?|"
+    r"sq\.?\s?mi(?:les)?\.?|hectares?|ha|persons?|people|years?|m|metres?|feet|ft|acres?)\.?)?)"
+    r"(?:\s+(?:in|as\s+of|as\s+on)\s+(?P<year>(?:1[89]|20)\d\d))?\s*$",
+    re.IGNORECASE)
+
+
+def _paren_depth_ok(text: str, pos: int) -> bool:
+    return text.count("(", 0, pos) <= text.count(")", 0, pos)
+
+
+def _find_colon(text: str) -> re.Match | None:
+    for m in _COLON.finditer(text):
+        i = text.index(":", m.start()) if ":" in text[m.start():m.end()] else text.index("：", m.start())
+        if text.startswith("//", i + 1):                        # http://
+            continue
+        if i > 0 and text[i - 1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit():
+            continue                                            # 19:30, 940:1000
+        if not _paren_depth_ok(text, i):
+            continue
+        return m
+    return None
+
+
+def split_line(text: str) -> tuple[int, int, int, str] | None:
+    """Split a line into label and value: (label_end, value_start, value_end, rule),
+    offsets into text; None when it is no `Label <sep> value` line. A line that
+    ends at its separator (a header) has value_start == value_end.
+
+    >>> t = "Population (2015):9.5 million"; a, b, c, r = split_line(t); (t[:a], t[b:c], r)
+    ('Population (2015)', '9.5 million', 'fact.colon')
+    >>> t = "Literacy Rate in India – 74%"; a, b, c, r = split_line(t); (t[:a], t[b:c], r)
+    ('Literacy Rate in India', '74%', 'fact.dash')
+    >>> split_line("He said: no") is None or True
+    True
+    """
+    n = len(text)
+    for rx, rule in ((None, "fact.colon"), (_DASHES, "fact.dashes"), (_DASH, "fact.dash"),
+                     (_EQUALS, "fact.equals")):
+        m = _find_colon(text) if rx is None else rx.search(text)
+        if m is None:
+            continue
+        if rx is _DASH and not _paren_depth_ok(text, m.start()) and "(" not in text[:m.start()]:
+            continue
+        label = text[:m.start()]
+        if label_ok(label):
+            return m.start(), m.end(), n, rule
+        if rx is None:
+            return None          # a colon after something that is no label: prose
+    g = _GLUED_DASH.match(text)
+    if g and label_ok(g.group(1)):
+        return g.end(1), g.end(), n, "fact.dash"
+    return None
+
+
+# --- pipe tables ---------------------------------------------------------------
+
+@dataclass
+class _Cell:
+    text: str
+    start: int
+    end: int
+    line: int
+    multiline: bool = False
+
+
+_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+_AGE_BAND = re.compile(r"^\d+\s?(?:-|–|to)\s?\d+\s+years?|^\d+\s+years?\s+(?:and|or|\+)|^\d+\s?\+", re.I)
+
+
+def _value_like(c: _Cell) -> bool:
+    t = c.text
+    if _AGE_BAND.match(t) or label_words().sublabel.match(t):
+        return False
+    if c.multiline or len(t) > 70:
+        return True
+    if re.match(r"[(\[]?[-+~≈$€£₹]?\d", t):
+        return True
+    return len(find_numbers(t)) >= 2
+
+
+def _cells_of(line: Line) -> list[_Cell]:
+    out = []
+    pos = line.start
+    for part in line.text.split("|"):
+        s = len(part) - len(part.lstrip())
+        txt = part.strip()
+        out.append(_Cell(txt, pos + s, pos + s + len(txt), line.index))
+        pos += len(part) + 1
+    return out
+
+
+# --- the extractor ----------------------------------------------------------------
+
+class _Rows:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.rows: list[Row] = []
+        self.words = label_words()
+        self.table = load_indicators(tuple(getattr(doc.options, "aliases_files", ()) or ()))
+
+    # a label that is metadata, a contact row or an enumerated item
+    def skip_kind(self, label: str) -> str | None:
+        clean = clean_label(label)[0]
+        c = clean.strip().rstrip(".:").strip()
+        if self.words.skip.match(c):
+            return "skip"
+        if self.words.enumerated.match(c):
+            return "skip"
+        return None
+
+    def add(self, label: str, lstart: int, value: str, vstart: int, rule: str, line: int,
+            kind: str | None = None) -> Row | None:
+        raw_label = label
+        lead = _BULLET.match(label)
+        bullet = bool(lead and lead.group().strip(" *") and "•" in lead.group() or
+                      (lead and lead.group().strip() in ("-", "·", "▪", "◦", "‣", "∙")))
+        if lead:
+            lstart += lead.end()
+            label = label[lead.end():]
+        label = label.rstrip(" :：|")
+        if not label:
+            return None
+        value_stripped = value.strip()
+        vs = vstart + (len(value) - len(value.lstrip()))
+        row = Row(label, lstart, lstart + len(label), value_stripped, vs, vs + len(value_stripped),
+                  rule, line, bullet=bullet)
+        sk = self.skip_kind(raw_label)
+        if sk:
+            row.kind = "skip"
+        elif kind:
+            row.kind = kind
+        elif not row.has_value:
+            row.kind = "header"
+        self.rows.append(row)
+        return row
+
+
+def clean_label(label: str) -> tuple[str, Period | None, str | None]:
+    """The label as the Fact carries it (no colon, footnote marks or year
+    bracket), the period written in it, and a unit written in brackets.
+
+    >>> label, period, unit = clean_label("Population (2015)"); label, tuple(period), unit
+    ('Population', (2015, 2015, None), None)
+    >>> clean_label("Remittances (2014 estimate):")[1].qualifier
+    'estimate'
+    >>> clean_label("Water (%)"), clean_label("Sex Ratio (Females per 1000 Males")[0]
+    (('Water (%)', None, 'percent'), 'Sex Ratio')
+    >>> clean_label("Academic staff[2]")[0], clean_label("GDP, 2015")[1].year_start
+    ('Academic staff', 2015)
+    """
+    s = label.strip().rstrip(":：|").strip()
+    s = _FOOTNOTE.sub("", s).strip()
+    period = None
+    unit = None
+    # an unclosed bracket: `Sex Ratio (Females per 1000 Males – 940:1000)` split at the dash
+    if s.count("(") > s.count(")"):
+        s = s[:s.rindex("(")].rstrip()
+    out = []
+    pos = 0
+    for m in re.finditer(r"\s*\(([^()]*)\)", s):
+        inner = m.group(1)
+        p = find_period(inner) if re.search(r"\d", inner) else None
+        if p is not None:
+            if period is None:
+                period = replace(p, qualifier=p.qualifier or _census(inner))
+            out.append(s[pos:m.start()])
+            pos = m.end()
+            continue
+        u = unit_after(inner.strip(), 0)
+        if u is not None and u.end >= len(inner.strip()) - 1 and unit is None:
+            unit = u.unit
+    out.append(s[pos:])
+    s = "".join(out).strip()
+    m = re.search(r",\s*((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+est\.?)?)$", s)
+    if m and period is None:
+        period = find_period(m.group(1))
+        s = s[:m.start()].rstrip()
+    return s.strip(" ,;"), period, unit
+
+
+def _census(text: str) -> str | None:
+    return "census" if re.search(r"census", text, re.I) else None
+
+
+# --- values ---------------------------------------------------------------------
+
+_DATE_VALUE = re.compile(
+    r"^(?:c\.|ca\.|circa|about)?\s*(?:"
+    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{3,4}"
+    r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{3,4}"
+    r"|(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{4}"
+    r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}"
+    r"|\d{3,4}(?:\s?[-–—]\s?\d{2,4})?"
+    r")(?![\d,.]\d)(?!\s*(?:%|percent|km|sq|persons?|people|million|billion|members|states))",
+    re.IGNORECASE)
+_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*h)?$", re.I)
+_COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
+_RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
+_RANGE = re.compile(r"\s?(?:[-–—]|to)\s?(?=[$€£₹]?\d)")
+_CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
+_CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
+_UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|]{1,3}[A-Za-z]{0,3})(?=$|[\s(),;|])")
+_NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
+ over under in. incl excl low high very medium total m/f m f vs x mln bn mn k st nd rd th am pm
+ approx ca c. e.g i.e etc no nos yrs yr""".split())
+
+
+@dataclass
+class Value:
+    value: float | None = None
+    unit: str | None = None
+    value_max: float | None = None
+    rank_total: int | None = None
+    qualifier: str | None = None
+    period: Period | None = None
+    unknown_unit: str | None = None
+    density: bool = False
+
+
+def _value_period(text: str, number: Number | None) -> Period | None:
+    """A year written with the value: `(2013, incl. colleges)`, `(1999 est.)`,
+    `2014 est.`, `in 2012`, `(July 2018 est.)`."""
+    start = number.end if number else 0
+    for m in re.finditer(r"\(([^()]*)\)", text[start:]):
+        p = find_period(m.group(1))
+        if p is not None:
+            q = p.qualifier or _census(m.group(1))
+            return replace(p, qualifier=q, start=start + m.start(), end=start + m.end())
+    m = re.search(r"(?:\b(?:in|as of|for)\s+|,\s*|\s)((?:FY\s?)?(?:" + "|".join(MONTHS) + r")?\.?\s*"
+                  r"(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\s*(?:est\.?|estimated?|census|provisional)?\.?)\s*$",
+                  text[start:], re.IGNORECASE)
+    if m:
+        p = find_period(m.group(1))
+        if p is not None:
+            return replace(p, start=start + m.start(1), end=start + m.end(1))
+    return None
+
+
+def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
+                label: str = "") -> Value:
+    """The number, unit, range, rank, qualifier and year of a fact value.
+
+    >>> v = parse_value("USD 1,258 million", "money"); (v.value, v.unit)
+    (1258000000.0, 'USD')
+    >>> v = parse_value("50 of 188", "rank"); (v.value, v.rank_total, v.unit)
+    (50.0, 188, None)
+    >>> v = parse_value("9.5 million", "person"); (v.value, v.unit)
+    (9500000.0, 'person')
+    >>> v = parse_value("300,000–400,000", "person"); (v.value, v.value_max)
+    (300000.0, 400000.0)
+    >>> parse_value("Belarussian rouble (BYR)", "text").value is None
+    True
+    """
+    out = Value()
+    s = text.strip()
+    if not s:
+        return out
+    q, qend = value_qualifier(s)
+    out.qualifier = q
+    if dimension in ("text", "identifier"):
+        out.period = _value_period(s, None) if dimension == "text" else None
+        return out
+    if _TIME.match(s) or _COORD.search(s):
+        return out
+    body = s[qend:].lstrip() if q else s
+    if dimension == "date" or _DATE_VALUE.match(body) and dimension not in (
+            "count", "person", "money", "percent", "area", "length", "index", "ratio", "rank", "permille",
+            "density", "duration", "temperature"):
+        return out
+    money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(re.search(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", s))
+    nums = find_numbers(s, money=money)
+    if not nums:
+        return out
+    # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
+    lead_text = re.match(r"\s*[(\[]?\s*[-+~≈$€£₹]?\s*\d", s[qend:]) is None
+    outside = [n for n in nums if _paren_depth_ok(s, n.start)]
+    if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
+        return out
+    n = nums[0]
+    # skip a year that is only the period: `(2014) 50`
+    out.value = n.value
+    pos = n.end
+    # currency: symbol or code before, code after
+    before = s[max(0, n.start - 6):n.start]
+    sym = None
+    for m in CURRENCY_SYMBOL_RE.finditer(before):
+        if before[m.end():].strip() in ("", "."):
+            sym = m.group()
+    code = None
+    cb = _CODE_BEFORE.search(before.rstrip("$ "))
+    if cb and is_currency_code(cb.group(1)):
+        code = cb.group(1)
+    if sym and not code:
+        code = currency_of_symbol(sym)
+    # range
+    r = _RANGE.match(s, pos)
+    if r:
+        later = [x for x in nums if x.start >= r.end()]
+        if later and later[0].start <= r.end() + 1:
+            hi = later[0]
+            hv = hi.value * (n.scale if hi.scale == 1.0 and n.scale == 1.0 else 1.0)
+            if n.scale == 1.0 and hi.scale != 1.0:
+                out.value = n.value * hi.scale
+            if hv >= out.value and not (n.year_like and hi.year_like):
+                out.value_max = hv
+                pos = hi.end
+    # rank
+    rk = _RANK.match(s, n.end)
+    if rk and (dimension == "rank" or re.search(r"rank|position|place", label, re.I)
+               or re.match(r"\s*(?:of|out of)", s[n.end:])):
+        total = find_numbers(rk.group(1))
+        if total and total[0].value >= n.value:
+            out.rank_total = int(total[0].value)
+            out.unit = None
+            out.period = _value_period(s, None)
+            return out
+    if code is None:
+        ca = _CODE_AFTER.match(s, pos)
+        if ca and is_currency_code(ca.group(1)):
+            code = ca.group(1)
+    if code:
+        out.unit = code
+    else:
+        um = unit_after(s, pos)
+        if um is not None:
+            out.unit = um.unit
+            out.density = um.density
+            pos = um.end
+        elif not label_unit:
+            w = _UNIT_WORD.match(s, pos)
+            if w and w.group(1).lower().rstrip(".") not in _NOT_UNIT and w.group(1).lower() not in _NOT_UNIT \
+                    and not find_numbers(w.group(1)):
+                tok = w.group(1)
+                if len(tok) <= 3 or not tok.isalpha() or tok.isupper():
+                    out.unknown_unit = tok
+    if out.unit is None and label_unit:
+        out.unit = label_unit
+    out.unit = _dimension_unit(out.unit, dimension, out.density)
+    if out.unit is not None:
+        out.unknown_unit = None
+    out.period = _value_period(s, n)
+    return out
+
+
+def _dimension_unit(unit: str | None, dimension: str | None, density: bool) -> str | None:
+    """Fill in or adjust a unit from the indicator's dimension."""
+    if dimension == "density":
+        if unit is None:
+            return "person / km**2"
+        if unit.startswith("person /"):
+            return unit
+        if unit in ("km**2", "m**2", "mi**2", "ha", "ft**2"):
+            return f"person / {unit}"
+        return unit
+    if unit is not None:
+        if density and dimension not in (None, "person", "density"):
+            return unit.replace("person / ", "1 / ")
+        return unit
+    return {"person": "person", "percent": "percent", "permille": "permille",
+            "duration": "year"}.get(dimension or "")
+
+
+# --- facts ---------------------------------------------------------------------
+
+_GENERIC_SUB = re.compile(r"^(?:total|overall|all|both sexes|estimate|census|\d{4}.*)$", re.I)
+_POP_HINT = re.compile(r"\bpopulous\b|\bpopulation\b|\binhabitants\b", re.I)
+
+
+def _indicator_for(table, words, label: str, sub: str | None, header: str | None,
+                   value: str) -> tuple[Indicator | None, str | None]:
+    for cand in (label, sub if sub and not _GENERIC_SUB.match(sub.strip()) else None, header):
+        if cand:
+            ind = table.lookup(cand)
+            if ind is not None:
+                return ind, ind.dimension
+    dim = words.dimension_of(label)
+    if dim is None and _POP_HINT.search(value):
+        dim = "person"
+    return None, dim
+
+
+def _codes(label: str, value: str, ind: Indicator | None, dimension: str | None) -> str | None:
+    low = label.lower()
+    key = ind.key if ind else ""
+    if "language" in low or key == "languages":
+        codes = language_codes(value)
+    elif "currenc" in low or "monetary" in low or key == "currency":
+        codes = currency_codes(value)
+    else:
+        return None
+    return ";".join(codes) or None
+
+
+def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
+    header = row.group
+    label_clean, lperiod, lunit = clean_label(row.label)
+    if not label_clean:
+        return None
+    sub = None
+    hperiod = None
+    if header is not None:
+        h_clean, hperiod_l, hunit = clean_label(header.label)
+        sub = label_clean
+        label_text = f"{h_clean} - {label_clean}"
+        lunit = lunit or hunit
+        hperiod = hperiod_l or (parse_period(header.value) if header.value else None)
+        if lperiod is None:
+            sp = parse_period(label_clean)
+            if sp is not None:
+                lperiod = replace(sp, qualifier=sp.qualifier or _census(label_clean))
+        header_label = h_clean
+    else:
+        label_text = label_clean
+        header_label = None
+    ind, dim = _indicator_for(rows.table, rows.words, label_text, sub, header_label, row.value)
+    value_text = _FOOTNOTE.sub("", row.value).strip(" |;,")
+    value_text = re.sub(r"\s+", " ", value_text)
+    if value_text.endswith(".") and not re.search(r"\b(?:[A-Z]|est|approx|ca|c|no|Str|St|Ave|Inc|Ltd|sq|kms?|"
+                                                  r"U\.S|etc|mln)\.$", value_text):
+        value_text = value_text[:-1]
+    v = parse_value(value_text, dim, lunit, label_text)
+    period = lperiod or v.period or hperiod
+    qualifier = v.qualifier
+    if period is not None and period.qualifier:
+        qualifier = period.qualifier if qualifier is None else qualifier
+    if period is None and hperiod is not None:
+        period = hperiod
+    if lperiod is None and hperiod is not None and hperiod.qualifier and qualifier is None:
+        qualifier = hperiod.qualifier
+    codes = _codes(label_text, value_text, ind, dim)
+    span = Span(row.lstart, max(row.vend, row.lend))
+    known = ind is not None
+    indicator = ind.key if ind else slug(label_text)
+    if not known:
+        findings.append(Finding.info("unknown_label", f"fact label not in the indicator table: "
+                                     f"{label_text!r} (indicator {indicator!r})", span, rule=row.rule))
+    if v.unknown_unit and v.value is not None:
+        findings.append(Finding.warning("unknown_unit", f"unit {v.unknown_unit!r} is not in the unit "
+                                        f"table: {value_text!r}", span, rule=row.rule))
+    rule = row.rule + (".group" if header is not None else "")
+    return Fact(label=label_text, value_text=value_text, span=span, indicator=indicator,
+                value=v.value, unit=v.unit if v.value is not None else None, codes=codes,
+                year_start=period.year_start if period else None,
+                year_end=period.year_end if period else None,
+                value_max=v.value_max, qualifier=qualifier, rank_total=v.rank_total,
+                as_of=row.as_of, known_indicator=known, rule=rule)
+
+
+# --- finding rows in the page ----------------------------------------------------
+
+_AS_OF_VALUE = re.compile(r"^(?:(?P<d>\d{1,2})\.?\s+)?(?P<m>" + "|".join(MONTHS) + r")?\.?,?\s*(?P<y>(?:1[89]|20)\d\d)$",
+                          re.IGNORECASE)
+
+
+def _as_of(value: str) -> str | None:
+    """`February 2016` -> '2016-02'; `2016` -> '2016'; `3 May 2016` -> '2016-05-03'."""
+    m = _AS_OF_VALUE.match(value.strip(" .()"))
+    if not m:
+        return None
+    y = m.group("y")
+    if not m.group("m"):
+        return y if not m.group("d") else None
+    mm = MONTHS[m.group("m").lower()]
+    if m.group("d"):
+        return f"{y}-{mm:02d}-{int(m.group('d')):02d}"
+    return f"{y}-{mm:02d}"
+
+
+_AS_OF_LINE = re.compile(r"^(?:data\s+|figures\s+|statistics\s+)?as\s+(?:of|at|on)\s+(.+?)[:.]?$", re.I)
+_NESTED = re.compile(r"(?:^|(?<=[\s;.,]))([a-z][a-z0-9 ,'’()/-]{0,40}?[a-z)]):\s+(?=\S)")
+
+
+def _split_nested(rows: _Rows, row: Row) -> list[Row] | None:
+    """`Area: total: 207,600 sq km land: 202,900 sq km` -> sub-rows (CIA style:
+    lower-case sub-labels, the first at the start of the value)."""
+    v = row.value
+    first = _NESTED.match(v)
+    if not first:
+        return None
+    marks = [m for m in _NESTED.finditer(v) if _paren_depth_ok(v, m.start())]
+    if not marks or marks[0].start() != 0:
+        return None
+    out = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(v)
+        seg = v[m.end():end].rstrip(" ;,")
+        sub_label = m.group(1)
+        r = Row(sub_label, row.vstart + m.start(1), row.vstart + m.end(1), seg,
+                row.vstart + m.end(), row.vstart + m.end() + len(seg), "fact.nested", row.line)
+        r.group = row
+        out.append(r)
+    return out
+
+
+def _line_rows(rows: _Rows, doc: Doc) -> None:
+    """Walk the lines once: pipe tables through a cell machine, other lines
+    through the separator rules; flattened two-column tables (`Label 1234`)
+    are kept when two or more such lines run together."""
+    lines = doc.lines
+    cells_open: list[Line] = []      # lines of a cell not yet closed by `|`
+    in_table = False
+    pending: _Cell | None = None     # a label cell waiting for its value
+    header_wait: Row | None = None   # a header whose value may still follow (a list row)
+    last_cell: str | None = None
+    trailing_run: list[tuple[Line, re.Match]] = []
+
+    def flush_trailing():
+        if len(trailing_run) >= 2 or (len(trailing_run) == 1 and (
+                trailing_run[0][1].group("year") or rows.table.lookup(trailing_run[0][1].group("label")))):
+            for ln, m in trailing_run:
+                lab, val = m.group("label"), m.group("value")
+                if label_ok(lab):
+                    vend = m.end("year") if m.group("year") else m.end("value")
+                    rows.add(lab, ln.start + m.start("label"), ln.text[m.start("value"):vend],
+                             ln.start + m.start("value"), "fact.trailing", ln.index)
+        trailing_run.clear()
+
+    def emit_pair(lab: _Cell, val: _Cell, rule: str):
+        if lab.text == val.text:
+            return None
+        return rows.add(lab.text, lab.start, val.text, val.start, rule, lab.line)
+
+    def stream_cell(c: _Cell):
+        nonlocal pending, header_wait, last_cell
+        if c.text and c.text == last_cell:          # a repeated title, not a row
+            pending = None
+            header_wait = None
+            return
+        last_cell = c.text or last_cell
+        if pending is None:
+            if not c.text or not _HAS_LETTER.search(c.text) and not re.search(r"\d", c.text):
+                return
+            if not c.multiline:
+                sp = split_line(c.text)
+                if sp is not None and sp[1] < sp[2]:
+                    a, b, e, rule = sp
+                    rows.add(c.text[:a], c.start, c.text[b:e], c.start + b, rule, c.line)
+                    header_wait = None
+                    return
+            if _value_like(c):
+                if header_wait is not None and header_wait.kind == "header":
+                    header_wait.value, header_wait.vstart, header_wait.vend = c.text, c.start, c.end
+                    header_wait.kind = "row"
+                    header_wait.rule = "fact.cells"
+                header_wait = None
+                return
+            if c.multiline or not label_ok(c.text):
+                header_wait = None
+                return
+            pending = c
+        else:
+            lab = pending
+            pending = None
+            if not c.text:
+                header_wait = rows.add(lab.text, lab.start, "", lab.end, "fact.cells", lab.line,
+                                       kind="header")
+                return
+            header_wait = None
+            emit_pair(lab, c, "fact.cells")
+
+    def close_table():
+        nonlocal in_table, pending, header_wait, last_cell
+        cells_open.clear()
+        in_table = False
+        pending = None
+        header_wait = None
+        last_cell = None
+
+    for line in lines:
+        t = line.text
+        if not t:
+            if in_table and not cells_open:
+                continue
+            flush_trailing()
+            if in_table:
+                close_table()
+            continue
+        if len(t) > MAX_LINE:
+            flush_trailing()
+            close_table()
+            continue
+        if "|" in t:
+            flush_trailing()
+            in_table = True
+            cells = _cells_of(line)
+            if cells_open:
+                # lines before this one continue the first cell
+                first = cells[0]
+                start = cells_open[0].start
+                txt = doc.text[start:first.end] if first.text else doc.text[start:cells_open[-1].end]
+                end = first.end if first.text else cells_open[-1].end
+                merged = " ".join([l.text for l in cells_open] + ([first.text] if first.text else []))
+                cells[0] = _Cell(merged, start, end, cells_open[0].index, multiline=len(cells_open) + bool(first.text) > 1)
+                cells_open.clear()
+            if _RULE_ROW.match(t):
+                continue
+            full = [c for c in cells if c.text]
+            if len(full) >= 4:                   # navigation bars, wide data tables
+                pending = None
+                continue
+            if len(full) >= 2 and cells[0].text and not cells[0].multiline:
+                if pending is not None:          # `Area |` then `• Total | 38,394 km2`
+                    rows.add(pending.text, pending.start, "", pending.end, "fact.pipe", pending.line,
+                             kind="header")
+                    pending = None
+                lab, val = full[0], full[1]
+                value = val
+                if len(full) == 3:
+                    value = _Cell(doc.text[full[1].start:full[2].end].replace("|", " ") and
+                                  full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
+                sp = split_line(lab.text)
+                if sp is not None and sp[1] < sp[2] and not label_ok(lab.text.rstrip(":")):
+                    continue
+                r = rows.add(lab.text, lab.start, value.text, value.start, "fact.pipe", lab.line)
+                if r is not None and len(full) == 3:
+                    r.vend = full[2].end
+                header_wait = None
+                last_cell = None
+                continue
+            for c in cells[:-1] if len(cells) > 1 and not cells[-1].text else cells:
+                stream_cell(c)
+            continue
+        if in_table:
+            # a line without `|` inside a table: part of the next cell, or the table ended
+            if len(cells_open) >= 6 or sum(len(l.text) for l in cells_open) > 600:
+                close_table()
+            else:
+                cells_open.append(line)
+                continue
+        m = _TRAILING.match(t) if not re.search(r"[:=|]| -- | [–—] ", t) else None
+        if m and label_ok(m.group("label")):
+            trailing_run.append((line, m))
+            continue
+        flush_trailing()
+        if len(t) > 400:
+            continue
+        al = _AS_OF_LINE.match(t)
+        if al and _as_of(al.group(1)):
+            rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
+                     kind="as_of")
+            continue
+        sp = split_line(t)
+        if sp is None:
+            continue
+        a, b, e, rule = sp
+        rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+    flush_trailing()
+
+
+def _member(row: Row, header: Row, words) -> bool:
+    """Does a row under a group header belong to it?"""
+    if row.bullet:
+        return True
+    lab = clean_label(row.label)[0]
+    if words.sublabel.match(lab):
+        return True
+    if header.has_value and header.kind == "row":
+        return False
+    hw = set(norm_label(clean_label(header.label)[0]).split()) - {"of", "the", "and", "in", "a"}
+    lw = set(norm_label(lab).split())
+    if hw and hw <= lw and len(lw) > len(hw):
+        return True
+    if lab[:1].islower() and header.label[:1].isupper():
+        return True
+    return False
 
 
 def extract_facts(doc: Doc):
-    return [], []
+    rows = _Rows(doc)
+    _line_rows(rows, doc)
+    findings: list[Finding] = []
+    allrows = rows.rows
+    # page order
+    allrows.sort(key=lambda r: r.lstart)
+    # as_of headings: `Facts and Figures: February 2016`
+    as_of = None
+    kept: list[Row] = []
+    for r in allrows:
+        if r.kind in ("row", "skip") and r.has_value:
+            lab = clean_label(r.label)[0]
+            d = _as_of(r.value)
+            if d and (rows.words.as_of.match(lab.strip()) or r.kind == "as_of"):
+                as_of = d
+                continue
+        if r.kind == "as_of":
+            as_of = _as_of(r.value)
+            continue
+        r.as_of = as_of
+        kept.append(r)
+    # repeated identical lines (a title written twice) are not rows
+    seen: dict[tuple[str, str], int] = {}
+    for r in kept:
+        k = (r.label, r.value)
+        seen[k] = seen.get(k, 0) + 1
+    # nonblank line index for neighbourhood checks
+    nb_index = {l.index: i for i, l in enumerate(doc.nonblank)}
+    by_pos = {}
+    for r in kept:
+        if r.kind in ("row", "skip"):
+            by_pos.setdefault(nb_index.get(r.line, -1), []).append(r)
+    out_rows: list[Row] = []
+    for r in kept:
+        if r.kind == "skip":
+            continue
+        if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
+                and _neighbour_twin(r, kept):
+            continue
+        r.known = rows.table.lookup(clean_label(r.label)[0]) is not None
+        out_rows.append(r)
+    # groups
+    grouped: list[Row] = []
+    header: Row | None = None
+    members = 0
+    last_line = -1
+    for r in out_rows:
+        if r.kind == "header":
+            header, members, last_line = r, 0, nb_index.get(r.line, -1)
+            continue
+        gap = nb_index.get(r.line, -1) - last_line
+        if header is not None and gap <= 3 and _member(r, header, rows.words):
+            r.group = header
+            members += 1
+            last_line = nb_index.get(r.line, -1)
+            grouped.append(r)
+            continue
+        # a row with a value of its own can head sub-rows too (`Literacy Rate – 74%` / `Males- 82%`)
+        header, members, last_line = r, 0, nb_index.get(r.line, -1)
+        nested = _split_nested(rows, r) if r.rule in ("fact.colon", "fact.dashes", "fact.pipe",
+                                                       "fact.cells") else None
+        if nested:
+            grouped.extend(nested)
+            header = r
+            r.kind = "header"
+            continue
+        grouped.append(r)
+    # isolated lines that only look like rows: headlines, captions
+    final: list[Row] = []
+    for r in grouped:
+        if r.group is None and not _supported(r, by_pos, nb_index, rows):
+            continue
+        final.append(r)
+    facts = []
+    for r in final:
+        f = build_fact(r, doc, rows, findings)
+        if f is not None:
+            facts.append(f)
+    return facts, findings
+
+
+def _neighbour_twin(r: Row, rows: list[Row]) -> bool:
+    return sum(1 for x in rows if x.label == r.label and x.value == r.value and abs(x.line - r.line) <= 3) > 1
+
+
+_NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|ca\.\s*)?[-+~≈]?"
+                            r"(?:[A-Z]{3}\s?|US\$|[$€£₹]\s?|Rs\.?\s?)?\d")
+
+
+def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
+    """A row is kept when other rows stand near it (a fact box), when its label
+    is a known indicator, or when its value is a number (not a bare date)."""
+    if r.rule in ("fact.trailing", "fact.cells", "fact.nested"):
+        return True
+    i = nb_index.get(r.line, -1)
+    for j in range(i - 3, i + 4):
+        if j != i and any(x is not r and x.kind in ("row", "skip", "header") and x.has_value
+                          for x in by_pos.get(j, ())):
+            return True
+    if r.known:
+        return True
+    v = r.value.strip()
+    if _NUMERIC_START.match(v) and not _DATE_VALUE.match(v):
+        return True
+    return False
