@@ -326,7 +326,8 @@ def _judge(sent: _Sentence, m, prev):
             noun = o.group("noun").lower().strip(",.;")
             if noun in _DOC_NOUNS or re.search(r"[\d/()]", noun):
                 return None
-        if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) and not _WORD.search(pre.lower()):
+        if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
+                and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
         rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
                 "mdy": "event.full_date", "my": "event.month_date"}[kind]

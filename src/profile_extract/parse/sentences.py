@@ -23,6 +23,8 @@ import re
 import tomllib
 from importlib import resources
 
+from .dates import month_number
+
 
 def _load_abbreviations() -> frozenset[str]:
     raw = resources.files("profile_extract.data").joinpath("events.toml").read_text("utf-8")
@@ -44,6 +46,7 @@ _BOUNDARY = re.compile(
 )
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[¿¡]*[^\W_a-z]", re.UNICODE)   # capital, digit
 _WORD_BEFORE = re.compile(r"([\w.]*\w)[\"'”’)\]]*$")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _STRIP = " \t\r\n\f\v\u00a0•·▪◦|*-–—"
 _TERMINAL = ".!?:;|…"
 
@@ -78,6 +81,9 @@ def _is_end(text: str, i: int, j: int, start: int) -> bool:
     if not m:
         return True
     word = m.group(1)
+    if word.isdigit() and len(word) <= 2:            # German ordinal day: `am 3. März 1952`
+        nxt = _NEXT_WORD.match(text, j)
+        return not (nxt and month_number(nxt.group(1)) is not None)
     if len(word) == 1 and word.isalpha():           # an initial: `P. Kabir`
         return False
     if "." in word and all(len(p) <= 2 for p in word.split(".")):   # `P.C`, `U.S`
@@ -93,9 +99,9 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cur = start
 
     def emit(a: int, b: int) -> None:
-        while a < b and text[a] in _STRIP:
+        while a < b and (text[a] in _STRIP or text[a].isspace()):
             a += 1
-        while b > a and text[b - 1] in _STRIP and not (text[b - 1] == "-" and b - 2 >= a
+        while b > a and (text[b - 1] in _STRIP or text[b - 1].isspace()) and not (text[b - 1] == "-" and b - 2 >= a
                                                      and text[b - 2].isalnum()):
             b -= 1
         if a < b:

@@ -1,0 +1,243 @@
+"""Events from prose: table-driven positive and negative cases in the shapes
+real profile pages use (all sentences written for these tests), plus property
+tests that any text is safe and spans always point at the date as written."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import NamedTuple
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract.events import extract_events
+from profile_extract.ingest.segment import Doc
+
+
+class Case(NamedTuple):
+    text: str
+    events: tuple          # (date, qualifier) in page order
+    note: str = ""
+
+
+def run(text: str):
+    return extract_events(Doc.from_text(text))
+
+
+def got(text: str):
+    evs, _ = run(text)
+    return tuple((e.date, e.qualifier) for e in evs)
+
+
+POSITIVE = [
+    Case("The agency has supported local partners since 1998.", (("1998", "since"),)),
+    Case("The cooperation treaty was ratified in 2003.", (("2003", None),)),
+    Case("On 14 March 2009 during its annual assembly the council admitted Moldova as a member.",
+         (("2009-03-14", None),), "day month year, no comma"),
+    Case("The regional office in Kyiv was opened in October 1997.", (("1997-10", None),)),
+    Case("The statute was adopted on 2nd April 2012 in Rome.", (("2012-04-02", None),), "ordinal day"),
+    Case("The charity was registered on May 3, 1921, by a group of nurses.", (("1921-05-03", None),),
+         "US order with the comma after the year"),
+    Case("Members met in Vienna on 12.09.2014 to sign the charter.", (("2014-09-12", None),),
+         "dotted numeric date is day first"),
+    Case("The new headquarters opened on 2011-06-30 after two years of building work.",
+         (("2011-06-30", None),)),
+    Case("The office was closed in Sept. 2001 and reopened the year after.", (("2001-09", None),),
+         "abbreviated month with a dot"),
+    Case("In 2004, the ministry and the mission signed a memorandum on returns.", (("2004", None),)),
+    Case("The society worked under its old name from 1952 to 1968 in Colombo.",
+         (("1952", "since"), ("1968", "until")), "both ends of a range that states a happening"),
+    Case("The clinic ran in a rented house between 1921 and 1939 before moving.",
+         (("1921", "since"), ("1939", "until"))),
+    Case("She chaired the board from 1990 until her retirement in 2001.",
+         (("1990", "since"), ("2001", None))),
+    Case("Secretary-General Jan Novak (1961-1971) expanded the field network.",
+         (("1961", "since"), ("1971", "until")), "a term in parentheses after a post"),
+    Case("From 1985 onwards the programme was run entirely by volunteers.", (("1985", "since"),)),
+    Case("Volunteers clean the river bank near the old bridge, March 2016.", (("2016-03", None),),
+         "photo caption ending in a date"),
+    Case("Colleges such as Lahore (estb. 1921) and Dhaka (estb. 1932) joined the network.",
+         (("1921", None), ("1932", None)), "establishment years after names in prose"),
+    Case("The museum was damaged by the floods of 1966 and by the earthquake of 1980.",
+         (("1966", None), ("1980", None)), "happening nouns before `of YEAR`"),
+    Case("The committee honoured the agency twice, in 1965 and 1999.",
+         (("1965", None), ("1999", None)), "a shared preposition for two years"),
+    Case("By 1990 it had opened eleven branches across the country.", (("1990", "by"),),
+         "`by` with a past happening"),
+    Case("The mission worked in the region until 2010, when the government took over.",
+         (("2010", "until"),)),
+    Case("Founded in 1902", (("1902", None),), "a bare line under a heading"),
+    Case("The school was recognised by royal decree in1911 and by the ministry later.",
+         (("1911", None),), "year glued to its preposition"),
+    Case("He was re-elected in 1996 and again in 2002.", (("1996", None), ("2002", None))),
+    Case("Das Turnier wurde am 14.06.2019 in Graz ausgetragen.", (("2019-06-14", None),), "German"),
+    Case("Der Verein wurde am 3. März 1952 in Linz gegründet.", (("1952-03-03", None),),
+         "German day with a dot"),
+    Case("L'association a été fondée le 12 mai 1948 à Genève.", (("1948-05-12", None),), "French"),
+    Case("The hospital was built in the summer of 1936 by local masons.", (("1936", None),)),
+    Case("In early 2008 the ministry launched a hotline for victims.", (("2008", None),)),
+    Case("The university was founded in 1209 by scholars who had left Oxford.", (("1209", None),),
+         "any year is a valid date"),
+    Case("Timeline\n1996 – The office opened in Minsk with a small team.", (("1996", None),),
+         "timeline row with a dash"),
+    Case("1994: The country joined the programme as an observer.", (("1994", None),),
+         "timeline row with a colon"),
+    Case("During 1999 the mission moved its office to the capital.", (("1999", None),)),
+    Case("She has led the country office since 1 July 2019.", (("2019-07-01", "since"),)),
+    Case("The council admitted the country as an observer in December 1992, and as a full "
+         "member in 1994.", (("1992-12", None), ("1994", None))),
+    Case("The association of doctors and nurses of the northern region was\nestablished in 1921 "
+         "by a charter of the king.", (("1921", None),), "hard-wrapped sentence"),
+    Case("Signed in 1954, the convention entered into force in 1960.",
+         (("1954", None), ("1960", None))),
+    Case("Note: The branch office was opened in 2006 in Gomel.", (("2006", None),),
+         "a label whose value is a sentence"),
+    Case("Институт был основан в 1931 году.", (("1931", None),), "Russian"),
+    Case("It was set up in 1945 and is a specialised agency. It first met in Quebec in 1945.",
+         (("1945", None), ("1945", None)), "repeated mentions are separate events"),
+    Case("The first conference, held by Prof. Ramos in 1961, drew many doctors.", (("1961", None),),
+         "abbreviation does not end the sentence"),
+    Case("Between 1949 and 1951 the camp housed many families; it closed in 1952.",
+         (("1949", "since"), ("1951", "until"), ("1952", None))),
+    Case("Ratified on November 2, 2007 by parliament, the agreement took effect in 2008.",
+         (("2007-11-02", None), ("2008", None))),
+    Case("The library reopened in mid-2012 after the renovation.", (("2012", None),)),
+    Case("A census was carried out in 2010 and it showed that the population was 812,300.",
+         (("2010", None),), "the statistic is in the next clause"),
+]
+
+NEGATIVE = [
+    Case("More than 1,000 migrants crossed the border that spring.", (), "a count"),
+    Case("The trail is 2,018 kms long.", (), "a distance with a thousands separator"),
+    Case("Population (2015): 9.5 million", (), "a date in a fact label"),
+    Case("Updated: February 2016", (), "update stamp"),
+    Case("© 2015 International Office for Refugees. All rights reserved.", (), "copyright"),
+    Case("The 1951 Convention defines who is a refugee.", (), "year inside a name"),
+    Case("The society was established under the Societies Act XV of 1920.", (),
+         "year inside the name of an act"),
+    Case("The Census 2011 counted every household in the district.", (), "census as a name"),
+    Case("The city aims to become carbon neutral by 2050.", (), "a target"),
+    Case("The office will move to a new building in 2026.", (), "future"),
+    Case("At the beginning of 2005 there were 3,000 displaced people in the camps.", (),
+         "a statistic dated in prose"),
+    Case("Since 2016, 1.2 million people have returned to the province.", (),
+         "an aggregate statistic after since"),
+    Case("In 2015, 11% of the population lived abroad.", (), "a percentage"),
+    Case("Many families arrived in the 1950s and settled near the port.", (), "a decade"),
+    Case("Two years ago the office moved to the old town.", (), "relative date"),
+    Case("Retrieved 12 March 2019.", (), "citation date"),
+    Case("Posted on July 20, 2011 by the web team", (), "post date"),
+    Case("Monday, December 27, 2010", (), "dateline"),
+    Case("Saturday 31 October 2015", (), "heading of a listing"),
+    Case("Formation | 6 December 1951 |", (), "table cell"),
+    Case("Founded: 1893", (), "fact row"),
+    Case("Call our hotline on 0800 1994 2005 for help.", (), "phone digits"),
+    Case("The estimates cover the whole period from 1950 to 2000 for every district.", (),
+         "a range that dates an estimate"),
+    Case("The 2006 revision of the population tables lowered the figures.", (),
+         "year inside a publication name"),
+    Case("The total income for 2015 was USD 5 million.", (), "a dated amount"),
+    Case("The resolution of 1 July 2004 is listed in the annex.", (), "document reference"),
+    Case("Director Anna Ivanova will leave the agency at the end of October 2027.", (),
+         "an announced future happening"),
+    Case("Roughly a million people crossed the sea in 2015, many of them children.", (),
+         "aggregate statistic"),
+    Case("In 2016, refugees in the region collectively walked an estimated 120 kilometres.", (),
+         "statistic with an estimate"),
+    Case("Termine 2016", (), "heading"),
+    Case("1996 69.864 mln BGL", (), "a budget row whose label was lost"),
+    Case("Visitor No: 186605", (), "hit counter"),
+    Case("The network has members in 1500 cities across Europe.", (), "a count after `in`"),
+    Case("He was born in the 1960s in Accra.", (), "decade"),
+    Case("The funds were raised in 2015 dollars and spent in 2016 prices.", (),
+         "years as measures"),
+    Case("Last Updated On: 06/01/2017", (), "update stamp with a numeric date"),
+    Case("Copyright 2012 The Red Cross Society", (), "copyright line"),
+    Case("The photo 20170403 shows the camp at night.", (), "a file-name number"),
+    Case("The Manifesto of European Towns of 1990 is the basis of the alliance.", (),
+         "year inside a document name"),
+    Case("FormationMay 21, 1881; 143 years ago (1881-05-21)", (), "glued infobox row"),
+    Case("Archived from the original on February 7, 2022. Retrieved February 28, 2022.", (),
+         "reference list"),
+    Case("GA res. 58/314 of 1 July 2004", (), "resolution reference"),
+    Case("The plan for 2021-2025 was adopted by the board.", (), "a plan period is a name"),
+    Case("The university is preparing plans to build four new halls by 2012.", (),
+         "`by` in a plan"),
+    Case("SOFIA, March 3, 2015 — The ministry announced a new programme for migrants.", (),
+         "dateline"),
+]
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.text[:40])
+def test_positive(case):
+    assert got(case.text) == case.events, case.note
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.text[:40])
+def test_negative(case):
+    assert got(case.text) == (), case.note
+
+
+def test_event_fields_and_spans():
+    text = "Intro line\n\nThe office in Minsk was opened in December 1996. It grew fast."
+    evs, findings = run(text)
+    assert findings == []
+    (e,) = evs
+    assert (e.date, e.precision) == ("1996-12", "month")
+    assert (e.date_start, e.date_end) == (dt.date(1996, 12, 1), dt.date(1996, 12, 31))
+    assert e.date_text == "December 1996" == e.span.snippet(text)
+    assert e.sentence == "The office in Minsk was opened in December 1996." == e.sentence_span.snippet(text)
+    assert e.rule == "event.month_date"
+
+
+def test_rules_are_named():
+    evs, _ = run("The society ran from 1949 to 1971. Delhi (estb. 1961) joined. "
+                 "It met in 1954 and 1981.\n1996: The office opened in Gomel.")
+    assert [e.rule for e in evs] == ["event.year_range", "event.year_range",
+                                     "event.year_established", "event.year", "event.year_list",
+                                     "event.timeline"]
+
+
+@pytest.mark.parametrize("text,why", [
+    ("The treaty was signed on 31 February 2005 in Oslo.", "day 31 is not in month 2 of 2005"),
+    ("The treaty was signed on 29 November 20051 in Oslo.", "year 20051 outside 1-9999"),
+])
+def test_impossible_date_is_a_rejected_record_finding(text, why):
+    evs, findings = run(text)
+    assert evs == []
+    (f,) = findings
+    assert f.code.value == "rejected_record" and why in f.message
+    assert f.span.snippet(text) in text and f.snippet_text == f.span.snippet(text)
+
+
+def test_no_four_digit_number_is_cheap_and_empty():
+    assert run("Nothing dated here.\nOnly 12 words and 345 numbers.") == ([], [])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_any_text_never_raises(text):
+    evs, findings = run(text)
+    for e in evs:
+        assert e.span.snippet(text) == e.date_text
+        assert e.sentence_span.snippet(text) == e.sentence
+        assert e.sentence_span.start <= e.span.start <= e.span.end <= e.sentence_span.end
+        assert e.date_start <= e.date_end
+
+
+_PIECES = st.sampled_from([
+    "In ", "since ", "from ", " to ", " and ", "1994", "2005", "29 November 2005", "Nov. 2005",
+    "31 February 2005", "20051", "(estb. 1951)", "was opened ", "the office ", ". ", ", ", "\n",
+    "•", "|", ": ", "(", ")", "1,000 ", "will ", "2.4 million ", "The ", "in1951", "–", "\u00a0",
+])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=30).map("".join))
+def test_date_like_text_spans_match_date_text(text):
+    evs, findings = run(text)
+    for e in evs:
+        assert e.span.snippet(text) == e.date_text
+        assert e.sentence_span.snippet(text) == e.sentence
+    for f in findings:
+        assert f.code.value == "rejected_record"
