@@ -108,6 +108,15 @@ COUNTRIES = ["Belarus", "Moldova", "Kenya", "Peru", "Norway", "India", "Chile", 
 LABELS = [("Population", "person"), ("Area", "km**2"), ("GDP per Capita PPP", "USD"),
           ("Immigrants", "percent"), ("Net Migration Rate", "permille"), ("HDI Rank", None),
           ("Remittances", "USD"), ("Adult HIV Prevalence", "percent")]
+FILLER = [
+    "The programme supports returning migrants with counselling, training and small grants.",
+    "Partners include national ministries, local authorities and civil society organisations.",
+    "Border management work focuses on training officers and modernising equipment.",
+    "Counter-trafficking activities combine prevention campaigns with direct assistance.",
+    "Research on labour migration informs the policy dialogue with the government.",
+    "Community stabilisation projects rebuild water points, schools and clinics.",
+    "A regional hotline gives advice on safe migration in several languages.",
+]
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 
 
@@ -140,6 +149,8 @@ def synth_page(i: int, rng: random.Random) -> dict:
         events.append({"at": sp, "date": f"{year}", "precision": "month", "date_text": "",
                        "date_start": dt.date(year, 1, 1), "date_end": dt.date(year, 1, 31)})
         add(" and has grown since. " * rng.randint(1, 4) + "\n\n")
+    for k in range(rng.randint(2, 6)):  # prose without records, as real pages have
+        add(" ".join(rng.choice(FILLER) for _ in range(rng.randint(3, 7))) + "\n\n")
     add("Facts and Figures: February 2016\n\n")
     n_facts = rng.randint(4, 14)
     for k in range(n_facts):
