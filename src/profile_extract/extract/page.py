@@ -262,6 +262,10 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if d.stop.match(t) or t[0] in "\"“‘'«(" or "|" in line.text.rstrip(" |"):
             break
         if not _heading_like(t):
+            if chosen is None:
+                caps = _caps_heading(line, doc)
+                if caps:
+                    return caps
             break
         if nxt is not None and j == i + 1 and re.match(r"^[^|]*\w[^|]*\|", nxt.text) \
                 and nxt.text.rstrip(" |") != t:
@@ -390,6 +394,8 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
         scores[m.country.alpha2] = scores.get(m.country.alpha2, 0.0) + w
         countries[m.country.alpha2] = m.country
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
     best, s1 = ranked[0]
     s2 = ranked[1][1] if len(ranked) > 1 else 0.0
     need = 3.0 if title and d.orgs.search(title) else 0.3

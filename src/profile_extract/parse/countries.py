@@ -64,7 +64,7 @@ def _tables() -> _Tables:
             short[row["alpha2"]] = row["text"]
         else:
             extra.append(row)
-    by_code, names = {}, []
+    by_code, names, prefixes = {}, [], []
     for c in pycountry.countries:
         common = getattr(c, "common_name", None)
         nice = short.get(c.alpha_2) or common or c.name
@@ -74,7 +74,7 @@ def _tables() -> _Tables:
             if n:
                 names.append((n, country, NAME))
                 if "," in n:                       # `Moldova, Republic of` -> also `Moldova`
-                    names.append((n.split(",")[0], country, NAME))
+                    prefixes.append((n.split(",")[0], country, NAME))
     for row in extra:
         country = by_code[row["alpha2"]]
         kind = NAME if row["kind"] == "alias" else ADJECTIVE
@@ -82,7 +82,7 @@ def _tables() -> _Tables:
         if kind == ADJECTIVE and row["text"].endswith("n"):
             names.append((row["text"] + "s", country, kind))    # Afghans, Syrians
     exact, first = {}, {}
-    for text, country, kind in names:
+    for text, country, kind in names + prefixes:      # whole names win over comma prefixes
         exact.setdefault(text.casefold(), (country, kind))
         first.setdefault(_first_word(text), []).append((text, country, kind))
     for lst in first.values():
@@ -117,8 +117,9 @@ def lookup(text: str | None) -> Country | None:
 def lookup_kind(text: str | None) -> tuple[Country, str] | None:
     if not text:
         return None
-    t = " ".join(text.split()).strip(" .,;:")
-    hit = _tables().exact.get(t.casefold())
+    raw = " ".join(text.split()).strip(" ,;:")
+    t = raw.strip(".")
+    hit = _tables().exact.get(raw.casefold()) or _tables().exact.get(t.casefold())
     if hit:
         return hit
     if len(t) in (2, 3) and t.isupper():

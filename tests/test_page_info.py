@@ -1,0 +1,215 @@
+"""Page info: title, country and update stamp (extract/page.py). Test pages are
+written for these tests, in the shapes real profile pages have (site chrome
+above the heading, story teasers in a sidebar, flattened tables, bylines)."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from profile_extract import extract_page
+from profile_extract.extract.page import extract_page_info
+from profile_extract.ingest.segment import Doc
+
+PROSE = ("The office opened in 1998 and works with the government on migration. "
+         "It runs projects on border management and on the return of migrants.")
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+    title: str | None = None
+    country: str | None = None
+    updated: str | None = None
+
+
+def info(text: str, **kw):
+    return extract_page_info(Doc.from_text(text, **kw))[0]
+
+
+TITLES = [
+    Case("first heading", f"IOM in Ruritania\n\n{PROSE}", "IOM in Ruritania"),
+    Case("chrome skipped", f"Close\n\nDemographics\n\nDescription Number\nArea 120 Sq. KMs.", "Demographics"),
+    Case("story teasers above the heading are a sidebar",
+         f"Maria, Nurse\n1,200 kms from home\nRead more\n640 kms from home\nRead more\n\n\n"
+         f"IOM in Moldova\n\n{PROSE} Moldova is a partner.", "IOM in Moldova", "Moldova"),
+    Case("form label before the name",
+         f"Name of the organization\n\nThe World Food Programme (WFP)\n\nGeneral information\n\n{PROSE}",
+         "The World Food Programme (WFP)"),
+    Case("injected lower-case junk line",
+         "buy cheap watches online best prices free shipping on every order today only here now\n\n"
+         f"What is UNICEF?\n\n{PROSE}", "What is UNICEF?"),
+    Case("navigation and counter skipped",
+         f"Home Page  Who we are\nVisitor No: 20451\n\nHistory & Origin\n\nPrint Version\n{PROSE}",
+         "History & Origin"),
+    Case("site header above a navigation bar",
+         "Migration Law Portal\n\nAbout | Refugees | Asylum | Forms | Links\n\n"
+         f"International Aid Agencies\n\n{PROSE}", "International Aid Agencies"),
+    Case("headline above a byline beats a section label",
+         f"Discover Working Abroad\n\nTwo Years in Lima\n\nBY Jane Roe | 03-04-2016\n\n{PROSE}",
+         "Two Years in Lima"),
+    Case("profile heading beats the site name",
+         f"Federal Office for the Environment (FOEN)\n\n\nProfile: UNEP\n\nUnited Nations Environment "
+         f"Programme (UNEP)\nfounded in 1972\n\n{PROSE}", "Profile: UNEP"),
+    Case("repeated title with table pipes", "The University of Ruritania |\nThe University of Ruritania |\n"
+         "The University of Ruritania\nMotto | Lux |\n", "The University of Ruritania"),
+    Case("title with a colon is no fact", f"Red Crescent: Call for Donors\n\nMay 3, 2021\n\n{PROSE}",
+         "Red Crescent: Call for Donors"),
+]
+
+NO_TITLE = [
+    Case("prose first", f"{PROSE}\n\nMore prose follows here."),
+    Case("story page: teaser then a quote",
+         "Primary tabs\n\nPhoto credit: UNDP\n\n2,300 kmfrom home\n\"Life is better here, and the children go "
+         "to school.\"\nShare this story:\n"),
+    Case("address first", f"12 Harbour Road, Belvedere\n\nPhone (04) 771358\n\nBoard of trustees\n\n{PROSE}"),
+    Case("image file name first", "20190403 - Chad Amina + mentor\n\nStill a child but like a mother\n\n"
+         f"{PROSE}"),
+    Case("table caption is a section heading", "Population Distribution\nTotal population |\n399,598 |\n"),
+    Case("contact line first", "c/o World Health Organization20 Avenue Appia\nPhone: +41 22 791 2111\n"),
+]
+
+
+@pytest.mark.parametrize("case", TITLES, ids=lambda c: c.name)
+def test_title(case):
+    got = info(case.text)
+    assert got.title == case.title
+    assert case.text[got.title_span.start:got.title_span.end] == case.title
+    if case.country:
+        assert got.country == case.country
+
+
+@pytest.mark.parametrize("case", NO_TITLE, ids=lambda c: c.name)
+def test_no_title(case):
+    assert info(case.text).title is None
+
+
+def test_caps_heading_of_a_flattened_pdf():
+    text = ("–1– As of March 2012 LIST OF MEMBER AGENCIES AND OFFICES (PARTS I and II) PART I AGENCIES "
+            "Organization: Remarks: World Office 1 Main Street")
+    got = info(text)
+    assert got.title == "LIST OF MEMBER AGENCIES AND OFFICES (PARTS I and II)"
+    assert got.updated == "2012-03"
+
+
+def test_html_title_from_headings():
+    html = ("<html><body><h1>News</h1><h3>Spring Tournament</h3><p>Played on 06.05.2018 in Graz.</p>"
+            "<h1>Footer</h1><h3>Contact</h3></body></html>")
+    pr = extract_page(html.encode(), "news.html")
+    assert pr.info.title == "Spring Tournament"
+
+
+def test_html_h1_wins():
+    html = "<html><body><h5>Saturday 3 May</h5><h1>The Headliners</h1><h2>Venue</h2><p>x</p></body></html>"
+    assert extract_page(html.encode(), "gig.html").info.title == "The Headliners"
+
+
+COUNTRIES = [
+    Case("named often", f"About\n\n{PROSE} Belarus joined in 2005. Belarus and IOM signed a plan.",
+         country="Belarus"),
+    Case("named once", "About the College\n\nFounded in 1869\n\nRank - 18th in the United States\n",
+         country="United States"),
+    Case("adjective alone counts", "The Press Office\n\nIt coordinates with Ethiopian embassies abroad.\n",
+         country="Ethiopia"),
+    Case("dateline at the top beats the country of origin",
+         "Arriving at the Camp\n\nAna Roe, Intern\n\nDolo Ado, Ethiopia\n\nJuly 20, 2011\n\n"
+         "We met a mother. “We lived in Somalia,” she said. Many came out of Somalia.\n",
+         country="Ethiopia"),
+    Case("title adjective", "Afghan teacher who walked home returns\n\nAfghanistan is poor. He lived in "
+         "Greece for a year.\n", country="Afghanistan"),
+    Case("short name for an official one", "Profile\n\nThe Russian Federation is large. Russia borders many.\n",
+         country="Russia"),
+]
+
+NO_COUNTRY = [
+    Case("international organisation seated in a country",
+         f"What is UNHCR?\n\nBased in Geneva, Switzerland, the Agency helps refugees. {PROSE}"),
+    Case("several countries, none the subject",
+         "Journeys\n\nShe left Argentina for Italy. Italy was hard. Later Argentina called her back.\n"),
+    Case("only in an address", "c/o World Meteorological Organization\n7 bis Avenue de la Paix\n"
+         "CH-1211 Geneva 2, Switzerland\nPhone: +41 22 730 8208\n"),
+    Case("addresses in several countries: a directory",
+         "Agencies\n\nUN Office\nVia Roma 1, 00100 Rome, Italy. Tel: +39 06 1234567\n\n"
+         "Office\nRue de Lausanne 5, 1202 Geneva, Switzerland. Tel: +41 22 1234567\n"),
+    Case("a list of countries", "About the office\n\nThe office covers Armenia, Georgia, Moldova, Belarus and "
+         "Ukraine.\n"),
+    Case("only a city and a currency", "Refugee Bureau\n\nBudget 1995 63.7 mln BGL\n\nAddress: 21 Main Str., "
+         "1635 Sofia\n"),
+    Case("currency prefix is not the country", "Fund\n\nRevenue US$3.4 billion (2022)\n"),
+]
+
+
+@pytest.mark.parametrize("case", COUNTRIES, ids=lambda c: c.name)
+def test_country(case):
+    got = info(case.text)
+    assert got.country == case.country
+    assert got.country_iso2 and got.country_iso3
+
+
+@pytest.mark.parametrize("case", NO_COUNTRY, ids=lambda c: c.name)
+def test_no_country(case):
+    got = info(case.text)
+    assert (got.country, got.country_iso2, got.country_iso3) == (None, None, None)
+
+
+UPDATED = [
+    Case("month and year", "Facts\n\nUpdated: February 2016\nFacts and Figures: February 2016\n",
+         updated="2016-02"),
+    Case("last change, day first", "Profile\n\nLast Change: 16/06/2010\n", updated="2010-06-16"),
+    Case("last updated on, day first", "History\nLast Updated On: 06/01/2017  \n", updated="2017-01-06"),
+    Case("second number over 12 is the day", "Page last updated: 04/23/2019\n", updated="2019-04-23"),
+    Case("ISO date", "Last modified 2020-11-05\n", updated="2020-11-05"),
+    Case("written date", "Updated on March 3, 2016\n", updated="2016-03-03"),
+    Case("day month year", "Last updated: 12 March 2015\n", updated="2015-03-12"),
+    Case("German stamp", "Stand: 01.02.2016\n", updated="2016-02-01"),
+    Case("as of heading a list", "As of January 2010\nLIST OF OFFICES\n", updated="2010-01"),
+]
+
+NOT_UPDATED = [
+    Case("byline with post date", "A Year Abroad\n\nBY Jane Roe | 28-12-2015\n\nText.\n"),
+    Case("post date line", "Call for Donors\n\nApril 2, 2020\n\nText.\n"),
+    Case("updated figure in a row", "1996 69.864 mln BGL (75.6 mln. BGL updated)\n"),
+    Case("as of in prose", "As of 2015, the population was 9.5 million.\n"),
+    Case("updated in prose", "The list was updated in 2015 by the ministry.\n"),
+    Case("dateline", "Monday, December 27, 2010; 38\n"),
+]
+
+
+@pytest.mark.parametrize("case", UPDATED, ids=lambda c: c.name)
+def test_updated(case):
+    got = info(case.text)
+    assert got.updated == case.updated
+    assert got.updated_span is not None
+    assert case.text[got.updated_span.start:got.updated_span.end].strip()
+
+
+@pytest.mark.parametrize("case", NOT_UPDATED, ids=lambda c: c.name)
+def test_not_updated(case):
+    assert info(case.text).updated is None
+
+
+def test_seed_shape():
+    text = ("Andrew, Pediatric surgeon\n5,701 kms from home\nRead more\n9,448 kms from home\nRead more\n\n\n"
+            "IOM in Belarus\n\nCooperation with IOM remains a priority for the Republic of Belarus.\n\n\n"
+            "Updated: February 2016\nFacts and Figures: February 2016\n\nPopulation (2015):9.5 million\n")
+    got = info(text)
+    assert (got.title, got.country, got.country_iso3, got.country_iso2, got.updated) == (
+        "IOM in Belarus", "Belarus", "BLR", "BY", "2016-02")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises(text):
+    got = info(text)
+    if got.title_span is not None:
+        assert text[got.title_span.start:got.title_span.end] == got.title or got.title is not None
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["Updated: ", "As of ", "12/13/2014", "February 2016", "\n", "Belarus",
+                                 "IOM in ", "Ethiopian", " | ", "Read more", "5,701 kms from home", "“",
+                                 "Tel: +375 17 288", "c/o ", "  "]), max_size=30).map("".join))
+def test_never_raises_on_page_shapes(text):
+    info(text)
