@@ -89,7 +89,7 @@ def _make_engine(opts: Options, skip: set):
     jobs = max(1, int(opts.jobs or 1))
     if engine == "dask":
         fn = functools.partial(process_task, options=opts, skip=None)
-        return DaskEngine(fn, jobs, opts.extra.get("scheduler"))
+        return DaskEngine(fn, jobs, opts.extra.get("scheduler"), opts.extra.get("dask_timeout") or "20s")
     if engine not in ("local", "processes", "inline"):
         raise UsageError(f"unknown engine: {engine} (local or dask)")
     if jobs == 1 or engine == "inline":

@@ -80,7 +80,7 @@ class DaskEngine(InlineEngine):
     name = "dask"
     reads_in_workers = False
 
-    def __init__(self, fn: Callable, jobs: int, scheduler: str | None = None):
+    def __init__(self, fn: Callable, jobs: int, scheduler: str | None = None, timeout: str = "20s"):
         try:
             from distributed import Client, LocalCluster
         except ImportError:
@@ -89,12 +89,12 @@ class DaskEngine(InlineEngine):
         self.cluster = None
         try:
             if scheduler:
-                self.client = Client(scheduler, timeout="20s")
+                self.client = Client(scheduler, timeout=timeout)
             else:
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
                                             dashboard_address=None)
                 self.client = Client(self.cluster)
-        except (OSError, TimeoutError) as exc:
+        except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None
         n = len(self.client.scheduler_info().get("workers", {})) or jobs
         self.workers = max(1, n)
