@@ -228,7 +228,9 @@ def describe(kind: str, r: dict) -> str:
     if kind == "facts":
         v = fmt(r.get("value"))
         u = r.get("unit")
-        return f"{_short(r.get('label'), 50)} = {v}{' ' + u if u and v else ''}  «{_short(r.get('value_text'), 50)}»"
+        val = f" = {v}{' ' + u if u else ''}" if v else ""
+        codes = f" [{r.get('codes')}]" if r.get("codes") else ""
+        return f"{_short(r.get('label'), 50)}{val}{codes}  «{_short(r.get('value_text'), 50)}»"
     if kind == "events":
         q = f"{r.get('qualifier')} " if r.get("qualifier") else ""
         return f"{q}{fmt(r.get('date'))} ({r.get('precision')})  «{_short(r.get('date_text'), 40)}»"
