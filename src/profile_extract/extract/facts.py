@@ -65,7 +65,7 @@ class Row:
 
 
 _BULLET = re.compile(r"^[\s•·▪►◦‣∙*\-–]+")
-_FOOTNOTE = re.compile(r"\s*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed|nb \d+)\])+|[*†‡§¹²³⁴⁵⁶⁷⁸⁹⁰]+$")
+_FOOTNOTE = re.compile(r"\s*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed|nb \d+)\])+|[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]+$")
 _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
                          r"does|did|do|been|being|became|become|becomes|we|you|our|your|they|their|"
                          r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
@@ -178,7 +178,7 @@ class _Cell:
     multiline: bool = False
 
 
-_RULE_ROW = re.compile(r"^[\s|:\-–—=+]*$")
+_RULE_ROW = re.compile(r"^(?=.*[-=–—])[\s|:\-–—=+]*$")       # ---|---| (a lone `|` is an empty cell)
 _AGE_BAND = re.compile(r"^\d+\s?(?:-|–|to)\s?\d+\s+years?|^\d+\s+years?\s+(?:and|or|\+)|^\d+\s?\+", re.I)
 
 
@@ -742,10 +742,12 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             else:
                 cells_open.append(line)
                 continue
-        m = _TRAILING.match(t) if not re.search(r"[:=|]| -- | [–—] ", t) else None
-        if m and label_ok(m.group("label")):
-            trailing_run.append((line, m))
-            continue
+        sp = split_line(t) if len(t) <= 400 else None
+        if sp is None:
+            m = _TRAILING.match(t) if not re.search(r"[:=|]| -- | [–—] ", t) else None
+            if m and label_ok(m.group("label")):
+                trailing_run.append((line, m))
+                continue
         flush_trailing()
         if len(t) > 400:
             continue
@@ -754,12 +756,85 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
                      kind="as_of")
             continue
-        sp = split_line(t)
         if sp is None:
             continue
         a, b, e, rule = sp
         rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
     flush_trailing()
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z0-9$£€₹(\"“])")
+
+
+def _glued_split(text: str, table) -> int | None:
+    """Where a label glued to its value ends (`Legal statusActive` -> 12), or None.
+    A known label wins; else the first lower-to-upper step after a label-like start.
+
+    >>> t = "Legal statusInstrumentality of the United States"; t[:_glued_split(t, load_indicators())]
+    'Legal status'
+    >>> _glued_split("Formation11 December 1946", load_indicators())
+    9
+    """
+    if not text[:1].isupper() or len(text) > 300:
+        return None
+    points = [m.start() for m in _GLUE_POINT.finditer(text, 0, min(len(text), 45))]
+    for p in points:
+        if table.lookup(text[:p]) is not None:
+            return p
+    for p in points:
+        lab = text[:p]
+        if 3 <= len(lab) <= 40 and label_ok(lab) and len(lab.split()) <= 4 and not re.search(r"\d", lab):
+            return p
+    return None
+
+
+def _infobox_rows(rows: _Rows, doc: Doc) -> None:
+    """Infoboxes flattened without separators: `TypeFund`, `Legal statusActive`
+    (labels glued to values), and known labels whose value is the next line
+    (`Region served` / `United States`). Only in a paragraph with two or more
+    glued lines, so prose with a stray capital never counts."""
+    used = {r.line for r in rows.rows}
+    para: list[Line] = []
+
+    def flush():
+        glued = []
+        for ln in para:
+            if ln.index in used or "|" in ln.text or _FILE_NAME.search(ln.text):
+                continue
+            p = _glued_split(ln.text, rows.table)
+            if p is not None:
+                glued.append((ln, p))
+        if len(glued) < 2:
+            para.clear()
+            return
+        gl = {ln.index for ln, _ in glued}
+        taken: set[int] = set()
+        for ln, p in glued:
+            rows.add(ln.text[:p], ln.start, ln.text[p:], ln.start + p, "fact.glued", ln.index)
+            taken.add(ln.index)
+        for i, ln in enumerate(para[:-1]):
+            if ln.index in used or ln.index in taken or ln.index in gl:
+                continue
+            if rows.table.lookup(ln.text) is None or len(ln.text) > 40:
+                continue
+            nxt = para[i + 1]
+            if nxt.index in used or nxt.index in gl or nxt.index in taken:
+                continue
+            if rows.table.lookup(nxt.text) is not None or _FILE_NAME.search(nxt.text):
+                continue
+            rows.add(ln.text, ln.start, nxt.text, nxt.start, "fact.nextline", ln.index)
+            taken.update((ln.index, nxt.index))
+        para.clear()
+
+    for ln in doc.lines:
+        if not ln.text:
+            flush()
+        else:
+            para.append(ln)
+    flush()
+
+
+_FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
 def _member(row: Row, header: Row, words) -> bool:
@@ -783,6 +858,7 @@ def _member(row: Row, header: Row, words) -> bool:
 def extract_facts(doc: Doc):
     rows = _Rows(doc)
     _line_rows(rows, doc)
+    _infobox_rows(rows, doc)
     findings: list[Finding] = []
     allrows = rows.rows
     # page order
@@ -873,7 +949,7 @@ _NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|
 def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
     """A row is kept when other rows stand near it (a fact box), when its label
     is a known indicator, or when its value is a number (not a bare date)."""
-    if r.rule in ("fact.trailing", "fact.cells", "fact.nested"):
+    if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
         return True
     i = nb_index.get(r.line, -1)
     for j in range(i - 3, i + 4):

@@ -34,7 +34,7 @@ def _load_qualifiers():
                 try:
                     # whole words: a letter edge gets \b, a symbol needs nothing
                     pre = r"(?<!\w)" if p[:1].isalnum() else ""
-                    post = r"(?!\w)" if p[-1:].isalnum() else ""
+                    post = r"(?!\w)" if p[-1:].isalnum() else (r"(?![^\W\d_])" if p[:1].isalnum() else "")
                     rows.append((name, re.compile(pre + p + post, re.IGNORECASE)))
                 except re.error as exc:
                     raise ValueError(f"data/qualifiers.toml: [{table}] {name}: bad pattern {p!r}: {exc}")
