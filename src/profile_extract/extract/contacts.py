@@ -449,9 +449,10 @@ def _org_data():
     kw_rx = re.compile(rf"(?<![\w])(?:{kw})(?![\w])", re.I)
     person_rx = re.compile(r"^(?:" + "|".join(re.escape(t.rstrip(".")) for t in d["person_titles"])
                            + r")\.?\s", re.I)
+    given = frozenset(d["given_names"])
     sub = "|".join(re.escape(w) for w in sorted(addr.data()["streets"]["subaddress"], key=len, reverse=True))
     sub_rx = re.compile(rf"(?<![\w])(?:{sub})(?![\w])", re.I)
-    return title_rx, not_names, kw_rx, person_rx, sub_rx
+    return title_rx, not_names, kw_rx, person_rx, sub_rx, given
 
 
 def _strip_title(name: str) -> tuple[int, str]:
@@ -466,20 +467,20 @@ def _strip_title(name: str) -> tuple[int, str]:
 
 
 def _is_person(name: str) -> bool:
-    _, _, kw_rx, person_rx, _ = _org_data()
+    _, _, kw_rx, person_rx, _, given = _org_data()
     if person_rx.match(name):
         return True
     words = name.split()
     if kw_rx.search(name):
         return False
     if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+(?:-[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+)?", w)
-                                    for w in words) and words[0] != "The":
+                                    for w in words) and words[0] in given:
         return True
     return False
 
 
 def _name_ok(name: str) -> bool:
-    _, not_names, kw_rx, _, _ = _org_data()
+    _, not_names, kw_rx, _, _, _ = _org_data()
     n = name.strip()
     if len(n) < 2 or len(n) > 120 or "@" in n or "http" in n.lower() or "www." in n.lower():
         return False
@@ -517,7 +518,7 @@ def _first_comma(name: str) -> str:
         return name
     head, rest = name.split(",", 1)
     rest = rest.strip()
-    _, _, kw_rx, _, sub_rx = _org_data()
+    _, _, kw_rx, _, sub_rx, _ = _org_data()
     if not rest:
         return head
     if addr._rx()["country"].fullmatch(rest):
@@ -628,10 +629,11 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     pre = prefix
     if first.kind == "address_label":
         pre = ""
-    got = _name_from_prefix(text, ls, first.start) if pre.strip(_BULLET + ":,-") else None
+    after_comma = pre.rstrip().endswith(",")   # `Oxfam House, John Smith Drive`, `South C, Red Cross Road`
+    got = _name_from_prefix(text, ls, first.start) if pre.strip(_BULLET + ":,-") and not after_comma else None
     if got:
         cand = _org_candidate(text, *got)
-        if cand:
+        if cand and _prefix_name_ok(text[cand[0]:cand[1]]):
             return cand
     # the address_label's own value may start with the name (`Adresse: Indian Institute of ..., Madras ...`)
     if first.kind == "address_label":
@@ -648,7 +650,7 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                         cand = _org_candidate(text, seg_a, c)
                 if cand:
                     return cand
-    line_start_block = not prefix.strip(_BULLET) or _only_label(prefix)
+    line_start_block = not prefix.strip(_BULLET) or _only_label(prefix) or after_comma
     if not line_start_block:
         return None
     # the name line above
@@ -704,6 +706,14 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                         return cand
             k += 1
     return None
+
+
+def _prefix_name_ok(name: str) -> bool:
+    """A name written before the address on its line: several words, or one
+    with an acronym, a slash or an organisation word."""
+    if len(name.split()) >= 2:
+        return True
+    return bool(re.search(r"[A-Z]{2}|/", name) or _org_data()[2].search(name))
 
 
 def _only_label(s: str) -> bool:

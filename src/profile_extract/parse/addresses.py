@@ -49,7 +49,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
 _LO = "a-zß-öø-ÿā-žа-яё"
 TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
 LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
-NUM = r"\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?"
+NUM = r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
              "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
@@ -114,7 +114,11 @@ def _rx() -> dict[str, re.Pattern]:
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
     rx["name_num"] = re.compile(
         rf"(?<![\w\-/])(?P<name>[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
-        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\d])")
+        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\w])")
+    # John Smith Drive (no number: counted only at the end of its line or before a comma)
+    rx["name_only"] = re.compile(
+        rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_alt(st['after_without_number'])})\.?"
+        rf"(?=[ \t]*(?:,|$))", re.M)
     pob = d["pobox"]["words"]
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
@@ -126,16 +130,20 @@ def _rx() -> dict[str, re.Pattern]:
     rx["code_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?-[ \t]?|(?<![\w.,/\-]))(?P<code>{code_city})"
         rf"[ \t]+(?P<city>{city})(?P<po>[ \t]+\d{{1,2}}(?![\w.,]\d))?")
-    states = {s: cc for cc, ss in d["states"].items() for s in ss}
+    states: dict[str, set] = {}
+    for cc, ss in d["states"].items():
+        for x in ss:
+            states.setdefault(x, set()).add(cc)
     rx["_states"] = states
     state_alt = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
     rx["city_state_code"] = re.compile(
-        rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
-        rf"(?P<code>\d{{5}}(?:-\d{{4}})?|[A-Z]\d[A-Z] ?\d[A-Z]\d)(?![\w-])")
+        rf"(?P<city>{city})(?:,[ \t]*|[ \t]+)(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
+        rf"(?P<code>\d{{5}}(?:-\d{{4}})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{{4}})(?![\w-])")
     rx["city_state_country"] = re.compile(
         rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
     rx["city_code"] = re.compile(
-        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?),?[ \t]+(?P<code>\d{{6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
+        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>\d{{5,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
+    rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     rx["code_comma_city"] = re.compile(rf"(?<![\w\-.,])(?P<code>\d{{5,6}}),[ \t]*(?P<city>{TOKEN})(?![\w])")
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
@@ -155,6 +163,11 @@ def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
         if i == 0 and tok in CITY_STOP:
             return s, s
         keep_end = s + w.end()
+    # a trailing province code (`00184 Roma RM`) is not part of the city
+    head = text[s:keep_end]
+    pm = re.search(r"[ \t]+[A-Z]{2}$", head)
+    if pm and len(head.split()) > 1:
+        keep_end = s + pm.start()
     return s, keep_end
 
 
@@ -188,7 +201,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
             continue
-        cc = "CA" if re.match(r"[A-Z]\d", m.group("code")) else rx["_states"].get(m.group("state"))
+        code = m.group("code")
+        ccs = rx["_states"].get(m.group("state"), set())
+        cc = ("CA" if re.match(r"[A-Z]\d", code) else "AU" if len(code) == 4 else "US")
+        if cc not in ccs:
+            continue
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_code"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_code"))
         add(Part("postal_code", *m.span("code"), m.group("code"), cc, "city_state_code"))
@@ -201,7 +218,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_country"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
-    for name in ("num_first", "num_before", "name_num", "word_first"):
+    for name in ("num_first", "num_before", "name_num", "word_first", "name_only"):
         for m in rx[name].finditer(text, start, end):
             s, e = m.span()
             if name == "word_first":
@@ -210,6 +227,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                     continue
             if name == "num_first" and not m.group("name").strip():
                 continue
+            if name == "name_only":
+                ls = text.rfind("\n", 0, s) + 1
+                before = text[ls:s].strip()
+                if before and not before.endswith((",", ":")):
+                    continue
             seg = text[s:e]
             if name in ("num_before", "word_first"):
                 # a word list that ran into a city or country: stop there
@@ -217,6 +239,14 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("street", s, e, text[s:e], None, f"street.{name}"))
     for m in rx["pobox"].finditer(text, start, end):
         add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
+        # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 30552 - 00100 Nairobi`
+        k = rx["pobox_code"].match(text, m.end(), end)
+        if k:
+            add(Part("postal_code", *k.span("code"), k.group("code"), None, "pobox_code"))
+            if k.group("city"):
+                cs, ce = _trim_city(text, *k.span("city"))
+                if ce > cs:
+                    add(Part("city", cs, ce, text[cs:ce], None, "pobox_code"))
     for m in rx["code_city"].finditer(text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs:
@@ -240,6 +270,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if rx["country"].fullmatch(text, cs, ce):
             continue
         code = m.group("code")
+        if len(code) == 5 and code.isdigit():
+            # `Kyiv 04053, Ukraine`: a five-digit code after the city needs a country or the line end
+            rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():end] else end]
+            if rest.strip(" \t.") and not country_at(text, m.end(), end):
+                continue
         cc = "GB" if re.match(r"[A-Z]", code) else None
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
@@ -266,11 +301,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("country", cs, cs + len(m.group("c").strip()), m.group("c").strip(),
                      country_iso2(m.group("c").strip()), "country_first"))
     # a country right after a city (`Geneva 20, Switzerland`, `Bonn Germany`)
-    for p in list(found):
-        if p.kind != "city":
+    for p in sorted(found, key=lambda x: x.start):
+        if p.kind not in ("city", "postal_code"):
             continue
         q = p.end
-        po = re.match(r"[ \t]+\d{1,2}(?!\d)", text[q:end])
+        po = re.match(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])", text[q:end])
         if po:
             q += po.end()
         c = country_at(text, q, end)
