@@ -1,0 +1,161 @@
+"""Stories: a person or group and the distance from home or travelled
+(extract/stories.py, parse/distances.py, parse/number_words.py). Test strings
+are written for these tests, in the shapes real story pages use: teaser cards,
+headlines, prose in km and miles, number words, first-person columns."""
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract.stories import extract_stories
+from profile_extract.ingest.segment import Doc
+from profile_extract.parse.distances import find_distances
+from profile_extract.parse.number_words import parse_number_words
+
+
+class S(NamedTuple):
+    name: str | None
+    km: float
+    role: str | None = None
+    distance: float | None = None
+    unit: str | None = None
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+    stories: list
+
+
+def stories(text: str):
+    return extract_stories(Doc.from_text(text))[0]
+
+
+POSITIVE = [
+    Case("teaser with name line",
+         "Maria, Pediatric nurse\n3,402 kms from home\nRead more\n", [S("Maria", 3402, "Pediatric nurse", 3402, "km")]),
+    Case("teaser without a name line", "Read more\n1,905 kms from home\nRead more\n", [S(None, 1905)]),
+    Case("teaser glued to from", "Primary tabs\n\n2,310 kmfrom home\n\"We are safe here.\"\n", [S(None, 2310)]),
+    Case("teaser after a credit line", "Photo credit: UNDP\n\n640 km from home\n", [S(None, 640)]),
+    Case("several teasers", "Omar, student\n4,020 kms from home\nRead more\nLeila, mother\n812 kms from home\n",
+         [S("Omar", 4020, "student"), S("Leila", 812, "mother")]),
+    Case("prose name and verb", "In 12 days, Tamar trekked 48 miles (77 kilometers) from the hills to the coast.",
+         [S("Tamar", 48 * 1.609344, None, 48, "mile")]),
+    Case("a distance of, first unit wins",
+         "In nine days, Nyandeng traveled from Sudan to Kenya, a distance of 60 miles (96 kilometers), with her son.",
+         [S("Nyandeng", 96.56064, None, 60, "mile")]),
+    Case("family as a group", "Amal and her family walked for 120 kilometers to reach the camp",
+         [S("Amal", 120)]),
+    Case("she: the nearest mention before",
+         "Dalia*, a 19-year-old student, lived in a small town. Forced to leave, she trekked 210 kilometres alone.",
+         [S("Dalia", 210, "student")]),
+    Case("we in a quote: the person telling it",
+         "I met a mother named Sahra, holding her baby. She told me: “The rains failed. Together we walked 40 miles.”",
+         [S("Sahra", 40 * 1.609344, "mother")]),
+    Case("he, and the headline is the same journey",
+         "Syrian carpenter who walked 2,000 miles to reach Europe goes home\n\nNabil took a great risk. "
+         "The former carpentry teacher spent all his savings. He walked around 2,000 miles, through three countries.",
+         [S("Nabil", 2000 * 1.609344, "former carpentry teacher")]),
+    Case("first person column: the byline",
+         "Study Abroad\n\nThree Thousand Miles From Home\n\nBY Sam Rivera-Cole | 02-03-2017\n\n"
+         "Last autumn I flew three thousand miles away from home to Quito.",
+         [S("Sam Rivera-Cole", 3000 * 1.609344, None, 3000, "mile")]),
+    Case("number words with a hyphen", "Kofi walked sixty-four miles to the border.", [S("Kofi", 64 * 1.609344)]),
+    Case("headline line from home, nobody named",
+         "This is the story of four young men.\n\nDAY 3: VAN, TURKEY, 1,420 kilometers from Iraqi home\n",
+         [S(None, 1420)]),
+    Case("speaker after the quote", "“I walked for 300 kilometres,” says Amina, a farmer.",
+         [S("Amina", 300, "farmer")]),
+    Case("compound adjective journey", "Yusuf made a 900-km journey on foot.", [S("Yusuf", 900)]),
+]
+
+NEGATIVE = [
+    Case("campaign total", "The 2 Billion Kilometers to Safety campaign asks runners to log their kilometres.", []),
+    Case("aggregate each year", "Refugees collectively travel approximately two billion kilometers each year.", []),
+    Case("population averages",
+         "In 2016, Rohingya refugees collectively traveled an estimated 80 kilometers, Syrian refugees "
+         "traveled more than 240 kilometers.", []),
+    Case("population subject", "Syrian refugees traveled more than 240 kilometers.", []),
+    Case("distance between places", "The town is located roughly eight kilometers (five miles) southeast of the city.",
+         []),
+    Case("journey in days only", "Most of the mothers had walked for multiple days with their children.", []),
+    Case("areas are not distances", "Area: 207,595 km sq\nCampus 36 square kilometres\nDensity 20.5/km2", []),
+    Case("a road, not a person", "The pipeline runs 300 km through the desert.", []),
+    Case("speeds", "The bus drove at 80 km/h for hours.", []),
+    Case("no distance at all", "She fled on foot with her two siblings.", []),
+]
+
+
+def _check(got, want):
+    assert len(got) == len(want), [(g.name, g.distance_km) for g in got]
+    for g, w in zip(got, want):
+        assert g.name == w.name
+        assert math.isclose(g.distance_km, w.km, rel_tol=1e-6)
+        if w.role is not None:
+            assert g.role == w.role
+        if w.distance is not None:
+            assert g.distance == w.distance
+        if w.unit is not None:
+            assert g.distance_unit == w.unit
+        assert g.rule.startswith("story.")
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
+def test_stories(case):
+    _check(stories(case.text), case.stories)
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.name)
+def test_not_stories(case):
+    assert stories(case.text) == []
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
+def test_snippet_holds_the_distance_as_written(case):
+    text = case.text
+    for s in stories(text):
+        snippet = s.span.snippet(text)
+        assert any(d.start >= s.span.start and d.end <= s.span.end and d.value == s.distance
+                   for d in find_distances(text)), snippet
+
+
+def test_seed_teasers():
+    text = ("Andrew, Pediatric surgeon\n5,701 kms from home\nRead more\n9,448 kms from home\nRead more\n"
+            "2,018 kms from home\nRead more\nLauren, student\n9,204 kms from home\nRead more\n\n\nIOM in Belarus\n")
+    got = stories(text)
+    assert [(s.name, s.role, s.distance_km) for s in got] == [
+        ("Andrew", "Pediatric surgeon", 5701.0), (None, None, 9448.0), (None, None, 2018.0),
+        ("Lauren", "student", 9204.0)]
+
+
+NUMBER_WORDS = [("four thousand", 4000), ("sixty-four", 64), ("Three Thousand", 3000),
+                ("two hundred and fifty", 250), ("a thousand", 1000), ("one million", 1_000_000),
+                ("thousand", None), ("many", None), ("", None)]
+
+
+@pytest.mark.parametrize("text,value", NUMBER_WORDS)
+def test_number_words(text, value):
+    assert parse_number_words(text) == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_never_raises(text):
+    for s in stories(text):
+        assert s.span.end <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Alin ", "she ", "We ", "walked ", "trekked ", "64 miles ", "(102 km) ",
+                                 "four thousand miles ", "from home", "\n", ", ", ". ", "“", "”", "BY Ana Roe\n",
+                                 "5,701 kms from home\n", "Read more\n", "Omar, student\n", "collectively ",
+                                 "refugees ", "the ", "sixty-four km "]), max_size=25).map("".join))
+def test_spans_hold_the_distance_as_written(text):
+    for s in stories(text):
+        snippet = s.span.snippet(text)
+        assert any(d.start >= s.span.start and d.end <= s.span.end and d.value == s.distance
+                   for d in find_distances(text)), snippet
