@@ -71,7 +71,7 @@ _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
                          r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNr)(?<!\bnr)"
                              r"(?<!\bno)(?<!\bAdmin)(?<!\bAv)(?<!\bVol)(?<!\bEst)[.!?]\s+[A-Z]")
-_PHONEY = re.compile(r"\d{5,}|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
+_PHONEY = re.compile(r"\d{5,}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -742,15 +742,13 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             else:
                 cells_open.append(line)
                 continue
-        sp = split_line(t) if len(t) <= 400 else None
+        sp = split_line(t)
         if sp is None:
             m = _TRAILING.match(t) if not re.search(r"[:=|]| -- | [–—] ", t) else None
             if m and label_ok(m.group("label")):
                 trailing_run.append((line, m))
                 continue
         flush_trailing()
-        if len(t) > 400:
-            continue
         al = _AS_OF_LINE.match(t)
         if al and _as_of(al.group(1)):
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
@@ -946,19 +944,28 @@ _NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|
                             r"(?:[A-Z]{3}\s?|US\$|[$€£₹]\s?|Rs\.?\s?)?\d")
 
 
+def _prose_value(v: str) -> bool:
+    """A value that is a sentence or a paragraph, not a datum."""
+    v = v.strip()
+    return len(v) > 250 or (len(v) > 60 and len(_PROSE_VERB.findall(v)) >= 2
+                            and v.endswith((".", "”", '"', "’")))
+
+
 def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
     """A row is kept when other rows stand near it (a fact box), when its label
     is a known indicator, or when its value is a number (not a bare date)."""
     if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
         return True
+    if _prose_value(r.value) and r.rule in ("fact.dash", "fact.equals"):
+        return False
     i = nb_index.get(r.line, -1)
     for j in range(i - 3, i + 4):
         if j != i and any(x is not r and x.kind in ("row", "skip", "header") and x.has_value
-                          for x in by_pos.get(j, ())):
+                          and not _prose_value(x.value) for x in by_pos.get(j, ())):
             return True
     if r.known:
         return True
     v = r.value.strip()
-    if _NUMERIC_START.match(v) and not _DATE_VALUE.match(v):
+    if len(v) <= 80 and _NUMERIC_START.match(v) and not _DATE_VALUE.match(v):
         return True
     return False
