@@ -413,9 +413,10 @@ _PAGE_JUNK = re.compile(r"^\d{8}\b")
 
 def extract_page_info(doc: Doc) -> tuple[PageInfo, list]:
     headings = doc.extra.get("headings") if isinstance(doc.extra, dict) else None
+    title = title_span = None
     if doc.content_type == "html" and headings:
         title, title_span = _title_html(doc, headings)
-    else:
+    if title is None:
         title, title_span = _title_text(doc)
     updated, updated_span = _updated(doc)
     country = _country(doc, title_span, title)

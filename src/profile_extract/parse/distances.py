@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from .number_words import NUMBER_WORDS, parse_number_words
 from .units import to_km
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+|\d+(?:\.\d+)?"
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 # Unit spellings -> pint unit names. Order matters: longer spellings first.
 UNIT_SPELLINGS = (
     (r"kilomet(?:er|re)s?", "km"),
     (r"kms?\.?", "km"),
     (r"miles?", "mile"),
+    (r"mi\b\.?(?!-)", "mile"),       # digits only (checked below)
 )
 _UNIT = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNIT_SPELLINGS))
 # `kmfrom` (glued in extraction) is allowed; km², km2, km/h, `km sq` and `per hour` are not lengths.
@@ -34,7 +35,7 @@ _AFTER = r"(?=from\b|[^\w²/]|$)(?!\s*(?:sq\b|square|per\s+(?:hour|day|second)|a
 DISTANCE = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{NUMBER_WORDS.pattern}){_SCALE}[\s\u00a0-]*(?:{_UNIT}){_AFTER}",
     re.IGNORECASE)
-_SQUARE = re.compile(r"(?:square|sq\.?)\s*$", re.IGNORECASE)
+_SQUARE = re.compile(r"(?:square|sq\.?|nautical|cubic)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
@@ -54,7 +55,7 @@ def parse_number(text: str) -> float | None:
     t = text.strip()
     if t[:1].isdigit():
         try:
-            return float(t.replace(",", ""))
+            return float(re.sub(r"[,\u00a0\u202f\u2009]", "", t))
         except ValueError:
             return None
     v = parse_number_words(t)
@@ -74,6 +75,10 @@ def find_distances(text: str, start: int = 0, end: int | None = None) -> list[Di
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]
         unit = next(u for i, (_, u) in enumerate(UNIT_SPELLINGS) if m.group(f"u{i}"))
+        spelled = next(m.group(f"u{i}") for i in range(len(UNIT_SPELLINGS)) if m.group(f"u{i}"))
+        if spelled.lower().startswith("mi") and not spelled.lower().startswith("mile") \
+                and not m.group("num")[:1].isdigit():
+            continue                   # `mi` only after digits: `64 mi`
         stop = m.end()
         while stop > m.start() and text[stop - 1] in " .\u00a0":
             stop -= 1
