@@ -227,8 +227,8 @@ class _Rows:
             kind: str | None = None) -> Row | None:
         raw_label = label
         lead = _BULLET.match(label)
-        bullet = bool(lead and lead.group().strip(" *") and "•" in lead.group() or
-                      (lead and lead.group().strip() in ("-", "·", "▪", "◦", "‣", "∙")))
+        bullet = bool(lead and (any(ch in lead.group() for ch in "•·▪►◦‣∙")
+                                or lead.group().strip() in ("-", "*", "–")))
         if lead:
             lstart += lead.end()
             label = label[lead.end():]
@@ -618,6 +618,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     header_wait: Row | None = None   # a header whose value may still follow (a list row)
     last_cell: str | None = None
     trailing_run: list[tuple[Line, re.Match]] = []
+    last_row: list[Row | None] = [None]    # the last full pipe row (continuation lines extend it)
 
     def flush_trailing():
         if len(trailing_run) >= 2 or (len(trailing_run) == 1 and (
@@ -675,6 +676,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
 
     def close_table():
         nonlocal in_table, pending, header_wait, last_cell
+        last_row[0] = None
         cells_open.clear()
         in_table = False
         pending = None
@@ -698,6 +700,22 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             flush_trailing()
             in_table = True
             cells = _cells_of(line)
+            n_full = sum(1 for c in cells if c.text)
+            if cells_open and n_full >= 2 and cells[0].text:
+                # lines between two full rows: a group header when bullet rows follow
+                # (`Area` / `• Total | ...`), else the rest of the row above (`28.5` / `low inequality`)
+                nxt_bullet = bool(_BULLET.match(cells[0].text)) and any(
+                    ch in cells[0].text[:3] for ch in "•·▪►◦‣∙-*–")
+                for k, ol in enumerate(cells_open):
+                    last = k == len(cells_open) - 1
+                    if last and nxt_bullet and label_ok(ol.text) and not _value_like(
+                            _Cell(ol.text, ol.start, ol.end, ol.index)):
+                        rows.add(ol.text, ol.start, "", ol.end, "fact.pipe", ol.index, kind="header")
+                    elif last_row[0] is not None and last_row[0].kind == "row":
+                        lr = last_row[0]
+                        lr.value = (lr.value + " " + ol.text).strip()
+                        lr.vend = ol.end
+                cells_open.clear()
             if cells_open:
                 # lines before this one continue the first cell
                 first = cells[0]
@@ -729,6 +747,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 r = rows.add(lab.text, lab.start, value.text, value.start, "fact.pipe", lab.line)
                 if r is not None and len(full) == 3:
                     r.vend = full[2].end
+                last_row[0] = r
                 header_wait = None
                 last_cell = None
                 continue
@@ -922,6 +941,9 @@ def extract_facts(doc: Doc):
             r.kind = "header"
             continue
         grouped.append(r)
+    # a row heading sub-rows whose own value is only a period (`GDP (PPP) | 2025 estimate`)
+    heads = {id(r.group) for r in grouped if r.group is not None}
+    grouped = [r for r in grouped if not (id(r) in heads and r.has_value and parse_period(r.value))]
     # isolated lines that only look like rows: headlines, captions
     final: list[Row] = []
     for r in grouped:
