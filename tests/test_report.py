@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_mod
 import json
 import re
 from collections import Counter
@@ -501,3 +502,21 @@ def test_cli_report_and_diff(tmp_path, capsys):
     assert "unit: km -> km**2" in out and "x.html" in out
     assert main(["report", str(tmp_path / "nope")]) == 2
     assert main(["diff", str(old), str(tmp_path / "nope")]) == 2
+
+
+# ---------------------------------------------------------------- property: any spans, any text
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=60),
+       spans=st.lists(st.tuples(st.integers(-3, 70), st.integers(-3, 70),
+                                st.sampled_from(["fact", "event", "contact", "story", "left", "finding"])),
+                      max_size=8))
+def test_mark_text_never_raises_and_keeps_the_text(text, spans):
+    marks = [Mark(s, e, k, f"r{i}") for i, (s, e, k) in enumerate(spans)]
+    out = str(mark_text(text, marks))
+    bare = re.sub(r'<span(?: (?:class|id|data-r)="[^"<>]*")*>|</span>', "", out)
+    assert "<" not in bare and ">" not in bare  # only the report's own tags are markup
+    assert html_mod.unescape(bare) == text

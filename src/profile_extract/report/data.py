@@ -57,8 +57,14 @@ def rows(tbl: pa.Table | None) -> list[dict]:
     if tbl is None or tbl.num_rows == 0:
         return []
     names = tbl.column_names
-    cols = [tbl.column(n).to_pylist() for n in names]
-    return [{n: clean(v) for n, v in zip(names, vals)} for vals in zip(*cols)]
+    cols = []
+    for n in names:
+        col = tbl.column(n)
+        vals = col.to_pylist()
+        if pa.types.is_floating(col.type):  # only float columns can hold NaN
+            vals = [clean(v) for v in vals]
+        cols.append(vals)
+    return [dict(zip(names, vals)) for vals in zip(*cols)]
 
 
 def _int(v, default=None):
