@@ -669,6 +669,9 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if _only_label(t) or t.casefold().rstrip(":") in _org_data()[1]:
             k -= 1
             continue
+        if _org_data()[4].search(t) and (re.search(r"\d", t) or "," in t) and not _org_data()[2].search(t.split(",")[0]):
+            k -= 1   # a building / floor / suite line between name and street
+            continue
         row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
         if row:
             # a `Label | value` row above the address: its value may be the name
@@ -771,7 +774,7 @@ def _street_city(text: str, b: Block) -> None:
     if st is None:
         return
     ls, le = _line_bounds(text, st.end)
-    m = re.match(r",[ \t]*([A-ZÀ-Þ][\w'’\-]+(?:[ \t][A-ZÀ-Þ][\w'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
+    m = re.match(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
     if not m:
         return
     city = m.group(1)

@@ -45,8 +45,8 @@ def _alt(words, flags: str = "") -> str:
     return f"(?{flags}:{body})" if flags else f"(?:{body})"
 
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ŽА-ЯЁ"
-_LO = "a-zß-öø-ÿā-žа-яё"
+_UP = "A-ZÀ-ÖØ-ÞĀ-Ž\u0180-\u024fА-ЯЁ\u0400-\u040f\u0386-\u03ab"
+_LO = "a-zß-öø-ÿ\u0100-\u024fа-яё\u0450-\u045f\u03ac-\u03ce"
 TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
 LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
 NUM = r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?"
@@ -114,7 +114,7 @@ def _rx() -> dict[str, re.Pattern]:
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
     rx["name_num"] = re.compile(
         rf"(?<![\w\-/])(?P<name>[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
-        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\w])")
+        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
     # John Smith Drive (no number: counted only at the end of its line or before a comma)
     rx["name_only"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_alt(st['after_without_number'])})\.?"
@@ -124,7 +124,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx["pobox"] = re.compile(
         rf"(?<![A-Z0-9_]){_alt(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
     city = rf"{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
-    prefixes = _alt(d["postal_prefix"].keys())
+    prefixes = r"[A-Z]{1,3}"
     codes_cc = [p["code"] for p in d["postal"] if p["order"] == "code_city"]
     code_city = "|".join(f"(?:{c})" for c in sorted(codes_cc, key=len, reverse=True))
     rx["code_city"] = re.compile(
@@ -148,6 +148,18 @@ def _rx() -> dict[str, re.Pattern]:
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     return rx
+
+
+@lru_cache(maxsize=None)
+def _prefix_country(pfx: str) -> str | None:
+    """The country of a postal-code prefix: `CH-1211`, `N-4836`, `MD-2004`."""
+    cc = data()["postal_prefix"].get(pfx)
+    if cc:
+        return cc
+    if len(pfx) == 2:
+        c = pycountry.countries.get(alpha_2=pfx)
+        return c.alpha_2 if c else None
+    return None
 
 
 def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
@@ -257,7 +269,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         first_city = text[cs:ce].split()[0]
         if first_city.isupper() and len(first_city) < 3:
             continue
-        cc = data()["postal_prefix"].get(pfx) if pfx else None
+        cc = _prefix_country(pfx) if pfx else None
+        if pfx and cc is None:
+            continue
         code_start = m.start("pfx") if pfx else m.start("code")
         if any(q.start < ce and code_start < q.end for q in found):
             continue

@@ -1,0 +1,134 @@
+"""Address parts in several countries' orders, and lines that are not addresses."""
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.parse.addresses import country_iso2, find_parts
+
+
+class Case(NamedTuple):
+    text: str
+    parts: list            # (kind, value) in order; states left out
+    country: str | None = None   # ISO code some part gives the address
+
+
+CASES = [
+    # house number first (US, UK, Commonwealth)
+    Case("4400 Massachusetts Ave.\nWashington, D.C. 20016",
+         [("street", "4400 Massachusetts Ave."), ("city", "Washington"), ("postal_code", "20016")], "US"),
+    Case("12 Harbour Street, Townsville, NY 10016-0903",
+         [("street", "12 Harbour Street"), ("city", "Townsville"), ("postal_code", "10016-0903")], "US"),
+    Case("810 7th Street, NW\nSuite 300 Springfield, VA 22030",
+         [("street", "810 7th Street, NW"), ("city", "Springfield"), ("postal_code", "22030")], "US"),
+    Case("55 Maple Road,\nKingston, Ontario K7L 3N6",
+         [("street", "55 Maple Road"), ("city", "Kingston"), ("postal_code", "K7L 3N6")], "CA"),
+    Case("9 Orchard Lane\nBrisbane QLD 4000\nAustralia",
+         [("street", "9 Orchard Lane"), ("city", "Brisbane"), ("postal_code", "4000"),
+          ("country", "Australia")], "AU"),
+    Case("Hill House, Meadow Drive\nOxford OX1 2AB",
+         [("street", "Meadow Drive"), ("city", "Oxford"), ("postal_code", "OX1 2AB")], "GB"),
+    Case("7, Lesnoy Pereulok, Gomel 246000",
+         [("street", "7, Lesnoy Pereulok"), ("city", "Gomel"), ("postal_code", "246000")]),
+    # street word first, number after (continental Europe)
+    Case("Avenue des Arts 45, B-1040 Bruxelles, Belgique",
+         [("street", "Avenue des Arts 45"), ("postal_code", "B-1040"), ("city", "Bruxelles"),
+          ("country", "Belgique")], "BE"),
+    Case("Via Nazionale 89, 00184 Roma RM, Italia",
+         [("street", "Via Nazionale 89"), ("postal_code", "00184"), ("city", "Roma"),
+          ("country", "Italia")], "IT"),
+    Case("Viale del Parco Verde\n00153 Roma",
+         [("street", "Viale del Parco Verde"), ("postal_code", "00153"), ("city", "Roma")]),
+    Case("12 bis Chemin des Vignes\nCH-1202 Genève 3, Suisse",
+         [("street", "12 bis Chemin des Vignes"), ("postal_code", "CH-1202"), ("city", "Genève"),
+          ("country", "Suisse")], "CH"),
+    Case("Lindenstraße 14\n10969 Berlin\nDeutschland",
+         [("street", "Lindenstraße 14"), ("postal_code", "10969"), ("city", "Berlin"),
+          ("country", "Deutschland")], "DE"),
+    Case("Karl-Marx-Str. 5 04109 Leipzig Germany",
+         [("street", "Karl-Marx-Str. 5"), ("postal_code", "04109"), ("city", "Leipzig"),
+          ("country", "Germany")], "DE"),
+    Case("Kirkegata 7 N-0153 Oslo Norway",
+         [("street", "Kirkegata 7"), ("postal_code", "N-0153"), ("city", "Oslo"), ("country", "Norway")], "NO"),
+    Case("Strada Florilor 3, MD-2012 Chișinău",
+         [("street", "Strada Florilor 3"), ("postal_code", "MD-2012"), ("city", "Chișinău")], "MD"),
+    Case("Postbus 1234, 2500 EB Den Haag",
+         [("pobox", "Postbus 1234"), ("postal_code", "2500 EB"), ("city", "Den Haag")]),
+    Case("Kálvin tér 5, 1053 Budapest",
+         [("street", "Kálvin tér 5"), ("postal_code", "1053"), ("city", "Budapest")]),
+    # PO boxes
+    Case("P.O. Box 4567 - 00200 Nairobi, Kenya",
+         [("pobox", "P.O. Box 4567"), ("postal_code", "00200"), ("city", "Nairobi"), ("country", "Kenya")], "KE"),
+    Case("P.O. Box 12345-00100, Nairobi",
+         [("pobox", "P.O. Box 12345"), ("postal_code", "00100"), ("city", "Nairobi")]),
+    Case("PF 11 22 33\n60311 Frankfurt am Main",
+         [("pobox", "PF 11 22 33"), ("postal_code", "60311"), ("city", "Frankfurt am Main")]),
+    # country first, house number after the street (Russian-style order)
+    Case("Адрес: India, 560059, Bangalore, Mysore Road, 8-A",
+         [("country", "India"), ("postal_code", "560059"), ("city", "Bangalore"),
+          ("street", "Mysore Road, 8-A")], "IN"),
+    Case("Адрес: 101000, Москва, ул. Мясницкая, 20",
+         [("postal_code", "101000"), ("city", "Москва"), ("street", "ул. Мясницкая, 20")]),
+    # India: PIN with a space or after a dash
+    Case("Park Street, 700 016 Kolkata India",
+         [("street", "Park Street"), ("postal_code", "700 016"), ("city", "Kolkata"),
+          ("country", "India")], "IN"),
+    Case("New Delhi - 110011",
+         [("city", "New Delhi"), ("postal_code", "110011")]),
+    Case("Kyiv 01001, Ukraine",
+         [("city", "Kyiv"), ("postal_code", "01001"), ("country", "Ukraine")], "UA"),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.text.split("\n")[0][:40] for c in CASES])
+def test_address_parts(case):
+    parts = [p for p in find_parts(case.text) if p.kind != "state"]
+    assert [(p.kind, p.value) for p in parts] == case.parts
+    for p in parts:
+        assert case.text[p.start:p.end] == p.value
+    if case.country:
+        assert case.country in {p.country for p in parts}
+
+
+# Prose and numbers that are not address parts.
+NEGATIVES = [
+    "In 2008 IOM signed a memorandum.",
+    "The office was opened in December 1996 in Minsk.",
+    "Since 1994 The country has taken part.",
+    "GA res. 3237 (XXIX) of 22 Nov. 1974 GA res. 43/160",
+    "More than 1500 cities joined; 12.000 members in 2015.",
+    "The population was 9,500,000 in 2015 and 2016.",
+    "About 3000 People crossed the border.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_address(text):
+    assert [(p.kind, p.value) for p in find_parts(text)] == []
+
+
+@pytest.mark.parametrize("name,code", [
+    ("Republic of Belarus", "BY"), ("Belarus", "BY"), ("Indien", "IN"), ("Schweiz", "CH"),
+    ("US", "US"), ("United Kingdom", "GB"), ("Italia", "IT"), ("Kenya", "KE"), ("Deutschland", "DE"),
+])
+def test_country_names(name, code):
+    assert country_iso2(name) == code
+
+
+def test_data_file_is_consistent():
+    """Every postal pattern compiles, every country alias resolves to a real code."""
+    import re
+
+    import pycountry
+    with resources.files("profile_extract.data").joinpath("contacts.toml").open("rb") as fh:
+        d = tomllib.load(fh)
+    for row in d["postal"]:
+        re.compile(row["code"])
+        assert row["order"] in ("code_city", "city_code", "city_state_code")
+    for code in list(d["countries"]) + list(d["postal_prefix"].values()) + list(d["states"]):
+        assert pycountry.countries.get(alpha_2=code) is not None, code
+    for kind in d["labels"]["strong"]:
+        assert kind in ("phone", "fax", "email", "website", "address")

@@ -1,0 +1,105 @@
+"""Phone numbers: shapes by country, slash shorthands, E.164 rules, negatives."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.parse.phones import PHONE_RUN, normalise_phone, not_a_phone, split_run
+
+
+class Case(NamedTuple):
+    text: str
+    region: str | None
+    value: str
+    valid: bool = True
+
+
+# One number as written -> its value (E.164 when the text or the region gives
+# the country code, else the digits as written).
+NUMBERS = [
+    Case("+375.1 728 82 74 2", None, "+375172882742"),                 # Belarus, odd dots
+    Case("+41 22 730 8208", None, "+41227308208"),                     # Switzerland
+    Case("+254 20 762 1234", None, "+254207621234"),                   # Kenya
+    Case("+49 69 717139-0", None, "+49697171390"),                     # extension dash kept
+    Case("+49 (0) 69 \u2013 24 23 14 72", None, "+496924231472"),      # trunk 0 in brackets dropped
+    Case("+91-044-2257 0509", None, "+914422570509"),                  # trunk 0 after the code dropped
+    Case("+39-06-57051", None, "+390657051"),                          # Italy keeps its 0
+    Case("(39-6) 522821", None, "+396522821", False),                  # old Rome form: no 0 added
+    Case("(32-2) 743-0600", None, "+3227430600"),                      # code in parentheses
+    Case("[32] (2) 733 96 00", None, "+3227339600"),                   # code in brackets
+    Case("(216) 71-333-511", None, "+21671333511"),                    # Tunisia, code in parentheses
+    Case("(+34) 91 335 44 44", None, "+34913354444"),                  # Spain, plus inside
+    Case("+3592-558177", None, "+3592558177"),                         # Bulgaria, code glued to area
+    Case("0041 22 917 90 00", None, "+41229179000"),                   # 00 international prefix
+    Case("+7 (495) 797-87-22", None, "+74957978722"),                  # Russia
+    Case("+1-212-290-4700", None, "+12122904700"),                     # US with code
+    Case("(202) 393-2904", "US", "+12023932904"),                      # US national + block country
+    Case("212-370-7885", "US", "+12123707885"),
+    Case("011 5 15 89 28", "ET", "+251115158928"),                     # Ethiopia from the page
+    Case("030 85404-0", "DE", "+4930854040"),                          # Germany from the block
+    Case("0300 200 1300", "GB", "+443002001300"),
+    Case("06 1234 5678", "IT", "+390612345678"),                       # Italy national
+    Case("(202) 393-2904", None, "2023932904"),                        # no country: digits as written
+    Case("(04) 771358", None, "04771358"),
+    Case("034771 28076", None, "03477128076"),
+    Case("(212) 963-8364", None, "2129638364"),                        # 212 is not read as Morocco
+    Case("+999 1234 5678", None, "+99912345678", False),               # no such country code
+]
+
+
+@pytest.mark.parametrize("case", NUMBERS, ids=[c.text for c in NUMBERS])
+def test_normalise(case):
+    got = normalise_phone(case.text, case.region)
+    assert got.value == case.value
+    assert got.valid == case.valid
+
+
+class Split(NamedTuple):
+    run: str
+    numbers: list
+
+
+SPLITS = [
+    Split("+41 22 730 8208/54/84", ["+41227308208", "+41227308254", "+41227308284"]),
+    Split("+41 22 730 8025/13", ["+41227308025", "+41227308013"]),
+    Split("(04) 771358/758700", ["04771358", "04758700"]),
+    Split("(216) 71-333-511/7110-3450", ["+21671333511", "+21671103450"]),
+    Split("034771/28076", ["03477128076"]),                            # area code / subscriber
+    Split("+375 17 288 27 42   +375 17 288 27 43", ["+375172882742", "+375172882743"]),
+    Split("+49 69 242314-0 +49 69 242314-20", ["+49692423140", "+496924231420"]),
+]
+
+
+@pytest.mark.parametrize("case", SPLITS, ids=[c.run for c in SPLITS])
+def test_split_run(case):
+    got = [normalise_phone(p.text).value for p in split_run(case.run)]
+    assert got == case.numbers
+
+
+def test_split_pieces_point_into_the_run():
+    run = "+41 22 730 8208/54/84"
+    pieces = split_run(run)
+    assert [run[p.start:p.end] for p in pieces] == ["+41 22 730 8208", "54", "84"]
+
+
+# Shapes that are dates, year ranges, amounts or decimals, never phones.
+NOT_PHONES = ["16/06/2010", "2010-06-16", "2015-2020", "1943-44", "1 500 000", "12.345.678",
+              "3.14159", "29.11.2005"]
+
+
+@pytest.mark.parametrize("text", NOT_PHONES)
+def test_not_a_phone(text):
+    assert not_a_phone(text)
+
+
+@pytest.mark.parametrize("text", ["212-370-7885", "+41 22 730 8208", "011 5 15 89 28",
+                                  "(04) 771358"])
+def test_phone_shapes_pass(text):
+    assert not not_a_phone(text)
+
+
+def test_run_stops_at_sentence_dot_and_comma():
+    text = "Washington, DC 20004. (202) 393-2904, 0700 123 456."
+    runs = [m.group(0) for m in PHONE_RUN.finditer(text)]
+    assert runs == ["20004", "(202) 393-2904", "0700 123 456"]
