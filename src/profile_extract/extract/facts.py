@@ -308,7 +308,7 @@ _DATE_VALUE = re.compile(
     r"|\d{3,4}(?:\s?[-–—]\s?\d{2,4})?"
     r")(?![\d,.]\d)(?!\s*(?:%|percent|km|sq|persons?|people|million|billion|members|states))",
     re.IGNORECASE)
-_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s?[ap]\.?m\.?)?(?:\s*h)?$", re.I)
+_TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
 _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
 _RANGE = re.compile(r"\s?(?:[-–—]|to)\s?(?=[$€£₹]?\d)")
@@ -907,8 +907,18 @@ def extract_facts(doc: Doc):
         if r.kind in ("row", "skip"):
             by_pos.setdefault(nb_index.get(r.line, -1), []).append(r)
     out_rows: list[Row] = []
+    prev: Row | None = None
     for r in kept:
+        after_counter = (prev is not None and prev.kind == "skip"
+                         and rows.words.counter.match(clean_label(prev.label)[0].strip()) is not None
+                         and abs(nb_index.get(r.line, -9) - nb_index.get(prev.line, -99)) <= 1)
+        prev = r
         if r.kind == "skip":
+            continue
+        if after_counter and rows.words.counter_total.match(clean_label(r.label)[0].strip()):
+            r.kind = "skip"
+            continue
+        if r.has_value and rows.words.junk_value.match(r.value.strip()):
             continue
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
                 and _neighbour_twin(r, kept):

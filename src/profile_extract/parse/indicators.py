@@ -149,6 +149,9 @@ class LabelWords:
     enumerated: re.Pattern
     as_of: re.Pattern
     sublabel: re.Pattern
+    counter: re.Pattern
+    counter_total: re.Pattern
+    junk_value: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
 
     def dimension_of(self, label: str) -> str | None:
@@ -189,9 +192,12 @@ def label_words() -> LabelWords:
         except re.error as exc:
             raise IndicatorError(f"data/fact_labels.toml: [dimension_words] {dim}: {exc}") from None
     return LabelWords(
-        skip=_whole(skip.get("contact", []) + skip.get("meta", []), "skip"),
+        skip=_whole(skip.get("contact", []) + skip.get("meta", []) + skip.get("counter", []), "skip"),
         enumerated=_whole(skip.get("enumerated", []), "skip.enumerated"),
         as_of=_whole(d.get("as_of", {}).get("headings", []), "as_of"),
         sublabel=_whole(d.get("sublabels", {}).get("words", []), "sublabels"),
+        counter=_whole(skip.get("counter", []), "skip.counter"),
+        counter_total=_whole(skip.get("counter_total", []), "skip.counter_total"),
+        junk_value=_whole(skip.get("values", []), "skip.values"),
         dimension_words=tuple(dims),
     )
