@@ -63,7 +63,13 @@ TABLES_AND_LISTS = [
     Case("infobox group header and bullet sub-rows",
          "<table><tr><th colspan='2'>Area</th></tr><tr><th><div>• Total</div></th><td>21 km<sup>2</sup> (8.1 sq mi)</td></tr>"
          "<tr><th><div>• Water (%)</div></th><td>0.57</td></tr></table>",
-         "Area\n• Total | 21 km2 (8.1 sq mi)\n• Water (%) | 0.57"),
+         "Area |\n• Total | 21 km2 (8.1 sq mi)\n• Water (%) | 0.57"),
+    Case("a one-cell row not followed by label/value rows stays a plain line",
+         "<table><tr><th colspan=2>Republic of X</th></tr><tr><td colspan=2><img src='f.png'>Flag</td></tr></table>",
+         "Republic of X\nFlag"),
+    Case("after a row whose value goes on over lines, a blank line",
+         "<table><tr><th>Capital</th><td>Port Town<br>1°N 2°E</td></tr><tr><th>Currency</th><td>Dollar</td></tr></table>",
+         "Capital | Port Town\n1°N 2°E\n\nCurrency | Dollar"),
     Case("group header with a year in its value cell",
          "<table><tr><th>GDP (PPP)</th><td>2025 estimate</td></tr><tr><th>• Total</th><td>$1.2 billion</td></tr></table>",
          "GDP (PPP) | 2025 estimate\n• Total | $1.2 billion"),
@@ -95,6 +101,9 @@ TABLES_AND_LISTS = [
     Case("a link and a label/value span on separate source lines",
          "<div>\n<a href='/v'>6 upcoming concerts</a>\n<span>Capacity: 65</span>\n</div>",
          "6 upcoming concerts\nCapacity: 65"),
+    Case("a name and a link counter on separate source lines are two lines, not a pair",
+         "<div>\n<span><a href='/a'>Some Band</a></span>\n<a href='/a'>7 upcoming events</a>\n</div>",
+         "Some Band\n7 upcoming events"),
     Case("spans on one source line join", "<p><span>a</span> <span>b</span></p>", "a b"),
 ]
 
@@ -167,6 +176,7 @@ HEADINGS = [  # html, [(level, heading text)]
     ("<table><tr><th colspan=2><div>Republic of X</div><div>native name</div></th></tr>"
      "<tr><th colspan=2>Area</th></tr><tr><th>• Total</th><td>5 km2</td></tr></table>",
      [(0, "Republic of X"), (0, "Area")]),
+    ("<table><tr><th colspan=2>Area</th></tr><tr><th>• Total</th><td>5 km2</td></tr></table>", [(0, "Area")]),
     ("<table><caption>Key facts</caption><tr><td>a</td><td>b</td></tr></table>", [(0, "Key facts")]),
     ("<p>no headings</p>", []),
     ("<h4>a</h4><h5>b</h5><h6>c</h6>", [(4, "a"), (5, "b"), (6, "c")]),

@@ -84,12 +84,13 @@ _MAX_PAIR_LABEL = 60
 
 
 class _Line:
-    __slots__ = ("text", "level", "before")
+    __slots__ = ("text", "level", "before", "hlen")
 
-    def __init__(self, text: str, level: int | None, before: int):
+    def __init__(self, text: str, level: int | None, before: int, hlen: int | None = None):
         self.text = text
         self.level = level      # heading level or None
         self.before = before    # break kind between this line and the previous one
+        self.hlen = hlen        # length of the heading part of text (None: all of it)
 
 
 class _Buf:
@@ -193,34 +194,49 @@ class _Cell:
         self.lines: list[_Line] = []
 
 
-def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], bool]:
-    """(lines, is_layout) for one table row (or dt/dd, span pair)."""
+# Row kinds (what _row_lines found).
+_R_EMPTY, _R_DATA, _R_HEADER, _R_SINGLE, _R_LAYOUT = range(5)
+
+
+def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], int, bool]:
+    """(lines, row kind, whether value lines follow the row line) for one
+    table row (or dt/dd, span pair)."""
     full = [c for c in cells if c.lines]
     if not full:
-        return [], False
+        return [], _R_EMPTY, False
     if any(c.buf.nested for c in full):
-        return _layout(full), True
+        return _layout(full), _R_LAYOUT, False
     if len(full) == 1:
         c = full[0]
         lines = c.lines
         if len(cells) >= 2 and c is cells[0] and len(lines) == 1 and len(lines[0].text) <= 80:
             # a label whose value cell is empty: `Age structure |`
-            return [_Line(lines[0].text + " |", lines[0].level, lines[0].before)], False
-        if c.header and len(cells) == 1 and lines[0].level is None:
+            return [_Line(lines[0].text + " |", lines[0].level, lines[0].before)], _R_DATA, False
+        if len(cells) == 1 and lines[0].level is None and c.header:
             # a row of one header cell: an infobox title or group header
             lines = [_Line(lines[0].text, 0, lines[0].before)] + lines[1:]
-        return lines, False
+        if len(cells) == 1 and len(lines) == 1 and len(lines[0].text) <= _MAX_PAIR_LABEL:
+            return lines, _R_HEADER, False
+        return lines, _R_SINGLE, False
     labels = []
     for c in full[:-1]:
         joined = _join_list_items(c.lines)
         text = " ".join(l.text for l in joined)
         if len(joined) > _MAX_LABEL_LINES or len(text) > _MAX_LABEL_CHARS:
-            return _layout(full), True
+            return _layout(full), _R_LAYOUT, False
         labels.append(text)
     value = _join_list_items(full[-1].lines)
     row = [_Line(" | ".join(labels + [value[0].text]), None, _BLOCK)]
     row.extend(_Line(l.text, l.level, _BLOCK) for l in value[1:])
-    return row, False
+    return row, _R_DATA, len(value) > 1
+
+
+def _put_row(buf: "_Buf", lines: list[_Line], continued: bool) -> None:
+    """A row into its container; after a row whose value went on over further
+    lines, a blank line, so those lines are not read as the next row's label."""
+    buf.put(lines)
+    if continued:
+        buf.pend = _PARA
 
 
 def _layout(cells: list[_Cell]) -> list[_Line]:
@@ -234,7 +250,8 @@ def _layout(cells: list[_Cell]) -> list[_Line]:
 
 _INLINE_KIDS = frozenset({"a", "span", "strong", "b", "em", "i", "small", "label", "time", "abbr",
                           "font", "cite", "u", "bdi", "code", "big", "mark", "q", "s", "tt", "var"})
-_PAIR_LABEL_TAGS = frozenset({"span", "strong", "b", "label", "em", "i", "small", "font"})
+# A pair is two of these (not links: a name beside a link counter is no label/value row).
+_PAIR_TAGS = frozenset({"span", "strong", "b", "label", "em", "i", "small", "font"})
 _LABEL_VALUE = re.compile(r"^[^\W\d][^:|]{0,60}:\s*\S")
 
 
@@ -264,7 +281,7 @@ def _span_group(el):
                 newline = True
     if not newline or len(inline) < 2:
         return None
-    if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_LABEL_TAGS
+    if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_TAGS and kids[1].tag in _PAIR_TAGS
             and (len(kids[0]) < 2 or _span_group(kids[0]) is None)):
         label = kids[0].text_content().strip()
         value = kids[1].text_content().strip()
@@ -280,12 +297,13 @@ _GROUP_TAGS = frozenset({"span", "div", "p", "li", "address", "section", "header
                          "fieldset"})
 
 # End-of-element actions.
-_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL = range(9)
+_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL, _E_TABLE = range(10)
 
 
 def _render(root) -> list[_Line]:
     stack: list[_Buf] = [_Buf()]
     rows: list[list[_Cell]] = []
+    tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
     ends: list[tuple] = []
     roles: dict = {}      # element -> "row" | "cell" | "block" (span groups)
     walker = etree.iterwalk(root, events=("start", "end"))
@@ -349,8 +367,11 @@ def _render(root) -> list[_Line]:
                     buf.nested = True
                     for b in stack:
                         b.nested = True
+                    tables.append([None])
+                    ends.append((_E_TABLE,))
+                else:
+                    ends.append((_E_BREAK, kind))
                 buf.brk(kind)
-                ends.append((_E_BREAK, kind))
             else:
                 ends.append((_E_NONE,))
             if el.text:
@@ -370,8 +391,24 @@ def _render(root) -> list[_Line]:
                 stack[-1].put(cell.lines)
         elif code == _E_ROW:
             cells = rows.pop()
-            lines, _ = _row_lines(cells)
-            stack[-1].put(lines)
+            lines, kind, continued = _row_lines(cells)
+            buf = stack[-1]
+            waiting = tables[-1] if tables and el.tag == "tr" else None
+            if waiting is not None and waiting[0] is not None and kind != _R_EMPTY:
+                header, waiting[0] = waiting[0], None
+                if kind == _R_DATA:   # a group header over label/value rows: `Area |`
+                    h = header[0]
+                    header = [_Line(h.text + " |", h.level, h.before, len(h.text))]
+                buf.put(header)
+            if waiting is not None and kind == _R_HEADER:
+                waiting[0] = lines
+            else:
+                _put_row(buf, lines, continued)
+        elif code == _E_TABLE:
+            waiting = tables.pop() if tables else [None]
+            if waiting[0] is not None:
+                stack[-1].put(waiting[0])
+            stack[-1].brk(_PARA)
         elif code == _E_BREAK:
             stack[-1].brk(action[1])
         elif code == _E_HEAD:
@@ -398,8 +435,8 @@ def _render(root) -> list[_Line]:
             if term is not None:
                 label = _Cell(False)
                 label.lines = term
-                lines, _ = _row_lines([label, cell])
-                parent.put(lines)
+                lines, _, continued = _row_lines([label, cell])
+                _put_row(parent, lines, continued)
             else:
                 parent.put(cell.lines)
         elif code == _E_PRE:
@@ -464,7 +501,7 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
             parts.append(sep)
             pos += len(sep)
         if line.level is not None:
-            headings.append((line.level, pos, pos + len(line.text)))
+            headings.append((line.level, pos, pos + (len(line.text) if line.hlen is None else line.hlen)))
         parts.append(line.text)
         pos += len(line.text)
     return "".join(parts), headings
