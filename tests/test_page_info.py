@@ -138,6 +138,8 @@ NO_COUNTRY = [
     Case("only a city and a currency", "Refugee Bureau\n\nBudget 1995 63.7 mln BGL\n\nAddress: 21 Main Str., "
          "1635 Sofia\n"),
     Case("currency prefix is not the country", "Fund\n\nRevenue US$3.4 billion (2022)\n"),
+    Case("a language is not a country",
+         "About the School\n\nLanguages: French (official)\nIt teaches French language courses.\n"),
 ]
 
 
@@ -164,6 +166,7 @@ UPDATED = [
     Case("written date", "Updated on March 3, 2016\n", updated="2016-03-03"),
     Case("day month year", "Last updated: 12 March 2015\n", updated="2015-03-12"),
     Case("German stamp", "Stand: 01.02.2016\n", updated="2016-02-01"),
+    Case("weekday before the date", "Last updated: Tuesday, 12 March 2015\n", updated="2015-03-12"),
     Case("as of heading a list", "As of January 2010\nLIST OF OFFICES\n", updated="2010-01"),
 ]
 

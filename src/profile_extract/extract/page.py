@@ -134,6 +134,7 @@ _STAMP = re.compile(
     r"|stand|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
     r"|mis\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?"
     r")\s*[:\-–]?\s*")
+_WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
 _AS_OF = re.compile(r"(?:^|(?<=[–—-]\d[–—-] )|(?<=[–—-]\d\d[–—-] ))\s*As\s+of\s+", re.M)
 
 
@@ -146,7 +147,8 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
         if len(t) > 2000 and "As of" not in t[:40]:
             continue
         for m in _STAMP.finditer(t):
-            dm = _DATE.match(t, m.end())
+            wd = _WEEKDAY.match(t, m.end())
+            dm = _DATE.match(t, wd.end() if wd else m.end())
             if dm:
                 iso = parse_date(dm)
                 if iso:
@@ -315,6 +317,8 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
 _CONTACT_NEAR = re.compile(
     r"(?i)\b(?:tel|phone|telephone|fax|e-?mail|eml|p\.?\s?o\.?\s?box|postfach|address|adresse)\b"
     r"|@[\w-]+\.|\+\d{1,3}[\s.-]*\(?\d|^[ \t]*\d{4,6}[ \t]+[A-Z]|(?<![A-Za-z])[A-Z]{1,2}-\s?\d{4,5}\b", re.M)
+_LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s+language)")
+_LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _QUOTE_OPEN = re.compile(r"[“\"]")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
@@ -359,6 +363,9 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
             nb = _BLANK.search(text, le, min(len(text), le + 200))
             window = text[bs:nb.start() if nb else min(len(text), le + 200)]
         prefix = text[max(0, m.start - 40):m.start]
+        if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
+                                    _LANGUAGE_LINE.match(line)):
+            continue                   # a language, not a country: `French (official)`
         if _CONTACT_NEAR.search(window) or d.seat.search(prefix):
             w = 0.0
             in_addresses.add(m.country.alpha2)
