@@ -45,10 +45,38 @@
     if (typeof x === "string") return sortDir * x.localeCompare(y);
     return sortDir * (x - y);
   }
-  function apply() {
+  var CONTROLS = ["f-status", "f-cov", "f-find", "f-rec", "f-text", "f-size"];
+  function saveState() {
+    // filters, sort and page live in the URL fragment, so "back" from a page view keeps them
+    var parts = CONTROLS.map(function (id) { return id + "=" + encodeURIComponent($(id).value); });
+    if (sortKey) parts.push("sort=" + encodeURIComponent(sortKey) + "&dir=" + sortDir);
+    parts.push("page=" + page);
+    try { history.replaceState(null, "", "#" + parts.join("&")); } catch (e) { /* file: may refuse */ }
+  }
+  function loadState() {
+    var st = {};
+    location.hash.slice(1).split("&").forEach(function (kv) {
+      var i = kv.indexOf("=");
+      if (i > 0) st[kv.slice(0, i)] = decodeURIComponent(kv.slice(i + 1));
+    });
+    CONTROLS.forEach(function (id) {
+      if (st[id] === undefined) return;
+      var el = $(id);
+      if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === st[id]; })) return;
+      el.value = st[id];
+    });
+    if (st.sort && C[st.sort] !== undefined || st.sort === "we") {
+      sortKey = st.sort;
+      sortDir = st.dir === "-1" ? -1 : 1;
+      var th = document.querySelector('#pages th[data-k="' + sortKey + '"]');
+      if (th) th.classList.add(sortDir > 0 ? "asc" : "desc");
+    }
+    return parseInt(st.page, 10) || 0;
+  }
+  function apply(keepPage) {
     view = rows.filter(matches);
     if (sortKey) view.sort(cmp);
-    page = 0;
+    if (keepPage !== true) page = 0;
     render();
   }
   function td(text, cls) {
@@ -90,8 +118,9 @@
     info.textContent = view.length + " of " + rows.length + " pages \u00b7 page " + (page + 1) + " of " + pages;
     $("prev").disabled = page === 0;
     $("next").disabled = page >= pages - 1;
+    saveState();
   }
-  ["f-status", "f-cov", "f-find", "f-rec"].forEach(function (id) { $(id).addEventListener("change", apply); });
+  ["f-status", "f-cov", "f-find", "f-rec"].forEach(function (id) { $(id).addEventListener("change", function () { apply(); }); });
   $("f-size").addEventListener("change", render);
   var timer = null;
   $("f-text").addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(apply, 150); });
@@ -106,6 +135,7 @@
       apply();
     });
   });
-  apply();
+  page = loadState();
+  apply(true);
   document.documentElement.setAttribute("data-ready", "1");
 })();
