@@ -216,6 +216,8 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
 
 _SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o|y|или|и|&)[\s,;:]*)?"
                          r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?", re.I)
+_DISTRICT = re.compile(r"(?i)\b(?:district|area|quarter|zone|sector|estate|neighbou?rhood|layout|colony|"
+                       r"industrial|business|park|campus|compound|complex|centre|center)\b")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
                            r"Art|Section|§|page|pp|p|vol|Az|ID|Reg|Registration|Case)\.?)\s*[:#]?\s*\Z", re.I)
 
@@ -381,9 +383,10 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     # country code, a street or PO box, or a postal code with a city
     out = []
     for b in blocks:
-        kinds = {i.kind for i in b.items}
-        if kinds <= {"street", "pobox"} and _in_prose(text, b):
+        b.items = [i for i in b.items if not (i.kind == "street" and _street_in_prose(text, b, i))]
+        if not b.items:
             continue
+        kinds = {i.kind for i in b.items}
         if kinds & {"street", "pobox", "phone", "fax", "email", "website", "address_label"}:
             out.append(b)
         elif {"postal_code", "city", "country"} <= kinds:
@@ -391,10 +394,15 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     return out
 
 
-def _in_prose(text: str, b: Block) -> bool:
-    """A street named inside a sentence (`located at 201 to 206 X Road, including ...`)."""
-    ls, le = _line_bounds(text, b.start)
-    rest = text[ls:b.start] + text[b.end:le]
+def _street_in_prose(text: str, b: Block, st: Item) -> bool:
+    """A street named inside a sentence (`located at 201 to 206 X Road,
+    including ...`): no postal code or city follows it, and its line is prose."""
+    if any(i.kind in ("postal_code", "city") and 0 <= i.start - st.end <= 80 for i in b.items):
+        return False
+    ls, le = _line_bounds(text, st.start)
+    if text[max(ls, st.start - 12):st.start].rstrip().endswith(":"):
+        return False   # `Address: ...`
+    rest = text[ls:st.start] + text[st.end:le]
     return len(rest.split()) >= 8
 
 
@@ -779,7 +787,8 @@ def _street_city(text: str, b: Block) -> None:
         return
     city = m.group(1)
     sub_rx = _org_data()[4]
-    if sub_rx.search(city) or city in addr._rx()["_states"] or addr._rx()["country"].fullmatch(city):
+    if sub_rx.search(city) or city in addr._rx()["_states"] or addr._rx()["country"].fullmatch(city) \
+            or _DISTRICT.search(city):
         return
     s = st.end + m.start(1)
     b.items.append(Item("city", s, s + len(city), city, rule="city_after_street", anchor=False))

@@ -49,7 +49,7 @@ _UP = "A-ZÀ-ÖØ-ÞĀ-Ž\u0180-\u024fА-ЯЁ\u0400-\u040f\u0386-\u03ab"
 _LO = "a-zß-öø-ÿ\u0100-\u024fа-яё\u0450-\u045f\u03ac-\u03ce"
 TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
 LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
-NUM = r"(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?"
+NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
              "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
@@ -60,6 +60,8 @@ CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By",
              "Hotline", "Mobile", "Box", "Suite", "Floor", "Room", "Street", "Road", "Avenue"}
 _CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
 _PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|year|years|spring|summer|autumn|fall|winter)\.?[ \t]+\Z")
+_CITY_COUNTRY_LINE = re.compile(
+    rf"^[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
 
 
@@ -101,7 +103,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx = {}
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
     rx["num_first"] = re.compile(
-        rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
+        rf"(?<![\d.,/])(?P<num>(?:(?:Plot|Plot No\.?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
         rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w]))?")
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
@@ -142,7 +144,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx["city_state_country"] = re.compile(
         rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
     rx["city_code"] = re.compile(
-        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>\d{{5,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
+        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     rx["code_comma_city"] = re.compile(rf"(?<![\w\-.,])(?P<code>\d{{5,6}}),[ \t]*(?P<city>{TOKEN})(?![\w])")
     names = sorted(_countries(), key=len, reverse=True)
@@ -284,10 +286,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if rx["country"].fullmatch(text, cs, ce):
             continue
         code = m.group("code")
-        if len(code) == 5 and code.isdigit():
+        if len(code) in (4, 5) and code.isdigit():
             # `Kyiv 04053, Ukraine`: a five-digit code after the city needs a country or the line end
             rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():end] else end]
-            if rest.strip(" \t.") and not country_at(text, m.end(), end):
+            if (rest.strip(" \t.") or len(code) == 4) and not country_at(text, m.end(), end):
                 continue
         cc = "GB" if re.match(r"[A-Z]", code) else None
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
@@ -303,6 +305,12 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         nxt = next((p for p in found if p.kind == "city" and p.start >= m.end()), None)
         if nxt and text[m.end():nxt.start].strip() == "" and not any(p.kind == "postal_code" and p.start > m.end() and p.start < nxt.end + 12 for p in found):
             add(Part("postal_code", *m.span(1), m.group(1), nxt.country, "code_line"))
+    # a line that is only `City, Country` (`Abuja, Nigeria`)
+    for m in _CITY_COUNTRY_LINE.finditer(text, start, end):
+        c = rx["country"].fullmatch(m.group("country"))
+        if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
+            add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
+            add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # a country written first (`India, 700108, Calcutta`)
     for p in list(found):
         if p.kind != "postal_code":
