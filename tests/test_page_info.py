@@ -133,6 +133,11 @@ NO_COUNTRY = [
     Case("addresses in several countries: a directory",
          "Agencies\n\nUN Office\nVia Roma 1, 00100 Rome, Italy. Tel: +39 06 1234567\n\n"
          "Office\nRue de Lausanne 5, 1202 Geneva, Switzerland. Tel: +41 22 1234567\n"),
+    Case("a directory of two organisations in one country",
+         "Partner organisations\n\nGreen Towns\n\nMainstrasse 4\n60311 Frankfurt\nGermany\n\nTelephone\n"
+         "+49 69 123456\n\nGreen Towns helps refugees in Germany to settle in towns. It works with schools, "
+         "churches and councils in many towns.\n\nAsylum Aid Germany\n\nPF 12 34 56\n60069 Frankfurt\n"
+         "Germany\n\nTelephone\n+49 69 654321\n\nAsylum Aid advises refugees in Germany.\n"),
     Case("a list of countries", "About the office\n\nThe office covers Armenia, Georgia, Moldova, Belarus and "
          "Ukraine.\n"),
     Case("only a city and a currency", "Refugee Bureau\n\nBudget 1995 63.7 mln BGL\n\nAddress: 21 Main Str., "

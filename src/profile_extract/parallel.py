@@ -92,7 +92,7 @@ class DaskEngine(InlineEngine):
                 self.client = Client(scheduler, timeout=timeout)
             else:
                 self.cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
-                                            dashboard_address=None)
+                                            dashboard_address=":0")
                 self.client = Client(self.cluster)
         except (OSError, TimeoutError, ValueError) as exc:
             raise UsageError(f"cannot reach the Dask scheduler {scheduler}: {exc}") from None

@@ -31,7 +31,7 @@ from importlib import resources
 
 from ..findings import Finding
 from ..ingest.segment import Doc
-from ..parse.dates import CAPITALISED_ONLY, MONTH_RE, date_problem, parse_date
+from ..parse.dates import CAPITALISED_ONLY, date_problem, month_number, parse_date
 from ..parse.sentences import split_sentences
 from ..records import Event
 from ..spans import Span
@@ -62,16 +62,79 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _I = re.IGNORECASE
 
 # --- date candidates -------------------------------------------------------
-_MONTH = rf"(?:{MONTH_RE})(?![^\W\d_])"
-_CAND = re.compile(
-    r"(?P<iso>(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2})(?![\w/-]|\.\d)"
-    r"|(?P<num>(?<![\w/.,-])\d{1,2}(?P<ns>[./-])\d{1,2}(?P=ns)\d{4,5})(?![\w/-]|[.,]\d)"
-    rf"|(?P<dmy>(?<![\w.,])\d{{1,2}}(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?(?P<m1>{_MONTH})\.?,?\s*"
-    r"(?:de\s+|del\s+)?\d{4,5})(?!\d|[.,]\d)"
-    rf"|(?P<mdy>(?<!\w)(?P<m2>{_MONTH})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4,5}})(?!\d|[.,]\d)"
-    rf"|(?P<my>(?<!\w)(?P<m3>{_MONTH})\.?,?\s+(?:of\s+)?\d{{4,5}})(?!\d|[.,]\d)"
-    rf"|(?P<year>(?<!\d){_YEAR})(?![\w]|[.,]\d|['’]s\b)",
-    _I)
+# Every date ends in (or, for ISO, starts with) a run of four or five digits;
+# the patterns below look just before or at that run, so the month-name check
+# is a dict lookup, not a regex alternation scanned over the whole text.
+_Y_RUN = re.compile(r"(?<!\d)\d{4,5}(?!\d)")
+_ISO_AT = re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-]|\.\d)")
+_NUM_BEFORE_Y = re.compile(r"(?<![\w/.,-])\d{1,2}(?P<s>[./-])\d{1,2}(?P=s)\s?$")
+_MONTH_BEFORE_Y = re.compile(
+    r"(?:(?<![\w.,])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?)?"
+    r"(?<!\w)(?P<mn>[^\W\d_]{3,})\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,?\s*"
+    r"(?:of\s+|de\s+|del\s+)?$", _I)
+_AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
+_AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b")
+
+
+class _Cand:
+    """A date candidate: offsets, shape (iso|num|dmy|mdy|my|year) and month word."""
+    __slots__ = ("s", "e", "kind", "mn")
+
+    def __init__(self, s: int, e: int, kind: str, mn: str | None = None):
+        self.s, self.e, self.kind, self.mn = s, e, kind, mn
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def __repr__(self) -> str:
+        return f"_Cand({self.s}, {self.e}, {self.kind!r})"
+
+
+def _candidates(text: str, start: int, end: int) -> list[_Cand]:
+    """Date candidates in text[start:end], left to right, not overlapping.
+
+    >>> t = "On 29 November 2005, in 1999, Nov. 2005, 2005-11-29, 29.11.2005, the 1950s"
+    >>> [(t[c.s:c.e], c.kind) for c in _candidates(t, 0, len(t))]
+    [('29 November 2005', 'dmy'), ('1999', 'year'), ('Nov. 2005', 'my'), ('2005-11-29', 'iso'), ('29.11.2005', 'num')]
+    """
+    out: list[_Cand] = []
+    pos = start
+    for y in _Y_RUN.finditer(text, start, end):
+        p, q = y.start(), y.end()
+        if p < pos:
+            continue
+        if q - p == 4:
+            iso = _ISO_AT.match(text, p, end)
+            if iso:
+                out.append(_Cand(p, iso.end(), "iso"))
+                pos = iso.end()
+                continue
+        if _AFTER_DATE_OK.match(text, q, end) is None:
+            continue
+        if p - start >= 4 and text[p - 1] in "./- ":
+            num = _NUM_BEFORE_Y.search(text, max(start, p - 7), p)
+            if num:
+                out.append(_Cand(num.start(), q, "num"))
+                pos = q
+                continue
+        mo = _MONTH_BEFORE_Y.search(text, max(pos, p - 34), p)
+        if mo and month_number(mo.group("mn")) is not None:
+            kind = "dmy" if mo.group("d1") else ("mdy" if mo.group("d2") else "my")
+            out.append(_Cand(mo.start(), q, kind, mo.group("mn")))
+            pos = q
+            continue
+        if q - p != 4 or not ("1000" <= text[p:q] <= "2099"):
+            continue
+        if _AFTER_YEAR_BAD.match(text, q, end):
+            continue
+        out.append(_Cand(p, q, "year"))
+        pos = q
+    return out
+
+
 _HAS_YEAR = re.compile(r"\d{4}")
 
 # --- what comes before a bare year -----------------------------------------
@@ -107,7 +170,13 @@ _DATE_TRIGGER = re.compile(
 
 # --- metadata, plans, statistics --------------------------------------------
 _META_BEFORE = re.compile(rf"(?:^|\W)(?:{_alt(W['meta_before']['words'])})\W*(?:\w+\W+){{0,4}}$", _I)
-_LINE_MARKERS = re.compile(rf"(?:{_alt(W['meta_before']['line_markers'])})", _I)
+_LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
+
+
+def _has_line_marker(s: str) -> bool:
+    """A citation, footer or stamp marker (`Retrieved`, `©`, `ISBN`) in s."""
+    ls = s.lower()
+    return any(m in ls for m in _LINE_MARKERS)
 _FUTURE = re.compile(rf"(?<!\w)(?:{_alt(W['future']['words'])})(?!\w)", _I)
 _STAT = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
@@ -194,7 +263,7 @@ class _Sentence:
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
-        self.cands = [m for m in _CAND.finditer(text, start, end)]
+        self.cands = _candidates(text, start, end)
         self._prose = None
         self._splits = None
 
@@ -239,14 +308,14 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     (match, qualifier, role)."""
     text = sent.text
     cs, ce = m.start(), m.end()
-    pre = text[max(sent.start, cs - 80):cs]
+    pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
     if post[:2] in ("s ", "s") or _AFTER_YEAR.match(post) or _AGO.match(post):
         return None
     glued = bool(pre) and pre[-1].isalpha()
     if glued:
-        return ("event.year", _TRIG_WORD.get(_GLUED_TRIGGER.search(pre).group(0).strip(" (").lower()), None) \
-            if _GLUED_TRIGGER.search(pre) else None
+        g = _GLUED_TRIGGER.search(pre[-12:])
+        return ("event.year", _TRIG_WORD.get(g.group(0).strip(" (").lower()), None) if g else None
     # second end of a range / list after an accepted year
     if prev is not None:
         pm, pq, prole = prev
@@ -258,20 +327,21 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
                 return "event.year_list", pq, prole
     if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
         return None
-    if _ESTB.search(pre):
+    if _ESTB.search(pre[-20:]):
         return "event.year_established", None, None
-    if pre.rstrip().endswith("(") and _PAREN_RANGE_AFTER.match(post) and _POSTS.search(pre):
+    if pre.rstrip().endswith("(") and _PAREN_RANGE_AFTER.match(post) \
+            and _POSTS.search(text, max(sent.start, cs - 80), cs):
         return "event.year_range", "since", "start"
-    t = _TRIGGER.search(pre)
+    t = _TRIGGER.search(pre[-40:])
     if t:
         word = " ".join(t.group("t").lower().split())
         if word in _RANGE_START and word not in _TRIG_WORD or word in ("from", "between"):
-            if _PERIOD_BEFORE.search(pre[:t.start()] + " x"):
+            if _PERIOD_BEFORE.search(pre[-40:][:t.start()][-30:] + " x"):
                 return None
             return "event.year_range", "since", "start"
         q = _TRIG_WORD.get(word)
         return "event.year", q, None
-    o = _OF_NOUN.search(pre)
+    o = _OF_NOUN.search(pre[-30:])
     if o and o.group("noun").lower().strip(",.;") in _HAPPENING:
         return "event.year", None, None
     if cs == sent.start and _TIMELINE_AFTER.match(post):
@@ -283,7 +353,7 @@ def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
     """(qualifier, range role) from the words before a day or month date."""
     if prev is not None and prev[2] == "start":
         return None, None
-    t = _DATE_TRIGGER.search(pre)
+    t = _DATE_TRIGGER.search(pre[-24:])
     if not t:
         return None, None
     word = " ".join(t.group("t").lower().split())
@@ -296,13 +366,8 @@ def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
     cs, ce = m.start(), m.end()
-    kind = m.lastgroup if m.lastgroup in ("iso", "num", "dmy", "mdy", "my", "year") else None
-    if kind is None:
-        for k in ("iso", "num", "dmy", "mdy", "my", "year"):
-            if m.group(k):
-                kind = k
-                break
-    pre = text[max(sent.start, cs - 80):cs]
+    kind = m.kind
+    pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
     if _META_BEFORE.search(pre):
         return None
@@ -312,7 +377,7 @@ def _judge(sent: _Sentence, m, prev):
             return None
         rule, q, role = res
     else:
-        mname = m.group("m1") or m.group("m2") or m.group("m3")
+        mname = m.mn
         if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
             return None
         if pre and (pre[-1].isalpha() or pre[-1].isdigit()):      # `Formation11 December 1946`
@@ -321,7 +386,7 @@ def _judge(sent: _Sentence, m, prev):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or re.match(r"^\s*;\s*\d+\s+years?\s+ago", post):
             return None
-        o = _OF_NOUN.search(pre)
+        o = _OF_NOUN.search(pre[-30:])
         if o:
             noun = o.group("noun").lower().strip(",.;")
             if noun in _DOC_NOUNS or re.search(r"[\d/()]", noun):
@@ -369,7 +434,9 @@ def _block_regions(text: str, lines):
         s = ln.text
         skip = False
         start = ln.start
-        if _LINE_MARKERS.search(s):
+        if not _HAS_YEAR.search(s):                  # cannot hold a date: part of the run
+            pass
+        elif _has_line_marker(s):
             skip = True
         else:
             lv = _label_value(s)
@@ -409,13 +476,13 @@ def extract_events(doc: Doc):
             if not _HAS_YEAR.search(text, ss, se):
                 continue
             sent = _Sentence(text, ss, se)
-            if _LINE_MARKERS.search(sent.s):
+            if _has_line_marker(sent.s):
                 continue
             prev = None
             for m in sent.cands:
                 res = _judge(sent, m, prev)
                 if res is None:
-                    if m.lastgroup == "year" and prev is not None and prev[2] == "start" \
+                    if m.kind == "year" and prev is not None and prev[2] == "start" \
                             and not _RANGE_END.match(text[prev[0].end():m.start()]):
                         prev = None
                     continue

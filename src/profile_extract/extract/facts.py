@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..findings import Finding
 from ..ingest.segment import Doc, Line
@@ -34,7 +35,27 @@ from ..parse.units import unit_after
 from ..records import Fact
 from ..spans import Span
 
-__all__ = ["extract_facts", "load_indicators", "parse_fact_line", "Row"]
+__all__ = ["extract_facts", "load_indicators", "split_line", "clean_label", "parse_value", "Row"]
+
+# small patterns, compiled once
+_DIGIT = re.compile(r"\d")
+_DIGIT_LABEL = re.compile(r"\d+(?:\s?%|[-–]\d+\s+\w|\s+\w+\s+\w)")
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NUM_LEAD = re.compile(r"[(\[]?[-+~≈$€£₹]?\d")
+_NUM_LEAD_WS = re.compile(r"\s*[(\[]?\s*[-+~≈$€£₹]?\s*\d")
+_PAREN = re.compile(r"\(([^()]*)\)")
+_PAREN_WS = re.compile(r"\s*\(([^()]*)\)")
+_COMMA_YEAR = re.compile(r",\s*((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+est\.?)?)$")
+_CENSUS = re.compile(r"census", re.I)
+_CODE_ANY = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+_RANK_LABEL = re.compile(r"rank|position|place", re.I)
+_OF = re.compile(r"\s*(?:of|out of)\b")
+_WS = re.compile(r"\s+")
+_SEP_ANY = re.compile(r"[:=|]| -- | [–—] ")
+_ABBREV_END = re.compile(r"\b(?:[A-Z]|est|approx|ca|c|no|Str|St|Ave|Inc|Ltd|sq|kms?|U\.S|etc|mln)\.$")
+_TAIL_PERIOD = re.compile(r"(?:\b(?:in|as of|for)\s+|,\s*|\s)((?:FY\s?)?(?:" + "|".join(MONTHS) + r")?\.?\s*"
+                          r"(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\s*(?:est\.?|estimated?|census|provisional)?\.?)\s*$",
+                          re.IGNORECASE)
 
 MAX_LINE = 2000           # longer lines are prose or junk: not rows
 
@@ -75,6 +96,7 @@ _PHONEY = re.compile(r"\d{5,}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
+@lru_cache(maxsize=8192)
 def label_ok(label: str) -> bool:
     """Does this text look like the label of a fact row?
 
@@ -90,9 +112,9 @@ def label_ok(label: str) -> bool:
         return False
     if not (s[0].isalpha() or s[0].isdigit() or s[0] in "(«\"'“"):
         return False
-    if s[0].isdigit() and not re.match(r"\d+(?:\s?%|[-–]\d+\s+\w|\s+\w+\s+\w)", s):
+    if s[0].isdigit() and not _DIGIT_LABEL.match(s):
         return False
-    bare = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", s)
+    bare = _BRACKETS.sub(" ", s)
     if len(bare) > 80 or len(bare.split()) > 9:
         return False
     if "?" in bare or "!" in bare or _SENTENCE_BREAK.search(bare) or _PHONEY.search(bare):
@@ -188,7 +210,7 @@ def _value_like(c: _Cell) -> bool:
         return False
     if c.multiline or len(t) > 70:
         return True
-    if re.match(r"[(\[]?[-+~≈$€£₹]?\d", t):
+    if _NUM_LEAD.match(t):
         return True
     return len(find_numbers(t)) >= 2
 
@@ -250,6 +272,7 @@ class _Rows:
         return row
 
 
+@lru_cache(maxsize=8192)
 def clean_label(label: str) -> tuple[str, Period | None, str | None]:
     """The label as the Fact carries it (no colon, footnote marks or year
     bracket), the period written in it, and a unit written in brackets.
@@ -272,9 +295,9 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
         s = s[:s.rindex("(")].rstrip()
     out = []
     pos = 0
-    for m in re.finditer(r"\s*\(([^()]*)\)", s):
+    for m in _PAREN_WS.finditer(s):
         inner = m.group(1)
-        p = find_period(inner) if re.search(r"\d", inner) else None
+        p = find_period(inner) if _DIGIT.search(inner) else None
         if p is not None:
             if period is None:
                 period = replace(p, qualifier=p.qualifier or _census(inner))
@@ -286,7 +309,7 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
             unit = u.unit
     out.append(s[pos:])
     s = "".join(out).strip()
-    m = re.search(r",\s*((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+est\.?)?)$", s)
+    m = _COMMA_YEAR.search(s)
     if m and period is None:
         period = find_period(m.group(1))
         s = s[:m.start()].rstrip()
@@ -294,7 +317,7 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
 
 
 def _census(text: str) -> str | None:
-    return "census" if re.search(r"census", text, re.I) else None
+    return "census" if _CENSUS.search(text) else None
 
 
 # --- values ---------------------------------------------------------------------
@@ -336,18 +359,16 @@ def _value_period(text: str, number: Number | None) -> Period | None:
     """A year written with the value: `(2013, incl. colleges)`, `(1999 est.)`,
     `2014 est.`, `in 2012`, `(July 2018 est.)`."""
     start = number.end if number else 0
-    for m in re.finditer(r"\(([^()]*)\)", text[start:]):
+    for m in _PAREN.finditer(text, start):
         p = find_period(m.group(1))
         if p is not None:
             q = p.qualifier or _census(m.group(1))
-            return replace(p, qualifier=q, start=start + m.start(), end=start + m.end())
-    m = re.search(r"(?:\b(?:in|as of|for)\s+|,\s*|\s)((?:FY\s?)?(?:" + "|".join(MONTHS) + r")?\.?\s*"
-                  r"(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\s*(?:est\.?|estimated?|census|provisional)?\.?)\s*$",
-                  text[start:], re.IGNORECASE)
+            return replace(p, qualifier=q, start=m.start(), end=m.end())
+    m = _TAIL_PERIOD.search(text, start)
     if m:
         p = find_period(m.group(1))
         if p is not None:
-            return replace(p, start=start + m.start(1), end=start + m.end(1))
+            return replace(p, start=m.start(1), end=m.end(1))
     return None
 
 
@@ -382,12 +403,12 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             "count", "person", "money", "percent", "area", "length", "index", "ratio", "rank", "permille",
             "density", "duration", "temperature"):
         return out
-    money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(re.search(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])", s))
+    money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
     nums = find_numbers(s, money=money)
     if not nums:
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
-    lead_text = re.match(r"\s*[(\[]?\s*[-+~≈$€£₹]?\s*\d", s[qend:]) is None
+    lead_text = _NUM_LEAD_WS.match(s, qend) is None
     outside = [n for n in nums if _paren_depth_ok(s, n.start)]
     if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
         return out
@@ -421,8 +442,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
                 pos = hi.end
     # rank
     rk = _RANK.match(s, n.end)
-    if rk and (dimension == "rank" or re.search(r"rank|position|place", label, re.I)
-               or re.match(r"\s*(?:of|out of)", s[n.end:])):
+    if rk and (dimension == "rank" or _RANK_LABEL.search(label) or _OF.match(s, n.end)):
         total = find_numbers(rk.group(1))
         if total and total[0].value >= n.value:
             out.rank_total = int(total[0].value)
@@ -529,9 +549,8 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         header_label = None
     ind, dim = _indicator_for(rows.table, rows.words, label_text, sub, header_label, row.value)
     value_text = _FOOTNOTE.sub("", row.value).strip(" |;,")
-    value_text = re.sub(r"\s+", " ", value_text)
-    if value_text.endswith(".") and not re.search(r"\b(?:[A-Z]|est|approx|ca|c|no|Str|St|Ave|Inc|Ltd|sq|kms?|"
-                                                  r"U\.S|etc|mln)\.$", value_text):
+    value_text = _WS.sub(" ", value_text)
+    if value_text.endswith(".") and not _ABBREV_END.search(value_text):
         value_text = value_text[:-1]
     v = parse_value(value_text, dim, lunit, label_text)
     period = lperiod or v.period or hperiod
@@ -644,7 +663,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             return
         last_cell = c.text or last_cell
         if pending is None:
-            if not c.text or not _HAS_LETTER.search(c.text) and not re.search(r"\d", c.text):
+            if not c.text or not _HAS_LETTER.search(c.text) and not _DIGIT.search(c.text):
                 return
             if not c.multiline:
                 sp = split_line(c.text)
@@ -763,7 +782,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 continue
         sp = split_line(t)
         if sp is None:
-            m = _TRAILING.match(t) if not re.search(r"[:=|]| -- | [–—] ", t) else None
+            m = _TRAILING.match(t) if not _SEP_ANY.search(t) else None
             if m and label_ok(m.group("label")):
                 trailing_run.append((line, m))
                 continue
@@ -800,7 +819,7 @@ def _glued_split(text: str, table) -> int | None:
             return p
     for p in points:
         lab = text[:p]
-        if 3 <= len(lab) <= 40 and label_ok(lab) and len(lab.split()) <= 4 and not re.search(r"\d", lab):
+        if 3 <= len(lab) <= 40 and label_ok(lab) and len(lab.split()) <= 4 and not _DIGIT.search(lab):
             return p
     return None
 

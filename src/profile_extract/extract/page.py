@@ -408,12 +408,24 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     need = 3.0 if title and d.orgs.search(title) else 0.3
     if s1 + 1e-9 < need or s1 < 1.5 * s2:
         return None
-    if len(in_addresses) >= 2 and best not in in_title:
-        return None                    # a directory of addresses in several countries
+    if best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
+        return None                    # a directory of addresses: several organisations or countries
     return countries[best]
 
 
 _PAGE_JUNK = re.compile(r"^\d{8}\b")
+_PHONE_OR_MAIL = re.compile(r"(?i)\b(?:tel|phone|telephone|telefon|fax)\b|@[\w-]+\.\w|\+\d{1,3}[\s.-]*\(?\d")
+
+
+def _contact_blocks(doc: Doc, gap: int = 6) -> int:
+    """How many separate clusters of phone / e-mail lines the page has."""
+    blocks, last = 0, None
+    for line in doc.nonblank:
+        if len(line.text) <= 300 and _PHONE_OR_MAIL.search(line.text):
+            if last is None or line.index - last > gap:
+                blocks += 1
+            last = line.index
+    return blocks
 
 
 # --- the extractor -----------------------------------------------------------

@@ -176,7 +176,7 @@ def _guess_single_byte(data: bytes) -> str:
     >>> _guess_single_byte("Привет, как дела? Всё хорошо.".encode("cp1251"))
     'cp1251'
     >>> _guess_single_byte("Привет, как дела? Всё хорошо.".encode("koi8_r"))
-    'koi8_r'
+    'koi8-r'
     >>> _guess_single_byte("Größe und Straße, café crème".encode("cp1252"))
     'cp1252'
     """
@@ -189,7 +189,7 @@ def _guess_single_byte(data: bytes) -> str:
     if in_runs / high < 0.5:
         return "cp1252"
     upper_half = sum(1 for r in runs for b in r if b >= 0xE0)
-    return "cp1251" if upper_half >= in_runs - upper_half else "koi8_r"
+    return "cp1251" if upper_half >= in_runs - upper_half else "koi8-r"
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, int] | None:

@@ -40,6 +40,7 @@ _BRACKET_DIGIT = re.compile(r"\([^)]*\d[^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w%]+|_")
 
 
+@lru_cache(maxsize=16384)
 def norm_label(label: str) -> str:
     """A label as the alias lookup sees it.
 

@@ -64,6 +64,9 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE)
 
 
+_TAIL_Q = re.compile(r"\s*(?:est\.?|estimated?|census|provisional|projected)\b\.?", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Period:
     year_start: int
@@ -157,14 +160,9 @@ def find_period(text: str, start: int = 0) -> Period | None:
     else:
         scope = text[max(0, s - 16):min(len(text), e + 16)]
     q = period_qualifier(scope)
-    if q is None:
-        tail = re.match(r"\s*(?:est\.?|estimated?|census|provisional|projected)", text[e:], re.I)
-        if tail:
-            e += tail.end()
-    else:
-        tail = re.match(r"\s*(?:est\.?|estimated?|census|provisional|projected)\b\.?", text[e:], re.I)
-        if tail:
-            e += tail.end()
+    tail = _TAIL_Q.match(text, e)
+    if tail:
+        e = tail.end()
     return Period(y1, y2, q, s, e, month)
 
 

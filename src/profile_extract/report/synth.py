@@ -203,3 +203,69 @@ def synth_page(i: int, rng: random.Random) -> dict:
 def synth_pages(n: int, seed: int = 1) -> list[dict]:
     rng = random.Random(seed)
     return [synth_page(i, rng) for i in range(n)]
+
+
+def folder_size(path: Path) -> tuple[int, int]:
+    """(bytes, files) under path."""
+    total = files = 0
+    for p in Path(path).rglob("*"):
+        if p.is_file():
+            total += p.stat().st_size
+            files += 1
+    return total, files
+
+
+def index_load_seconds(index: Path, chromium: str = "/usr/bin/chromium",
+                       chromedriver: str = "/usr/bin/chromedriver") -> float:
+    """Seconds from navigation start to the load event of `index` in headless Chromium."""
+    import os
+    import shutil
+    import tempfile
+    os.environ.setdefault("SE_OFFLINE", "true")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    profile = tempfile.mkdtemp(prefix="report-bench-")
+    opts = webdriver.ChromeOptions()
+    opts.binary_location = chromium
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync",
+                 f"--user-data-dir={profile}"):
+        opts.add_argument(flag)
+    drv = webdriver.Chrome(service=Service(executable_path=chromedriver), options=opts)
+    try:
+        drv.get(Path(index).resolve().as_uri())
+        ms = drv.execute_script("var e = performance.getEntriesByType('navigation')[0];"
+                                "return e.loadEventEnd - e.startTime")
+        return ms / 1000
+    finally:
+        drv.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+
+
+def main(argv=None) -> int:
+    """Benchmark: python -m profile_extract.report.synth --pages 10000 --out /tmp/b [--browser]"""
+    import argparse
+    import time
+    from .build import build_report
+    ap = argparse.ArgumentParser(description=main.__doc__)
+    ap.add_argument("--pages", type=int, default=1000)
+    ap.add_argument("--out", required=True)
+    ap.add_argument("--parts", type=int, default=0, help="write tables as N part files")
+    ap.add_argument("--browser", action="store_true", help="also time the index in headless Chromium")
+    a = ap.parse_args(argv)
+    t = time.perf_counter()
+    write_run(a.out, synth_pages(a.pages), parts=a.parts)
+    print(f"tables      {a.pages} pages written in {time.perf_counter() - t:.2f} s")
+    t = time.perf_counter()
+    index = build_report(a.out)
+    print(f"build       {time.perf_counter() - t:.2f} s")
+    size, files = folder_size(Path(a.out) / "report")
+    print(f"report      {size / 1e6:.1f} MB in {files} files; index.html "
+          f"{index.stat().st_size / 1e6:.2f} MB")
+    if a.browser:
+        print(f"index load  {index_load_seconds(index):.2f} s (headless Chromium, navigation to load)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
