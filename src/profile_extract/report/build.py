@@ -384,7 +384,7 @@ def build_report(out_dir) -> Path:
             html = page_tpl.render(csp=page_csp, css=Markup(css), js=Markup(page_js),
                                    prev=files[i - 1] if i > 0 else None,
                                    next=files[i + 1] if i + 1 < len(files) else None, **ctx)
-            with open(tmp / "pages" / files[i], "w", encoding="utf-8") as fh:
+            with open(tmp / "pages" / files[i], "w", encoding="utf-8", errors="replace") as fh:
                 fh.write(html)
 
         by_id = {p["page_id"]: p for p in run.pages}
@@ -409,7 +409,7 @@ def build_report(out_dir) -> Path:
             csp=csp([index_js], [css]), css=Markup(css), js=Markup(index_js), s=summary,
             run=run_info, charts=charts(summary), data_json=json_island(data),
             kinds={k: KIND_NAME[k] for k in RECORD_KINDS}, severities=SEVERITIES)
-        (tmp / "index.html").write_text(html, encoding="utf-8")
+        (tmp / "index.html").write_text(html, encoding="utf-8", errors="replace")
         machine = {k: v for k, v in summary.items() if k not in ("coverage",)}
         machine["coverage"] = {k: v for k, v in summary["coverage"].items()
                                if not k.endswith("_text")}

@@ -316,6 +316,6 @@ def diff_runs(old, new, html_path=None):
     path = Path(html_path) if html_path else Path(new) / "report" / "diff.html"
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(to_html(d, path), encoding="utf-8")
+    tmp.write_text(to_html(d, path), encoding="utf-8", errors="replace")
     os.replace(tmp, path)
     return to_text(d), path
