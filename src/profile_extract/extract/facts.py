@@ -394,6 +394,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     q, qend = value_qualifier(s)
     out.qualifier = q
     if dimension in ("text", "identifier"):
+        out.qualifier = None
         out.period = _value_period(s, None) if dimension == "text" else None
         return out
     if _TIME.match(s) or _COORD.search(s):
@@ -705,6 +706,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     for line in lines:
         t = line.text
         if not t:
+            if in_table and cells_open and last_row[0] is not None and last_row[0].kind == "row" \
+                    and len(cells_open) <= 3:
+                # `Gini | 28.5` / `low inequality` / blank: the rest of the row's value
+                lr = last_row[0]
+                for ol in cells_open:
+                    lr.value = (lr.value + " " + ol.text).strip()
+                    lr.vend = ol.end
+                cells_open.clear()
+                last_row[0] = None
             if in_table and not cells_open:
                 continue
             flush_trailing()
