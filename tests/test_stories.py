@@ -71,6 +71,11 @@ POSITIVE = [
     Case("speaker after the quote", "“I walked for 300 kilometres,” says Amina, a farmer.",
          [S("Amina", 300, "farmer")]),
     Case("compound adjective journey", "Yusuf made a 900-km journey on foot.", [S("Yusuf", 900)]),
+    Case("possessive name", "Ali's 2,500-kilometre journey ended in Rome.", [S("Ali", 2500)]),
+    Case("age after the name", "Hamid, 34, walked 500 km from Kabul.", [S("Hamid", 500)]),
+    Case("teaser with a read-more tail", "Andrew, Surgeon\n5,701 kms from home | Read more\n",
+         [S("Andrew", 5701, "Surgeon")]),
+    Case("miles abbreviated", "Rosa hiked 12 mi to the shelter.", [S("Rosa", 12 * 1.609344, None, 12, "mile")]),
 ]
 
 NEGATIVE = [
@@ -87,6 +92,9 @@ NEGATIVE = [
     Case("a road, not a person", "The pipeline runs 300 km through the desert.", []),
     Case("speeds", "The bus drove at 80 km/h for hours.", []),
     Case("no distance at all", "She fled on foot with her two siblings.", []),
+    Case("thousands of a nationality", "Thousands of Syrians walked 500 km to the border.", []),
+    Case("many refugees", "Many refugees walk more than 1,000 km.", []),
+    Case("sea distances", "The boat sailed 200 nautical miles.", []),
 ]
 
 

@@ -240,6 +240,7 @@ _SAYS = r"(?:says|said|explains|explained|recalls|recalled|tells|told|adds|added
 _NM = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
 # `"I walked 300 km," says Amina` / `..." Amina said`: the speaker of a first-person quote.
 _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+{_SAYS}\b)")
+_TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
 _TEASER = re.compile(r"(?i)^\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
 _NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*(?:,\s*(.{2,60}))?$")
@@ -287,6 +288,8 @@ def _population_subject(subject: str, w: _Words) -> bool:
     # the noun group right before the verb: `Syrian refugees`, `the five young men`
     tail = []
     for t in reversed(toks):
+        if t.lower() == "of" and tail:
+            continue                   # `thousands of Syrians`
         if t.lower() in w.determiners or t.lower() in ("and", "who", "that", "in", "from", "of"):
             if t.lower() in w.determiners:
                 return False
@@ -294,7 +297,12 @@ def _population_subject(subject: str, w: _Words) -> bool:
         tail.append(t)
         if len(tail) >= 4:
             break
-    return any(t.lower() in w.population for t in tail) and not any(
+    def population(t):
+        if t.lower() in w.population:
+            return True
+        k = lookup_kind(t) if t.endswith("s") else None
+        return bool(k and k[1] == "adjective")      # `Syrians`, `Afghans`
+    return any(population(t) for t in tail) and not any(
         t[:1].isupper() and not _is_excluded(t, w) for t in tail)
 
 
@@ -311,7 +319,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if w.aggregate.search(sentence):
         return None
     # a teaser line: the distance and `from home` fill the line
-    if after_home and _TEASER.match(text[line.start:d.start]) and after_home.end() >= line.end - 1:
+    if after_home and _TEASER.match(text[line.start:d.start]) and (
+            after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
         if name is None and _title_case(line.text) is False:
