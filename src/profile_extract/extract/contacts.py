@@ -681,6 +681,8 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
             k -= 1   # a building / floor / suite line between name and street
             continue
         row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
+        if row and blanks:
+            break    # a fact row further up is not the block's name line
         if row:
             # a `Label | value` row above the address: its value may be the name
             a = lines[k].start + row.start(2)
