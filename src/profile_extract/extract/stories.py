@@ -32,7 +32,7 @@ from ..records import Story
 from ..spans import Span
 
 MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
-_QUICK = re.compile(r"(?i)k(?:m|ilomet)|mile")
+_QUICK = re.compile(r"(?i)k(?:m|ilomet)|\bmi(?:le|\b)")
 
 
 @dataclass(frozen=True)
