@@ -104,6 +104,19 @@ TABLES_AND_LISTS = [
     Case("a name and a link counter on separate source lines are two lines, not a pair",
          "<div>\n<span><a href='/a'>Some Band</a></span>\n<a href='/a'>7 upcoming events</a>\n</div>",
          "Some Band\n7 upcoming events"),
+    Case("a `Label:` block and its value block are one line (CMS fields)",
+         "<div class='field'><div class='field-label'>Population:&nbsp;</div><div class='field-items'>"
+         "<div class='field-item'>9.5 million</div></div></div><div>Next</div>",
+         "Population: 9.5 million\nNext"),
+    Case("`Label:` paragraph and value paragraph", "<p><strong>Phone:</strong></p><p>+1 202 555 0100</p>",
+         "Phone: +1 202 555 0100"),
+    Case("a `Label:` block before a list stays apart", "<div>Our partners:</div><ul><li>A</li><li>B</li></ul>",
+         "Our partners:\n\nA\nB"),
+    Case("a sentence ending in a colon is no label",
+         "<p>The office was opened in 1996 by the following agencies of the UN system:</p><p>UNDP</p>",
+         "The office was opened in 1996 by the following agencies of the UN system:\n\nUNDP"),
+    Case("inline style display:block breaks a span", "<p><span style='display:block'>a</span>b</p>", "a\nb"),
+    Case("inline style display:inline joins a div", "<div>a <div style='display: inline'>b</div> c</div>", "a b c"),
     Case("spans on one source line join", "<p><span>a</span> <span>b</span></p>", "a b"),
 ]
 

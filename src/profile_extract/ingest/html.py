@@ -95,7 +95,7 @@ class _Line:
 
 class _Buf:
     """Lines under construction for one container (the page, a table cell, a dt/dd)."""
-    __slots__ = ("lines", "parts", "pend", "level", "pre", "nested", "pending_dt")
+    __slots__ = ("lines", "parts", "pend", "level", "pre", "nested", "pending_dt", "glue")
 
     def __init__(self):
         self.lines: list[_Line] = []
@@ -105,12 +105,15 @@ class _Buf:
         self.pre = 0             # depth of <pre>
         self.nested = False      # holds a table or a heading (a layout cell)
         self.pending_dt = None   # a <dt> waiting for its <dd>
+        self.glue = False        # a `Label:` block waits for its value block on the same line
 
     def text(self, s: str) -> None:
         if not s:
             return
-        if self.pending_dt is not None and not s.isspace():
-            self.flush_dt()
+        if not s.isspace():
+            if self.pending_dt is not None:
+                self.flush_dt()
+            self.glue = False
         if self.pre and "\n" in s:
             first, *rest = s.split("\n")
             self.parts.append(first)
@@ -122,6 +125,8 @@ class _Buf:
 
     def brk(self, kind: int) -> None:
         """End the current line (if any text) and ask for a break of this kind."""
+        if self.glue:
+            return
         if self.parts:
             text = _clean_line("".join(self.parts))
             self.parts = []
@@ -291,13 +296,60 @@ def _span_group(el):
     return "stack"
 
 
+_LABEL_BLOCKS = frozenset({"div", "p", "span", "label", "strong", "b"})
+_VALUE_BLOCKS = frozenset({"div", "p", "span", "a", "strong", "b", "em", "i", "small", "font"})
+_NOT_IN_VALUE = frozenset({"table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "pre",
+                           "blockquote", "form", "section", "article"})
+_GLUE_LABEL = re.compile(r"^[^\W\d][^:\n]{0,40}:$")
+_MAX_GLUE_VALUE = 200
+
+
+def _glue_pair(el):
+    """The value block after a `Label:` block (a CMS field: `<div>Population:</div>
+    <div>9.5 million</div>`), to show both on one line; else None."""
+    nxt = el.getnext()
+    if nxt is None or not isinstance(nxt.tag, str) or nxt.tag not in _VALUE_BLOCKS:
+        return None
+    if el.tail and not el.tail.isspace():
+        return None
+    if len(el) > 3:
+        return None
+    label = el.text_content().replace("\xa0", " ").strip()
+    if not _GLUE_LABEL.match(label):
+        return None
+    if _hidden(nxt):
+        return None
+    value = nxt.text_content().strip()
+    if not value or len(value) > _MAX_GLUE_VALUE or value.endswith(":"):
+        return None
+    for d in nxt.iterdescendants():
+        if d.tag in _NOT_IN_VALUE:
+            return None
+    return nxt
+
+
+def _display(el) -> str | None:
+    """'block' or 'inline' when an inline style says so, else None."""
+    style = el.get("style")
+    if not style or "display" not in style:
+        return None
+    m = _STYLE_DISPLAY.search(style)
+    if not m:
+        return None
+    return "inline" if m.group(1).lower() == "inline" else "block"
+
+
+_STYLE_DISPLAY = re.compile(r"display\s*:\s*([a-z-]+)", re.IGNORECASE)
+
+
 # Containers whose inline children may form a pair or a stack (see _span_group).
 _GROUP_TAGS = frozenset({"span", "div", "p", "li", "address", "section", "header", "footer",
                          "article", "aside", "main", "figure", "blockquote", "center", "form",
                          "fieldset"})
 
 # End-of-element actions.
-_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL, _E_TABLE = range(10)
+(_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL, _E_TABLE, _E_GLUE,
+ _E_UNGLUE) = range(12)
 
 
 def _render(root) -> list[_Line]:
@@ -316,6 +368,31 @@ def _render(root) -> list[_Line]:
                 continue
             buf = stack[-1]
             role = roles.pop(el, None) if roles else None
+            if role is None and tag in _LABEL_BLOCKS:
+                disp = _display(el)
+                if disp == "inline" and tag in _BREAKS:
+                    role = "inline"
+                elif disp == "block" and tag not in _BREAKS:
+                    role = "block"
+                if tag != "span" or role == "block":
+                    nxt = _glue_pair(el)
+                    if nxt is not None:
+                        role = "label"
+                        roles[nxt] = "value"
+            if role == "label" or role == "value":
+                if role == "label":
+                    buf.brk(_BREAKS.get(tag, _BLOCK))
+                    ends.append((_E_GLUE,))
+                else:
+                    ends.append((_E_UNGLUE, _BREAKS.get(tag, _BLOCK)))
+                if el.text:
+                    buf.text(el.text)
+                continue
+            if role == "inline":
+                ends.append((_E_NONE,))
+                if el.text:
+                    buf.text(el.text)
+                continue
             group = _span_group(el) if len(el) >= 2 and tag in _GROUP_TAGS else None
             if group == "pair":
                 for k in el:
@@ -411,6 +488,14 @@ def _render(root) -> list[_Line]:
             stack[-1].brk(_PARA)
         elif code == _E_BREAK:
             stack[-1].brk(action[1])
+        elif code == _E_GLUE:
+            buf = stack[-1]
+            buf.parts.append(" ")
+            buf.glue = True
+        elif code == _E_UNGLUE:
+            buf = stack[-1]
+            buf.glue = False
+            buf.brk(action[1])
         elif code == _E_HEAD:
             buf = stack[-1]
             buf.brk(_PARA)
