@@ -41,6 +41,8 @@ POSITIVE = [
     Case("teaser without a name line", "Read more\n1,905 kms from home\nRead more\n", [S(None, 1905)]),
     Case("teaser glued to from", "Primary tabs\n\n2,310 kmfrom home\n\"We are safe here.\"\n", [S(None, 2310)]),
     Case("teaser after a credit line", "Photo credit: UNDP\n\n640 km from home\n", [S(None, 640)]),
+    Case("teaser name line with a dash", "Ivan – Seasonal worker\n2,011 km from home\n",
+         [S("Ivan", 2011, "Seasonal worker")]),
     Case("several teasers", "Omar, student\n4,020 kms from home\nRead more\nLeila, mother\n812 kms from home\n",
          [S("Omar", 4020, "student"), S("Leila", 812, "mother")]),
     Case("prose name and verb", "In 12 days, Tamar trekked 48 miles (77 kilometers) from the hills to the coast.",

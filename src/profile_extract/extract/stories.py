@@ -243,7 +243,8 @@ _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+
 _TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
 _TEASER = re.compile(r"(?i)^\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
-_NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*(?:,\s*(.{2,60}))?$")
+_NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*"
+                        r"(?:(?:,|\s[–—-])\s*(.{2,60})|\((.{2,60})\))?$")
 _JUNK_LINE = re.compile(r"(?i)^(?:read more|more|share|photo|credit|image|video|back|next|previous)\b")
 
 
@@ -261,7 +262,7 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
     m = _NAME_LINE.match(t)
     if not m:
         return None, None, None
-    name, role = m.group(1), m.group(2)
+    name, role = m.group(1), m.group(2) or m.group(3)
     w = _words()
     if any(_is_excluded(x, w) for x in name.split()):
         return None, None, None
