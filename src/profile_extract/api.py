@@ -122,7 +122,7 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
     store = PartStore(out, TABLES, csv=opts.write_csv, parquet=opts.write_parquet,
                       fingerprint=_fingerprint(opts), resume=resume,
                       fsync=bool(opts.extra.get("fsync")))
-    skip = set(store.done)
+    skip = store.done  # one set: pages done before, and pages written in this run
     resumed_chunks = store.next_chunk
     engine = _make_engine(opts, skip)
     chunk_pages = max(1, int(opts.chunk_pages))

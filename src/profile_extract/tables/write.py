@@ -81,6 +81,7 @@ def write_json_atomic(obj, path: Path) -> None:
 # committed chunks, and final tables put in place (renamed) only at the end.
 # ---------------------------------------------------------------------------
 import io
+import itertools
 import shutil
 
 import pyarrow.compute as pc
@@ -211,7 +212,7 @@ class PartStore:
         self.entries = good
         self.next_chunk = len(good)
         for e in good:
-            self.done.update(e["pages"])
+            self.done.update(e.pop("pages"))  # the ids live in `done`; entries keep counts only
         # drop what the uncommitted chunk left: temp files, parts beyond the journal
         self.parts.mkdir(parents=True, exist_ok=True)
         for d in self.parts.iterdir():
@@ -237,8 +238,9 @@ class PartStore:
                                  f"drop --resume to start over")
         tmp = jpath.with_name(".journal.tmp")
         with open(tmp, "w", encoding="utf-8") as fh:
-            for e in good:
-                fh.write(json.dumps(e, separators=(",", ":")) + "\n")
+            with open(jpath, encoding="utf-8") as src:
+                for line in itertools.islice(src, len(good)):
+                    fh.write(line)
         os.replace(tmp, jpath)
 
     # -- one chunk -----------------------------------------------------------
@@ -274,6 +276,7 @@ class PartStore:
             fh.flush()
             if self.fsync:
                 os.fsync(fh.fileno())
+        del entry["pages"]  # memory stays flat: ids go to `done`, entries keep counts only
         self.entries.append(entry)
         self.done.update(page_ids)
         self.next_chunk = k + 1
