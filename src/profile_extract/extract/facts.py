@@ -146,7 +146,7 @@ def _paren_depth_ok(text: str, pos: int) -> bool:
 
 
 def _find_colon(text: str) -> re.Match | None:
-    for m in _COLON.finditer(text):
+    for m in _COLON.finditer(text, 0, 150):      # a label is at most 120 characters
         i = text.index(":", m.start()) if ":" in text[m.start():m.end()] else text.index("：", m.start())
         if text.startswith("//", i + 1):                        # http://
             continue
@@ -173,7 +173,7 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
     n = len(text)
     for rx, rule in ((None, "fact.colon"), (_DASHES, "fact.dashes"), (_DASH, "fact.dash"),
                      (_EQUALS, "fact.equals")):
-        m = _find_colon(text) if rx is None else rx.search(text)
+        m = _find_colon(text) if rx is None else rx.search(text, 0, 150)
         if m is None:
             continue
         if rx is _DASH and not _paren_depth_ok(text, m.start()) and "(" not in text[:m.start()]:
@@ -792,7 +792,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 continue
         sp = split_line(t)
         if sp is None:
-            m = _TRAILING.match(t) if not _SEP_ANY.search(t) else None
+            m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
             if m and label_ok(m.group("label")):
                 trailing_run.append((line, m))
                 continue
