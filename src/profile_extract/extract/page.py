@@ -320,7 +320,6 @@ _CONTACT_NEAR = re.compile(
 _LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s+language)")
 _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
-_QUOTE_OPEN = re.compile(r"[“\"]")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
 _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;)\s*(?:and\s+)?$")
 
@@ -328,11 +327,9 @@ _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;)\s*(?:and\s+)?$")
 def _in_quote(text: str, pos: int) -> bool:
     ls = text.rfind("\n", 0, pos) + 1
     seg = text[ls:pos]
-    opens = seg.count("“") + seg.count("\"")
-    closes = seg.count("”")
     if "“" in seg or "”" in seg:
         return seg.count("“") > seg.count("”")
-    return opens % 2 == 1
+    return seg.count("\"") % 2 == 1
 
 
 def _country(doc: Doc, title_span: Span | None, title: str | None):

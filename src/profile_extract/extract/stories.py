@@ -21,12 +21,12 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from ..ingest.segment import Doc
-from ..parse.countries import find_countries, lookup_kind
+from ..parse.countries import lookup_kind
 from ..parse.distances import Distance, find_distances
 from ..records import Story
 from ..spans import Span
@@ -110,7 +110,6 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 
 # --- names -------------------------------------------------------------------
 
-_CAPWORD = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]*\*?")
 _NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?(?:\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?){0,2}")
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by)[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
@@ -324,8 +323,6 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
             after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
-        if name is None and _title_case(line.text) is False:
-            pass
         return _Cand(Span(start, line.end), d, name, role, "story.teaser")
     rule = None
     verb_end = None
