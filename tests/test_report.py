@@ -520,3 +520,17 @@ def test_mark_text_never_raises_and_keeps_the_text(text, spans):
     bare = re.sub(r'<span(?: (?:class|id|data-r)="[^"<>]*")*>|</span>', "", out)
     assert "<" not in bare and ">" not in bare  # only the report's own tags are markup
     assert html_mod.unescape(bare) == text
+
+
+def test_big_diffs_keep_the_html_light(tmp_path):
+    """Past the detail limit a changed page is one summary row, still linked and counted."""
+    from profile_extract.report.diff import compare, to_html
+    old, new = tmp_path / "old", tmp_path / "new"
+    write_run(old, base_pages())
+    write_run(new, _drop_event_add_story(_fix_area(base_pages())))
+    doc = lxml_html.fromstring(to_html(compare(old, new), tmp_path / "d.html", detail_pages=0))
+    body = doc.text_content()
+    assert "1 more pages with differences" in body
+    row = [tr for tr in doc.xpath("//tr") if "a.txt" in tr.text_content()][0]
+    assert [td.text_content() for td in row.xpath("td")][1:] == ["page_id", "1", "1", "1", "0"]
+    assert not doc.xpath("//table[@class='recs']")

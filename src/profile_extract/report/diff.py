@@ -284,16 +284,26 @@ def to_text(d: RunDiff) -> str:
 
 # ---------------------------------------------------------------- html
 
-def to_html(d: RunDiff, html_path: Path) -> str:
+DETAIL_PAGES = 500       # pages shown record by record in the HTML; the rest as one row each
+TEXT_IN_HTML = 200_000   # characters of the text diff repeated in the HTML page
+
+
+def to_html(d: RunDiff, html_path: Path, detail_pages: int = DETAIL_PAGES) -> str:
     css, js = asset("report.css"), asset("diff.js")
     new_pages = Path(d.new) / "report" / "pages"
-    items = []
+    items, more = [], []
     for pd_ in d.pages:
         if not pd_.changed:
             continue
         link = None
         if pd_.new is not None and (new_pages / page_file(pd_.new["page_id"])).exists():
             link = os.path.relpath(new_pages / page_file(pd_.new["page_id"]), html_path.parent)
+        if len(items) >= detail_pages:
+            ops = Counter(rc.op for rc in pd_.records)
+            more.append({"name": _page_name(pd_), "how": pd_.matched_by, "link": link,
+                         "added": ops["+"], "removed": ops["-"], "changed": ops["~"],
+                         "page_changes": len(pd_.page_changes) + len(pd_.finding_changes)})
+            continue
         recs = []
         for rc in pd_.records:
             r = rc.new or rc.old
@@ -303,9 +313,11 @@ def to_html(d: RunDiff, html_path: Path) -> str:
         items.append({"name": _page_name(pd_), "how": pd_.matched_by, "link": link,
                       "page_changes": [(f, fmt(x), fmt(y)) for f, x, y in pd_.page_changes],
                       "finding_changes": pd_.finding_changes, "records": recs})
+    text = to_text(d)
     return env().get_template("diff.html").render(
-        csp=csp([js], [css]), css=Markup(css), js=Markup(js), d=d, items=items,
-        kinds=RECORD_KINDS, text=to_text(d),
+        csp=csp([js], [css]), css=Markup(css), js=Markup(js), d=d, items=items, more=more,
+        n_changed=len(items) + len(more), kinds=RECORD_KINDS,
+        text=text if len(text) <= TEXT_IN_HTML else None,
         generated=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"))
 
 
