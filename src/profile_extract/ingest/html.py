@@ -46,7 +46,6 @@ from __future__ import annotations
 import html as _htmllib
 import re
 
-import lxml.html
 from lxml import etree
 
 # Heading level per tag.
@@ -260,6 +259,11 @@ _PAIR_TAGS = frozenset({"span", "strong", "b", "label", "em", "i", "small", "fon
 _LABEL_VALUE = re.compile(r"^[^\W\d][^:|]{0,60}:\s*\S")
 
 
+def _text_of(el) -> str:
+    """All text inside an element (not its tail)."""
+    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+
+
 def _span_group(el):
     """How to show an element whose children are written on separate source
     lines with no text of its own between them (a label/value span pair, an
@@ -288,8 +292,8 @@ def _span_group(el):
         return None
     if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_TAGS and kids[1].tag in _PAIR_TAGS
             and (len(kids[0]) < 2 or _span_group(kids[0]) is None)):
-        label = kids[0].text_content().strip()
-        value = kids[1].text_content().strip()
+        label = _text_of(kids[0]).strip()
+        value = _text_of(kids[1]).strip()
         if (label and value and len(label) <= _MAX_PAIR_LABEL
                 and not label.endswith((",", ".", ";")) and not _LABEL_VALUE.match(value)):
             return "pair"
@@ -314,12 +318,12 @@ def _glue_pair(el):
         return None
     if len(el) > 3:
         return None
-    label = el.text_content().replace("\xa0", " ").strip()
+    label = _text_of(el).replace("\xa0", " ").strip()
     if not _GLUE_LABEL.match(label):
         return None
     if _hidden(nxt):
         return None
-    value = nxt.text_content().strip()
+    value = _text_of(nxt).strip()
     if not value or len(value) > _MAX_GLUE_VALUE or value.endswith(":"):
         return None
     for d in nxt.iterdescendants():
@@ -540,8 +544,8 @@ def _render(root) -> list[_Line]:
     return stack[0].finish()
 
 
-_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                               huge_tree=True)
+# Plain etree elements (no lxml.html element classes: their lookup costs a third of the walk).
+_PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
 # `<html ... />`: libxml2 closes the document there and drops the rest.
