@@ -135,6 +135,7 @@ def main(argv=None) -> int:
     p.add_argument("--profile", choices=("text", "html"), help="print a cProfile of one process instead")
     p.add_argument("--top", type=int, default=30)
     p.add_argument("--json", help="also write the figures here")
+    p.add_argument("--only", choices=("throughput", "memory"), help="measure only these figures")
     p.add_argument("--child", help=argparse.SUPPRESS)
     p.add_argument("--dirs", nargs="*", help=argparse.SUPPRESS)
     p.add_argument("--out", help=argparse.SUPPRESS)
@@ -176,13 +177,23 @@ def main(argv=None) -> int:
     results = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
                           f"Python {platform.python_version()}",
                "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())}
+    load_before = os.getloadavg()
+    mem = {}
+    if a.only == "memory":
+        for n in sizes:
+            print(f"measuring peak memory at {n:,} pages ...", file=sys.stderr, flush=True)
+            r = run(ensure_corpus(work, "text", n), 1)
+            print(f"| peak RSS at {n:,} text pages | {r['rss_mb']:.0f} MB | {r['pps']:.0f} pages/s | "
+                  f"load {os.getloadavg()[0]:.1f} |", flush=True)
+        return 0
     print("measuring floors ...", file=sys.stderr, flush=True)
     floor_t = spawn(["--child", "floor", "--dirs", *text_run])
     floor_h = spawn(["--child", "floor", "--dirs", *html_dirs])
     print("measuring throughput ...", file=sys.stderr, flush=True)
     t1, t2 = run(text_run, 1), run(text_run, 2)
     h1, h2 = run(html_dirs, 1), run(html_dirs, 2)
-    mem = {}
+    if a.only == "throughput":
+        sizes = []
     for n in sizes:
         print(f"measuring peak memory at {n:,} pages ...", file=sys.stderr, flush=True)
         dirs = ensure_corpus(work, "text", n) if n <= max([a.text_pages] + sizes) else text_dirs
@@ -196,7 +207,9 @@ def main(argv=None) -> int:
     ftp = floor_t["pages"] / floor_t["seconds"]
     fhp = floor_h["pages"] / floor_h["seconds"]
     print()
-    print(f"machine: {results['machine']}; {results['date']}")
+    print(f"machine: {results['machine']}; {results['date']}; load average (1 min) "
+          f"{load_before[0]:.1f} before, {os.getloadavg()[0]:.1f} after (shared machine: "
+          f"other work competes for the cores)")
     print(f"text pages: {t1['pages']:,} (~{floor_t['bytes'] / floor_t['pages'] / 1024:.1f} KB); "
           f"HTML pages: {h1['pages']:,} (~{floor_h['bytes'] / floor_h['pages'] / 1024:.1f} KB)")
     print()
