@@ -32,7 +32,7 @@ from importlib import resources
 from ..findings import Finding
 from ..ingest.segment import Doc
 from ..parse.dates import CAPITALISED_ONLY, date_problem, month_number, parse_date
-from ..parse.sentences import split_sentences
+from ..parse.sentences import runs_on, split_sentences
 from ..records import Event
 from ..spans import Span
 
@@ -141,17 +141,12 @@ _HAS_YEAR = re.compile(r"\d{4}")
 _QUAL = {k: (None if k == "none" else k) for k in W["year_triggers"]}
 _TRIG_WORD = {w.lower(): _QUAL[k] for k, ws in W["year_triggers"].items() for w in ws}
 _RANGE_START = _words("range", "start")
-_TRIGGER = re.compile(
-    rf"(?:^|(?<=[^\w’'])|(?<=\w’)|(?<=\w'))(?P<t>{_alt(list(_TRIG_WORD) + list(_RANGE_START))})"
-    rf"\s*(?P<mod>(?:{_alt(W['year_modifiers']['words'])})\s*-?\s*)?$", _I)
 _GLUED_TRIGGER = re.compile(rf"(?:^|\W)(?:{_alt(_TRIG_WORD)})$", _I)
 _ESTB = re.compile(
     rf"(?:\(\s*(?:{_alt(W['participles']['words'])})\.?\s*"
     rf"|(?<!\w)(?:{_alt(W['participles']['abbreviations'])})\.?\s*)$", _I)
-_OF_NOUN = re.compile(r"(?P<noun>\S+)\s+of\s*$", _I)
 _HAPPENING = _words("of_nouns", "happening") | _words("of_nouns", "time")
 _DOC_NOUNS = _words("document_nouns")
-_PERIOD_BEFORE = re.compile(rf"\b(?:{_alt(W['range']['period_nouns'])})\s+\S+\s*$", _I)
 _RANGE_END = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|und|et|y|и)\s*$", _I)
 _LIST_NEXT = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|und|et|y|и))\s*{_YEAR}\b", _I)
@@ -164,12 +159,7 @@ _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _TIMELINE_AFTER = re.compile(r"^\s*(?::|[-–—])\s+\S")
 
-# --- qualifiers before a day or month date ---------------------------------
-_DATE_TRIGGER = re.compile(
-    rf"(?:^|(?<=\W))(?P<t>{_alt(list(_TRIG_WORD) + list(_RANGE_START))})\s+(?:on\s+|the\s+)?$", _I)
-
 # --- metadata, plans, statistics --------------------------------------------
-_META_BEFORE = re.compile(rf"(?:^|\W)(?:{_alt(W['meta_before']['words'])})\W*(?:\w+\W+){{0,4}}$", _I)
 _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
 
 
@@ -177,15 +167,118 @@ def _has_line_marker(s: str) -> bool:
     """A citation, footer or stamp marker (`Retrieved`, `©`, `ISBN`) in s."""
     ls = s.lower()
     return any(m in ls for m in _LINE_MARKERS)
-_FUTURE = re.compile(rf"(?<!\w)(?:{_alt(W['future']['words'])})(?!\w)", _I)
-_STAT = re.compile(
+_STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
-    rf"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|half\s+a)\s+"
-    rf"(?:million|billion|thousand|lakh|crore)\b"
-    rf"|\b(?:hundreds|thousands|millions)\s+of\b"
     rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])"
-    rf"|\b(?:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|usd\s*|us\$\s*)?\d"
-    rf"|\b(?:{_alt(W['statistic']['words'])})\b")
+    rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
+_DIGIT = re.compile(r"\d")
+# --- word lists as lexicons: token lookups instead of long regex alternations ---
+_TOK = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[%©&]")
+_PUNCT = "()[]{}\"'“”‘’«»,.;:!?¿¡"
+
+
+def _norm(phrase: str) -> str:
+    return " ".join(_TOK.findall(phrase.lower()))
+
+
+class _Lexicon:
+    """Words and phrases of a list, found as whole tokens in a token list."""
+    __slots__ = ("single", "phrases")
+
+    def __init__(self, words):
+        normed = {_norm(w) for w in words} - {""}
+        self.single = frozenset(w for w in normed if " " not in w)
+        self.phrases = tuple(w for w in normed if " " in w)
+
+    def found(self, toks: list[str], joined: str) -> bool:
+        """`joined` is " " + " ".join(toks) + " "."""
+        single = self.single
+        for t in toks:
+            if t in single:
+                return True
+        return any(f" {p} " in joined for p in self.phrases)
+
+
+def _toks(s: str) -> tuple[list[str], str]:
+    toks = _TOK.findall(s.lower())
+    return toks, " " + " ".join(toks) + " "
+
+
+_FUTURE = _Lexicon(W["future"]["words"])
+_STAT_WORDS = _Lexicon(list(W["statistic"]["words"]) + ["hundreds of", "thousands of",
+                                                         "millions of", "dozens of"])
+_SCALE = frozenset(w.lower() for w in W["statistic"]["scale"])
+_NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten several many "
+                          "half".split())
+_META = _Lexicon(W["meta_before"]["words"])
+
+
+def _tail_words(pre: str, n: int = 64) -> tuple[list[str], list[str]]:
+    """The last words before a date: (lower-case words stripped of punctuation, raw words)."""
+    s = pre[-n:]
+    raw = s.split()
+    if raw and len(pre) > n and not s[0].isspace():
+        raw = raw[1:]                                   # a word cut by the slice
+    return [w.strip(_PUNCT).lower() for w in raw], raw
+
+
+def _combos(triggers, tails) -> dict[str, str]:
+    out = {}
+    for t in triggers:
+        for m in tails:
+            out[" ".join((t + " " + m).lower().replace("-", " ").split())] = " ".join(t.lower().split())
+    return out
+
+
+_ALL_TRIGGERS = list(_TRIG_WORD) + list(_RANGE_START)
+_YEAR_TRIGGERS = _combos(_ALL_TRIGGERS, [""] + list(W["year_modifiers"]["words"]))
+_DATE_TRIGGERS = _combos(_ALL_TRIGGERS, ["", "on", "the"])
+_MAX_TRIGGER_WORDS = max(len(k.split()) for k in _YEAR_TRIGGERS)
+_PERIOD_NOUNS = _words("range", "period_nouns")
+
+
+def _trigger(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
+    """(trigger word, number of words it spans) ending the words, longest first."""
+    for n in range(min(len(words), _MAX_TRIGGER_WORDS), 0, -1):
+        key = " ".join(words[-n:]).replace("-", " ").strip()
+        if key in table:
+            return table[key], n
+    return None
+
+
+def _is_statistic(win: str) -> bool:
+    """A statistic in the clause: a number with a scale word or percent, a grouped
+    number, an approximate amount, `a million`, `there were`, `an estimated`.
+
+    >>> _is_statistic("there were 3,000 people"), _is_statistic("Roughly a million people")
+    (True, True)
+    >>> _is_statistic("the 2 Billion Kilometers campaign was launched"), _is_statistic("IOM signed it")
+    (False, False)
+    """
+    if _DIGIT.search(win) and _STAT_NUM.search(win):
+        return True
+    toks, joined = _toks(win)
+    if _STAT_WORDS.found(toks, joined):
+        return True
+    raw = _TOK.findall(win)
+    for i in range(1, len(raw)):
+        if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
+            return True
+    return False
+
+
+def _is_future(win: str) -> bool:
+    """A plan or target marker in the clause.
+
+    >>> _is_future("the office will move"), _is_future("it'll open"), _is_future("goodwill grew")
+    (True, True, False)
+    """
+    toks, joined = _toks(win)
+    if _FUTURE.found(toks, joined):
+        return True
+    return any(t.endswith(("'ll", "’ll")) for t in toks)
+
+
 _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
 _CLAUSE_SPLIT = re.compile(
     r"[;:()\[\]]|,\s|\s[–—-]\s|\s(?:and|but)\s+(?=(?:it|they|he|she|we|i|its|his|her|their|there)\b)"
@@ -329,21 +422,27 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
         return None
     if _ESTB.search(pre[-20:]):
         return "event.year_established", None, None
-    if pre.rstrip().endswith("(") and _PAREN_RANGE_AFTER.match(post) \
+    stripped = pre.rstrip(" \t\n\u00a0-")
+    if stripped.endswith("(") and _PAREN_RANGE_AFTER.match(post) \
             and _POSTS.search(text, max(sent.start, cs - 80), cs):
         return "event.year_range", "since", "start"
-    t = _TRIGGER.search(pre[-40:])
+    if not stripped or not stripped[-1].isalpha():
+        return _timeline(sent, cs, post)
+    words, _ = _tail_words(stripped)
+    t = _trigger(words, _YEAR_TRIGGERS)
     if t:
-        word = " ".join(t.group("t").lower().split())
-        if word in _RANGE_START and word not in _TRIG_WORD or word in ("from", "between"):
-            if _PERIOD_BEFORE.search(pre[-40:][:t.start()][-30:] + " x"):
+        word, n = t
+        if word in ("from", "between") or (word in _RANGE_START and word not in _TRIG_WORD):
+            if any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
                 return None
             return "event.year_range", "since", "start"
-        q = _TRIG_WORD.get(word)
-        return "event.year", q, None
-    o = _OF_NOUN.search(pre[-30:])
-    if o and o.group("noun").lower().strip(",.;") in _HAPPENING:
+        return "event.year", _TRIG_WORD.get(word), None
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in _HAPPENING:
         return "event.year", None, None
+    return _timeline(sent, cs, post)
+
+
+def _timeline(sent: _Sentence, cs: int, post: str):
     if cs == sent.start and _TIMELINE_AFTER.match(post):
         return "event.timeline", None, None
     return None
@@ -353,10 +452,12 @@ def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
     """(qualifier, range role) from the words before a day or month date."""
     if prev is not None and prev[2] == "start":
         return None, None
-    t = _DATE_TRIGGER.search(pre[-24:])
+    if not pre or not pre[-1].isspace():
+        return None, None
+    t = _trigger(_tail_words(pre.rstrip(), 32)[0], _DATE_TRIGGERS)
     if not t:
         return None, None
-    word = " ".join(t.group("t").lower().split())
+    word = t[0]
     if word in ("from", "between") or (word in _RANGE_START and word not in _TRIG_WORD):
         return "since", "start"
     return _TRIG_WORD.get(word), None
@@ -369,11 +470,9 @@ def _judge(sent: _Sentence, m, prev):
     kind = m.kind
     pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
-    if _META_BEFORE.search(pre):
-        return None
     if kind == "year":
         res = _year_rule(sent, m, prev)
-        if res is None:
+        if res is None or _META.found(*_toks(pre[-48:])):
             return None
         rule, q, role = res
     else:
@@ -386,13 +485,15 @@ def _judge(sent: _Sentence, m, prev):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or re.match(r"^\s*;\s*\d+\s+years?\s+ago", post):
             return None
-        o = _OF_NOUN.search(pre[-30:])
-        if o:
-            noun = o.group("noun").lower().strip(",.;")
-            if noun in _DOC_NOUNS or re.search(r"[\d/()]", noun):
+        words, raw = _tail_words(pre.rstrip(), 40)
+        if len(words) >= 2 and words[-1] == "of":
+            if words[-2] in _DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
+                    or (len(words) >= 3 and words[-3] in _DOC_NOUNS):
                 return None
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
+            return None
+        if _META.found(*_toks(pre[-48:])):
             return None
         rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
                 "mdy": "event.full_date", "my": "event.month_date"}[kind]
@@ -403,9 +504,7 @@ def _judge(sent: _Sentence, m, prev):
     if rule != "event.timeline" and not sent.prose():
         return None
     win = sent.window(cs, ce)
-    if _FUTURE.search(win):
-        return None
-    if _STAT.search(win):
+    if _is_future(win) or _is_statistic(win):
         return None
     if q == "by" and not _PAST.search(win):
         return None
@@ -427,42 +526,41 @@ def _regions(doc: Doc):
 
 
 def _block_regions(text: str, lines):
-    """Split a block at lines that are not prose; yield the prose runs."""
-    run_start = None
-    run_end = None
+    """Runs of prose lines that a sentence may cross (joined by soft line
+    breaks), cut at lines that are not prose; only runs that hold a year."""
+    run = None                                    # [start, end, has_year]
+    prev = ""
     for ln in lines:
         s = ln.text
-        skip = False
-        start = ln.start
-        if not _HAS_YEAR.search(s):                  # cannot hold a date: part of the run
-            pass
-        elif _has_line_marker(s):
-            skip = True
-        else:
+        has_year = _HAS_YEAR.search(s) is not None
+        if has_year:
+            if _has_line_marker(s):
+                if run is not None and run[2]:
+                    yield run[0], run[1]
+                run, prev = None, ""
+                continue
             lv = _label_value(s)
             if lv is not None:
+                if run is not None and run[2]:
+                    yield run[0], run[1]
+                run, prev = None, ""
                 label, off = lv
                 value = s[off:]
                 if _is_prose(value) and len(_WORD.findall(value)) >= 5:
-                    if run_start is not None:
-                        yield run_start, run_end
-                    run_start, run_end = ln.start, ln.end   # keep label: a timeline `1996: ...`
-                    if not re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I):
-                        run_start = ln.start + off
-                    yield run_start, run_end
-                    run_start = None
-                    continue
-                skip = True
-        if skip:
-            if run_start is not None:
-                yield run_start, run_end
-            run_start = None
-            continue
-        if run_start is None:
-            run_start = start
-        run_end = ln.end
-    if run_start is not None:
-        yield run_start, run_end
+                    # keep a year label: a timeline row `1996: ...`
+                    keep = re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I) is not None
+                    yield (ln.start if keep else ln.start + off), ln.end
+                continue
+        if run is not None and runs_on(prev, s):
+            run[1] = ln.end
+            run[2] = run[2] or has_year
+        else:
+            if run is not None and run[2]:
+                yield run[0], run[1]
+            run = [ln.start, ln.end, has_year]
+        prev = s
+    if run is not None and run[2]:
+        yield run[0], run[1]
 
 
 def extract_events(doc: Doc):

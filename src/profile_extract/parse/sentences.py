@@ -51,24 +51,30 @@ _STRIP = " \t\r\n\f\v\u00a0•·▪◦|*-–—"
 _TERMINAL = ".!?:;|…"
 
 
-def _soft_break(text: str, nl: int, start: int, end: int) -> bool:
-    """True when the line break at `nl` runs a sentence on to the next line."""
-    ls = text.rfind("\n", start, nl) + 1
-    if ls < start:
-        ls = start
-    prev = text[ls:nl].rstrip()
-    if not prev or prev[-1] in _TERMINAL:
-        return False
-    ne = text.find("\n", nl + 1, end)
-    if ne < 0:
-        ne = end
-    nxt = text[nl + 1:ne].strip()
-    if not nxt or nxt[0] in "•·▪◦|*-–—":
+def runs_on(prev: str, nxt: str) -> bool:
+    """True when a sentence runs on from line `prev` to line `nxt` (both trimmed):
+    the next line goes on in lower case, or a long line was cut mid-sentence.
+
+    >>> runs_on("The office was", "opened in 1996."), runs_on("Heading", "Text starts here.")
+    (True, False)
+    """
+    if not prev or prev[-1] in _TERMINAL or not nxt or nxt[0] in "•·▪◦|*-–—":
         return False
     if nxt[0].islower():
         return True
     # a long line cut mid-sentence (hard-wrapped text), not a heading
     return len(prev) >= 60 and (prev[-1].islower() or prev[-1] == ",")
+
+
+def _soft_break(text: str, nl: int, start: int, end: int) -> bool:
+    """True when the line break at `nl` runs a sentence on to the next line."""
+    ls = text.rfind("\n", start, nl) + 1
+    if ls < start:
+        ls = start
+    ne = text.find("\n", nl + 1, end)
+    if ne < 0:
+        ne = end
+    return runs_on(text[ls:nl].strip(), text[nl + 1:ne].strip())
 
 
 def _is_end(text: str, i: int, j: int, start: int) -> bool:
