@@ -44,7 +44,14 @@ TAIL_COLS = {"rule", "record_id"}  # shown last: provenance, not content
 
 @lru_cache(maxsize=None)
 def asset(name: str) -> str:
-    return (TEMPLATES / name).read_text(encoding="utf-8")
+    """An inline script or stylesheet, lightly minified (indentation and whole-line
+    `//` comments dropped: every page view carries its own copy). Its CSP hash is
+    taken over exactly this text."""
+    text = (TEMPLATES / name).read_text(encoding="utf-8")
+    if name.endswith((".js", ".css")):
+        lines = (line.strip() for line in text.splitlines())
+        text = "\n".join(line for line in lines if line and not line.startswith("//"))
+    return text
 
 
 def sha256_source(text: str) -> str:
