@@ -350,11 +350,12 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         return None
     name = None
     role = None
-    if not _title_case(sentence):
-        runs = list(_runs(text, s, subject_end, w, strict=False))
-        if runs:
-            name_pos, name_end, name = runs[-1]
-            role = _role_for(text, name_pos, name_end, s, w)
+    runs = list(_runs(text, s, subject_end, w, strict=False))
+    if _title_case(sentence):          # a headline: only a possessive names someone (`Rami's 4,000 km`)
+        runs = [r for r in runs if re.search(r"['’]s$", text[r[0]:r[1]])]
+    if runs:
+        name_pos, name_end, name = runs[-1]
+        role = _role_for(text, name_pos, name_end, s, w)
     if name is None and re.search(r"\b(?:I|[Ww]e)\b", subject):
         sm = _SAID.search(text, d.end, min(len(text), e + 120))
         if sm and not _is_excluded(sm.group("n1") or sm.group("n2"), w):
