@@ -17,6 +17,7 @@ How a page becomes contact records:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -125,7 +126,8 @@ def _find_labels(text: str) -> list[Label]:
                     or nxt[:1].isdigit() or nxt.lower().startswith(("www", "http"))):
                 continue
             if nxt[:1] in (" ", "\t", "\u00a0"):
-                rest = text[e:text.find("\n", e) if "\n" in text[e:] else len(text)].strip()
+                nl = text.find("\n", e, e + 300)
+                rest = text[e:nl if nl >= 0 else e + 300].strip()
                 if rest and not (rest[0] in "+([·•" or rest[0].isdigit() or "@" in rest[:60]
                                  or rest.lower().startswith(("www", "http"))
                                  or _find_labels_quick(rest)):
@@ -285,8 +287,11 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     for em in find_emails(text):
         if not any(a <= em.start < b for a, b in used_mail):
             items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
+    used.sort()
+    used_starts = [a for a, _ in used]
     for m in PHONE_RUN.finditer(text):
-        if any(a < m.end() and m.start() < b for a, b in used):
+        k = bisect.bisect_left(used_starts, m.end())
+        if any(a < m.end() and m.start() < b for a, b in used[max(0, k - 3):k]):
             continue
         if _is_intl(m.group(0)):
             items.extend(_phone_items(text, m.start(), m.end(), "phone", False))
@@ -312,18 +317,26 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
 
 def _dedupe_overlaps(items: list[Item]) -> list[Item]:
     """Address parts that overlap a phone, e-mail or website lose."""
-    strong = [i for i in items if i.kind in CONTACT_KINDS]
+    strong = sorted((i for i in items if i.kind in CONTACT_KINDS), key=lambda i: i.start)
+    starts = [i.start for i in strong]
+    max_len = max((i.end - i.start for i in strong), default=0)
+
+    def hits(it: Item) -> list[Item]:
+        a = bisect.bisect_left(starts, it.start - max_len)
+        b = bisect.bisect_left(starts, it.end)
+        return [s for s in strong[a:b] if s.start < it.end and it.start < s.end and s is not it]
+
     out = []
-    dropped_rules: set[tuple[str, int]] = set()
+    dropped: set[tuple[str, int]] = set()
     for it in sorted(items, key=lambda i: i.start):
-        if it.kind in ADDRESS_KINDS and any(s.start < it.end and it.start < s.end for s in strong):
-            dropped_rules.add((it.rule, it.end))
+        if it.kind in ADDRESS_KINDS and hits(it):
+            dropped.add((it.rule, it.end))
             continue
         if it.kind == "city" and it.rule in ("code_city", "code_comma_city") and any(
-                r == it.rule and 0 <= it.start - e <= 3 for r, e in dropped_rules):
+                (it.rule, e) in dropped for e in range(it.start - 3, it.start + 1)):
             continue
         if it.kind == "website" and it.rule == "contact.website.line" and any(
-                s is not it and s.kind == "website" and s.start < it.end and it.start < s.end for s in strong):
+                s.kind == "website" for s in hits(it)):
             continue
         out.append(it)
     return out
@@ -402,7 +415,7 @@ def _street_in_prose(text: str, b: Block, st: Item) -> bool:
     ls, le = _line_bounds(text, st.start)
     if text[max(ls, st.start - 12):st.start].rstrip().endswith(":"):
         return False   # `Address: ...`
-    rest = text[ls:st.start] + text[st.end:le]
+    rest = text[max(ls, st.start - 300):st.start] + text[st.end:min(le, st.end + 300)]
     return len(rest.split()) >= 8
 
 
@@ -415,11 +428,17 @@ def _same_address(text: str, cur: Block, it: Item) -> bool:
 def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
     """Numbers without a code and bare domains join the block they sit in or
     directly follow (same line, or the next line)."""
-    taken = [(i.start, i.end) for b in blocks for i in b.items]
+    taken = sorted((i.start, i.end) for b in blocks for i in b.items)
+    t_starts = [a for a, _ in taken]
+    t_max = max((e - a for a, e in taken), default=0)
+    b_starts = [b.start for b in blocks]
     for it in sorted(loose, key=lambda i: i.start):
-        if any(a < it.end and it.start < e for a, e in taken):
+        lo = bisect.bisect_left(t_starts, it.start - t_max)
+        hi = bisect.bisect_left(t_starts, it.end)
+        if any(a < it.end and it.start < e for a, e in taken[lo:hi]):
             continue
-        for b in blocks:
+        k = bisect.bisect_right(b_starts, it.start)
+        for b in blocks[max(0, k - 2):k + 1]:
             if any(i.start < it.end and it.start < i.end for i in b.items):
                 break
             ls = text.rfind("\n", 0, b.start) + 1
@@ -630,7 +649,7 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     parts = [i for i in b.items if i.kind in ADDRESS_KINDS or i.kind == "address_label"]
     first = parts[0] if parts else b.items[0]
     ls, le = _line_bounds(text, first.start)
-    ls = max(ls, prev_end)
+    ls = max(ls, prev_end, first.start - 400)
     prefix = text[ls:first.start]
     # the value of an `Address:` label starts the address
     lab_rx, _ = _label_rx()
@@ -784,6 +803,7 @@ def _street_city(text: str, b: Block) -> None:
     if st is None:
         return
     ls, le = _line_bounds(text, st.end)
+    le = min(le, st.end + 120)
     m = re.match(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
     if not m:
         return

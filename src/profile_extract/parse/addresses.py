@@ -13,6 +13,7 @@ Offsets are absolute positions in the string passed in.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from dataclasses import dataclass
@@ -60,6 +61,8 @@ CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By",
              "Hotline", "Mobile", "Box", "Suite", "Floor", "Room", "Street", "Road", "Avenue"}
 _CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
 _PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|year|years|spring|summer|autumn|fall|winter)\.?[ \t]+\Z")
+_PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
+_COMMA = re.compile(r",[ \t]+")
 _CITY_COUNTRY_LINE = re.compile(
     rf"^[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
@@ -204,11 +207,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     text[start:end], in order; overlapping weaker matches dropped."""
     end = len(text) if end is None else end
     rx = _rx()
-    found: list[Part] = []
-
-    def add(p: Part) -> None:
-        if p.end > p.start and not any(q.start < p.end and p.start < q.end for q in found):
-            found.append(p)
+    found = _Parts()
+    add = found.add
 
     for m in rx["city_state_code"].finditer(text, start, end):
         cs = _last_city_words(text, *m.span("city"))
@@ -242,7 +242,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             if name == "num_first" and not m.group("name").strip():
                 continue
             if name == "name_only":
-                ls = text.rfind("\n", 0, s) + 1
+                ls = max(text.rfind("\n", 0, s) + 1, s - 200)
                 before = text[ls:s].strip()
                 if before and not before.endswith((",", ":")):
                     continue
@@ -275,20 +275,21 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if pfx and cc is None:
             continue
         code_start = m.start("pfx") if pfx else m.start("code")
-        if any(q.start < ce and code_start < q.end for q in found):
+        if found.overlaps(code_start, ce):
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
     for m in rx["city_code"].finditer(text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
-        if ce <= cs or any(q.start < m.end() and cs < q.end for q in found):
+        if ce <= cs or found.overlaps(cs, m.end()):
             continue
         if rx["country"].fullmatch(text, cs, ce):
             continue
         code = m.group("code")
         if len(code) in (4, 5) and code.isdigit():
             # `Kyiv 04053, Ukraine`: a five-digit code after the city needs a country or the line end
-            rest = text[m.end():text.find("\n", m.end()) if "\n" in text[m.end():end] else end]
+            nl = text.find("\n", m.end(), end)
+            rest = text[m.end():nl if nl >= 0 else min(end, m.end() + 200)]
             if (rest.strip(" \t.") or len(code) == 4) and not country_at(text, m.end(), end):
                 continue
         cc = "GB" if re.match(r"[A-Z]", code) else None
@@ -296,14 +297,15 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
     for m in rx["code_comma_city"].finditer(text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
-        if ce <= cs or any(q.start < m.end() and m.start() < q.end for q in found):
+        if ce <= cs or found.overlaps(m.start(), m.end()):
             continue
         add(Part("postal_code", *m.span("code"), m.group("code"), None, "code_comma_city"))
         add(Part("city", cs, ce, text[cs:ce], None, "code_comma_city"))
     # a postal code alone on its line, right above a city line (`11225` / `Brooklyn, NY, US`)
     for m in _CODE_LINE.finditer(text, start, end):
-        nxt = next((p for p in found if p.kind == "city" and p.start >= m.end()), None)
-        if nxt and text[m.end():nxt.start].strip() == "" and not any(p.kind == "postal_code" and p.start > m.end() and p.start < nxt.end + 12 for p in found):
+        nxt = found.next_after(m.end())
+        if nxt and nxt.kind == "city" and text[m.end():nxt.start].strip() == "" and not any(
+                p.kind == "postal_code" for p in found.between(m.end(), nxt.end + 12)):
             add(Part("postal_code", *m.span(1), m.group(1), nxt.country, "code_line"))
     # a line that is only `City, Country` (`Abuja, Nigeria`)
     for m in _CITY_COUNTRY_LINE.finditer(text, start, end):
@@ -312,10 +314,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # a country written first (`India, 700108, Calcutta`)
-    for p in list(found):
+    for p in found.parts():
         if p.kind != "postal_code":
             continue
-        ls = max(text.rfind("\n", 0, p.start) + 1, start)
+        ls = max(text.rfind("\n", 0, p.start) + 1, start, p.start - 80)
         head = text[ls:p.start]
         m = re.match(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$", head)
         if m and rx["country"].fullmatch(m.group("c").strip()):
@@ -323,18 +325,53 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("country", cs, cs + len(m.group("c").strip()), m.group("c").strip(),
                      country_iso2(m.group("c").strip()), "country_first"))
     # a country right after a city (`Geneva 20, Switzerland`, `Bonn Germany`)
-    for p in sorted(found, key=lambda x: x.start):
+    for p in found.parts():
         if p.kind not in ("city", "postal_code"):
             continue
         q = p.end
-        po = re.match(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])", text[q:end])
+        po = _PO_NUMBER.match(text, q, end)
         if po:
-            q += po.end()
+            q = po.end()
         c = country_at(text, q, end)
         if c:
             add(c)
-    found.sort(key=lambda p: p.start)
-    return found
+    return found.parts()
+
+
+class _Parts:
+    """Non-overlapping parts kept sorted by start, so overlap checks are
+    logarithmic on long pages."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._parts: list[Part] = []
+
+    def overlaps(self, s: int, e: int) -> bool:
+        i = bisect.bisect_left(self._starts, e)
+        # the part starting before e with the largest start; parts never
+        # overlap each other, so only it (and its predecessor) can reach s
+        for j in (i - 1, i - 2):
+            if 0 <= j < len(self._parts) and self._parts[j].end > s and self._parts[j].start < e:
+                return True
+        return False
+
+    def add(self, p: Part) -> None:
+        if p.end > p.start and not self.overlaps(p.start, p.end):
+            i = bisect.bisect_left(self._starts, p.start)
+            self._starts.insert(i, p.start)
+            self._parts.insert(i, p)
+
+    def next_after(self, pos: int) -> Part | None:
+        i = bisect.bisect_left(self._starts, pos)
+        return self._parts[i] if i < len(self._parts) else None
+
+    def between(self, s: int, e: int) -> list[Part]:
+        i = bisect.bisect_left(self._starts, s)
+        j = bisect.bisect_left(self._starts, e)
+        return self._parts[i:j]
+
+    def parts(self) -> list[Part]:
+        return list(self._parts)
 
 
 def _last_city_words(text: str, s: int, e: int) -> int:
@@ -352,9 +389,9 @@ def _last_city_words(text: str, s: int, e: int) -> int:
 def _street_alone(text: str, s: int, e: int, end: int) -> bool:
     """A street name without a number counts when it stands alone on its line
     or is followed by a comma and more address."""
-    ls = text.rfind("\n", 0, s) + 1
-    le = text.find("\n", e)
-    le = len(text) if le < 0 else le
+    ls = max(text.rfind("\n", 0, s) + 1, s - 200)
+    le = text.find("\n", e, e + 200)
+    le = min(len(text), e + 200) if le < 0 else le
     before = text[ls:s].strip()
     after = text[e:le].strip()
     if before and not before.endswith(":"):
@@ -370,10 +407,10 @@ def _extend_street_list(text: str, e: int, end: int) -> int:
     of streets is one street."""
     rx = _rx()["word_first"]
     while True:
-        m = re.match(r",[ \t]+", text[e:end])
+        m = _COMMA.match(text, e, end)
         if not m:
             return e
-        n = rx.match(text, e + m.end(), end)
+        n = rx.match(text, m.end(), end)
         if not n:
             return e
         e = n.end()
