@@ -298,6 +298,8 @@ def test_report_json_summary(hostile_run):
     assert s["coverage"]["pages_without"] == 2
     assert sum(h["pages"] for h in s["coverage"]["histogram"]) == 1
     assert sum(h["pages"] for h in s["records_per_page"]["histogram"]) == 3
+    assert [(f["source"], f["error"]) for f in s["failed_pages"]] == [("pages/broken.bin",
+                                                                       "binary <b>data</b>")]
 
 
 def test_failed_page_view_says_why(hostile_run):
@@ -534,3 +536,17 @@ def test_big_diffs_keep_the_html_light(tmp_path):
     row = [tr for tr in doc.xpath("//tr") if "a.txt" in tr.text_content()][0]
     assert [td.text_content() for td in row.xpath("td")][1:] == ["page_id", "1", "1", "1", "0"]
     assert not doc.xpath("//table[@class='recs']")
+
+
+def test_duplicate_record_ids_still_get_their_own_rows_and_highlights(tmp_path):
+    out = tmp_path / "run"
+    page = {"source": "d.txt", "page_id": "dup", "text": "Area: 1 km\nArea: 1 km\n",
+            "facts": [{"at": (0, 10), "label": "Area", "record_id": "same"},
+                      {"at": (11, 21), "label": "Area", "record_id": "same"}]}
+    write_run(out, [page])
+    build_report(out)
+    doc = lxml_html.fromstring((out / "report" / "pages" / "dup.html").read_text())
+    ids = [tr.get("id") for tr in doc.xpath("//table[@data-kind='fact']/tbody/tr")]
+    assert len(ids) == len(set(ids)) == 2
+    for rid in ids:
+        assert highlighted(doc, rid[len("rec-"):]) == "Area: 1 km"

@@ -159,6 +159,12 @@ def test_page_view_content_is_inert_and_every_kind_is_highlighted(driver, hostil
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     driver.save_screenshot(str(ARTIFACTS / "report_page_view.png"))
     assert (ARTIFACTS / "report_page_view.png").stat().st_size > 10_000
+    # "n" goes to the next page view, "i" back to the index
+    driver.find_element(By.TAG_NAME, "body").send_keys("n")
+    assert driver.current_url.endswith("/pages/" + page_file(pages.page_id.iloc[1]))
+    assert_inert(driver, "</script><script>" + PWN + "</script> · QA report")
+    driver.find_element(By.TAG_NAME, "body").send_keys("i")
+    assert driver.current_url.split("#")[0].endswith("/report/index.html")
 
 
 def test_index_is_inert_and_its_table_works(driver, hostile_report):

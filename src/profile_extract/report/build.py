@@ -293,9 +293,14 @@ def per_page_rows(run: Run) -> list[dict]:
     return out
 
 
-def _rid(r: dict, prefix: str, i: int) -> str:
+def _rid(r: dict, prefix: str, i: int, seen: set) -> str:
+    """The element id suffix of a record: its record_id, made unique within the page."""
     rid = r.get("record_id")
-    return str(rid) if rid else f"{prefix}{i}"
+    rid = str(rid) if rid else f"{prefix}{i}"
+    if rid in seen:
+        rid = f"{rid}-{prefix}{i}"
+    seen.add(rid)
+    return rid
 
 
 def page_context(run: Run, page: dict, text: str | None) -> dict:
@@ -305,13 +310,14 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
     n = len(text) if text is not None else 0
     marks: list[Mark] = []
     tables = []
+    seen: set = set()
     for kind in RECORD_KINDS:
         name = KIND_NAME[kind]
         cols = [c for c in run.columns[kind] if c not in HIDDEN_COLS | TAIL_COLS] + \
             [c for c in ("rule", "record_id") if c in run.columns[kind]]
         rows = []
         for i, r in enumerate(recs[kind]):
-            rid = _rid(r, name[0], i)
+            rid = _rid(r, name[0], i, seen)
             s, e = r.get("span_start"), r.get("span_end")
             m = Mark(s, e, name, rid)
             ok = bool(clamp([m], n)[0])
@@ -325,7 +331,7 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
     frows = []
     n_left = n_fspan = 0
     for i, f in enumerate(fs):
-        rid = _rid(f, "x", i)
+        rid = _rid(f, "x", i, seen)
         s, e = f.get("span_start"), f.get("span_end")
         kind = "left" if f.get("code") == "unparsed_line" else "finding"
         m = Mark(s, e, kind, rid)
@@ -421,6 +427,9 @@ def build_report(out_dir) -> Path:
         machine["coverage"] = {k: v for k, v in summary["coverage"].items()
                                if not k.endswith("_text")}
         machine["run"] = run_info
+        failed = [p for p in run.pages if p.get("status") == "failed"]
+        machine["failed_pages"] = [{"page_id": p["page_id"], "source": p.get("source"),
+                                    "error": p.get("error")} for p in failed[:1000]]
         machine["tool"] = "profile-extract report"
         (tmp / "report.json").write_text(json.dumps(machine, indent=1, ensure_ascii=False,
                                                     default=str), encoding="utf-8")

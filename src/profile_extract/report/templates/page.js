@@ -63,7 +63,11 @@
     if (!tip.contains(e.target)) { pinned = null; hide(); select(null); }
   });
   document.addEventListener("keydown", function (e) {
-    if (e.key === "Escape") { pinned = null; hide(); select(null); }
+    if (e.key === "Escape") { pinned = null; hide(); select(null); return; }
+    if (e.ctrlKey || e.metaKey || e.altKey || /^(INPUT|SELECT|TEXTAREA)$/.test(e.target.tagName)) return;
+    var go = {n: "nav-next", p: "nav-prev", i: "nav-index"}[e.key];
+    var a = go && document.getElementById(go);
+    if (a) location.href = a.href;
   });
   function flash() {
     var id = decodeURIComponent(location.hash.slice(1));
