@@ -188,15 +188,22 @@ class _Lexicon:
     def __init__(self, words):
         normed = {_norm(w) for w in words} - {""}
         self.single = frozenset(w for w in normed if " " not in w)
-        self.phrases = tuple(w for w in normed if " " in w)
+        self.phrases: dict[str, tuple[str, ...]] = {}     # first word -> " phrase " forms
+        for w in sorted(normed):
+            if " " in w:
+                first = w.split()[0]
+                self.phrases[first] = self.phrases.get(first, ()) + (f" {w} ",)
 
     def found(self, toks: list[str], joined: str) -> bool:
         """`joined` is " " + " ".join(toks) + " "."""
-        single = self.single
+        single, phrases = self.single, self.phrases
         for t in toks:
             if t in single:
                 return True
-        return any(f" {p} " in joined for p in self.phrases)
+            ps = phrases.get(t)
+            if ps is not None and any(p in joined for p in ps):
+                return True
+        return False
 
 
 def _toks(s: str) -> tuple[list[str], str]:
@@ -237,16 +244,21 @@ _MAX_TRIGGER_WORDS = max(len(k.split()) for k in _YEAR_TRIGGERS)
 _PERIOD_NOUNS = _words("range", "period_nouns")
 
 
+_TRIGGER_FIRSTS = frozenset(k.split()[0] for k in list(_YEAR_TRIGGERS) + list(_DATE_TRIGGERS))
+
+
 def _trigger(words: list[str], table: dict[str, str]) -> tuple[str, int] | None:
     """(trigger word, number of words it spans) ending the words, longest first."""
     for n in range(min(len(words), _MAX_TRIGGER_WORDS), 0, -1):
+        if words[-n] not in _TRIGGER_FIRSTS:
+            continue
         key = " ".join(words[-n:]).replace("-", " ").strip()
         if key in table:
             return table[key], n
     return None
 
 
-def _is_statistic(win: str) -> bool:
+def _is_statistic(win: str, tj=None) -> bool:
     """A statistic in the clause: a number with a scale word or percent, a grouped
     number, an approximate amount, `a million`, `there were`, `an estimated`.
 
@@ -257,7 +269,7 @@ def _is_statistic(win: str) -> bool:
     """
     if _DIGIT.search(win) and _STAT_NUM.search(win):
         return True
-    toks, joined = _toks(win)
+    toks, joined = tj or _toks(win)
     if _STAT_WORDS.found(toks, joined):
         return True
     raw = _TOK.findall(win)
@@ -267,13 +279,13 @@ def _is_statistic(win: str) -> bool:
     return False
 
 
-def _is_future(win: str) -> bool:
+def _is_future(win: str, tj=None) -> bool:
     """A plan or target marker in the clause.
 
     >>> _is_future("the office will move"), _is_future("it'll open"), _is_future("goodwill grew")
     (True, True, False)
     """
-    toks, joined = _toks(win)
+    toks, joined = tj or _toks(win)
     if _FUTURE.found(toks, joined):
         return True
     return any(t.endswith(("'ll", "’ll")) for t in toks)
@@ -378,15 +390,17 @@ class _Sentence:
     def window(self, cs: int, ce: int) -> str:
         """The date's clause (and its neighbours when the clause is only the
         date phrase, `In 2004, ...`), with the date itself cut out."""
-        if self._splits is None:
-            inside = [(m.start(), m.end()) for m in self.cands]
-            self._splits = [(b.start() + self.start, b.end() + self.start)
-                            for b in _CLAUSE_SPLIT.finditer(self.s)
-                            if not any(a <= b.start() + self.start < z for a, z in inside)]
-        bounds = [self.start] + [x for sp in self._splits for x in sp] + [self.end]
-        # clause pieces between splitters
-        pieces = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
-        k = next((i for i, (a, z) in enumerate(pieces) if a <= cs < z or a <= cs <= z), 0)
+        pieces = self._splits
+        if pieces is None:
+            inside = [(m.s, m.e) for m in self.cands]
+            bounds = [self.start]
+            for b in _CLAUSE_SPLIT.finditer(self.text, self.start, self.end):
+                if not any(a <= b.start() < z for a, z in inside):
+                    bounds += (b.start(), b.end())
+            bounds.append(self.end)
+            # clause pieces between splitters
+            pieces = self._splits = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+        k = next((i for i, (a, z) in enumerate(pieces) if a <= cs <= z), 0)
         a, z = pieces[k]
         own = self.text[a:cs] + " " + self.text[ce:z]
         if not _has_verb(own):
@@ -504,7 +518,8 @@ def _judge(sent: _Sentence, m, prev):
     if rule != "event.timeline" and not sent.prose():
         return None
     win = sent.window(cs, ce)
-    if _is_future(win) or _is_statistic(win):
+    tj = _toks(win)
+    if _is_future(win, tj) or _is_statistic(win, tj):
         return None
     if q == "by" and not _PAST.search(win):
         return None
@@ -574,8 +589,6 @@ def extract_events(doc: Doc):
             if not _HAS_YEAR.search(text, ss, se):
                 continue
             sent = _Sentence(text, ss, se)
-            if _has_line_marker(sent.s):
-                continue
             prev = None
             for m in sent.cands:
                 res = _judge(sent, m, prev)
