@@ -55,6 +55,10 @@ TITLES = [
          f"Programme (UNEP)\nfounded in 1972\n\n{PROSE}", "Profile: UNEP"),
     Case("repeated title with table pipes", "The University of Ruritania |\nThe University of Ruritania |\n"
          "The University of Ruritania\nMotto | Lux |\n", "The University of Ruritania"),
+    Case("site name above the menu", f"Refugee Agency - Helping People\nSkip to main content\n\nRuritania\n\n{PROSE}",
+         "Ruritania"),
+    Case("post line skipped", f"Posted on 12 May 2018 by admin\n\nWalking to the Sea\n\n{PROSE}",
+         "Walking to the Sea"),
     Case("title with a colon is no fact", f"Red Crescent: Call for Donors\n\nMay 3, 2021\n\n{PROSE}",
          "Red Crescent: Call for Donors"),
 ]

@@ -40,6 +40,7 @@ COUNTRY_CHARS = 60_000   # country search: this much text
 @dataclass(frozen=True)
 class _Data:
     chrome: re.Pattern
+    site_chrome: re.Pattern
     stop: re.Pattern
     generic: re.Pattern
     orgs: re.Pattern
@@ -58,7 +59,8 @@ def _data() -> _Data:
     seat = sorted(d["seat_words"], key=len, reverse=True)
     origin = sorted(d["origin_words"], key=len, reverse=True)
     return _Data(
-        chrome=_whole(d["chrome_lines"]),
+        chrome=_whole(d["chrome_lines"] + d["site_chrome_lines"]),
+        site_chrome=_whole(d["site_chrome_lines"]),
         stop=_whole(d["stop_lines"]),
         generic=_whole(d["generic_headings"]),
         orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![\w-])"),
@@ -232,6 +234,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     d = _data()
     lines = doc.lines
     chosen: tuple[int, Line] | None = None
+    site_chrome_after = False          # a menu or search line below the chosen heading
     seen = 0
     i = -1
     while True:
@@ -245,6 +248,9 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if _NAV.search(line.text):
             if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i:
                 chosen = None          # a site header sits above the navigation bar
+            continue
+        if chosen is not None and d.site_chrome.match(t):
+            site_chrome_after = True
             continue
         if d.chrome.match(t) or d.chrome.match(line.text) or _UPDATED_LINE.match(t) or _BYLINE.match(t) or _DATE_LINE.match(t):
             continue
@@ -279,7 +285,8 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         ct = _clean_title(chosen[1].text)
         if t == ct:
             continue
-        if (nxt is not None and _BYLINE.match(nxt.text)) or (_PROFILE.match(t) and not _PROFILE.match(ct)):
+        if site_chrome_after or (nxt is not None and _BYLINE.match(nxt.text)) or (
+                _PROFILE.match(t) and not _PROFILE.match(ct)):
             chosen = (i, line)
         break
     if chosen is None:
