@@ -105,6 +105,12 @@ def test_html_title_from_headings():
     assert pr.info.title == "Spring Tournament"
 
 
+def test_html_site_name_h1_above_its_menu():
+    html = ("<html><body><header><h1><a href='/'>IOM Ruritania</a></h1><div>Home | About | News | Contact</div>"
+            "</header><main><h2>About the mission</h2><p>The mission opened in 1998.</p></main></body></html>")
+    assert extract_page(html.encode(), "about.html").info.title == "About the mission"
+
+
 def test_html_h1_wins():
     html = "<html><body><h5>Saturday 3 May</h5><h1>The Headliners</h1><h2>Venue</h2><p>x</p></body></html>"
     assert extract_page(html.encode(), "gig.html").info.title == "The Headliners"

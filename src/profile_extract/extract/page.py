@@ -308,6 +308,10 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
         t = " ".join(doc.text[s:e].split())
         if not t or d.generic.match(t) or len(t) > 200:
             continue
+        nl = doc.text.find("\n", e)
+        nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
+        if level == 1 and nxt and (_NAV.search(nxt) or d.site_chrome.match(nxt)):
+            continue                   # a site name above its menu
         cands.append((level, s, e, t))
     if not cands:
         return None, None
