@@ -356,6 +356,15 @@ _GROUP_TAGS = frozenset({"span", "div", "p", "li", "address", "section", "header
  _E_UNGLUE) = range(12)
 
 
+# libxml2 keeps 2048 levels of nesting and drops what is deeper; a tree that
+# deep is hostile or broken, and the tag stripper reads it instead.
+_MAX_DEPTH = 2000
+
+
+class _TooDeep(Exception):
+    pass
+
+
 def _render(root) -> list[_Line]:
     stack: list[_Buf] = [_Buf()]
     rows: list[list[_Cell]] = []
@@ -366,6 +375,8 @@ def _render(root) -> list[_Line]:
     for event, el in walker:
         tag = el.tag
         if event == "start":
+            if len(ends) >= _MAX_DEPTH:
+                raise _TooDeep()
             if not isinstance(tag, str) or tag in _SKIP or _hidden(el):
                 walker.skip_subtree()
                 ends.append((_E_NONE,))
@@ -596,13 +607,71 @@ def _assemble(lines: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
     return "".join(parts), headings
 
 
+_BREAK_TAGS = re.compile(r"(?i)^</?(br|p|div|li|tr|h[1-6]|table|ul|ol|dl|dt|dd|section|article|header|footer)\b")
+
+
 def _strip_tags(html: str) -> str:
-    """Last resort: drop tags, keep text, decode entities."""
-    text = re.sub(r"(?is)<(script|style)\b.*?</\1\s*>|<!--.*?-->", " ", html)
-    text = re.sub(r"(?i)<br\s*/?>|</(p|div|li|tr|h[1-6])\s*>", "\n", text)
-    text = _htmllib.unescape(re.sub(r"<[^>]*>", " ", text))
+    """Last resort, linear in the input: drop tags, comments, scripts and
+    styles; keep the text; decode entities. An unterminated comment or script
+    runs to the end; an unterminated tag is text.
+
+    >>> _strip_tags("<p>a<!-- x --><script>y</script>b<br>c</p><b")
+    'ab\\nc\\n<b'
+    """
+    low = html.lower()
+    out: list[str] = []
+    pos, n = 0, len(html)
+    while pos < n:
+        lt = html.find("<", pos)
+        if lt < 0:
+            out.append(html[pos:])
+            break
+        out.append(html[pos:lt])
+        if html.startswith("<!--", lt):
+            end = html.find("-->", lt + 4)
+            pos = n if end < 0 else end + 3
+            continue
+        gt = html.find(">", lt + 1)
+        if gt < 0:
+            out.append(html[lt:])
+            break
+        nxt = html.find("<", lt + 1)
+        if 0 <= nxt < gt:            # `<` that opens no tag: text
+            out.append("<")
+            pos = lt + 1
+            continue
+        tag = low[lt:gt + 1]
+        for name in ("script", "style"):
+            if tag.startswith("<" + name):
+                close = low.find("</" + name, gt)
+                gt = n - 1 if close < 0 else max(gt, low.find(">", close) if low.find(">", close) >= 0 else n - 1)
+                break
+        if _BREAK_TAGS.match(tag):
+            out.append("\n")
+        pos = gt + 1
+    text = _htmllib.unescape("".join(out))
     lines = (_clean_line(l) for l in text.split("\n"))
     return "\n".join(l for l in lines if l)
+
+
+_WELLFORMED_TAG = re.compile(r"<[A-Za-z/!][^<>]{0,2000}>")
+
+
+def _worth_soup(html: str, root) -> bool:
+    """BeautifulSoup is slow on junk: try it only on markup that is mostly real
+    tags, and not for a tree lxml cut at its nesting limit."""
+    if len(html) > 5_000_000:
+        return False
+    tags = html.count("<")
+    if not tags or len(_WELLFORMED_TAG.findall(html)) < 0.5 * tags:
+        return False
+    if root is not None:
+        last = None
+        for last in root.iter():
+            pass
+        if last is not None and sum(1 for _ in last.iterancestors()) >= _MAX_DEPTH:
+            return False
+    return True
 
 
 def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int]]]:
@@ -618,7 +687,7 @@ def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int
         root = _parse(html)
     except Exception:
         root = None
-    if root is None or _lost_markup(root, html):
+    if (root is None or _lost_markup(root, html)) and _worth_soup(html, root):
         try:
             root = _soup_parse(html)
         except Exception:
@@ -627,6 +696,8 @@ def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int
         return _strip_tags(html), []
     try:
         return _assemble(_render(root))
+    except _TooDeep:
+        return _strip_tags(html), []
     except Exception:  # defensive: never lose the page for a walker bug
         return _strip_tags(html), []
 
