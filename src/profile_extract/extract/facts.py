@@ -328,9 +328,10 @@ _DATE_VALUE = re.compile(
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{3,4}"
     r"|(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{4}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}"
-    r"|\d{3,4}(?:\s?[-–—]\s?\d{2,4})?"
+    r"|(?:1\d|20)\d\d(?:\s?[-–—]\s?\d{2,4})?"
     r")(?![\d,.]\d)(?!\s*(?:%|percent|km|sq|persons?|people|million|billion|members|states))",
     re.IGNORECASE)
+_BARE_YEAR = re.compile(r"^\d{4}\s*[;,.]?$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
 _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
@@ -400,10 +401,10 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     if _TIME.match(s) or _COORD.search(s):
         return out
     body = s[qend:].lstrip() if q else s
-    if dimension == "date" or _DATE_VALUE.match(body) and dimension not in (
+    if dimension == "date" or (_DATE_VALUE.match(body) and not _BARE_YEAR.match(body) and dimension not in (
             "count", "person", "money", "percent", "area", "length", "index", "ratio", "rank", "permille",
-            "density", "duration", "temperature"):
-        return out
+            "density", "duration", "temperature")):
+        return out          # a date, or a bare year under a date label; a bare year elsewhere may be a count
     money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
     nums = find_numbers(s, money=money)
     if not nums:
@@ -605,23 +606,57 @@ _AS_OF_LINE = re.compile(r"^(?:data\s+|figures\s+|statistics\s+)?as\s+(?:of|at|o
 _NESTED = re.compile(r"(?:^|(?<=[\s;.,]))([a-z][a-z0-9 ,'’()/-]{0,40}?[a-z)]):\s+(?=\S)")
 
 
+_SUB_COLON = re.compile(r"(?<=[a-z)])\s?:\s+(?=\S)")
+_SUB_WORD = re.compile(r"[a-z][a-z'’()/-]*$")
+
+
+def _sub_label_start(v: str, colon: int) -> int | None:
+    """Where the lower-case sub-label that ends at v[colon] starts: walk back over
+    up to five lower-case words, stopping at a unit, a number or a capital
+    (`... 90 m highest point:` -> `highest point`)."""
+    pos = colon
+    start = None
+    for _ in range(5):
+        head = v[:pos].rstrip()
+        m = _SUB_WORD.search(head)
+        if not m:
+            break
+        word = m.group()
+        if start is not None:
+            u = unit_after(word, 0)
+            if u is not None and u.end == len(word):
+                break
+        start = m.start()
+        pos = m.start()
+        if pos == 0 or v[pos - 1] != " ":
+            break
+    return start
+
+
 def _split_nested(rows: _Rows, row: Row) -> list[Row] | None:
     """`Area: total: 207,600 sq km land: 202,900 sq km` -> sub-rows (CIA style:
     lower-case sub-labels, the first at the start of the value)."""
     v = row.value
-    first = _NESTED.match(v)
-    if not first:
+    if not _NESTED.match(v):
         return None
-    marks = [m for m in _NESTED.finditer(v) if _paren_depth_ok(v, m.start())]
-    if not marks or marks[0].start() != 0:
+    marks = []
+    for m in _SUB_COLON.finditer(v):
+        if not _paren_depth_ok(v, m.start()):
+            continue
+        s0 = _sub_label_start(v, m.start())
+        if s0 is None or (marks and s0 < marks[-1][2]):
+            continue
+        if s0 > 0 and not v[s0 - 1].isspace():
+            continue
+        marks.append((s0, m.start(), m.end()))
+    if not marks or marks[0][0] != 0:
         return None
     out = []
-    for i, m in enumerate(marks):
-        end = marks[i + 1].start() if i + 1 < len(marks) else len(v)
-        seg = v[m.end():end].rstrip(" ;,")
-        sub_label = m.group(1)
-        r = Row(sub_label, row.vstart + m.start(1), row.vstart + m.end(1), seg,
-                row.vstart + m.end(), row.vstart + m.end() + len(seg), "fact.nested", row.line)
+    for i, (s0, e0, vs) in enumerate(marks):
+        end = marks[i + 1][0] if i + 1 < len(marks) else len(v)
+        seg = v[vs:end].rstrip(" ;,")
+        r = Row(v[s0:e0], row.vstart + s0, row.vstart + e0, seg,
+                row.vstart + vs, row.vstart + vs + len(seg), "fact.nested", row.line)
         r.group = row
         out.append(r)
     return out

@@ -36,6 +36,8 @@ def currency_table() -> dict[str, str]:
     """
     import pycountry
     table = {c.alpha_3: c.alpha_3 for c in pycountry.currencies}
+    for code in _data().get("extra_currencies", {}):
+        table.setdefault(code, code)
     for old, new in _data().get("retired_currencies", {}).items():
         table.setdefault(old, new)
     return table

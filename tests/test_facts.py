@@ -1,0 +1,604 @@
+"""extract/facts.py: labelled statistics, one table per layout, negatives
+beside them. All test text is written for these tests in the shapes real
+profile pages use (fact boxes, flattened tables, infoboxes, CIA-style nested
+fields); none is copied from the dev corpus."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from profile_extract.extract.facts import clean_label, extract_facts, label_ok, parse_value, split_line
+from profile_extract.ingest.segment import Doc
+from profile_extract.parse.units import lookup_unit, registry, unit_after
+
+_UNSET = object()
+
+
+def facts_of(text: str, content_type: str = "text"):
+    return extract_facts(Doc.from_text(text, content_type=content_type))
+
+
+class Case(NamedTuple):
+    text: str
+    label: str
+    value: float | None = None
+    unit: str | None = None
+    year_start: int | None = None
+    year_end: int | None = None
+    qualifier: object = _UNSET
+    rank_total: int | None = None
+    value_max: float | None = None
+    codes: object = _UNSET
+
+
+# One fact per line. Lines are standalone, so each has a known label or a numeric value.
+LINES = [
+    # separators
+    Case("Population (2019): 4.2 million", "Population", 4_200_000, "person", 2019, 2019),
+    Case("Population : 4,200,000", "Population", 4_200_000, "person"),
+    Case("Population = 4,200,000", "Population", 4_200_000, "person"),
+    Case("Total population -- 731,000 (2020 est.)", "Total population", 731_000, "person", 2020, 2020,
+         "estimate"),
+    Case("Literacy rate – 81.3%", "Literacy rate", 81.3, "percent"),
+    Case("Literacy rate — 81.3%", "Literacy rate", 81.3, "percent"),
+    Case("Number of provinces - 9", "Number of provinces", 9),
+    Case("Females- 48.2%", "Females", 48.2, "percent"),
+    Case("Area (sq km): 41,285", "Area (sq km)", 41_285, "km**2"),
+    Case("Refugees, 2018: 62,000", "Refugees", 62_000, "person", 2018, 2018),
+    Case("Refugees: 62,000[3]", "Refugees", 62_000, "person"),
+    Case("Internet users: 72% of the population (2021)", "Internet users", 72, "percent", 2021, 2021),
+    # scale words, grouping, money
+    Case("GDP: US$ 12.6 billion (2021)", "GDP", 12_600_000_000, "USD", 2021, 2021),
+    Case("Budget: EUR 3.4 million", "Budget", 3_400_000, "EUR"),
+    Case("Remittances: 1,380 million USD", "Remittances", 1_380_000_000, "USD"),
+    Case("Revenue: £920m", "Revenue", 920_000_000, "GBP"),
+    Case("Annual budget: €48 mn", "Annual budget", 48_000_000, "EUR"),
+    Case("Endowment: ₹2.5 crore", "Endowment", 25_000_000, "INR"),
+    Case("Budget: Rs. 45 lakh", "Budget", 4_500_000, "INR"),
+    Case("Population (as per 2011 Census): 3,68,71,477", "Population", 36_871_477, "person", 2011, 2011,
+         "census"),
+    Case("GDP per capita (PPP): $6,950 (2017 est.)", "GDP per capita (PPP)", 6_950, "USD", 2017, 2017,
+         "estimate"),
+    Case("Debt: 1.234.567,8 BGN", "Debt", 1_234_567.8, "BGN"),
+    # units
+    Case("Area: 83,600 sq km", "Area", 83_600, "km**2"),
+    Case("Area: 83,600 km²", "Area", 83_600, "km**2"),
+    Case("Area: 83600 Sq. Kms.", "Area", 83_600, "km**2"),
+    Case("Area: 32,300 square miles", "Area", 32_300, "mi**2"),
+    Case("Campus: 1,200 hectares", "Campus", 1_200, "ha"),
+    Case("Elevation: 1,340 ft (408 m)", "Elevation", 1_340, "ft"),          # first unit written wins
+    Case("Average rainfall: 760 mm (30 in)", "Average rainfall", 760, "mm"),
+    Case("Mean temperature: 24 °C", "Mean temperature", 24, "degC"),
+    Case("Coastline: 1,130 km", "Coastline", 1_130, "km"),
+    Case("Median age: 19.7 years", "Median age", 19.7, "year"),
+    Case("Life expectancy at birth: 71 years (2018)", "Life expectancy at birth", 71, "year", 2018, 2018),
+    Case("Population density: 152 persons per sq. km", "Population density", 152, "person / km**2"),
+    Case("Population density: 58/km2", "Population density", 58, "person / km**2"),
+    Case("Population density: 41 per sq mi", "Population density", 41, "person / mi**2"),
+    Case("Density of population: 312", "Density of population", 312, "person / km**2"),
+    Case("Birth rate: 31.2 births/1,000 population", "Birth rate", 31.2, "permille"),
+    Case("Death rate: 7 deaths per 1000 population (2019)", "Death rate", 7, "permille", 2019, 2019),
+    Case("Net migration rate: -1.3 migrants/1,000 population", "Net migration rate", -1.3, "permille"),
+    Case("Unemployment rate: 6.5 percent", "Unemployment rate", 6.5, "percent"),
+    Case("Urban population: 38 % of total", "Urban population", 38, "percent"),
+    Case("Stateless persons: 12,400", "Stateless persons", 12_400, "person"),
+    Case("Labour force: 1.9 million", "Labour force", 1_900_000, "person"),
+    # ranks, ranges, qualifiers
+    Case("HDI rank: 127 of 191", "HDI rank", 127, None, rank_total=191),
+    Case("HDI rank (2021): 127/191", "HDI rank", 127, None, 2021, 2021, rank_total=191),
+    Case("World rank: 45th out of 200", "World rank", 45, None, rank_total=200),
+    Case("Refugees: 300,000–400,000", "Refugees", 300_000, "person", value_max=400_000),
+    Case("Displaced: 1.5-2 million", "Displaced", 1_500_000, "person", value_max=2_000_000),
+    Case("Staff: approx. 1,200", "Staff", 1_200, None, qualifier="approximately"),
+    Case("Volunteers: over 15,000", "Volunteers", 15_000, None, qualifier="over"),
+    Case("Employees: more than 900", "Employees", 900, None, qualifier="over"),
+    Case("Asylum seekers: under 500 (2016)", "Asylum seekers", 500, "person", 2016, 2016, qualifier="under"),
+    Case("Population: 2.1 million (2020 provisional)", "Population", 2_100_000, "person", 2020, 2020,
+         "provisional"),
+    Case("Population: 5,300,000 (FY2019/20)", "Population", 5_300_000, "person", 2019, 2020),
+    Case("Population: 1,234,000 in 2012", "Population", 1_234_000, "person", 2012, 2012),
+    Case("Gini index: 38.6 (2015)", "Gini index", 38.6, None, 2015, 2015),
+    Case("Human development index: 0.544", "Human development index", 0.544, None),
+    Case("Sex ratio: 1.05 male(s)/female", "Sex ratio", 1.05, None),
+    # counts of things and zero padding
+    Case("No. of Blocks: 07", "No. of Blocks", 7, None),
+    Case("Member states: 193", "Member states", 193, None),
+    # text, dates and identifiers: value null, codes kept
+    Case("Languages: Ukrainian (official), Russian", "Languages", None, None,
+         codes="ukr;rus"),
+    Case("Official languages: English, French", "Official languages", None, None, codes="eng;fra"),
+    Case("Currency: Moldovan leu (MDL)", "Currency", None, None, codes="MDL"),
+    Case("Currency: Bulgarian lev (BGL)", "Currency", None, None, codes="BGL"),   # retired, kept as written
+    Case("Currency: Swiss franc", "Currency", None, None, codes="CHF"),
+    Case("Capital: Chisinau", "Capital", None, None),
+    Case("Founded: 1919", "Founded", None, None),
+    Case("Established: 12 March 1948", "Established", None, None),
+    Case("Independence: 27 August 1991 (from the Soviet Union)", "Independence", None, None),
+    Case("Calling code: +373", "Calling code", None, None, qualifier=None),
+    Case("Internet TLD: .md", "Internet TLD", None, None),
+    Case("Time zone: UTC+2", "Time zone", None, None),
+]
+
+
+def _check(f, case: Case):
+    assert f.label == case.label
+    if case.value is None:
+        assert f.value is None
+    else:
+        assert f.value == pytest.approx(case.value, rel=1e-9)
+    assert f.unit == case.unit
+    assert (f.year_start, f.year_end) == (case.year_start, case.year_end)
+    if case.qualifier is not _UNSET:
+        assert f.qualifier == case.qualifier
+    assert f.rank_total == case.rank_total
+    assert f.value_max == (pytest.approx(case.value_max) if case.value_max is not None else None)
+    if case.codes is not _UNSET:
+        assert f.codes == case.codes
+    if case.unit is not None:
+        registry().parse_units(case.unit)       # every unit the tables carry parses in pint
+
+
+@pytest.mark.parametrize("case", LINES, ids=[c.text for c in LINES])
+def test_fact_line(case):
+    facts, _ = facts_of(case.text)
+    assert len(facts) == 1, [(f.label, f.value_text) for f in facts]
+    f = facts[0]
+    _check(f, case)
+    assert case.text[f.span.start:f.span.end].startswith(case.label.split(" (")[0].split(",")[0])
+    assert f.value_text and f.value_text in case.text
+
+
+# --- layouts over several lines -----------------------------------------------------
+
+BOX = """Country data: March 2019
+
+Population (2018):3.5 million
+Area:33,846 km sq
+Languages :Romanian (official), Russian
+HDI Rank (2017):112 of 189
+Remittances (2017 estimate):USD 1,203 million
+Updated: March 2019
+"""
+
+
+def test_fact_box_with_as_of_heading():
+    facts, findings = facts_of(BOX)
+    assert [f.label for f in facts] == ["Population", "Area", "Languages", "HDI Rank", "Remittances"]
+    assert {f.as_of for f in facts} == {"2019-03"}
+    assert facts[3].rank_total == 189 and facts[4].qualifier == "estimate"
+    assert not [x for x in findings if x.severity.value != "info"]
+
+
+CELLS = """Demographics
+Total population |
+2,451,000 |
+Life expectancy |
+|
+Overall |
+74.2 years |
+Men |
+70.1 years |
+Age structure |
+|
+0-14 years |
+28.5% |
+65 years and over |
+6.1% |
+Median age |
+27.4 years |
+Main cities |
+|
+Capital Town 410,000, Harbour City 96,000, Hill Town 12,500 |
+Gini coefficient |
+35.1 |
+"""
+
+
+def test_cells_one_per_line_with_group_headers():
+    facts, _ = facts_of(CELLS)
+    got = [(f.label, f.value, f.unit) for f in facts]
+    assert got == [
+        ("Total population", 2_451_000, "person"),
+        ("Life expectancy - Overall", 74.2, "year"),
+        ("Life expectancy - Men", 70.1, "year"),
+        ("Age structure - 0-14 years", 28.5, "percent"),
+        ("Age structure - 65 years and over", 6.1, "percent"),
+        ("Median age", 27.4, "year"),            # not a member of the age-structure group
+        ("Main cities", None, None),             # a list after the empty cell: one text fact
+        ("Gini coefficient", 35.1, None),
+    ]
+
+
+INFOBOX_TEXT = """Republic of Examplia
+Motto | Unity and work |
+---|---|
+Capital | Port Example |
+Area |
+• Total | 12,190 km2 (4,710 sq mi) (161st) |
+• Water (%) | 2.3 |
+Population |
+• 2020 census | 1,204,000 |
+• Density | 98.8/km2 |
+GDP (PPP) | 2022 estimate |
+• Total | $4.2 billion |
+• Per capita | $3,490 |
+Currency | Examplian dollar (EXD) |
+Calling code | +999 |
+"""
+
+
+def test_infobox_groups_and_header_years():
+    facts, _ = facts_of(INFOBOX_TEXT)
+    got = {f.label: f for f in facts}
+    assert list(got) == ["Motto", "Capital", "Area - Total", "Area - Water (%)", "Population - 2020 census",
+                         "Population - Density", "GDP (PPP) - Total", "GDP (PPP) - Per capita", "Currency",
+                         "Calling code"]
+    assert (got["Area - Total"].value, got["Area - Total"].unit) == (12_190, "km**2")
+    assert (got["Area - Water (%)"].value, got["Area - Water (%)"].unit) == (2.3, "percent")
+    p = got["Population - 2020 census"]
+    assert (p.value, p.unit, p.year_start, p.qualifier) == (1_204_000, "person", 2020, "census")
+    assert got["Population - Density"].unit == "person / km**2"
+    g = got["GDP (PPP) - Total"]
+    assert (g.value, g.unit, g.year_start, g.year_end, g.qualifier) == (4.2e9, "USD", 2022, 2022, "estimate")
+    assert got["Calling code"].value is None
+
+
+HTML_ROWS = """Kingdom of Example
+Capital | Example City
+12°N 45°E
+
+Government | Constitutional monarchy
+• King | Example IV
+• Prime Minister | A. Person
+Legislature | Parliament
+Formation |
+• Unification | 1750–1770
+• Independence | 3 May 1901
+HDI (2022) | 0.611
+medium (140th)
+
+Internet TLD | .ex
+"""
+
+
+def test_html_rows_with_bullets_and_continuations():
+    facts, _ = facts_of(HTML_ROWS, content_type="html")
+    got = {f.label: f for f in facts}
+    assert list(got) == ["Capital", "Government", "Government - King", "Government - Prime Minister",
+                         "Legislature", "Formation - Unification", "Formation - Independence", "HDI",
+                         "Internet TLD"]
+    assert got["Formation - Unification"].value is None
+    h = got["HDI"]
+    assert (h.value, h.year_start, h.value_text) == (0.611, 2022, "0.611 medium (140th)")
+
+
+NESTED = """Area:
+total: 207,600 sq km
+land: 202,900 sq km
+water: 4,700 sq km
+Elevation: lowest point: Neman River 90 m highest point: Dzyarzhynskaya Hara 346 m
+Capital: name: Minsk
+Life expectancy at birth: total population: 72.7 years male: 67.1 years female: 78.6 years (2018 est.)
+"""
+
+
+def test_nested_sub_fields():
+    facts, _ = facts_of(NESTED)
+    got = [(f.label, f.value, f.unit) for f in facts]
+    assert got == [
+        ("Area - total", 207_600, "km**2"),
+        ("Area - land", 202_900, "km**2"),
+        ("Area - water", 4_700, "km**2"),
+        ("Elevation - lowest point", 90, "m"),
+        ("Elevation - highest point", 346, "m"),
+        ("Capital - name", None, None),
+        ("Life expectancy at birth - total population", 72.7, "year"),
+        ("Life expectancy at birth - male", 67.1, "year"),
+        ("Life expectancy at birth - female", 78.6, "year"),
+    ]
+    assert facts[5].value_text == "Minsk"
+    assert (facts[8].year_start, facts[8].qualifier) == (2018, "estimate")
+
+
+TRAILING = """Statistics
+Description Value
+Area 2,870 Sq. KMs.
+No. of Blocks 12
+No. of Villages (as per District Hand Book, 2011) 1823
+Population (as per 2011 Census) 1504210
+Density of Population 524 per sq. kms.
+Literacy Rate 79.4 %
+"""
+
+
+def test_flattened_two_column_table():
+    facts, _ = facts_of(TRAILING)
+    got = [(f.label, f.value, f.unit, f.year_start, f.qualifier) for f in facts]
+    assert got == [
+        ("Area", 2_870, "km**2", None, None),
+        ("No. of Blocks", 12, None, None, None),
+        ("No. of Villages", 1823, None, 2011, None),       # a count that looks like a year
+        ("Population", 1_504_210, "person", 2011, "census"),
+        ("Density of Population", 524, "person / km**2", None, None),
+        ("Literacy Rate", 79.4, "percent", None, None),
+    ]
+
+
+GLUED = """Example Relief Society
+
+FoundedApril 2, 1901; 124 years ago
+FounderJane Example
+TypeNon-profit organization
+Legal statusCharity
+HeadquartersLondon, England
+Region served
+Worldwide
+Revenue
+£120 million (2023)[2]
+Websitewww.example.org
+
+The Example Relief Society is a charity that was founded in 1901.
+"""
+
+
+def test_glued_infobox_labels_and_next_line_values():
+    facts, _ = facts_of(GLUED)
+    got = [(f.label, f.value, f.unit) for f in facts]
+    assert got == [("Founded", None, None), ("Founder", None, None), ("Type", None, None),
+                   ("Legal status", None, None), ("Headquarters", None, None),
+                   ("Region served", None, None), ("Revenue", 120_000_000, "GBP")]
+    assert facts[-1].year_start == 2023
+
+
+DASHES = """Regional office
+
+established -- 3 June 1975
+aim -- to promote trade between members
+members -- (15) Benin, Burkina Faso, Cabo Verde, Ghana
+address -- Rue Example 12, Abuja, Nigeria
+telephone -- [234] (9) 314 7647
+"""
+
+
+def test_double_dash_rows_and_contact_rows():
+    facts, _ = facts_of(DASHES)
+    assert [(f.label, f.value) for f in facts] == [("established", None), ("aim", None), ("members", 15)]
+
+
+DASH_BLOCK = """Census highlights
+Total number of states – 36
+Population growth rate – 2.6%
+Lagos – 12,550,598 (most populous state)
+Bayelsa – 1,704,515 (least populous state)
+Literacy rate – 62%
+Males- 71.3%
+Females- 52.7%
+Highest literacy rate in state – Imo – 79.5%
+"""
+
+
+def test_dash_block_with_sub_labels():
+    facts, _ = facts_of(DASH_BLOCK)
+    got = [(f.label, f.value, f.unit) for f in facts]
+    assert got == [
+        ("Total number of states", 36, None),
+        ("Population growth rate", 2.6, "percent"),
+        ("Lagos", 12_550_598, "person"),                 # a comment that speaks of population
+        ("Bayelsa", 1_704_515, "person"),
+        ("Literacy rate", 62, "percent"),
+        ("Literacy rate - Males", 71.3, "percent"),
+        ("Literacy rate - Females", 52.7, "percent"),
+        ("Highest literacy rate in state", 79.5, "percent"),
+    ]
+
+
+def test_labels_in_any_script():
+    facts, _ = facts_of("Сотрудников: 42\nПубликаций: 310\n")
+    assert [(f.label, f.value) for f in facts] == [("Сотрудников", 42), ("Публикаций", 310)]
+
+
+def test_repeated_labels_stay_in_page_order():
+    text = "Founded: 1850\nStudents: 12,000\n\nFounded: 1921\nStudents: 8,400\n"
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value) for f in facts] == [("Founded", None), ("Students", 12_000),
+                                                    ("Founded", None), ("Students", 8_400)]
+
+
+# --- what is not a fact -------------------------------------------------------------
+
+NOT_FACTS = [
+    "Updated: February 2016",
+    "Last updated on: 06/01/2017",
+    "Tel: +375 17 288 27 42",
+    "Phone: (202) 555-0100",
+    "Fax: +41 22 730 8025",
+    "Email: office@example.org",
+    "Website: http://example.org/en",
+    "Address: 12 Main Street, Springfield",
+    "Read more",
+    "5,701 kms from home",
+    "Andrew, Pediatric surgeon",
+    "Visitor No: 186605",
+    "Photo credit: Example Agency",
+    "Share this story:",
+    "Current Country: ",
+    "Phase 1: Houselisting and housing census",
+    "Step 2: Fill in the form",
+    "DAY 3: BORDER TOWN, 640 kilometers from home",
+    "Note: Figures are rounded to the nearest thousand.",
+    "*Pseudonym: the name has been changed.",
+    "By Jane Reporter | 12-03-2016",
+    "Home | About us | Our work | News | Contact",
+    "Urgent appeal: Help Needed for Flood Victims",
+    "Stronger together: The 3 Million Steps Campaign",
+    "The country has 262 offices in 116 countries and a staff of 6,885 persons.",
+    "In 2015, 9.2 million people were displaced: most of them within their country.",
+    "Since 2016, 2.4 million people have returned to the country: some voluntarily.",
+    "Contact information for the national offices in the region:",
+    "1995 63.732 mln BGL",
+    "Washington, D.C. 20016",
+    "Highlights of the National Census – 2011\nHighlights of the National Census – 2011",
+    "Posters (2) | 7 upcoming events",
+    "Last time in town: 12 months ago",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FACTS)
+def test_not_a_fact(text):
+    facts, _ = facts_of(text)
+    assert facts == []
+
+
+def test_facts_and_figures_heading_is_no_fact():
+    facts, _ = facts_of("Facts and Figures: February 2016\n\nPopulation: 9,000\nArea: 100 km2\n")
+    assert [f.label for f in facts] == ["Population", "Area"]
+    assert {f.as_of for f in facts} == {"2016-02"}
+
+
+def test_hit_counter_total_is_no_fact():
+    text = "Visitors\n\nToday | 29\nYesterday | 21\nThis month | 220\nTotal | 77776\n"
+    assert facts_of(text)[0] == []
+
+
+# --- findings, spans, rules -----------------------------------------------------------
+
+def test_unknown_label_is_kept_with_slug_and_info_finding():
+    facts, findings = facts_of("Tahasils: 15\nBlocks: 14\n")
+    assert [(f.indicator, f.known_indicator) for f in facts] == [("tahasils", False), ("blocks", False)]
+    assert [x.code.value for x in findings] == ["unknown_label", "unknown_label"]
+    assert {x.severity.value for x in findings} == {"info"}
+
+
+def test_known_indicator_has_its_key():
+    facts, findings = facts_of("GDP per Capita PPP (2014):USD 18,185")
+    assert (facts[0].indicator, facts[0].known_indicator) == ("gdp_per_capita_ppp", True)
+    assert findings == []
+
+
+def test_unknown_unit_is_a_warning():
+    facts, findings = facts_of("Rainfall: 120 zq\nArea: 5 km2\n")
+    assert facts[0].value == 120 and facts[0].unit is None
+    assert [(x.code.value, x.severity.value) for x in findings if x.code.value == "unknown_unit"] == [
+        ("unknown_unit", "warning")]
+
+
+def test_spans_cover_label_and_value():
+    text = "Intro line\n\nPopulation (2015):9.5 million\nArea: 207,595 km sq\n"
+    facts, _ = facts_of(text)
+    assert [f.span.snippet(text) for f in facts] == ["Population (2015):9.5 million", "Area: 207,595 km sq"]
+    assert [f.rule for f in facts] == ["fact.colon", "fact.colon"]
+
+
+def test_nbsp_is_a_space():
+    facts, _ = facts_of("Population:\u00a09\u00a0500\u00a0000\nArea:\u00a0100\u00a0km2\n")
+    assert [(f.value, f.unit) for f in facts] == [(9_500_000, "person"), (100, "km**2")]
+
+
+def test_extra_indicator_files(tmp_path):
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[tahasils]\naliases = ["tahasils", "tehsils"]\ndimension = "count"\n'
+                     'example = "No. of Tehsils: 5"\n', encoding="utf-8")
+    from profile_extract.options import Options
+    doc = Doc.from_text("Tehsils: 15\nBlocks: 14\n", options=Options(aliases_files=(str(extra),)))
+    facts, _ = extract_facts(doc)
+    assert [(f.indicator, f.known_indicator) for f in facts] == [("tahasils", True), ("blocks", False)]
+
+
+# --- pure helpers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,unit", [
+    ("12 km", "km"), ("12 kms", "km"), ("12 kilometres", "km"), ("12 miles", "mi"), ("12 sq km", "km**2"),
+    ("12 km2", "km**2"), ("12 km²", "km**2"), ("12 km sq", "km**2"), ("12 square kilometers", "km**2"),
+    ("12 sq. mi.", "mi**2"), ("12 square metres", "m**2"), ("12 ha", "ha"), ("12 acres", "acre"),
+    ("12%", "percent"), ("12 per cent", "percent"), ("12 ‰", "permille"), ("12 per mille", "permille"),
+    ("12 °F", "degF"), ("12 years", "year"), ("12 yrs", "year"), ("12 people", "person"),
+    ("12 inhabitants per km²", "person / km**2"), ("12 /sq mi", "person / mi**2"),
+    ("12 deaths/1,000 live births", "permille"), ("12 per 100", "percent"), ("12 kWh", "kWh"),
+    ("12 tonnes", "t"), ("12 kg", "kg"),
+])
+def test_unit_spellings(text, unit):
+    u = unit_after(text, 2)
+    assert u is not None and u.unit == unit
+    registry().parse_units(unit)
+
+
+@pytest.mark.parametrize("text", ["12 M / F", "12 in 2015", "12 member states", "12 of 188", "12 (2015)",
+                                  "12 Main Street"])
+def test_no_unit(text):
+    assert unit_after(text, 2) is None
+
+
+def test_lookup_unit_is_cached_and_safe():
+    assert lookup_unit("kWh") == "kWh"
+    assert lookup_unit("no such unit") is None
+    assert lookup_unit.cache_info().currsize >= 1
+
+
+@pytest.mark.parametrize("label,ok", [
+    ("GDP per Capita PPP (2014)", True), ("No. of Villages (as per Hand Book, 2011)", True),
+    ("100% Literacy District", True), ("Персоналий", True), ("ISO 3166 code", True),
+    ("The population of the country has grown by more than 18 million", False),
+    ("+41 22 730 8025", False), ("Via Roma 12, 00100 Rome, Italy. (39-6) 522821. FAX", False),
+    ("What is a refugee?", False), ("", False), ("2015", False),
+])
+def test_label_ok(label, ok):
+    assert label_ok(label) is ok
+
+
+@pytest.mark.parametrize("label,clean,year", [
+    ("Population (2015):", "Population", 2015), ("Remittances (2014 estimate)", "Remittances", 2014),
+    ("Academic staff[2]", "Academic staff", None), ("Human Development Index (HDI)",
+                                                    "Human Development Index (HDI)", None),
+    ("Net migration, 2015-2020", "Net migration", 2015),
+])
+def test_clean_label(label, clean, year):
+    got, period, _ = clean_label(label)
+    assert got == clean
+    assert (period.year_start if period else None) == year
+
+
+def test_split_line_offsets():
+    t = "HDI Rank (2014):50 of 188"
+    a, b, c, rule = split_line(t)
+    assert (t[:a], t[b:c], rule) == ("HDI Rank (2014)", "50 of 188", "fact.colon")
+    assert split_line("Doors open at 19:30 tonight") is None
+
+
+def test_parse_value_breakdown_list_has_no_value():
+    assert parse_value("White, 81%; Black, 13%; Asian, 4%", None).value is None
+    assert parse_value("Kerala – 93.1%", "percent").value == 93.1
+
+
+@pytest.mark.xfail(strict=True, reason="number words in fact values are not read yet")
+def test_number_words_in_values():
+    facts, _ = facts_of("Population: nine million\nArea: 5 km2\n")
+    assert facts[0].value == 9_000_000
+
+
+@pytest.mark.xfail(strict=True, reason="a single dot before three digits reads as a decimal point "
+                                        "(English); German pages mean thousands")
+def test_german_thousands_dot():
+    facts, _ = facts_of("Einwohner: 150.000\nFläche: 12 km2\n")
+    assert facts[0].value == 150_000
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_never_raises(text):
+    facts, findings = facts_of(text)
+    for f in facts:
+        assert 0 <= f.span.start <= f.span.end <= len(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["Population: 12,000", "Area |", "• Total | 5 km2", "|", "Label |",
+                                 "value |", "Founded: 1900", "x: y", "---|---|", "", "Males- 5%",
+                                 "A – 1", "total: 3 sq km land: 2 sq km", "TypeFund", "Head",
+                                 "No. of Blocks 12", "Note: n"]), max_size=25))
+def test_layout_soup_never_raises(lines):
+    text = "\n".join(lines)
+    facts, _ = facts_of(text)
+    for f in facts:
+        assert f.label and f.span.snippet(text)
