@@ -82,7 +82,7 @@ class IndicatorTable:
 
 
 def _line_of(text: str, key: str) -> int:
-    m = re.search(r"^\s*\[\s*" + re.escape(key) + r"\s*\]", text, re.M)
+    m = re.search(r"^[ \t]*\[[ \t]*" + re.escape(key) + r"[ \t]*\]", text, re.M)
     return text.count("\n", 0, m.start()) + 1 if m else 0
 
 
