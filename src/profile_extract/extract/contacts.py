@@ -97,7 +97,8 @@ def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
     num = r"(?:[ \t]*(?:No|Nr|Number|number|no)\.?)?"
     rx = re.compile(
         rf"(?<![^\W\d_])(?:(?P<s>(?i:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
-        rf"|(?P<w>{w_alt})\.?[ \t]*(?P<wsep>:|--))")
+        rf"|(?P<w>{w_alt})\.?[ \t]*(?P<wsep>:|--)"
+        rf"|(?P<w1>[TFMPE])[ \t]+(?=\+\d|\(0|\(\+|[\w.\-]+@))")
     return rx, kind_of
 
 
@@ -113,11 +114,13 @@ def _find_labels(text: str) -> list[Label]:
     rx, kind_of = _label_rx()
     out = []
     for m in rx.finditer(text):
-        word = (m.group("s") or m.group("w")).casefold()
+        word = (m.group("s") or m.group("w") or m.group("w1")).casefold()
         kind = kind_of.get(word)
         if kind is None:
             continue
-        sep = m.group("ssep") or m.group("wsep")
+        if m.group("w1") and not (m.start() == 0 or text[m.start() - 1] in " \t\n|·•,;"):
+            continue
+        sep = m.group("ssep") or m.group("wsep") or m.group("w1")
         e = m.end()
         if m.group("s") and not sep:
             nxt = text[e:e + 5]

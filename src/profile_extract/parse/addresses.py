@@ -241,6 +241,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                     continue
             if name == "num_first" and not m.group("name").strip():
                 continue
+            if name in ("name_num", "word_first", "num_first") and m.group("num") and \
+                    _YEAR.fullmatch(m.group("num").strip()) and not _followed_by_place(text, e, end):
+                continue   # `Supreme Court 2015`, `In 1990 Main Street` are not addresses
             if name == "name_only":
                 ls = max(text.rfind("\n", 0, s) + 1, s - 200)
                 before = text[ls:s].strip()
@@ -271,6 +274,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         first_city = text[cs:ce].split()[0]
         if first_city.isupper() and len(first_city) < 3:
             continue
+        if not pfx and _YEAR.fullmatch(m.group("code")) and not any(
+                q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())) \
+                and not country_at(text, ce, end):
+            continue   # `Supreme Court 2015 Annual Report`: a year, not a postal code
         cc = _prefix_country(pfx) if pfx else None
         if pfx and cc is None:
             continue
@@ -384,6 +391,15 @@ def _last_city_words(text: str, s: int, e: int) -> int:
                 s2 = s + words[i + 1].start()
                 return _last_city_words(text, s2, e)
     return s
+
+
+_YEAR = re.compile(r"(?:1[6-9]|20)\d{2}")
+
+
+def _followed_by_place(text: str, e: int, end: int) -> bool:
+    m = re.compile(r"[ \t]*,?[ \t\n]*").match(text, e, end)
+    p = m.end()
+    return bool(_rx()["code_city"].match(text, p, end) or _rx()["pobox"].match(text, p, end))
 
 
 def _street_alone(text: str, s: int, e: int, end: int) -> bool:
