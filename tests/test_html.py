@@ -293,3 +293,33 @@ def test_speed_50kb_page():
         html_to_text(page)
     per_page = (time.perf_counter() - t) / n
     assert per_page < 0.05, f"{per_page * 1000:.1f} ms for {len(page)} chars"
+
+
+HOSTILE = [  # (name, html, text expected in the output); each must finish quickly
+    ("nesting deeper than libxml2 keeps", "<div>" * 20000 + "deep" + "</div>" * 20000, "deep"),
+    ("deep nested tables", "<table><tr><td>" * 3000 + "x" + "</td></tr></table>" * 3000, "x"),
+    ("unclosed spans", "<span>" * 50000 + "s", "s"),
+    ("unterminated comments", "<!--" * 10000, ""),
+    ("lone angle brackets", "<" * 100000, "<<<<"),
+    ("unclosed scripts", "<script>" * 5000 + "x", ""),
+    ("half-open tags", "<p>x<" * 30000, "x<"),
+    ("many attributes", "<div " + "a='1' " * 50000 + ">x</div>", "x"),
+]
+
+
+@pytest.mark.parametrize("name,html,part", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_markup_is_read_in_bounded_time(name, html, part):
+    t = time.perf_counter()
+    text = html_to_text(html)
+    assert time.perf_counter() - t < 3.0
+    assert part in text
+
+
+def test_beautifulsoup_reads_what_lxml_refuses(monkeypatch):
+    import profile_extract.ingest.html as h
+
+    def refuse(html):
+        raise ValueError("lxml refused")
+    monkeypatch.setattr(h, "_parse", refuse)
+    assert h.html_to_text("<table><tr><th>Area</th><td>5 km sq</td></tr></table><p>Since 1994.</p>") == \
+        "Area | 5 km sq\n\nSince 1994."
