@@ -104,6 +104,14 @@ POSITIVE = [
     Case("The library reopened in mid-2012 after the renovation.", (("2012", None),)),
     Case("A census was carried out in 2010 and it showed that the population was 812,300.",
          (("2010", None),), "the statistic is in the next clause"),
+    Case("She joined the staff in 1985, became dean in 1993 and retired in 2004.",
+         (("1985", None), ("1993", None), ("2004", None))),
+    Case("On Monday, 5 May 2008 the mayor opened the shelter.", (("2008-05-05", None),),
+         "weekday before the date"),
+    Case("The school, which will close in 2031, was designed in 2019.", (("2019", None),),
+         "the plan is in another clause"),
+    Case("Its headquarters moved to the capital at the end of 1994.", (("1994", None),),
+         "part of a year before `of`"),
 ]
 
 NEGATIVE = [
@@ -165,6 +173,11 @@ NEGATIVE = [
          "`by` in a plan"),
     Case("SOFIA, March 3, 2015 — The ministry announced a new programme for migrants.", (),
          "dateline"),
+    Case("This page was last edited on 12 January 2024, at 10:15 (UTC).", (), "page stamp"),
+    Case("The new campus is due to open in 2029.", (), "a plan with `due to`"),
+    Case("Enrolment rose from 1,400 in 1996 to 6,100 in 2016.", (), "statistic between years"),
+    Case("LIMA, 20 June 2017 – The number of displaced people reached 4.1 million, the agency said.",
+         (), "dateline and statistic"),
 ]
 
 
