@@ -211,7 +211,7 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
             continue
         for p in split_run(run):
             nd = len(digits(p.text))
-            if nd < 5 or nd > 17:
+            if nd < (5 if labelled else 7) or nd > 17:
                 continue
             out.append(Item(kind, m.start() + p.start, m.start() + p.end,
                             number_text=p.text, labelled=labelled,
@@ -223,8 +223,11 @@ _SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o
                          r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?", re.I)
 _DISTRICT = re.compile(r"(?i)\b(?:district|area|quarter|zone|sector|estate|neighbou?rhood|layout|colony|"
                        r"industrial|business|park|campus|compound|complex|centre|center)\b")
-_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
-                           r"Art|Section|§|page|pp|p|vol|Az|ID|Reg|Registration|Case)\.?)\s*[:#]?\s*\Z", re.I)
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
+                           r"SWIFT|BLZ|Kto|Konto|Account|VAT|USt|UID|Tax|TIN|HRB|HRA|VR|Art|Section|§|"
+                           r"page|pp|p|vol|Az|ID|Reg|Registration|Registered|Charity|Company|Case|"
+                           r"Steuernummer|SIRET|SIREN|CIF|NIF|ABN|ACN|GST|PAN|OGRN|INN|КПП|ИНН|ОГРН)"
+                           r"(?:[ \t.\-]*(?:no|nr|number|id))?\.?)\s*[:#]?\s*\Z", re.I)
 
 
 def _unlabelled_ok(text: str, start: int, run: str) -> bool:
