@@ -662,6 +662,11 @@ def _split_nested(rows: _Rows, row: Row) -> list[Row] | None:
     return out
 
 
+def _follows(text: str, row: Row, line: Line) -> bool:
+    """Is line the line right after the row's text (no blank line between)?"""
+    return row.vend <= line.start and text.count("\n", row.vend, line.start) <= 1
+
+
 def _line_rows(rows: _Rows, doc: Doc) -> None:
     """Walk the lines once: pipe tables through a cell machine, other lines
     through the separator rules; flattened two-column tables (`Label 1234`)
@@ -742,7 +747,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         t = line.text
         if not t:
             if in_table and cells_open and last_row[0] is not None and last_row[0].kind == "row" \
-                    and len(cells_open) <= 3:
+                    and len(cells_open) <= 3 and _follows(doc.text, last_row[0], cells_open[0]):
                 # `Gini | 28.5` / `low inequality` / blank: the rest of the row's value
                 lr = last_row[0]
                 for ol in cells_open:
@@ -775,7 +780,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                     if last and nxt_bullet and label_ok(ol.text) and not _value_like(
                             _Cell(ol.text, ol.start, ol.end, ol.index)):
                         rows.add(ol.text, ol.start, "", ol.end, "fact.pipe", ol.index, kind="header")
-                    elif last_row[0] is not None and last_row[0].kind == "row":
+                    elif last_row[0] is not None and last_row[0].kind == "row" and _follows(doc.text, last_row[0], ol):
                         lr = last_row[0]
                         lr.value = (lr.value + " " + ol.text).strip()
                         lr.vend = ol.end
