@@ -211,6 +211,10 @@ def test_headings_are_offsets_into_the_text(html, expected):
     ("Area: 10 km sq < 20 km sq", False),
     ("Population (2015):9.5 million\nArea:207,595 km sq", False),
     ("", False),
+    ("\ufeff  <!-- saved page -->\n<html><body>x</body></html>", True),
+    ("<p>Population: 5 million</p>", True),
+    ("Population: 5 million<br>\nArea: 10 km sq\nCurrency: Leu", False),
+    ("Tel: <+375 17 288 27 42>\nFax: <+375 17 288 27 44>", False),
 ])
 def test_looks_like_html(text, expected):
     assert looks_like_html(text) is expected

@@ -708,17 +708,30 @@ def html_to_text(html: str) -> str:
 
 
 _HTML_START = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|div|table|p|span|ul|ol|li|h[1-6]|br|meta|title|a\s)\b",
+    r"<(?:!doctype\s+html|html|head|body|div|table|p|span|ul|ol|li|h[1-6]|br|meta|title|a\s|section|article"
+    r"|main|header|footer|nav|dl|form|img|strong|b|em|i|font|center)\b",
     re.IGNORECASE)
+_DOCUMENT = re.compile(r"<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE)
 
 
 def looks_like_html(text: str) -> bool:
     """Does this text look like markup (for input without a telling file name)?
+    A document (doctype, html, head or body tag near the top), a fragment that
+    starts with a known tag, or text dense with known tags. A plain-text page
+    with a stray `<br>` stays text: rendering it as HTML would fold its lines.
 
     >>> looks_like_html("<!DOCTYPE html><html>"), looks_like_html("Area: 10 km < 20 km")
     (True, False)
+    >>> looks_like_html("<table class='infobox'><tr><td>a</td></tr></table>")
+    True
+    >>> looks_like_html("Population: 5 million<br>\\nArea: 10 km sq\\nCurrency: Leu")
+    False
     """
-    head = text[:4096]
+    head = text[:4096].lstrip("\ufeff \t\r\n")
     if "<" not in head:
         return False
-    return len(_HTML_START.findall(head)) >= 1 and bool(re.search(r"</?[a-zA-Z][^<>]{0,200}>", head))
+    if _DOCUMENT.search(head[:2048]):
+        return True
+    if head.startswith("<") and _HTML_START.match(head):
+        return True
+    return len(_HTML_START.findall(head)) >= 5
