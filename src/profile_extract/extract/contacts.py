@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..findings import Finding
 from ..ingest.segment import Doc
 from ..parse import addresses as addr
-from ..parse.emails import find_emails, find_urls
+from ..parse.emails import find_emails, find_urls, normalise_website
 from ..parse.phones import (EXTENSION, PHONE_RUN, digits, normalise_phone, not_a_phone,
                             split_run)
 from ..records import Contact
@@ -371,9 +371,6 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     for it in items:
         if it.kind == "label":
             continue
-        if not it.anchor and it.kind in ("postal_code", "city", "country", "state"):
-            # weak parts only join a block, or start one with an anchor close by
-            pass
         if cur is not None:
             new = _gap_breaks(text, cur.end, it.start)
             if not new and it.kind in ("street", "pobox"):
@@ -447,15 +444,13 @@ def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
         for b in blocks[max(0, k - 2):k + 1]:
             if any(i.start < it.end and it.start < i.end for i in b.items):
                 break
-            ls = text.rfind("\n", 0, b.start) + 1
             le = text.find("\n", b.end)
             le = len(text) if le < 0 else le
             inside = b.start <= it.start <= b.end
             after = b.end <= it.start and (it.start <= le or
                                            (text[b.end:it.start].count("\n") <= 1
                                             and len(text[b.end:it.start]) < 80))
-            before = ls <= it.start < b.start and it.kind == "phone" and False
-            if not (inside or after or before):
+            if not (inside or after):
                 continue
             gap = text[b.end:it.start] if after else ""
             if after and (len(gap) > 60 or _gap_breaks(text, b.end, it.start)):
@@ -569,11 +564,7 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
     """The organisation name written before the address on its line
     (`UNEP/GRID-Arendal Teaterplassen 3`, `Remarks: Permanent Observer
     Mission ... 25 East 39th Street`, `c/o World ... Organization7 bis`)."""
-    seg_start = ls
     s = text[ls:start]
-    # cut at the last hard boundary
-    for m in re.finditer(r":|--|\||;|\u2013\d+\u2013|(?<=[a-z0-9)])\.\s", s):
-        pass
     cut = 0
     # a label phrase right before the address (`Angle des trois rues:`) is dropped first
     t = s.rstrip()
@@ -605,7 +596,7 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
         run = run[1:]
     if not run:
         return None
-    a = ls + seg_start - ls + cut + run[0].start()
+    a = ls + cut + run[0].start()
     b = ls + cut + run[-1].end()
     return a, b
 
@@ -658,7 +649,6 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     ls = max(ls, prev_end, first.start - 400)
     prefix = text[ls:first.start]
     # the value of an `Address:` label starts the address
-    lab_rx, _ = _label_rx()
     pre = prefix
     if first.kind == "address_label":
         pre = ""
@@ -788,8 +778,6 @@ def _country_lines(doc: Doc, b: Block) -> None:
     while k < len(doc.lines) and k <= i1 + 3:
         ln = doc.lines[k]
         t = ln.text.strip(_BULLET + ".,")
-        if t and k > i1 and any(i.start >= ln.start for i in b.items if i.kind not in ADDRESS_KINDS) is False:
-            pass
         if t and addr._rx()["country"].fullmatch(t):
             s = ln.start + ln.text.find(t)
             if not any(i.start < s + len(t) and s < i.end for i in b.items):
@@ -880,12 +868,13 @@ def extract_contacts(doc: Doc):
         seen: set[tuple[str, str]] = set()
         recs: list[Contact] = []
 
-        def emit(kind: str, s: int, e: int, value: str, valid: bool = True, rule: str = "") -> None:
+        def emit(kind: str, s: int, e: int, value: str, valid: bool = True, rule: str = "") -> bool:
             key = (kind, value.casefold())
             if key in seen or not value.strip():
-                return
+                return False
             seen.add(key)
             recs.append(Contact(g, kind, value, text[s:e], Span(s, e), valid, rule or f"contact.{kind}"))
+            return True
 
         org = _organization(doc, b, prev_end)
         if org:
@@ -904,19 +893,16 @@ def extract_contacts(doc: Doc):
         for n, it in enumerate(b.items):
             if it.kind in ("phone", "fax"):
                 pv = normalise_phone(it.number_text, regions.get(n))
-                emit(it.kind, it.start, it.end, pv.value, pv.valid, it.rule)
-                if not pv.valid and (it.kind, pv.value.casefold()) in seen and recs[-1].value == pv.value:
+                if emit(it.kind, it.start, it.end, pv.value, pv.valid, it.rule) and not pv.valid:
                     findings.append(Finding.warning(
                         "invalid_phone", f"{it.kind} {it.number_text!r} is not a valid number "
                         f"({pv.value})", Span(it.start, it.end), rule=it.rule))
             elif it.kind == "email":
-                emit("email", it.start, it.end, it.value, it.valid, it.rule)
-                if not it.valid and recs and recs[-1].value == it.value:
+                if emit("email", it.start, it.end, it.value, it.valid, it.rule) and not it.valid:
                     findings.append(Finding.warning(
                         "invalid_email", f"malformed e-mail {text[it.start:it.end]!r}",
                         Span(it.start, it.end), rule=it.rule))
             elif it.kind == "website":
-                from ..parse.emails import normalise_website
                 emit("website", it.start, it.end, it.value or normalise_website(text[it.start:it.end]),
                      rule=it.rule)
         order = {k: n for n, k in enumerate(KINDS_ORDER)}
