@@ -193,6 +193,11 @@ def test_index_is_inert_and_its_table_works(driver, hostile_report):
     assert len(driver.find_elements(By.CSS_SELECTOR, "#rows tr")) == 0
     Select(driver.find_element(By.ID, "f-find")).select_by_value("")
     assert len(driver.find_elements(By.CSS_SELECTOR, "#rows tr")) == 1
+    # a finding code in the summary filters the table to the pages that have it
+    driver.find_element(By.LINK_TEXT, "invalid_phone").click()
+    assert driver.find_element(By.ID, "f-status").get_attribute("value") == ""
+    assert driver.find_element(By.ID, "f-find").get_attribute("value") == "c:invalid_phone"
+    assert len(driver.find_elements(By.CSS_SELECTOR, "#rows tr")) == 1
     assert_inert(driver, "QA report: 2 pages")
 
 

@@ -165,13 +165,19 @@ def pct(x) -> str:
 
 # ---------------------------------------------------------------- summary and charts
 
-COVERAGE_BINS = [(i / 10, (i + 1) / 10) for i in range(10)]
+# 0-10%, ..., 90-<100%, and exactly 100% on its own (full coverage is common and good news)
+COVERAGE_BINS = [(i / 10, (i + 1) / 10) for i in range(10)] + [(1.0, 1.0)]
 RECORD_BINS = [(0, 0, "0"), (1, 1, "1"), (2, 5, "2–5"), (6, 10, "6–10"), (11, 20, "11–20"),
                (21, 50, "21–50"), (51, 100, "51–100"), (101, None, "101+")]
 
 
 def coverage_bin(c: float) -> int:
-    return min(9, int(c * 10))
+    """Index into COVERAGE_BINS.
+
+    >>> coverage_bin(0.0), coverage_bin(0.95), coverage_bin(0.999), coverage_bin(1.0)
+    (0, 9, 9, 10)
+    """
+    return 10 if c >= 1 else max(0, min(9, int(c * 10)))
 
 
 def summarise(run: Run, per_page: list[dict]) -> dict:
@@ -197,7 +203,7 @@ def summarise(run: Run, per_page: list[dict]) -> dict:
                                  key=lambda kv: (-kv[1].get("error", 0), -kv[1].get("warning", 0),
                                                  -sum(kv[1].values()), kv[0])))
     covs = [p["coverage"] for p in per_page if p["coverage"] is not None]
-    cov_hist = [0] * 10
+    cov_hist = [0] * len(COVERAGE_BINS)
     for c in covs:
         cov_hist[coverage_bin(c)] += 1
     nrec = [p["nf"] + p["ne"] + p["nc"] + p["ns"] for p in per_page]
@@ -234,21 +240,21 @@ def summarise(run: Run, per_page: list[dict]) -> dict:
     }
 
 
-def bar_chart(bars: list[tuple[str, int, str]], title: str, width: int = 330,
+def bar_chart(bars: list[tuple[str, int, str, str]], title: str, width: int = 330,
               height: int = 130) -> Markup:
-    """A small inline SVG bar chart: bars of (label, value, extra CSS class)."""
+    """A small inline SVG bar chart: bars of (label, value, extra CSS class, tooltip)."""
     top, bottom, left = 14, 18, 4
     n = max(1, len(bars))
     step = (width - left) / n
-    peak = max([v for _, v, _ in bars] + [1])
+    peak = max([b[1] for b in bars] + [1])
     parts = [f'<svg class="chart" role="img" width="{width}" height="{height}" '
              f'viewBox="0 0 {width} {height}"><title>{escape(title)}</title>']
     base = height - bottom
-    for i, (label, v, cls) in enumerate(bars):
+    for i, (label, v, cls, tip) in enumerate(bars):
         h = 0 if not v else max(1.0, (base - top) * v / peak)
         x = left + i * step
         parts.append(f'<rect class="bar {escape(cls)}" x="{x + 2:.1f}" y="{base - h:.1f}" '
-                     f'width="{step - 4:.1f}" height="{h:.1f}"><title>{escape(label)}: {v} pages'
+                     f'width="{step - 4:.1f}" height="{h:.1f}"><title>{escape(tip)}: {v} pages'
                      f'</title></rect>')
         parts.append(f'<text x="{x + step / 2:.1f}" y="{base - h - 3:.1f}" '
                      f'text-anchor="middle">{v if v else ""}</text>')
@@ -260,12 +266,18 @@ def bar_chart(bars: list[tuple[str, int, str]], title: str, width: int = 330,
 
 def charts(summary: dict) -> dict:
     cov = summary["coverage"]
-    bars = [(f"{int(h['from'] * 100)}", h["pages"], "") for h in cov["histogram"]]
-    bars.append(("n/a", cov["pages_without"], "none"))
-    rec = [(h["label"], h["pages"], "") for h in summary["records_per_page"]["histogram"]]
+    bars = []
+    for h in cov["histogram"]:
+        lo, hi = round(h["from"] * 100), round(h["to"] * 100)
+        bars.append((str(lo), h["pages"], "full" if lo == 100 else "",
+                     "coverage 100%" if lo == hi else f"coverage {lo}% to under {hi}%"))
+    bars.append(("n/a", cov["pages_without"], "none", "no structured-looking lines"))
+    rec = [(h["label"], h["pages"], "", f"{h['label']} records")
+           for h in summary["records_per_page"]["histogram"]]
     return {
         "coverage": bar_chart(bars, "pages by coverage (share of structured-looking lines that "
-                                    "became records), 10% bins; n/a: no structured lines", 360),
+                                    "became records): 10% bins, 100% on its own; n/a: no "
+                                    "structured lines", 380),
         "records": bar_chart(rec, "pages by number of records"),
     }
 
@@ -417,6 +429,9 @@ def build_report(out_dir) -> Path:
         m = run.manifest
         run_info = {k: m.get(k) for k in ("version", "parser_version", "started", "finished",
                                           "seconds", "inputs")}
+        for k in ("started", "finished"):
+            if isinstance(run_info[k], str):
+                run_info[k] = run_info[k][:19].replace("T", " ")
         data = {"cols": list(INDEX_COLS), "rows": [[r[c] for c in INDEX_COLS] for r in per_page]}
         html = env().get_template("index.html").render(
             csp=csp([index_js], [css]), css=Markup(css), js=Markup(index_js), s=summary,

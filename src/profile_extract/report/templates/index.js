@@ -137,5 +137,12 @@
   });
   page = loadState();
   apply(true);
+  // links in the summary (a status, a finding code) set the filters through the fragment
+  window.addEventListener("hashchange", function () {
+    CONTROLS.forEach(function (id) { if (id !== "f-size") $(id).value = ""; });
+    page = loadState();
+    apply(true);
+    $("pages-h").scrollIntoView();
+  });
   document.documentElement.setAttribute("data-ready", "1");
 })();
