@@ -176,6 +176,7 @@ NEGATIVE = [
     Case("This page was last edited on 12 January 2024, at 10:15 (UTC).", (), "page stamp"),
     Case("The new campus is due to open in 2029.", (), "a plan with `due to`"),
     Case("Enrolment rose from 1,400 in 1996 to 6,100 in 2016.", (), "statistic between years"),
+    Case("2019 - 2020 Annual Report of the Society", (), "a report title, not a timeline row"),
     Case("LIMA, 20 June 2017 – The number of displaced people reached 4.1 million, the agency said.",
          (), "dateline and statistic"),
 ]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from importlib import resources
 
 from ..findings import Finding
@@ -136,6 +137,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
 
 
 _HAS_YEAR = re.compile(r"\d{4}")
+_BIG = 1 << 62
 
 # --- what comes before a bare year -----------------------------------------
 _QUAL = {k: (None if k == "none" else k) for k in W["year_triggers"]}
@@ -400,7 +402,7 @@ class _Sentence:
             bounds.append(self.end)
             # clause pieces between splitters
             pieces = self._splits = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
-        k = next((i for i, (a, z) in enumerate(pieces) if a <= cs <= z), 0)
+        k = max(0, bisect_right(pieces, (cs, _BIG)) - 1)
         a, z = pieces[k]
         own = self.text[a:cs] + " " + self.text[ce:z]
         if not _has_verb(own):
@@ -457,7 +459,10 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
 
 
 def _timeline(sent: _Sentence, cs: int, post: str):
-    if cs == sent.start and _TIMELINE_AFTER.match(post):
+    """`1996 – The office opened in Minsk`: a year starting a line, a dash or
+    colon, and a clause with a verb (`2019 - 2020 Annual Report` is a title)."""
+    if cs == sent.start and _TIMELINE_AFTER.match(post) \
+            and _has_verb(sent.text[cs:sent.end]) and sent.prose():
         return "event.timeline", None, None
     return None
 
