@@ -180,6 +180,13 @@ BLOCKS = [
          "Registered charity number 1234567\nVAT: DE 123 456 789\nIBAN: DE89 3704 0044 0532 0130 00",
          [("organization", "Verein Beispiel e.V."), ("street", "Hauptstr. 5"), ("postal_code", "10115"),
           ("city", "Berlin"), ("phone", "0301234567")]),
+    Case("staff list: names above numbers alone are people, not organisations",
+         "Press Officer\nAisha Mwangi\nTel: +41 22 917 1234\nEmail: amwangi@example.org\n\n"
+         "Programme Officer\nTomasz Kowalczyk\nTel: +41 22 917 5678",
+         [("phone", "+41229171234"), ("email", "amwangi@example.org"), ("phone", "+41229175678")]),
+    Case("an acronym name above numbers alone is an organisation",
+         "UNHCR Kenya\nTel: +254 20 423 2000",
+         [("organization", "UNHCR Kenya"), ("phone", "+254204232000")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

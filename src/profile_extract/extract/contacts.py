@@ -706,10 +706,10 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                 return cand
             return None
         cand = _org_candidate(text, lines[k].start, lines[k].end)
-        if cand:
+        if cand and (parts or _org_like(text[cand[0]:cand[1]])):
             return cand
-        if _is_person(t.strip()) or t.endswith(":"):
-            return None
+        if cand or _is_person(t.strip()) or t.endswith(":"):
+            return None   # above numbers alone, a plain name is more often a person's
         break
     # the entry heading above (only for a block with an address)
     if b.has("street", "pobox", "postal_code") and parts:
@@ -734,6 +734,11 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                         return cand
             k += 1
     return None
+
+
+def _org_like(name: str) -> bool:
+    """An organisation word or an acronym (`UNHCR Kenya`, `Climate Alliance`)."""
+    return bool(_org_data()[2].search(name) or re.search(r"[A-Z]{2}", name))
 
 
 def _prefix_name_ok(name: str) -> bool:
