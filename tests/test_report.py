@@ -198,6 +198,7 @@ def test_every_page_has_a_strict_csp_matching_its_own_scripts(hostile_run):
         assert "'unsafe-inline'" not in pol["script-src"] and "'unsafe-eval'" not in pol["script-src"]
         assert "'unsafe-inline'" not in pol["style-src"]
         assert pol["base-uri"] == ["'none'"]
+        assert pol["require-trusted-types-for"] == ["'script'"]
         scripts = [s for s in doc.xpath("//script") if s.get("type") != "application/json"]
         assert scripts, f"{f.name}: the report's own script is missing"
         # hash over the exact source text between the tags

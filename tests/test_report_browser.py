@@ -120,8 +120,13 @@ def assert_inert(drv, expected_title: str) -> None:
     assert drv.execute_script(
         "return document.querySelectorAll('img, iframe, object, embed, [onerror], [onload],"
         " a[href^=\"javascript:\" i]').length") == 0
-    csp_errors = [e for e in drv.get_log("browser") if "Content Security Policy" in e["message"]]
+    csp_errors = [e for e in drv.get_log("browser") if "Content Security Policy" in e["message"]
+                  or "TrustedHTML" in e["message"]]
     assert not csp_errors, csp_errors
+    # Trusted Types: even a script of the report could not turn a string into markup
+    assert drv.execute_script("try { var d = document.createElement('div'); d.innerHTML = '<b>x</b>';"
+                              " return 'allowed'; } catch (e) { return e.name; }") == "TypeError"
+    drv.get_log("browser")  # drop the console line that refusal leaves
 
 
 def test_page_view_content_is_inert_and_every_kind_is_highlighted(driver, hostile_report):
