@@ -63,9 +63,17 @@ _LINEBREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029
 
 # Share of NUL/control bytes above which a page is binary, not text.
 BINARY_SHARE = 0.10
-# Latin-1 and ASCII labels mean windows-1252 in every browser (WHATWG Encoding).
+# Declared labels mean the superset browsers decode with (WHATWG Encoding):
+# Latin-1 and ASCII are windows-1252, GB2312 is GBK, Shift_JIS is cp932 ...
 _ALIASES = {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252",
-            "iso-8859-1": "cp1252", "us-ascii": "cp1252", "latin1": "cp1252"}
+            "iso-8859-1": "cp1252", "us-ascii": "cp1252", "latin1": "cp1252",
+            "iso8859-9": "cp1254", "tis-620": "cp874", "iso8859-11": "cp874",
+            "gb2312": "gbk", "euc_kr": "cp949", "shift_jis": "cp932", "big5": "big5hkscs"}
+# Labels Python does not know, as browsers read them.
+_LABELS = {"windows-874": "cp874", "x-sjis": "cp932", "iso-8859-8-i": "iso8859-8",
+           "x-cp1251": "cp1251", "win-1251": "cp1251", "cp-1251": "cp1251", "x-cp1250": "cp1250",
+           "x-mac-roman": "mac-roman", "latin-9": "iso8859-15", "gb_2312-80": "gbk", "x-gbk": "gbk",
+           "x-euc-jp": "euc_jp", "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8"}
 
 
 def _cp1252_fallback(err: UnicodeDecodeError):
@@ -90,10 +98,14 @@ def _codec(name: str | None) -> str | None:
     """A Python codec name for a declared charset, or None when unknown."""
     if not name:
         return None
+    label = name.strip().strip("'\"").lower()
+    label = _LABELS.get(label, label)
     try:
-        canonical = codecs.lookup(name.strip().strip("'\"")).name
+        canonical = codecs.lookup(label).name
     except (LookupError, ValueError, TypeError):
         return None
+    if canonical.startswith("utf-16") or canonical.startswith("utf-32"):
+        return "utf-8"   # a UTF-16 label in bytes that were read as ASCII: browsers use UTF-8
     return _ALIASES.get(canonical, canonical)
 
 
