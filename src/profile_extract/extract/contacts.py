@@ -528,7 +528,8 @@ def _name_ok(name: str) -> bool:
     if not sig:
         return False
     caps = sum(1 for w in sig if w[0].isupper())
-    if caps / len(sig) < 0.6:
+    # Russian and Greek names are written in sentence case (`Представительство фонда`)
+    if caps / len(sig) < 0.6 and not re.search(r"[\u0370-\u03ff\u0400-\u04ff]", n):
         return False
     if sum(c.isdigit() for c in n) > 4:
         return False

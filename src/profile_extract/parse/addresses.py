@@ -52,6 +52,7 @@ TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # G
 LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
+HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|núm|num)\.?[ \t]*)?"
 CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
              "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
              "Tel", "Fax", "Phone", "Email", "E-mail", "Web", "Website", "Telefon", "Telephone",
@@ -115,11 +116,11 @@ def _rx() -> dict[str, re.Pattern]:
     # Avenue Georges Henri 451 / Via Cristoforo Colombo 426 / Viale delle Terme di Caracalla
     rx["word_first"] = re.compile(
         rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)))+)"
-        rf"(?:,?[ \t]+(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
+        rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
     rx["name_num"] = re.compile(
         rf"(?<![\w\-/])(?P<name>[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
-        rf"\.?,?[ \t]*(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
+        rf"\.?,?[ \t]*{HOUSE_WORD}(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
     # John Smith Drive (no number: counted only at the end of its line or before a comma)
     rx["name_only"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_alt(st['after_without_number'])})\.?"
