@@ -221,6 +221,10 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
 
 _SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o|y|или|и|&)[\s,;:]*)?"
                          r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?", re.I)
+# share and social-media links near a block are not the organisation's website
+_SOCIAL = re.compile(r"(?i)^[a-z]+://(?:www\.|m\.)?(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|"
+                     r"flickr|tiktok|vk|t|wa|goo|bit|pinterest|telegram|whatsapp|maps\.google|"
+                     r"google)\.[a-z.]+(?:/|$)")
 _DISTRICT = re.compile(r"(?i)\b(?:district|area|quarter|zone|sector|estate|neighbou?rhood|layout|colony|"
                        r"industrial|business|park|campus|compound|complex|centre|center)\b")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
@@ -315,7 +319,8 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
         items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule,
                           anchor=p.kind in ("street", "pobox")))
     for u in find_urls(text, bare=True):
-        loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
+        if not _SOCIAL.search(u.value):
+            loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
     items = _dedupe_overlaps(items)
     items.sort(key=lambda it: (it.start, it.end))
     return items, loose
