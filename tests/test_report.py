@@ -366,7 +366,11 @@ def test_seed_run_highlights_every_record_at_its_snippet(seed_run):
                 (seed_run / "report" / "pages" / page_file(r.page_id)).read_text(encoding="utf-8"))
             assert highlighted(doc, r.record_id) == r.snippet, (kind, r.snippet)
             n += 1
-    assert (seed_run / "report" / "report.json").exists()
+    summary = json.loads((seed_run / "report" / "report.json").read_text())
+    manifest = json.loads((seed_run / "run.json").read_text())
+    for kind in ("facts", "events", "contacts", "stories"):
+        assert summary["records"][kind] == manifest["counts"][kind]
+    assert summary["records_total"] == n
 
 
 # ---------------------------------------------------------------- diff
