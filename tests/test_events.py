@@ -112,6 +112,12 @@ POSITIVE = [
          "the plan is in another clause"),
     Case("Its headquarters moved to the capital at the end of 1994.", (("1994", None),),
          "part of a year before `of`"),
+    Case("The union was founded in 1919 in response to the large number of wounded soldiers.",
+         (("1919", None),), "`number of` without a count is not a statistic"),
+    Case("The treaty was signed in 1951 by 26 states.", (("1951", None),),
+         "a count after a participle is not a state"),
+    Case("I was nine years old when the war started in 1992.", (("1992", None),),
+         "`when` starts a clause of its own"),
 ]
 
 NEGATIVE = [
@@ -177,6 +183,10 @@ NEGATIVE = [
     Case("The new campus is due to open in 2029.", (), "a plan with `due to`"),
     Case("Enrolment rose from 1,400 in 1996 to 6,100 in 2016.", (), "statistic between years"),
     Case("2019 - 2020 Annual Report of the Society", (), "a report title, not a timeline row"),
+    Case("In 1997, the society was active in 41 districts.", (), "a state with a count"),
+    Case("Currently (March 2014), the network counts 212 member groups.", (),
+         "a state stamped with a date"),
+    Case("As of May 2016, the society has 64 branches.", (), "`as of` stamps a state"),
     Case("LIMA, 20 June 2017 – The number of displaced people reached 4.1 million, the agency said.",
          (), "dateline and statistic"),
 ]

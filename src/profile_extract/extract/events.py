@@ -220,6 +220,10 @@ _SCALE = frozenset(w.lower() for w in W["statistic"]["scale"])
 _NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten several many "
                           "half".split())
 _META = _Lexicon(W["meta_before"]["words"])
+_STATIVE = _words("statistic", "stative")
+_COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
+                         "fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety "
+                         "hundred dozens hundreds thousands".split())
 
 
 def _tail_words(pre: str, n: int = 64) -> tuple[list[str], list[str]]:
@@ -268,6 +272,8 @@ def _is_statistic(win: str, tj=None) -> bool:
     (True, True)
     >>> _is_statistic("the 2 Billion Kilometers campaign was launched"), _is_statistic("IOM signed it")
     (False, False)
+    >>> _is_statistic("IOM was present in 67 countries"), _is_statistic("it was signed by 26 states")
+    (True, False)
     """
     if _DIGIT.search(win) and _STAT_NUM.search(win):
         return True
@@ -278,6 +284,15 @@ def _is_statistic(win: str, tj=None) -> bool:
     for i in range(1, len(raw)):
         if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
             return True
+    # a state verb with a count: `was present in 67 countries`, `had 12 staff`,
+    # `counts 155 members` (not `was signed by 26 states`: a participle between)
+    for i, t in enumerate(toks):
+        if t in _STATIVE:
+            for u in toks[i + 1:i + 4]:
+                if u[0].isdigit() or u in _COUNT_WORDS:
+                    return True
+                if _EDING.fullmatch(u) or u.endswith("en"):
+                    break
     return False
 
 
@@ -296,7 +311,7 @@ def _is_future(win: str, tj=None) -> bool:
 _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
 _CLAUSE_SPLIT = re.compile(
     r"[;:()\[\]]|,\s|\s[–—-]\s|\s(?:and|but)\s+(?=(?:it|they|he|she|we|i|its|his|her|their|there)\b)"
-    r"|\s(?:but|while|whereas|although|though)\s", _I)
+    r"|\s(?:but|while|whereas|although|though|when|where|because)\s", _I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]\s|\((?:AP|AFP|Reuters|IANS|PTI|dpa|ANI)\))")
 
 # --- prose -----------------------------------------------------------------
@@ -405,9 +420,15 @@ class _Sentence:
         k = max(0, bisect_right(pieces, (cs, _BIG)) - 1)
         a, z = pieces[k]
         own = self.text[a:cs] + " " + self.text[ce:z]
-        if not _has_verb(own):
-            a = pieces[max(0, k - 1)][0]
-            z = pieces[min(len(pieces) - 1, k + 1)][1]
+        if not _has_verb(own):                     # extend to the nearest non-empty neighbours
+            i = k - 1
+            while i > 0 and not self.text[pieces[i][0]:pieces[i][1]].strip():
+                i -= 1
+            j = k + 1
+            while j < len(pieces) - 1 and not self.text[pieces[j][0]:pieces[j][1]].strip():
+                j += 1
+            a = pieces[max(0, i)][0]
+            z = pieces[min(len(pieces) - 1, j)][1]
         return self.text[a:cs] + " " + self.text[ce:z]
 
 
