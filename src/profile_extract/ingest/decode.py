@@ -57,9 +57,6 @@ _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE mark
 _CTRL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27)) + b"\x7f"
 _DELETE_CTRL = bytes.maketrans(b"", b"")  # identity table for bytes.translate(None, delete)
 
-# Characters removed from decoded text, and those that become line feeds.
-_CLEAN = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufeff\ufffe]")
-_LINEBREAKS = str.maketrans({"\x0b": "\n", "\x0c": "\n", "\u2028": "\n", "\u2029": "\n"})
 
 # Share of NUL/control bytes above which a page is binary, not text.
 BINARY_SHARE = 0.10
@@ -88,10 +85,19 @@ codecs.register_error("profile_extract_cp1252", _cp1252_fallback)
 _ANY_DIRT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029]")
 
 
+def _scrub(m: re.Match) -> str:
+    return "\n" if m.group() in "\x0b\x0c\u2028\u2029" else ""
+
+
 def _clean(text: str) -> str:
+    r"""Controls and stray BOMs out, page/line separators to line feeds.
+
+    >>> _clean("a\x00b\x0cc\ufeffd")
+    'ab\ncd'
+    """
     if not _ANY_DIRT.search(text):  # the common case: nothing to do
         return text
-    return _CLEAN.sub("", text.translate(_LINEBREAKS))
+    return _ANY_DIRT.sub(_scrub, text)
 
 
 def _codec(name: str | None) -> str | None:
