@@ -602,3 +602,47 @@ def test_layout_soup_never_raises(lines):
     facts, _ = facts_of(text)
     for f in facts:
         assert f.label and f.span.snippet(text)
+
+
+CIA_MULTILINE = """People and Society
+
+Population:
+2,640,000 (July 2022 est.)
+country comparison to the world: 141
+
+Nationality:
+noun: Examplian(s)
+adjective: Examplian
+
+Age structure:
+0-14 years: 22.1% (male 301,000/female 285,000)
+65 years and over: 9.8% (2022 est.)
+
+Birth rate:
+14.2 births/1,000 population (2022 est.)
+
+Background:
+The territory was settled in the fifth century and became independent after a long struggle that ended with a treaty which was signed by both sides.
+"""
+
+
+def test_cia_style_values_on_the_next_line():
+    facts, _ = facts_of(CIA_MULTILINE)
+    got = [(f.label, f.value, f.unit, f.year_start, f.qualifier) for f in facts]
+    assert got == [
+        ("Population", 2_640_000, "person", 2022, "estimate"),
+        ("Population - country comparison to the world", 141, None, None, None),
+        ("Nationality - noun", None, None, None, None),
+        ("Nationality - adjective", None, None, None, None),
+        ("Age structure - 0-14 years", 22.1, "percent", None, None),
+        ("Age structure - 65 years and over", 9.8, "percent", 2022, "estimate"),
+        ("Birth rate", 14.2, "permille", 2022, "estimate"),
+    ]
+
+
+def test_tab_separated_rows():
+    text = "Key data\nCapital\tPort Example\nPopulation\t1,204,000\nArea\t12,190 km2\n"
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value, f.unit, f.rule) for f in facts] == [
+        ("Capital", None, None, "fact.tab"), ("Population", 1_204_000, "person", "fact.tab"),
+        ("Area", 12_190, "km**2", "fact.tab")]

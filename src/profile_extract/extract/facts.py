@@ -128,6 +128,7 @@ def label_ok(label: str) -> bool:
 
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
+_TAB = re.compile(r"[ :：]*\t[\t ]*")
 _DASHES = re.compile(r"\s+--\s+")
 _DASH = re.compile(r"\s+[–—]\s*|\s+-\s+")
 _EQUALS = re.compile(r"\s+=\s+")
@@ -167,10 +168,16 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
     ('Population (2015)', '9.5 million', 'fact.colon')
     >>> t = "Literacy Rate in India – 74%"; a, b, c, r = split_line(t); (t[:a], t[b:c], r)
     ('Literacy Rate in India', '74%', 'fact.dash')
-    >>> split_line("He said: no") is None or True
+    >>> t = "Capital" + chr(9) + "Minsk"; a, b, c, r = split_line(t); (t[:a], t[b:c], r)
+    ('Capital', 'Minsk', 'fact.tab')
+    >>> split_line("We are happy to announce: a new office in 2016") is None
     True
     """
     n = len(text)
+    if "\t" in text:
+        m = _TAB.search(text, 0, 150)
+        if m and m.start() > 0 and label_ok(text[:m.start()].rstrip(":：")):
+            return m.start(), m.end(), n, "fact.tab"
     for rx, rule in ((None, "fact.colon"), (_DASHES, "fact.dashes"), (_DASH, "fact.dash"),
                      (_EQUALS, "fact.equals")):
         m = _find_colon(text) if rx is None else rx.search(text, 0, 150)
@@ -505,11 +512,20 @@ _POP_HINT = re.compile(r"\bpopulous\b|\bpopulation\b|\binhabitants\b", re.I)
 
 def _indicator_for(table, words, label: str, sub: str | None, header: str | None,
                    value: str) -> tuple[Indicator | None, str | None]:
-    for cand in (label, sub if sub and not _GENERIC_SUB.match(sub.strip()) else None, header):
+    specific = sub if sub and not _GENERIC_SUB.match(sub.strip()) else None
+    for cand in (label, specific):
         if cand:
             ind = table.lookup(cand)
             if ind is not None:
                 return ind, ind.dimension
+    if specific:
+        dim = words.dimension_of(specific)
+        if dim in ("rank", "percent", "density", "date"):     # `... - world rank`, `... - Density`
+            return None, dim
+    if header:
+        ind = table.lookup(header)
+        if ind is not None:
+            return ind, ind.dimension
     dim = words.dimension_of(label)
     if dim is None and _POP_HINT.search(value):
         dim = "person"
@@ -679,6 +695,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     last_cell: str | None = None
     trailing_run: list[tuple[Line, re.Match]] = []
     last_row: list[Row | None] = [None]    # the last full pipe row (continuation lines extend it)
+    colon_header: list[Row | None] = [None]  # `Label:` with nothing after it, waiting for a value line
 
     def flush_trailing():
         if len(trailing_run) >= 2 or (len(trailing_run) == 1 and (
@@ -843,9 +860,18 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                      kind="as_of")
             continue
         if sp is None:
+            hw = colon_header[0]
+            if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
+                    and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
+                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)):
+                # `Population:` with its value on the next line (CIA-style text)
+                hw.value, hw.vstart, hw.vend = t, line.start, line.end
+                hw.kind, hw.rule = "row", "fact.nextline"
+            colon_header[0] = None
             continue
         a, b, e, rule = sp
-        rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+        r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+        colon_header[0] = r if r is not None and r.kind == "header" else None
     flush_trailing()
 
 
@@ -931,7 +957,8 @@ def _member(row: Row, header: Row, words) -> bool:
     if words.sublabel.match(lab):
         return True
     if header.has_value and header.kind == "row":
-        return False
+        # CIA style: `Population: 9,441,842` then `country comparison to the world: 97`
+        return lab[:1].islower() and header.label[:1].isupper() and row.rule == "fact.colon"
     hw = set(norm_label(clean_label(header.label)[0]).split()) - {"of", "the", "and", "in", "a"}
     lw = set(norm_label(lab).split())
     if hw and hw <= lw and len(lw) > len(hw):
