@@ -2,6 +2,25 @@
 
     build_report(out_dir) -> Path of OUT/report/index.html
     diff_runs(old, new, html_path=None) -> (text, Path of the HTML diff)
+
+OUT/report/ holds
+  index.html          run summary (pages by status, records per kind, findings by code and
+                      severity), SVG charts of coverage and records per page, and the page
+                      table: sorted, filtered and paged by the page's own script from a JSON
+                      data island (filters live in the URL fragment)
+  pages/<id>.html     one per page: the text with every record highlighted at its span (one
+                      colour per kind; hover or click for the fields), left-over lines
+                      (`unparsed_line`) hatched, other findings underlined, the findings and
+                      records as tables; keys p / n / i move between pages
+  report.json         the summary for machines (plus the failed pages)
+  diff.html           written by `profile-extract diff OLD NEW` (default place)
+
+Everything is built from the tables alone (pages, the record tables, findings, texts;
+Parquet files or part folders, CSV as a fallback), so `profile-extract report OUT` rebuilds it.
+Untrusted text is escaped everywhere; the Content-Security-Policy allows only the report's
+own scripts and styles by sha256 and requires Trusted Types. Modules: data.py (read and group
+the tables once), highlight.py (text -> highlighted HTML), build.py, diff.py, synth.py
+(synthetic runs for tests and `python -m profile_extract.report.synth` benchmarks).
 """
 from __future__ import annotations
 
