@@ -147,6 +147,7 @@ _GLUED_TRIGGER = re.compile(rf"(?:^|\W)(?:{_alt(_TRIG_WORD)})$", _I)
 _ESTB = re.compile(
     rf"(?:\(\s*(?:{_alt(W['participles']['words'])})\.?\s*"
     rf"|(?<!\w)(?:{_alt(W['participles']['abbreviations'])})\.?\s*)$", _I)
+_PARTICIPLE_AFTER = re.compile(rf"\s+(?:{_alt(W['participles']['after_year'])})(?!\w)", _I)
 _HAPPENING = _words("of_nouns", "happening") | _words("of_nouns", "time")
 _DOC_NOUNS = _words("document_nouns")
 _RANGE_END = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
@@ -457,7 +458,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
                 return "event.year_list", pq, prole
     if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
         return None
-    if _ESTB.search(pre[-20:]):
+    if _ESTB.search(pre[-20:]) or _PARTICIPLE_AFTER.match(post):
         return "event.year_established", None, None
     stripped = pre.rstrip(" \t\n\u00a0-")
     if stripped.endswith("(") and _PAREN_RANGE_AFTER.match(post) \
