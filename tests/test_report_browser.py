@@ -157,6 +157,13 @@ def test_page_view_content_is_inert_and_every_kind_is_highlighted(driver, hostil
     assert "Population" in tip.text and "9500000" in tip.text
     driver.find_element(By.TAG_NAME, "body").send_keys(Keys.ESCAPE)
     assert not tip.is_displayed()
+    # the legend hides and shows one kind
+    fact = driver.find_element(By.CSS_SELECTOR, "#text .hl.p-fact")
+    shown = fact.value_of_css_property("background-color")
+    driver.find_element(By.CSS_SELECTOR, '#legend input[data-k="fact"]').click()
+    assert fact.value_of_css_property("background-color") == "rgba(0, 0, 0, 0)"
+    driver.find_element(By.CSS_SELECTOR, '#legend input[data-k="fact"]').click()
+    assert fact.value_of_css_property("background-color") == shown
     motto = [e for e in driver.find_elements(By.CSS_SELECTOR, "#text .hl.p-fact") if "Motto" in e.text][0]
     motto.click()
     assert "onerror" in tip.text

@@ -80,6 +80,13 @@
       }
     });
   }
+  // legend checkboxes hide or show one kind of highlight
+  var text = document.getElementById("text");
+  Array.prototype.forEach.call(document.querySelectorAll("#legend input[data-k]"), function (box) {
+    box.addEventListener("change", function () {
+      if (text) text.classList.toggle("no-" + box.getAttribute("data-k"), !box.checked);
+    });
+  });
   window.addEventListener("hashchange", flash);
   flash();
   document.documentElement.setAttribute("data-ready", "1");
