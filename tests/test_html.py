@@ -150,6 +150,9 @@ ENTITIES_AND_BROKEN = [
     Case("self-closed html root tag", "<!DOCTYPE html><html lang='de' /><head><title>t</title></head>"
          "<body><h2>Termine 2016</h2><p>Text</p></body>", "Termine 2016\n\nText"),
     Case("unterminated tag at the end", "<p>Population: 5 million</p><div class=", "Population: 5 million"),
+    Case("a charset in the markup does not re-decode the decoded text",
+         "<?xml version='1.0' encoding='iso-8859-1'?><html><head><meta charset='windows-1251'></head>"
+         "<body><p>Straße Минск</p></body></html>", "Straße Минск"),
     Case("NUL characters dropped", "<p>a\x00b</p>", "ab"),
     Case("xml declaration with encoding", "<?xml version='1.0' encoding='iso-8859-1'?><html><body><p>x</p></body></html>", "x"),
 ]
