@@ -38,6 +38,7 @@ __all__ = ["run_batch", "UsageError", "Options"]
 _FINGERPRINT_OPTIONS = ("max_bytes", "max_line_chars", "aliases_files", "default_country",
                         "write_csv", "write_parquet")
 _FINGERPRINT_EXTRA = ("url_field", "html_field", "text_field")
+TASK_PAGES_MAX = 250
 
 
 def prepare_out(out) -> Path:
@@ -126,7 +127,10 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
     resumed_chunks = store.next_chunk
     engine = _make_engine(opts, skip)
     chunk_pages = max(1, int(opts.chunk_pages))
-    task_pages = chunk_pages if engine.workers == 1 else max(1, math.ceil(chunk_pages / (4 * engine.workers)))
+    # tasks: small enough to keep a few in flight on every worker and to keep
+    # their row dicts small (memory), big enough that per-task costs vanish
+    task_pages = min(TASK_PAGES_MAX, chunk_pages if engine.workers == 1
+                     else max(1, math.ceil(chunk_pages / (4 * engine.workers))))
     items = iter_inputs(inputs, opts.extra)
     main_skipped = [0]
     if not engine.reads_in_workers:  # Dask: read here, ship bytes; skip done pages here
