@@ -17,16 +17,22 @@ it. What it looks like (the shapes the extractors read):
 * A table row is one line, its cells joined by `` | ``
   (``Population | 9.5 million``); a cell's own line breaks are spaces, except
   in the last cell, whose first line stays on the row and whose further lines
-  (``<br>``/``<p>``: an address, a geo widget) follow as lines; list items in
-  the last cell join with a space (a list value). Leading and inner empty
-  cells are dropped; a label row with an empty value ends in `` |``
-  (``Age structure |``). A row holding a table, a heading or long cells is
-  layout, not data: its cells become separate blocks. A row of one header
-  cell (an infobox group header ``Area``) is its own line.
+  (``<br>``/``<p>``: an address, a geo widget) follow as lines, then a blank
+  line (so they are not read as the next row's label); list items in the last
+  cell join with a space (a list value). Leading and inner empty cells are
+  dropped; a label row with an empty value ends in `` |``
+  (``Age structure |``), and so does a one-cell header row right above
+  label/value rows (an infobox group header: ``Area |`` then
+  ``• Total | 38,394 km2``); other one-cell rows are plain lines. A row
+  holding a table, a heading or long cells is layout, not data: its cells
+  become separate blocks.
 * ``<dt>``/``<dd>`` pairs are ``term | definition`` lines, like table rows.
-* Two sibling ``<span>``s alone in a block on separate source lines (a
-  label/value pair such as ``Venue type`` / ``Club``) are ``label | value``;
-  three or more (an hCard address) are separate lines.
+* Inline children alone in a block and written on separate source lines are
+  separate lines (an hCard address; a link and a counter); exactly two
+  non-link ones with a short first one are ``label | value`` (``Venue type`` /
+  ``Club``). A short ``Label:`` block followed by a short value block (a CMS
+  field) is one line, ``Label: value``. An inline ``display:block`` breaks
+  lines and ``display:inline`` joins them.
 * Entities decoded, soft hyphens and zero-width marks removed, ``&nbsp;`` and
   every other space collapsed to one space within a line, lines trimmed.
 
