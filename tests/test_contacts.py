@@ -194,6 +194,17 @@ BLOCKS = [
     Case("share links right under a block are not its website",
          "Email: info@example-aid.org\nFollow us: www.facebook.com/exampleaid twitter.com/exampleaid",
          [("email", "info@example-aid.org")]),
+    Case("office labels before addresses are not names; en dash after the country letters",
+         "Seed Exchange Network\n\nHeadquarters: 9 Chemin du Lac, CH–1290 Versoix, Switzerland\n\n"
+         "Boston Office: Suite 300, 1750 K Street NW., Boston, MA 02110\n\n"
+         "Chicago Office: 14 W. 23d Street, 9th Floor, Chicago, IL 60601",
+         [("organization", "Seed Exchange Network"), ("street", "9 Chemin du Lac"), ("postal_code", "CH–1290"),
+          ("city", "Versoix"), ("country", "Switzerland"),
+          ("street", "1750 K Street NW"), ("city", "Boston"), ("postal_code", "02110"),
+          ("street", "14 W. 23d Street"), ("city", "Chicago"), ("postal_code", "60601")]),
+    Case("a landmark line is not a name",
+         "Hamra, Near the Old Lighthouse\nCedar Building, 5th floor\n\nTel: +961 1 555 701",
+         [("phone", "+9611555701")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

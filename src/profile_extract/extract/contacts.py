@@ -42,7 +42,8 @@ _CONNECT = {"of", "the", "for", "and", "to", "on", "in", "at", "de", "la", "le",
             "des", "del", "della", "di", "da", "für", "und", "der", "die", "das", "&", "y",
             "e", "et", "och", "og", "van", "von", "zu", "im", "a", "an", "with", "upon", "am",
             "pour", "en", "per", "sur", "dei", "degli", "delle", "do", "dos", "das"}
-_PREPOSITION_START = re.compile(r"^(?:in|at|on|for|from|to|with|by|via|under|see|please|call|"
+_PREPOSITION_START = re.compile(r"^(?:in|at|on|for|from|to|with|by|via|under|near|opposite|behind|next|"
+                                r"beside|off|see|please|call|"
                                 r"visit|write|contact|our|your|this|these|those|it|we|you)\b", re.I)
 
 
@@ -225,6 +226,9 @@ _SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o
 _SOCIAL = re.compile(r"(?i)^[a-z]+://(?:www\.|m\.)?(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|"
                      r"flickr|tiktok|vk|t|wa|goo|bit|pinterest|telegram|whatsapp|maps\.google|"
                      r"google)\.[a-z.]+(?:/|$)")
+# a word that makes `<Place> Office:` a label before an address, not a name
+_LABEL_NOUN = re.compile(r"(?i)office|offices|address|headquarters|location|branch|bureau|"
+                         r"büro|adresse|anschrift|sede|oficina|siège|bureau")
 _DISTRICT = re.compile(r"(?i)\b(?:district|area|quarter|zone|sector|estate|neighbou?rhood|layout|colony|"
                        r"industrial|business|park|campus|compound|complex|centre|center)\b")
 _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|Rs|ISBN|ISSN|No|Nr|DOI|EIN|res|ZVR|IBAN|BIC|"
@@ -557,7 +561,7 @@ def _first_comma(name: str) -> str:
         return head
     if addr._rx()["country"].fullmatch(rest):
         return head
-    if sub_rx.search(rest):
+    if sub_rx.search(rest) or _PREPOSITION_START.match(rest):
         return head
     words = rest.split()
     if len(words) <= 3 and not kw_rx.search(rest) and "(" not in rest and not any(
@@ -576,6 +580,8 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
     t = s.rstrip()
     m = re.search(r"(?:^|\s)([A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*)*)\s*:\s*$", t)
     if m:
+        if _LABEL_NOUN.fullmatch(m.group(1)):
+            return None   # `New York Office: 122 E. 42d Street`: the whole phrase is a label
         t = t[:m.start(1)].rstrip()
     if not t.strip():
         return None

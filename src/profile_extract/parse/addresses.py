@@ -103,7 +103,7 @@ def _rx() -> dict[str, re.Pattern]:
     parts = _alt(st["particles"])
     dirs = _alt([x for x in st["directionals"]])
     suffix = _alt(st["suffixes"], "i")
-    name_tok = rf"(?:{TOKEN}|\d{{1,4}}(?:st|nd|rd|th)|{parts}|[A-Z]\.?)"
+    name_tok = rf"(?:{TOKEN}|\d{{1,4}}(?:st|nd|rd|th|d)|{parts}|[A-Z]\.?)"
     rx = {}
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
     rx["num_first"] = re.compile(
@@ -134,7 +134,7 @@ def _rx() -> dict[str, re.Pattern]:
     codes_cc = [p["code"] for p in d["postal"] if p["order"] == "code_city"]
     code_city = "|".join(f"(?:{c})" for c in sorted(codes_cc, key=len, reverse=True))
     rx["code_city"] = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?-[ \t]?|(?<![\w.,/\-]))(?P<code>{code_city})"
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?|(?<![\w.,/\-–]))(?P<code>{code_city})"
         rf"[ \t]+(?P<city>{city})(?P<po>[ \t]+\d{{1,2}}(?![\w.,]\d))?")
     states: dict[str, set] = {}
     for cc, ss in d["states"].items():
@@ -150,7 +150,8 @@ def _rx() -> dict[str, re.Pattern]:
     rx["city_code"] = re.compile(
         rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
-    rx["code_comma_city"] = re.compile(rf"(?<![\w\-.,])(?P<code>\d{{5,6}}),[ \t]*(?P<city>{TOKEN})(?![\w])")
+    rx["code_comma_city"] = re.compile(
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?P<city>{TOKEN})(?![\w])")
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     return rx
@@ -242,7 +243,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                     continue
             if name == "num_first" and not m.group("name").strip():
                 continue
-            if name in ("name_num", "word_first", "num_first") and m.group("num") and \
+            if name in ("name_num", "word_first") and m.group("num") and \
                     _YEAR.fullmatch(m.group("num").strip()) and not _followed_by_place(text, e, end):
                 continue   # `Supreme Court 2015`, `In 1990 Main Street` are not addresses
             if name == "name_only":
@@ -307,8 +308,18 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(m.start(), m.end()):
             continue
-        add(Part("postal_code", *m.span("code"), m.group("code"), None, "code_comma_city"))
-        add(Part("city", cs, ce, text[cs:ce], None, "code_comma_city"))
+        cc = None
+        if m.group("pfx"):
+            cc = _prefix_country(m.group("pfx"))
+            if cc is None:
+                continue
+            cspan = (m.start("pfx"), m.end("pcode"))
+        else:
+            cspan = m.span("code")
+        if rx["country"].fullmatch(text, cs, ce):
+            continue
+        add(Part("postal_code", *cspan, text[cspan[0]:cspan[1]], cc, "code_comma_city"))
+        add(Part("city", cs, ce, text[cs:ce], cc, "code_comma_city"))
     # a postal code alone on its line, right above a city line (`11225` / `Brooklyn, NY, US`)
     for m in _CODE_LINE.finditer(text, start, end):
         nxt = found.next_after(m.end())
