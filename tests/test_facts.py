@@ -646,3 +646,36 @@ def test_tab_separated_rows():
     assert [(f.label, f.value, f.unit, f.rule) for f in facts] == [
         ("Capital", None, None, "fact.tab"), ("Population", 1_204_000, "person", "fact.tab"),
         ("Area", 12_190, "km**2", "fact.tab")]
+
+
+@pytest.mark.parametrize("heading,as_of", [
+    ("Facts and Figures: February 2016", "2016-02"),
+    ("Key Facts (March 2019)", "2019-03"),
+    ("Country data – 2018", "2018"),
+    ("As of 3 May 2020", "2020-05-03"),
+    ("Statistics at a glance, June 2017", "2017-06"),
+])
+def test_dated_headings_set_as_of(heading, as_of):
+    facts, _ = facts_of(f"{heading}\n\nPopulation: 9,000\nArea: 100 km2\n")
+    assert [f.label for f in facts] == ["Population", "Area"]
+    assert {f.as_of for f in facts} == {as_of}
+
+
+@pytest.mark.parametrize("text,label,year", [
+    ("Population in 2016: 4,100,000", "Population", 2016),
+    ("Literacy rate as of 2011: 74%", "Literacy rate", 2011),
+    ("Refugees hosted, 2019: 12,500", "Refugees hosted", 2019),
+])
+def test_years_written_after_the_label(text, label, year):
+    facts, _ = facts_of(text)
+    assert [(f.label, f.year_start, f.year_end) for f in facts] == [(label, year, year)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Population: 3.4m", 3_400_000, "person"),
+    ("Sex ratio: 940 females per 1,000 males", 940, None),
+    ("Elevation: 255 m", 255, "m"),
+])
+def test_dimension_decides_short_scales_and_ratios(text, value, unit):
+    f = facts_of(text)[0][0]
+    assert (f.value, f.unit) == (value, unit)

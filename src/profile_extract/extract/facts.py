@@ -47,6 +47,10 @@ _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_WS = re.compile(r"\s*\(([^()]*)\)")
 _COMMA_YEAR = re.compile(r",\s*((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+est\.?)?)$")
 _CENSUS = re.compile(r"census", re.I)
+_LABEL_YEAR_SUFFIX = re.compile(r"\s+(?:in|as\s+of|as\s+on|for)\s+((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?)$",
+                                re.I)
+_AS_OF_HEAD = re.compile(r"^(?P<head>[^\W\d_][^:|=]{2,60}?)[\s:–—,(-]+(?P<date>(?:\d{1,2}\s+)?(?:"
+                         + "|".join(MONTHS) + r")\.?,?\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d)\)?$", re.I)
 _CODE_ANY = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _RANK_LABEL = re.compile(r"rank|position|place", re.I)
 _OF = re.compile(r"\s*(?:of|out of)\b")
@@ -316,7 +320,9 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
             unit = u.unit
     out.append(s[pos:])
     s = "".join(out).strip()
-    m = _COMMA_YEAR.search(s)
+    m = _COMMA_YEAR.search(s) if period is None else None
+    if m is None and period is None:
+        m = _LABEL_YEAR_SUFFIX.search(s)
     if m and period is None:
         period = find_period(m.group(1))
         s = s[:m.start()].rstrip()
@@ -413,7 +419,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             "density", "duration", "temperature")):
         return out          # a date, or a bare year under a date label; a bare year elsewhere may be a count
     money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
-    nums = find_numbers(s, money=money)
+    # `3.4m` is 3,400,000 for money and head counts, never metres
+    nums = find_numbers(s, money=money or dimension in ("person", "count", "money"))
     if not nums:
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
@@ -488,6 +495,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
 
 def _dimension_unit(unit: str | None, dimension: str | None, density: bool) -> str | None:
     """Fill in or adjust a unit from the indicator's dimension."""
+    if dimension in ("ratio", "index", "rank") and unit in ("permille", "person"):
+        return None          # `940 females per 1,000 males` is a ratio, not a rate
     if dimension == "density":
         if unit is None:
             return "person / km**2"
@@ -849,6 +858,13 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 continue
         sp = split_line(t)
         if sp is None:
+            ah = _AS_OF_HEAD.match(t) if len(t) < 100 else None
+            if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
+                # `Key Facts (March 2019)`: a heading that dates the block below it
+                flush_trailing()
+                rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
+                         line.index, kind="as_of")
+                continue
             m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
             if m and label_ok(m.group("label")):
                 trailing_run.append((line, m))
@@ -859,6 +875,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
                      kind="as_of")
             continue
+
         if sp is None:
             hw = colon_header[0]
             if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
