@@ -122,6 +122,8 @@ POSITIVE = [
          "a count after a participle is not a state"),
     Case("I was nine years old when the war started in 1992.", (("1992", None),),
          "`when` starts a clause of its own"),
+    Case("Parliament passed the first copyright law in 1998.", (("1998", None),),
+         "the word copyright in prose is not a copyright line"),
 ]
 
 NEGATIVE = [

@@ -6,8 +6,8 @@ Steps, each a small function:
    text keeps its value.
 2. sentences (parse/sentences.py) of the blocks that hold a four-digit number
    (the cheap pre-check: most lines never get further).
-3. date candidates in a sentence (one compiled pattern: full dates, numeric
-   dates, bare years), each judged by rules with names:
+3. date candidates in a sentence (anchored at each run of four digits: ISO,
+   numeric, day/month-name and bare-year shapes), each judged by rules with names:
    - event.full_date / event.month_date / event.numeric_date: a day or month
      date in a prose sentence;
    - event.year: a bare year after a trigger word (`in`, `since`, `until`,
@@ -15,7 +15,7 @@ Steps, each a small function:
    - event.year_range: both ends of `from 1949 to 1971`, `between ... and`,
      `(1947-1965)` after a post someone held;
    - event.year_list: `in 1954 and 1981`;
-   - event.year_established: `(estb. 1951)`, `founded 1951` in parentheses;
+   - event.year_established: `(estb. 1951)`, `(founded 1951)`, `1952 gegründet`;
    - event.timeline: `1996: office opened in Minsk`, `1996 – ...`.
    A candidate is dropped when its clause is a plan (`will`, `by 2050`), a
    statistic (`there were 3,000`, `2.4 million`, `11%`), metadata
@@ -170,6 +170,8 @@ def _has_line_marker(s: str) -> bool:
     """A citation, footer or stamp marker (`Retrieved`, `©`, `ISBN`) in s."""
     ls = s.lower()
     return any(m in ls for m in _LINE_MARKERS)
+
+
 _STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
     rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])"
