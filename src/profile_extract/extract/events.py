@@ -223,6 +223,22 @@ _SCALE = frozenset(w.lower() for w in W["statistic"]["scale"])
 _NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten several many "
                           "half".split())
 _META = _Lexicon(W["meta_before"]["words"])
+_META_NEAR = _Lexicon(W["meta_before"]["near"])
+
+
+def _is_meta(pre: str) -> bool:
+    """Citation, post, update or copyright words just before a date.
+
+    >>> _is_meta("Archived from the original on "), _is_meta("passed the copyright law in ")
+    (True, False)
+    >>> _is_meta("Copyright "), _is_meta("As of ")
+    (True, True)
+    """
+    toks = _TOK.findall(pre[-64:].lower())
+    far, near = toks[-5:], toks[-2:]
+    return (_META.found(far, " " + " ".join(far) + " ")
+            or _META_NEAR.found(near, " " + " ".join(near) + " ")
+            or pre.rstrip().endswith("©"))
 _STATIVE = _words("statistic", "stative")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
                          "fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -515,7 +531,7 @@ def _judge(sent: _Sentence, m, prev):
     post = text[ce:min(sent.end, ce + 40)]
     if kind == "year":
         res = _year_rule(sent, m, prev)
-        if res is None or _META.found(*_toks(pre[-48:])):
+        if res is None or _is_meta(pre):
             return None
         rule, q, role = res
     else:
@@ -536,7 +552,7 @@ def _judge(sent: _Sentence, m, prev):
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
-        if _META.found(*_toks(pre[-48:])):
+        if _is_meta(pre):
             return None
         rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
                 "mdy": "event.full_date", "my": "event.month_date"}[kind]
