@@ -627,8 +627,14 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_NUMBERING = re.compile(r"(?:[A-Z]?\d+(?:\.\d+)+\.?|\d+\.|[A-Z]\d*\.)\s*(?=[A-ZÀ-Þ])")
+
+
 def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
     a, b = _clean_span(text, a, b)
+    num = _NUMBERING.match(text, a, b)   # `C13.1.2 The Society`, `2. Red Cross`
+    if num:
+        a = num.end()
     name = text[a:b]
     off, rest = _strip_title(name)
     a += off
@@ -816,16 +822,55 @@ def _street_city(text: str, b: Block) -> None:
     ls, le = _line_bounds(text, st.end)
     le = min(le, st.end + 120)
     m = re.match(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
-    if not m:
+    if m:
+        if _place_ok(m.group(1)):
+            s = st.end + m.start(1)
+            b.items.append(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street",
+                                anchor=False))
+            b.items.sort(key=lambda i: (i.start, i.end))
         return
-    city = m.group(1)
-    sub_rx = _org_data()[4]
-    if sub_rx.search(city) or city in addr._rx()["_states"] or addr._rx()["country"].fullmatch(city) \
-            or _DISTRICT.search(city):
+    if text[st.end:le].strip(" \t,."):
         return
-    s = st.end + m.start(1)
-    b.items.append(Item("city", s, s + len(city), city, rule="city_after_street", anchor=False))
+    # place lines under the street (`Grand Saconnex` / `Geneva`, `London` / `SW1X 7EJ`):
+    # the last one before the numbers is the city; a UK postcode line is its code
+    pos = le + 1
+    city = code = None
+    for _ in range(4):
+        if pos >= len(text):
+            break
+        a, e = _line_bounds(text, pos)
+        line = text[a:e].strip()
+        if not line:
+            pos = e + 1
+            continue
+        if any(i.start < e and a < i.end for i in b.items if i.kind not in ("country",)):
+            break
+        off = text.find(line, a)
+        if _UK_CODE.fullmatch(line):
+            code = (off, off + len(line))
+        elif _PLACE_LINE.fullmatch(line) and _place_ok(line) and text[e:].strip():
+            # (the page's last line may be cut mid-word: `Washi`)
+            city = (off, off + len(line))
+        else:
+            break
+        pos = e + 1
+    if city:
+        b.items.append(Item("city", *city, text[city[0]:city[1]], rule="city_line", anchor=False,
+                            country="GB" if code else None))
+    if code and city:
+        b.items.append(Item("postal_code", *code, text[code[0]:code[1]], rule="uk_postcode_line",
+                            anchor=False, country="GB"))
     b.items.sort(key=lambda i: (i.start, i.end))
+
+
+_UK_CODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}")
+_PLACE_LINE = re.compile(r"[A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2}")
+
+
+def _place_ok(city: str) -> bool:
+    return not (_org_data()[4].search(city) or city in addr._rx()["_states"]
+                or addr._rx()["country"].fullmatch(city) or _DISTRICT.search(city)
+                or _org_data()[2].search(city) or city.casefold() in _org_data()[1])
 
 
 _RESET = re.compile(r"(?:^|[.;]\s+|\n)(?P<p>[A-Z][^:.;\n|]{3,60}):[ \t]*(?=[(+\[\d])")
