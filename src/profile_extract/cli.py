@@ -146,6 +146,9 @@ def main(argv=None) -> int:
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:  # `profile-extract diff A B | head`: the reader left, not an error
+        sys.stderr.close()
+        return EXIT_OK
     except KeyboardInterrupt:
         print("interrupted: finished tables are in place; rerun with --resume", file=sys.stderr)
         return 130
