@@ -177,6 +177,8 @@ NEGATIVE = [
     Case("The Manifesto of European Towns of 1990 is the basis of the alliance.", (),
          "year inside a document name"),
     Case("FormationMay 21, 1881; 143 years ago (1881-05-21)", (), "glued infobox row"),
+    Case("Founded14 March 1921 as the Society of Friends of the Sick and Wounded", (),
+         "a label glued to the day of a date"),
     Case("Archived from the original on February 7, 2022. Retrieved February 28, 2022.", (),
          "reference list"),
     Case("GA res. 58/314 of 1 July 2004", (), "resolution reference"),

@@ -160,6 +160,7 @@ _AFTER_YEAR = re.compile(
 _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
+_GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _TIMELINE_AFTER = re.compile(r"^\s*(?::|[-–—])\s+\S")
 
 # --- metadata, plans, statistics --------------------------------------------
@@ -538,8 +539,8 @@ def _judge(sent: _Sentence, m, prev):
         mname = m.mn
         if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
             return None
-        if pre and (pre[-1].isalpha() or pre[-1].isdigit()):      # `Formation11 December 1946`
-            return None
+        if pre and (pre[-1].isalpha() or pre[-1].isdigit()) or _GLUED_DAY.search(pre):
+            return None                                  # `Formation11 December 1946`
         if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or re.match(r"^\s*;\s*\d+\s+years?\s+ago", post):
