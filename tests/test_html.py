@@ -118,6 +118,19 @@ TABLES_AND_LISTS = [
          "The office was opened in 1996 by the following agencies of the UN system:\n\nUNDP"),
     Case("inline style display:block breaks a span", "<p><span style='display:block'>a</span>b</p>", "a\nb"),
     Case("inline style display:inline joins a div", "<div>a <div style='display: inline'>b</div> c</div>", "a b c"),
+    Case("microdata fields on their own source lines are lines, in mixed content",
+         "<div itemscope>\n  <span itemprop='name'>Harbour Cafe</span>\n  <div itemprop='address'>\n"
+         "    <span itemprop='streetAddress'>12 Quay Road</span>\n    <span itemprop='addressLocality'>Portville</span>,\n"
+         "    <span itemprop='addressRegion'>ME</span> <span itemprop='postalCode'>04101</span>\n  </div>\n"
+         "  <span itemprop='telephone'>(207) 555-0134</span>\n  <a itemprop='url' href='#'>www.example.org</a>\n"
+         "  Open: Mon-Fri\n</div>",
+         "Harbour Cafe\n12 Quay Road\nPortville, ME 04101\n(207) 555-0134\nwww.example.org\nOpen: Mon-Fri"),
+    Case("hCard classes likewise", "<p class='vcard'>\n<span class='org'>Example Society</span>\n"
+         "<span class='street-address'>4 Mill Lane</span>, <span class='locality'>Oldtown</span>\nCall us!</p>",
+         "Example Society\n4 Mill Lane, Oldtown\nCall us!"),
+    Case("a microdata field inside a sentence stays in it",
+         "<p>Written by <span itemprop='author'>Ann Lee</span> for the annual report.</p>",
+         "Written by Ann Lee for the annual report."),
     Case("spans on one source line join", "<p><span>a</span> <span>b</span></p>", "a b"),
 ]
 

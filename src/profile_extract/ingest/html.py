@@ -32,7 +32,9 @@ it. What it looks like (the shapes the extractors read):
   non-link ones with a short first one are ``label | value`` (``Venue type`` /
   ``Club``). A short ``Label:`` block followed by a short value block (a CMS
   field) is one line, ``Label: value``. An inline ``display:block`` breaks
-  lines and ``display:inline`` joins them.
+  lines and ``display:inline`` joins them. A microdata/microformat field
+  (``itemprop``, hCard classes) written on its own source line is a line of
+  its own, also amid text (a schema.org address in spans).
 * Entities decoded, soft hyphens and zero-width marks removed, ``&nbsp;`` and
   every other space collapsed to one space within a line, lines trimmed.
 
@@ -338,6 +340,22 @@ def _glue_pair(el):
     return nxt
 
 
+# Microformat classes of contact fields (hCard, h-card, adr).
+_MF_CLASSES = frozenset({"fn", "org", "adr", "street-address", "extended-address", "locality",
+                         "region", "postal-code", "country-name", "tel", "email", "url", "p-name",
+                         "p-org", "p-street-address", "p-locality", "p-region", "p-postal-code",
+                         "p-country-name", "p-tel", "u-email", "u-url", "post-office-box"})
+
+
+def _is_field(el) -> bool:
+    """A microdata or microformat field (itemprop, hCard classes): written on
+    its own source line, it is a line of its own (an address in spans)."""
+    if el.get("itemprop") is not None:
+        return True
+    cls = el.get("class")
+    return bool(cls) and not _MF_CLASSES.isdisjoint(cls.split())
+
+
 def _display(el) -> str | None:
     """'block' or 'inline' when an inline style says so, else None."""
     style = el.get("style")
@@ -359,7 +377,7 @@ _GROUP_TAGS = frozenset({"span", "div", "p", "li", "address", "section", "header
 
 # End-of-element actions.
 (_E_NONE, _E_BREAK, _E_HEAD, _E_CELL, _E_ROW, _E_DT, _E_DD, _E_PRE, _E_DL, _E_TABLE, _E_GLUE,
- _E_UNGLUE) = range(12)
+ _E_UNGLUE, _E_FIELD) = range(13)
 
 
 # libxml2 keeps 2048 levels of nesting and drops what is deeper; a tree that
@@ -411,6 +429,18 @@ def _render(root) -> list[_Line]:
                 continue
             if role == "inline":
                 ends.append((_E_NONE,))
+                if el.text:
+                    buf.text(el.text)
+                continue
+            if role is None and tag in _INLINE_KIDS and _is_field(el):
+                prev = el.getprevious()
+                before = el.getparent().text if prev is None else prev.tail
+                if prev is not None and (before is None or before.isspace()) and (
+                        before and "\n" in before or _BREAKS.get(prev.tag)):
+                    buf.brk(_BLOCK)
+                tail = el.tail
+                lead = tail[:len(tail) - len(tail.lstrip())] if tail else ""
+                ends.append((_E_FIELD, "\n" in lead))
                 if el.text:
                     buf.text(el.text)
                 continue
@@ -513,6 +543,9 @@ def _render(root) -> list[_Line]:
             buf = stack[-1]
             buf.parts.append(" ")
             buf.glue = True
+        elif code == _E_FIELD:
+            if action[1]:
+                stack[-1].brk(_BLOCK)
         elif code == _E_UNGLUE:
             buf = stack[-1]
             buf.glue = False
