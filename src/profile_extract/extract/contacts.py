@@ -220,8 +220,10 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
     return out
 
 
-_SEPARATORS = re.compile(r"[\s·•*,;/.:()\-–|]*(?:(?:or|and|oder|und|ou|et|o|y|или|и|&)[\s,;:]*)?"
-                         r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?", re.I)
+# what may stand between two numbers of one label: punctuation, `or`, a
+# bracketed note (`(main);`), a short sub-label (`mobile:`)
+_SEPARATORS = re.compile(r"(?:[\s·•*,;/.:\-–|]|\([^()\n\d]{0,20}\))*(?:(?:or|and|oder|und|ou|et|o|y|или|и|&)[\s,;:]*)?"
+                         r"(?:[A-Za-zА-я]{0,12}[ \t]*:[ \t]*)?[\s(]*", re.I)
 # share and social-media links near a block are not the organisation's website
 _SOCIAL = re.compile(r"(?i)^[a-z]+://(?:www\.|m\.)?(?:facebook|twitter|x|instagram|youtube|youtu|linkedin|"
                      r"flickr|tiktok|vk|t|wa|goo|bit|pinterest|telegram|whatsapp|maps\.google|"
