@@ -679,3 +679,17 @@ def test_years_written_after_the_label(text, label, year):
 def test_dimension_decides_short_scales_and_ratios(text, value, unit):
     f = facts_of(text)[0][0]
     assert (f.value, f.unit) == (value, unit)
+
+
+def test_headings_and_table_header_rows_are_no_facts():
+    text = ("Country profile: Examplia\nKey facts\nIndicator | Value\nCapital | Port Example\n"
+            "Population (2020) | 3,456,789\n\nCurrency: Examplian dollar (EXD)\n\nYear | Population | Growth | Density\n"
+            "2000 | 2,900,000 | 1.2% | 230\n")
+    facts, _ = facts_of(text, content_type="html")
+    assert [f.label for f in facts] == ["Capital", "Population", "Currency"]
+
+
+def test_a_plain_row_after_a_pipe_table_is_read():
+    text = "Area | 12,345 km2\n\nCurrency: Examplian dollar\nLanguages: English\n"
+    facts, _ = facts_of(text)
+    assert [f.label for f in facts] == ["Area", "Currency", "Languages"]

@@ -763,11 +763,51 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     def close_table():
         nonlocal in_table, pending, header_wait, last_cell
         last_row[0] = None
+        left = list(cells_open)
         cells_open.clear()
         in_table = False
         pending = None
         header_wait = None
         last_cell = None
+        for ol in left:          # lines that never became a cell are ordinary lines
+            plain(ol)
+
+    def plain(line: Line) -> None:
+        """A line outside pipe tables: separators, trailing numbers, dated headings."""
+        t = line.text
+        sp = split_line(t)
+        if sp is None:
+            ah = _AS_OF_HEAD.match(t) if len(t) < 100 else None
+            if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
+                # `Key Facts (March 2019)`: a heading that dates the block below it
+                flush_trailing()
+                rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
+                         line.index, kind="as_of")
+                return
+            m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
+            if m and label_ok(m.group("label")):
+                trailing_run.append((line, m))
+                return
+        flush_trailing()
+        al = _AS_OF_LINE.match(t)
+        if al and _as_of(al.group(1)):
+            rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
+                     kind="as_of")
+            return
+
+        if sp is None:
+            hw = colon_header[0]
+            if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
+                    and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
+                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)):
+                # `Population:` with its value on the next line (CIA-style text)
+                hw.value, hw.vstart, hw.vend = t, line.start, line.end
+                hw.kind, hw.rule = "row", "fact.nextline"
+            colon_header[0] = None
+            return
+        a, b, e, rule = sp
+        r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+        colon_header[0] = r if r is not None and r.kind == "header" else None
 
     for line in lines:
         t = line.text
@@ -786,6 +826,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             flush_trailing()
             if in_table:
                 close_table()
+                flush_trailing()
             continue
         if len(t) > MAX_LINE:
             flush_trailing()
@@ -810,6 +851,9 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                         lr = last_row[0]
                         lr.value = (lr.value + " " + ol.text).strip()
                         lr.vend = ol.end
+                    else:
+                        plain(ol)
+                        flush_trailing()
                 cells_open.clear()
             if cells_open:
                 # lines before this one continue the first cell
@@ -851,44 +895,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             continue
         if in_table:
             # a line without `|` inside a table: part of the next cell, or the table ended
-            if len(cells_open) >= 6 or sum(len(l.text) for l in cells_open) > 600:
+            sp = split_line(t)
+            if (sp is not None and sp[1] < sp[2]) or len(cells_open) >= 6 \
+                    or sum(len(l.text) for l in cells_open) > 600:
+                flush_trailing()
                 close_table()
             else:
                 cells_open.append(line)
                 continue
-        sp = split_line(t)
-        if sp is None:
-            ah = _AS_OF_HEAD.match(t) if len(t) < 100 else None
-            if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
-                # `Key Facts (March 2019)`: a heading that dates the block below it
-                flush_trailing()
-                rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
-                         line.index, kind="as_of")
-                continue
-            m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
-            if m and label_ok(m.group("label")):
-                trailing_run.append((line, m))
-                continue
-        flush_trailing()
-        al = _AS_OF_LINE.match(t)
-        if al and _as_of(al.group(1)):
-            rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
-                     kind="as_of")
-            continue
-
-        if sp is None:
-            hw = colon_header[0]
-            if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
-                    and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
-                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)):
-                # `Population:` with its value on the next line (CIA-style text)
-                hw.value, hw.vstart, hw.vend = t, line.start, line.end
-                hw.kind, hw.rule = "row", "fact.nextline"
-            colon_header[0] = None
-            continue
-        a, b, e, rule = sp
-        r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
-        colon_header[0] = r if r is not None and r.kind == "header" else None
+        plain(line)
     flush_trailing()
 
 
@@ -1033,6 +1048,12 @@ def extract_facts(doc: Doc):
             continue
         if r.has_value and rows.words.junk_value.match(r.value.strip()):
             continue
+        if r.has_value and rows.words.header_value.match(r.value.strip(" :|")) \
+                and rows.words.header_label.match(clean_label(r.label)[0]):
+            continue                  # `Indicator | Value`: a table's header row
+        if r.has_value and r.kind == "row" and not _DIGIT.search(r.value) \
+                and rows.words.as_of.match(clean_label(r.label)[0].strip()):
+            continue                  # `Country profile: Examplia`, `Key facts: Belarus`: a heading
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
                 and _neighbour_twin(r, kept):
             continue

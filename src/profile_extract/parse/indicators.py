@@ -153,6 +153,8 @@ class LabelWords:
     counter: re.Pattern
     counter_total: re.Pattern
     junk_value: re.Pattern
+    header_label: re.Pattern
+    header_value: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
 
     def dimension_of(self, label: str) -> str | None:
@@ -200,5 +202,7 @@ def label_words() -> LabelWords:
         counter=_whole(skip.get("counter", []), "skip.counter"),
         counter_total=_whole(skip.get("counter_total", []), "skip.counter_total"),
         junk_value=_whole(skip.get("values", []), "skip.values"),
+        header_label=_whole(skip.get("header_labels", []), "skip.header_labels"),
+        header_value=_whole(skip.get("header_values", []), "skip.header_values"),
         dimension_words=tuple(dims),
     )
