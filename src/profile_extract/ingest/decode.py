@@ -184,6 +184,10 @@ def _strict(data: bytes, codec: str) -> str | None:
         return None
 
 
+_LETTER_BYTES = bytes(range(0xC0, 0x100))   # letters in windows-1251, KOI8-R and windows-1252
+_UPPER_HALF = bytes(range(0xE0, 0x100))
+
+
 def _guess_single_byte(data: bytes) -> str:
     """windows-1251, KOI8-R or windows-1252, from where the high bytes sit.
 
@@ -200,13 +204,14 @@ def _guess_single_byte(data: bytes) -> str:
     """
     sample = data[:65536]
     runs = re.findall(rb"[\xc0-\xff]{3,}", sample)
-    high = sum(1 for b in sample if b >= 0xC0)
+    high = len(sample) - len(sample.translate(None, _LETTER_BYTES))
     if not high:
         return "cp1252"
-    in_runs = sum(len(r) for r in runs)
+    joined = b"".join(runs)
+    in_runs = len(joined)
     if in_runs / high < 0.5:
         return "cp1252"
-    upper_half = sum(1 for r in runs for b in r if b >= 0xE0)
+    upper_half = in_runs - len(joined.translate(None, _UPPER_HALF))
     return "cp1251" if upper_half >= in_runs - upper_half else "koi8-r"
 
 
@@ -215,7 +220,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
     A sequence cut off at the end (a truncated page) counts as bad too."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 0x7F and ch != "\ufffd")
+    good = len(text) - len(text.encode("ascii", "ignore")) - bad   # non-ASCII characters that decoded
     if good and good >= bad:
         return text, bad
     try:
