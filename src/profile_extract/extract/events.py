@@ -161,6 +161,7 @@ _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
+_START_VERB = re.compile(rf"\s+(?:{_alt(W['participles']['sentence_start_verbs'])})\s", _I)
 _TIMELINE_AFTER = re.compile(r"^\s*(?::|[-–—])\s+\S")
 
 # --- metadata, plans, statistics --------------------------------------------
@@ -501,10 +502,14 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
 
 def _timeline(sent: _Sentence, cs: int, post: str):
     """`1996 – The office opened in Minsk`: a year starting a line, a dash or
-    colon, and a clause with a verb (`2019 - 2020 Annual Report` is a title)."""
-    if cs == sent.start and _TIMELINE_AFTER.match(post) \
-            and _has_verb(sent.text[cs:sent.end]) and sent.prose():
+    colon, and a clause with a verb (`2019 - 2020 Annual Report` is a title);
+    `1994 saw the opening of ...`."""
+    if cs != sent.start:
+        return None
+    if _TIMELINE_AFTER.match(post) and _has_verb(sent.text[cs:sent.end]) and sent.prose():
         return "event.timeline", None, None
+    if _START_VERB.match(post):
+        return "event.year", None, None
     return None
 
 
