@@ -113,6 +113,7 @@ def test_not_address(text):
 @pytest.mark.parametrize("name,code", [
     ("Republic of Belarus", "BY"), ("Belarus", "BY"), ("Indien", "IN"), ("Schweiz", "CH"),
     ("US", "US"), ("United Kingdom", "GB"), ("Italia", "IT"), ("Kenya", "KE"), ("Deutschland", "DE"),
+    ("Sénégal", "SN"), ("Allemagne", "DE"), ("Suíça", "CH"), ("Индия", "IN"), ("Zwitserland", "CH"),
 ])
 def test_country_names(name, code):
     assert country_iso2(name) == code

@@ -429,8 +429,12 @@ def _street_in_prose(text: str, b: Block, st: Item) -> bool:
     ls, le = _line_bounds(text, st.start)
     if text[max(ls, st.start - 12):st.start].rstrip().endswith(":"):
         return False   # `Address: ...`
-    rest = text[max(ls, st.start - 300):st.start] + text[st.end:min(le, st.end + 300)]
-    return len(rest.split()) >= 8
+    before = text[max(ls, st.start - 300):st.start]
+    after = text[st.end:min(le, st.end + 300)]
+    # a letterhead line `18, avenue X • BP 49 Dakar • Tél. ...`: only the street's own segment counts
+    before = re.split(r"[•·|]", before)[-1]
+    after = re.split(r"[•·|]", after)[0]
+    return len((before + " " + after).split()) >= 8
 
 
 def _same_address(text: str, cur: Block, it: Item) -> bool:

@@ -14,6 +14,7 @@ Offsets are absolute positions in the string passed in.
 from __future__ import annotations
 
 import bisect
+import gettext
 import re
 import tomllib
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ def _alt(words, flags: str = "") -> str:
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž\u0180-\u024fА-ЯЁ\u0400-\u040f\u0386-\u03ab"
 _LO = "a-zß-öø-ÿ\u0100-\u024fа-яё\u0450-\u045f\u03ac-\u03ce"
 TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
-LTOKEN = rf"[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*"             # at least two letters, no glued capital
+LTOKEN = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|núm|num)\.?[ \t]*)?"
@@ -62,6 +63,9 @@ CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By",
              "Hotline", "Mobile", "Box", "Suite", "Floor", "Room", "Street", "Road", "Avenue"}
 _CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
 _PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|year|years|spring|summer|autumn|fall|winter)\.?[ \t]+\Z")
+_CITY_THEN_COUNTRY = re.compile(
+    rf"[ \t]*[,•·|–\-]?[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?)[ \t]*[,\n]?[ \t]*"
+    rf"(?P<country>[{_UP}][^\W\d_]+(?:[ \t][{_UP}][^\W\d_]+){{0,3}})")
 _PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
 _COMMA = re.compile(r",[ \t]+")
 _CITY_COUNTRY_LINE = re.compile(
@@ -73,11 +77,23 @@ CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)
 def _countries() -> dict[str, str]:
     """Country name as written -> ISO alpha-2 (pycountry's names plus data)."""
     names: dict[str, str] = {}
+    # the names in the languages addresses are written in (pycountry's own catalogues)
+    langs = data().get("country_name_languages", [])
+    trans = []
+    for lang in langs:
+        try:
+            trans.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]))
+        except OSError:
+            continue
     for c in pycountry.countries:
         for attr in ("name", "official_name", "common_name"):
             v = getattr(c, attr, None)
             if v and "," not in v:
                 names[v] = c.alpha_2
+                for t in trans:
+                    local = t.gettext(v)
+                    if local and "," not in local and "(" not in local and len(local) > 3:
+                        names.setdefault(local, c.alpha_2)
     for code, aliases in data()["countries"].items():
         for a in aliases:
             names[a] = code
@@ -326,6 +342,19 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if nxt and nxt.kind == "city" and text[m.end():nxt.start].strip() == "" and not any(
                 p.kind == "postal_code" for p in found.between(m.end(), nxt.end + 12)):
             add(Part("postal_code", *m.span(1), m.group(1), nxt.country, "code_line"))
+    # a city without a code between the street or PO box and the country
+    # (`BP 49 Dakar Sénégal`, `Route 5, Lomé, Togo`)
+    for p in found.parts():
+        if p.kind not in ("street", "pobox"):
+            continue
+        m = _CITY_THEN_COUNTRY.match(text, p.end, end)
+        if not m or found.overlaps(m.start("city"), m.end("country")):
+            continue
+        cm = rx["country"].fullmatch(m.group("country"))
+        if cm and m.group("city") not in CITY_STOP and not rx["country"].fullmatch(m.group("city")):
+            cc = country_iso2(m.group("country"))
+            add(Part("city", *m.span("city"), m.group("city"), cc, "city_country"))
+            add(Part("country", *m.span("country"), m.group("country"), cc, "city_country"))
     # a line that is only `City, Country` (`Abuja, Nigeria`)
     for m in _CITY_COUNTRY_LINE.finditer(text, start, end):
         c = rx["country"].fullmatch(m.group("country"))
