@@ -693,3 +693,22 @@ def test_a_plain_row_after_a_pipe_table_is_read():
     text = "Area | 12,345 km2\n\nCurrency: Examplian dollar\nLanguages: English\n"
     facts, _ = facts_of(text)
     assert [f.label for f in facts] == ["Area", "Currency", "Languages"]
+
+
+TAB_INFOBOX = ("Republic of Examplia\nCapital\tPort Example\nOfficial languages\t\nExamplian\nEnglish\n"
+               "Government\tUnitary republic\n• President\tA. Person\nArea\n• Total\t12,190 km2 (4,710 sq mi)\n"
+               "• Water (%)\t2.3\nPopulation\n• 2022 estimate\tNeutral decrease 1,204,000 (150th)\n"
+               "• Density\t98.8/km2 (255/sq mi)\nGDP (PPP)\t2022 estimate\n• Total\tIncrease $4.2 billion\n"
+               "Currency\tExamplian dollar (EXD)\n")
+
+
+def test_tab_separated_infobox_copy():
+    facts, _ = facts_of(TAB_INFOBOX)
+    got = [(f.label, f.value, f.unit, f.year_start) for f in facts]
+    assert got == [
+        ("Capital", None, None, None), ("Official languages", None, None, None),
+        ("Government", None, None, None), ("Government - President", None, None, None),
+        ("Area - Total", 12_190, "km**2", None), ("Area - Water (%)", 2.3, "percent", None),
+        ("Population - 2022 estimate", 1_204_000, "person", 2022),
+        ("Population - Density", 98.8, "person / km**2", None),
+        ("GDP (PPP) - Total", 4.2e9, "USD", 2022), ("Currency", None, None, None)]

@@ -112,11 +112,13 @@ def label_ok(label: str) -> bool:
     (False, False)
     """
     s = label.strip()
+    if s[:1] in "•·▪►◦‣∙":
+        s = s.lstrip("•·▪►◦‣∙ ")
     if not s or len(s) > 120 or not _HAS_LETTER.search(s):
         return False
     if not (s[0].isalpha() or s[0].isdigit() or s[0] in "(«\"'“"):
         return False
-    if s[0].isdigit() and not _DIGIT_LABEL.match(s):
+    if s[0].isdigit() and not _DIGIT_LABEL.match(s) and parse_period(s) is None:
         return False
     bare = _BRACKETS.sub(" ", s)
     if len(bare) > 80 or len(bare.split()) > 9:
@@ -705,6 +707,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     trailing_run: list[tuple[Line, re.Match]] = []
     last_row: list[Row | None] = [None]    # the last full pipe row (continuation lines extend it)
     colon_header: list[Row | None] = [None]  # `Label:` with nothing after it, waiting for a value line
+    bare_prev: list[Line | None] = [None]    # a short label-like line with no value (a group header?)
 
     def flush_trailing():
         if len(trailing_run) >= 2 or (len(trailing_run) == 1 and (
@@ -796,6 +799,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             return
 
         if sp is None:
+            bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
             hw = colon_header[0]
             if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
                     and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
@@ -806,7 +810,12 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             colon_header[0] = None
             return
         a, b, e, rule = sp
+        bp = bare_prev[0]
+        bare_prev[0] = None
         r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+        if r is not None and r.bullet and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1:
+            # `Area` on its own line, then `• Total<TAB>207,595 km2`: a group header
+            rows.add(bp.text, bp.start, "", bp.end, rule, bp.index, kind="header")
         colon_header[0] = r if r is not None and r.kind == "header" else None
 
     for line in lines:
@@ -938,6 +947,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
     (`Region served` / `United States`). Only in a paragraph with two or more
     glued lines, so prose with a stray capital never counts."""
     used = {r.line for r in rows.rows}
+    tabbed = {r.line for r in rows.rows if r.rule == "fact.tab"}
     para: list[Line] = []
 
     def flush():
@@ -948,9 +958,11 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             p = _glued_split(ln.text, rows.table)
             if p is not None:
                 glued.append((ln, p))
-        if len(glued) < 2:
+        if len(glued) < 2 and sum(1 for ln in para if ln.index in tabbed) < 2:
             para.clear()
             return
+        if len(glued) < 2:
+            glued = []
         gl = {ln.index for ln, _ in glued}
         taken: set[int] = set()
         for ln, p in glued:
@@ -964,7 +976,8 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             nxt = para[i + 1]
             if nxt.index in used or nxt.index in gl or nxt.index in taken:
                 continue
-            if rows.table.lookup(nxt.text) is not None or _FILE_NAME.search(nxt.text):
+            if rows.table.lookup(nxt.text) is not None or _FILE_NAME.search(nxt.text) \
+                    or len(nxt.text) > 150 or _prose_value(nxt.text) or _BULLET.match(nxt.text):
                 continue
             rows.add(ln.text, ln.start, nxt.text, nxt.start, "fact.nextline", ln.index)
             taken.update((ln.index, nxt.index))
