@@ -65,6 +65,9 @@ TABLES_AND_LISTS = [
          "<table><tr><th colspan='2'>Area</th></tr><tr><th><div>• Total</div></th><td>21 km<sup>2</sup> (8.1 sq mi)</td></tr>"
          "<tr><th><div>• Water (%)</div></th><td>0.57</td></tr></table>",
          "Area |\n• Total | 21 km2 (8.1 sq mi)\n• Water (%) | 0.57"),
+    Case("a full-width `Label: value` cell is no group header",
+         "<table><tr><td colspan=2><b>Anthem:</b> <i>Our Song</i></td></tr><tr><th>Capital</th><td>Port Town</td></tr></table>",
+         "Anthem: Our Song\nCapital | Port Town"),
     Case("a one-cell row not followed by label/value rows stays a plain line",
          "<table><tr><th colspan=2>Republic of X</th></tr><tr><td colspan=2><img src='f.png'>Flag</td></tr></table>",
          "Republic of X\nFlag"),

@@ -227,7 +227,8 @@ def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], int, bool]:
         if len(cells) == 1 and lines[0].level is None and c.header:
             # a row of one header cell: an infobox title or group header
             lines = [_Line(lines[0].text, 0, lines[0].before)] + lines[1:]
-        if len(cells) == 1 and len(lines) == 1 and len(lines[0].text) <= _MAX_PAIR_LABEL:
+        if (len(cells) == 1 and len(lines) == 1 and len(lines[0].text) <= _MAX_PAIR_LABEL
+                and ":" not in lines[0].text):   # `Anthem: ...` in a full-width cell is a row itself
             return lines, _R_HEADER, False
         return lines, _R_SINGLE, False
     labels = []
