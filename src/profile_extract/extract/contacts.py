@@ -648,9 +648,24 @@ def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
     name = text[a:b]
     if not _name_ok(name):
         return None
+    a += _repeated_head(name)
+    name = text[a:b]
     cut = _first_comma(name)
     b = a + len(cut.rstrip())
     return a, b
+
+
+def _repeated_head(name: str) -> int:
+    """A list entry's short name run into its full name (`Pacific Union
+    Permanent Mission of the Pacific Union`): the full name is kept. Returns
+    how many characters to drop."""
+    words = name.split()
+    for k in range(2, min(6, len(words) - 2) + 1):
+        head = " ".join(words[:k])
+        rest = name.split(None, k)[-1] if len(words) > k else ""
+        if rest and head in rest and rest[0].isupper():
+            return len(name) - len(rest)
+    return 0
 
 
 def _is_heading_line(text: str, lines, k: int) -> bool:
