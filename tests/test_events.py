@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from profile_extract.extract.events import extract_events
+from profile_extract.extract.events import W, extract_events
 from profile_extract.ingest.segment import Doc
 
 
@@ -233,6 +233,35 @@ def test_positive(case):
 @pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.text[:40])
 def test_negative(case):
     assert got(case.text) == (), case.note
+
+
+def test_word_lists_check_themselves():
+    """Every trigger, modifier and happening noun in data/events.toml gives an
+    event in a sentence written around it; every plan and metadata word stops one."""
+    quals = {"none": None, "since": "since", "until": "until", "by": "by"}
+    for key, words in W["year_triggers"].items():
+        for w in words:
+            assert got(f"The office was opened {w} 1996 in the capital.") == (("1996", quals[key]),), w
+    for mod in W["year_modifiers"]["words"]:
+        sep = "" if mod.endswith("-") else " "
+        assert got(f"The office was opened in {mod}{sep}1996 in the capital.") == (("1996", None),), mod
+    for noun in W["of_nouns"]["happening"]:
+        assert got(f"The town still recalls the {noun} of 1996 with sorrow.") == (("1996", None),), noun
+    assert got("The office did open in 2031 in the capital.") == (("2031", None),)   # control
+    assert got("The text was signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
+    assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)
+    for w in W["future"]["words"]:
+        assert got(f"The office {w} open in 2031 in the capital.") == (), w
+    for w in W["meta_before"]["words"] + W["meta_before"]["near"]:
+        assert got(f"The text was {w} 3 May 2016 by the editors.") == (), w
+    for key in ("names", "counts"):
+        for w in W["after_year"][key]:
+            assert got(f"The office was opened in 1996 {w} in the capital.") == (), w
+
+
+def test_nbsp_is_a_space():
+    assert got("The office opened on 29\u00a0November\u00a02005 in\u00a0Minsk.") == (("2005-11-29", None),)
+    assert got("It was\u00a0founded\u00a0in\u00a01951.") == (("1951", None),)
 
 
 def test_event_fields_and_spans():
