@@ -268,9 +268,17 @@ _PAIR_TAGS = frozenset({"span", "strong", "b", "label", "em", "i", "small", "fon
 _LABEL_VALUE = re.compile(r"^[^\W\d][^:|]{0,60}:\s*\S")
 
 
-def _text_of(el) -> str:
-    """All text inside an element (not its tail)."""
-    return etree.tostring(el, method="text", encoding="unicode", with_tail=False)
+def _text_of(el, limit: int = 400) -> str | None:
+    """The text inside an element (not its tail), or None when longer than
+    limit (checked as it goes: a wrapper of the whole page costs nothing)."""
+    parts = []
+    n = 0
+    for t in el.itertext():
+        n += len(t)
+        if n > limit:
+            return None
+        parts.append(t)
+    return "".join(parts)
 
 
 def _span_group(el):
@@ -301,8 +309,8 @@ def _span_group(el):
         return None
     if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_TAGS and kids[1].tag in _PAIR_TAGS
             and (len(kids[0]) < 2 or _span_group(kids[0]) is None)):
-        label = _text_of(kids[0]).strip()
-        value = _text_of(kids[1]).strip()
+        label = (_text_of(kids[0], 200) or "").strip()
+        value = (_text_of(kids[1]) or "").strip()
         if (label and value and len(label) <= _MAX_PAIR_LABEL
                 and not label.endswith((",", ".", ";")) and not _LABEL_VALUE.match(value)):
             return "pair"
@@ -327,12 +335,12 @@ def _glue_pair(el):
         return None
     if len(el) > 3:
         return None
-    label = _text_of(el).replace("\xa0", " ").strip()
+    label = (_text_of(el, 200) or "").replace("\xa0", " ").strip()
     if not _GLUE_LABEL.match(label):
         return None
     if _hidden(nxt):
         return None
-    value = _text_of(nxt).strip()
+    value = (_text_of(nxt, _MAX_GLUE_VALUE + 200) or "").strip()
     if not value or len(value) > _MAX_GLUE_VALUE or value.endswith(":"):
         return None
     for d in nxt.iterdescendants():
