@@ -31,7 +31,7 @@ from ..parse.phones import (EXTENSION, PHONE_RUN, digits, normalise_phone, not_a
 from ..records import Contact
 from ..spans import Span
 
-KINDS_ORDER = ("organization", "street", "postal_code", "city", "country",
+KINDS_ORDER = ("organization", "street", "city", "postal_code", "country",
                "phone", "fax", "email", "website")
 ADDRESS_KINDS = {"street", "pobox", "postal_code", "city", "country", "state"}
 CONTACT_KINDS = {"phone", "fax", "email", "website"}
