@@ -84,8 +84,36 @@ def _reason(table: str, row: dict) -> str:
     return "; ".join(dict.fromkeys(parts)) or "failed the schema"
 
 
+_WARM = False
+
+
+def warm_up(options: Options | None = None) -> None:
+    """Once per process: build the lazy caches (unit registry, patterns, Arrow
+    metadata) with a throw-away page, then move everything alive into the
+    garbage collector's permanent generation. Full collections otherwise walk
+    the big long-lived heap (pint, phonenumbers, pandas) over and over: on the
+    benchmark pages that is up to half the time of a page."""
+    global _WARM
+    if _WARM:
+        return
+    _WARM = True
+    import gc
+    sample = b"Office in Freedonia\nUpdated: March 2019\nPopulation (2018):4.1 million\n" \
+             b"Tel: +41 22 717 9111\nIn 2001 the office opened.\nAna, nurse\n3,120 kms from home\n"
+    try:
+        pr = extract_page(sample, "warm-up.txt", options)
+        rows = page_rows(pr)
+        for table in TABLES:
+            rows_to_arrow(table, rows[table])
+    except Exception:  # warming is an optimisation only
+        pass
+    gc.collect()
+    gc.freeze()
+
+
 def process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
     """Read and extract every page of `items`; rows as validated Arrow tables."""
+    warm_up(options)
     stages: Counter = Counter()
     rows = {t: [] for t in TABLES}
     offsets = {t: [0] for t in TABLES}
