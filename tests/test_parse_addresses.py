@@ -102,6 +102,8 @@ NEGATIVES = [
     "More than 1500 cities joined; 12.000 members in 2015.",
     "The population was 9,500,000 in 2015 and 2016.",
     "About 3000 People crossed the border.",
+    "© 2019 Northern Refugee Aid. All rights reserved.",
+    "Copyright 2008 The Example Foundation",
 ]
 
 

@@ -66,6 +66,7 @@ _PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|bef
 _CITY_THEN_COUNTRY = re.compile(
     rf"[ \t]*[,•·|–\-]?[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?)[ \t]*[,\n]?[ \t]*"
     rf"(?P<country>[{_UP}][^\W\d_]+(?:[ \t][{_UP}][^\W\d_]+){{0,3}})")
+_COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]*[-–][ \t]*)?\Z")
 _PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
 _COMMA = re.compile(r",[ \t]+")
 _CITY_COUNTRY_LINE = re.compile(
@@ -287,7 +288,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if ce <= cs:
             continue
         pfx = m.group("pfx")
-        if not pfx and _PREP_BEFORE.search(text, max(start, m.start() - 12), m.start()):
+        if not pfx and (_PREP_BEFORE.search(text, max(start, m.start() - 12), m.start())
+                        or _COPYRIGHT.search(text, max(start, m.start() - 14), m.start())):
             continue
         first_city = text[cs:ce].split()[0]
         if first_city.isupper() and len(first_city) < 3:
