@@ -86,6 +86,9 @@ POSITIVE = [
          "timeline row with a dash"),
     Case("1994: The country joined the programme as an observer.", (("1994", None),),
          "timeline row with a colon"),
+    Case("1956, The city college was established at the harbour.", (("1956", None),),
+         "timeline row with a comma"),
+    Case("1995, In the region there were 12.2 million pupils.", (), "timeline row with a statistic"),
     Case("During 1999 the mission moved its office to the capital.", (("1999", None),)),
     Case("She has led the country office since 1 July 2019.", (("2019-07-01", "since"),)),
     Case("The council admitted the country as an observer in December 1992, and as a full "

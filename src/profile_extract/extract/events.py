@@ -162,7 +162,7 @@ _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _START_VERB = re.compile(rf"\s+(?:{_alt(W['participles']['sentence_start_verbs'])})\s", _I)
-_TIMELINE_AFTER = re.compile(r"^\s*(?::|[-–—])\s+\S")
+_TIMELINE_AFTER = re.compile(r"^\s*(?::\s|[-–—]\s*|,\s)\s*[^\W\d_]")
 
 # --- metadata, plans, statistics --------------------------------------------
 _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])

@@ -138,7 +138,7 @@ def _parse(text: str):
                 a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
                 if len(g["y"]) < 4:
                     continue
-                if b > 12 and a <= 12 and g["s"] == "/":      # US order 12/31/2005
+                if b > 12 and a <= 12:                       # US order 12/31/2005, 10-26-2018
                     a, b = b, a
                 return date_parts(y, b, a)
             if kind == "y":
