@@ -380,7 +380,7 @@ def _value_period(text: str, number: Number | None) -> Period | None:
         if p is not None:
             q = p.qualifier or _census(m.group(1))
             return replace(p, qualifier=q, start=m.start(), end=m.end())
-    m = _TAIL_PERIOD.search(text, start)
+    m = _TAIL_PERIOD.search(text, max(start, len(text) - 48))      # a tail: look at the end only
     if m:
         p = find_period(m.group(1))
         if p is not None:

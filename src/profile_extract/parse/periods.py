@@ -43,6 +43,9 @@ def _load_qualifiers():
 
 
 PERIOD_QUALIFIERS, VALUE_QUALIFIERS = _load_qualifiers()
+# one pass first: most values have no qualifier at all
+_VALUE_Q_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in VALUE_QUALIFIERS), re.IGNORECASE)
+_PERIOD_Q_ANY = re.compile("|".join(f"(?:{rx.pattern})" for _, rx in PERIOD_QUALIFIERS), re.IGNORECASE)
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -97,6 +100,8 @@ def period_qualifier(text: str) -> str | None:
     >>> period_qualifier("as per 2011 Census"), period_qualifier("2014 est."), period_qualifier("2014")
     ('census', 'estimate', None)
     """
+    if not _PERIOD_Q_ANY.search(text):
+        return None
     for name, rx in PERIOD_QUALIFIERS:
         if rx.search(text):
             return name
@@ -115,7 +120,10 @@ def value_qualifier(text: str) -> tuple[str | None, int]:
     (None, 0)
     """
     lead = _LEAD.match(text).end()
-    for name, rx in VALUE_QUALIFIERS:
+    m = _VALUE_Q_ANY.match(text, lead)
+    if m is None:
+        return None, 0
+    for name, rx in VALUE_QUALIFIERS:          # which one (rare: only when some matched)
         m = rx.match(text, lead)
         if m:
             return name, m.end()
