@@ -75,6 +75,8 @@ GOOD = [
     Case("form feed and vertical tab become line breaks", b"page one\x0cpage two\x0bend", False,
          "page one\npage two\nend", "utf-8"),
     Case("a BOM inside the text is removed", "a\ufeffb".encode(), False, "ab", "utf-8"),
+    Case("bidi marks are removed", "Tel: \u200e+375 17 288 27 42\u202c".encode(), False,
+         "Tel: +375 17 288 27 42", "utf-8"),
     Case("empty", b"", False, "", "utf-8"),
 ]
 

@@ -160,6 +160,7 @@ NOT_SHOWN = [
 ENTITIES_AND_BROKEN = [
     Case("entities", "<p>Stra&szlig;e&nbsp;12 &amp; Co &#8211; &Ouml;BV</p>", "Straße 12 & Co – ÖBV"),
     Case("soft hyphen and zero-width space removed", "<p>Migra&shy;tion Inter\u200bnational</p>", "Migration International"),
+    Case("bidi marks removed (they split numbers)", "<p>Tel: &lrm;+375 17 288 27 42&rlm;</p>", "Tel: +375 17 288 27 42"),
     Case("nbsp-only paragraph gives no line", "<p>a</p><p>&nbsp;</p><p>b</p>", "a\n\nb"),
     Case("unclosed paragraphs and divs", "<p>a<p>b<div>c", "a\n\nb\n\nc"),
     Case("stray closing tags", "</div></p>text</span>", "text"),

@@ -16,8 +16,8 @@ Order (first that applies wins):
    windows-1252 (Cyrillic text is runs of high bytes; Latin text has isolated
    ones), then bs4's ``UnicodeDammit`` as the last resort.
 
-Control characters (NUL, C0 except tab/LF/CR, DEL, C1) and stray BOMs are
-removed; form feed, vertical tab and U+2028/U+2029 become line feeds. The
+Control characters (NUL, C0 except tab/LF/CR, DEL, C1), stray BOMs and
+bidi marks/embeddings are removed; form feed, vertical tab and U+2028/U+2029 become line feeds. The
 returned ``text`` is the text spans point into for plain-text input.
 
 >>> decode("Straße".encode("cp1252"), is_html=False).text
@@ -82,7 +82,10 @@ def _cp1252_fallback(err: UnicodeDecodeError):
 codecs.register_error("profile_extract_cp1252", _cp1252_fallback)
 
 
-_ANY_DIRT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029]")
+# Removed: C0/C1 controls (not tab, LF, CR), stray BOMs, bidi marks and embeddings (invisible,
+# and they split numbers: U+200E before a phone number). Line/page separators become LF.
+_ANY_DIRT = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\u2028\u2029"
+                       "\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
 def _scrub(m: re.Match) -> str:

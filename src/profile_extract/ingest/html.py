@@ -81,8 +81,10 @@ _BREAKS.update({t: _PARA for t in (
 
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _WS = re.compile(r"\s+")
-# Invisible characters: soft hyphen, zero-width space, word joiner, BOM, controls.
-_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\x00-\x08\x0e-\x1f\x7f-\x9f]")
+# Invisible characters: soft hyphen, zero-width space, word joiner, BOM, bidi marks and
+# embeddings, controls.
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
+                        "\x00-\x08\x0e-\x1f\x7f-\x9f]")
 
 # Limits for a table row to count as a data row (label cells short, no nested structure).
 _MAX_LABEL_CHARS = 200
