@@ -30,7 +30,7 @@ from .options import Options
 from .pipeline import page_id_for
 from .tables.frames import TABLES
 from .tables.write import PartStore, datapackage, write_json_atomic
-from .work import TaskResult, drop_pages, init_worker, process_task, run_in_worker
+from .work import TaskResult, drop_pages, init_worker, process_task, run_in_worker, warm_up
 
 __all__ = ["run_batch", "UsageError", "Options"]
 
@@ -125,6 +125,8 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
                       fsync=bool(opts.extra.get("fsync")))
     skip = store.done  # one set: pages done before, and pages written in this run
     resumed_chunks = store.next_chunk
+    if (opts.extra.get("engine") or "local") != "dask":
+        warm_up(opts)  # before the pool forks: workers start warm, sharing the frozen heap
     engine = _make_engine(opts, skip)
     chunk_pages = max(1, int(opts.chunk_pages))
     # tasks: small enough to keep a few in flight on every worker and to keep
