@@ -712,3 +712,18 @@ def test_tab_separated_infobox_copy():
         ("Population - 2022 estimate", 1_204_000, "person", 2022),
         ("Population - Density", 98.8, "person / km**2", None),
         ("GDP (PPP) - Total", 4.2e9, "USD", 2022), ("Currency", None, None, None)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Population (thousands): 9,500", 9_500_000, "person"),
+    ("GDP (US$ billion): 55.1", 55_100_000_000, "USD"),
+    ("Remittances (in USD million): 1,258", 1_258_000_000, "USD"),
+    ("Budget (€ mn): 48", 48_000_000, "EUR"),
+    ("Elevation (m): 255", 255, "m"),
+    ("Unemployment (%): 6.1", 6.1, "percent"),
+    ("Population ('000): 2,451", 2_451_000, "person"),
+    ("Population (thousands): 9.5 million", 9_500_000, "person"),     # the value's own scale wins
+])
+def test_units_and_scales_written_in_the_label(text, value, unit):
+    f = facts_of(text)[0][0]
+    assert (f.value, f.unit) == (pytest.approx(value), unit)

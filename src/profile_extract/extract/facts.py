@@ -317,9 +317,8 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
             out.append(s[pos:m.start()])
             pos = m.end()
             continue
-        u = unit_after(inner.strip(), 0)
-        if u is not None and u.end >= len(inner.strip()) - 1 and unit is None:
-            unit = u.unit
+        if unit is None:
+            unit = _bracket_unit(inner)[0]
     out.append(s[pos:])
     s = "".join(out).strip()
     m = _COMMA_YEAR.search(s) if period is None else None
@@ -329,6 +328,52 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
         period = find_period(m.group(1))
         s = s[:m.start()].rstrip()
     return s.strip(" ,;"), period, unit
+
+
+_IN = re.compile(r"^\s*(?:in|en|figures in|amounts? in)\s+", re.I)
+_SCALE_TOKEN = re.compile(r"^(?:'?000s?|thousands?|millions?|billions?|trillions?|mn|mln|bn|lakhs?|crores?)$",
+                          re.I)
+_SCALE_OF_TOKEN = {"000": 1e3, "000s": 1e3, "'000": 1e3, "'000s": 1e3, "thousand": 1e3, "thousands": 1e3,
+                   "k": 1e3, "million": 1e6, "millions": 1e6, "mn": 1e6, "mln": 1e6, "m": 1e6,
+                   "billion": 1e9, "billions": 1e9, "bn": 1e9, "trillion": 1e12, "trillions": 1e12,
+                   "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
+
+
+@lru_cache(maxsize=4096)
+def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
+    """The unit and scale a label states in brackets: `(%)`, `(sq km)`,
+    `(in USD million)`, `(US$ billion)`, `(thousands)`, `(person per sq km)`.
+
+    >>> _bracket_unit("in USD million"), _bracket_unit("%"), _bracket_unit("thousands")
+    (('USD', 1000000.0), ('percent', None), (None, 1000.0))
+    >>> _bracket_unit("HDI"), _bracket_unit("rainfall and melted snow")
+    ((None, None), (None, None))
+    """
+    t = _IN.sub("", inner.strip())
+    if not t or len(t) > 40:
+        return None, None
+    unit = scale = None
+    rest = []
+    for tok in re.split(r"[\s,]+", t):
+        if not tok:
+            continue
+        if _SCALE_TOKEN.match(tok) and scale is None:
+            scale = _SCALE_OF_TOKEN[tok.lower().lstrip("'") if tok.lower() not in _SCALE_OF_TOKEN else tok.lower()]
+            continue
+        if unit is None and (is_currency_code(tok) or currency_of_symbol(tok)):
+            unit = tok if is_currency_code(tok) else currency_of_symbol(tok)
+            continue
+        if unit is None and currency_of_symbol(tok.rstrip("0123456789.")) and tok[-1:] in "$€£₹":
+            unit = currency_of_symbol(tok)
+            continue
+        rest.append(tok)
+    if rest:
+        r = " ".join(rest)
+        u = unit_after(r, 0)
+        if u is None or u.end < len(r) - 1 or unit is not None:
+            return (None, None) if unit is None and scale is None else ((unit, scale) if not rest else (None, None))
+        unit = u.unit
+    return unit, scale
 
 
 def _census(text: str) -> str | None:
@@ -555,6 +600,18 @@ def _codes(label: str, value: str, ind: Indicator | None, dimension: str | None)
     return ";".join(codes) or None
 
 
+_HAS_SCALE_WORD = re.compile(r"\d\s?(?:thousand|million|billion|trillion|lakh|crore|mn|mln|bn|k|m)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _label_scale(label: str) -> float | None:
+    for m in _PAREN.finditer(label):
+        u, scale = _bracket_unit(m.group(1))
+        if scale:
+            return scale
+    return None
+
+
 def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     header = row.group
     label_clean, lperiod, lunit = clean_label(row.label)
@@ -582,6 +639,9 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     if value_text.endswith(".") and not _ABBREV_END.search(value_text):
         value_text = value_text[:-1]
     v = parse_value(value_text, dim, lunit, label_text)
+    lscale = _label_scale(row.label) or (_label_scale(header.label) if header is not None else None)
+    if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
+        v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000
     period = lperiod or v.period or hperiod
     qualifier = v.qualifier
     if period is not None and period.qualifier:
