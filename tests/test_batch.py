@@ -402,3 +402,10 @@ def test_output_path_that_is_a_file_is_a_usage_error(tmp_path, capsys):
     (tmp_path / "out").write_text("a file")
     assert main(["run", str(tmp_path / "in.txt"), "--out", str(tmp_path / "out"), "--no-progress"]) == 2
     assert "cannot write to output folder" in capsys.readouterr().err
+
+
+def test_output_folder_inside_the_input_folder_is_not_read_as_input(tmp_path):
+    src = make_corpus(tmp_path / "in", n=2, html=0, bad=False)
+    first = run_batch([str(src)], src / "out", opts(report=True))
+    second = run_batch([str(src)], src / "out", opts(report=True))
+    assert first["counts"]["pages"] == second["counts"]["pages"] == 2

@@ -4,6 +4,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 from collections import namedtuple
 
 import pytest
@@ -189,3 +190,18 @@ def test_stdin_lists_paths_and_a_missing_one_becomes_a_failed_input(tmp_path):
     got = list(iter_inputs(["-"], stdin=stdin))
     assert sources(got) == [str(tmp_path / "d" / "p.txt"), str(tmp_path / "q.html"), str(tmp_path / "gone.txt")]
     assert [i.error for i in got] == [None, None, "no such file"]
+
+
+def test_symlinked_folders_are_not_followed_so_a_loop_ends(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "p.txt").write_text(PAGE)
+    os.symlink(tmp_path / "a", tmp_path / "a" / "loop")
+    assert sources(iter_inputs([str(tmp_path / "a")])) == [str(tmp_path / "a" / "p.txt")]
+
+
+def test_excluded_folder_is_skipped(tmp_path):
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "report.html").write_text(HTML)
+    (tmp_path / "p.txt").write_text(PAGE)
+    got = sources(iter_inputs([str(tmp_path)], exclude=[str(tmp_path / "out")]))
+    assert got == [str(tmp_path / "p.txt")]

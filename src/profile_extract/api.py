@@ -133,7 +133,7 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
     # their row dicts small (memory), big enough that per-task costs vanish
     task_pages = min(TASK_PAGES_MAX, chunk_pages if engine.workers == 1
                      else max(1, math.ceil(chunk_pages / (4 * engine.workers))))
-    items = iter_inputs(inputs, opts.extra)
+    items = iter_inputs(inputs, opts.extra, exclude=[out])
     main_skipped = [0]
     if not engine.reads_in_workers:  # Dask: read here, ship bytes; skip done pages here
         items = _read_here(items, opts, skip, main_skipped)

@@ -109,11 +109,13 @@ def check_inputs(inputs: Iterable[str]) -> list[str]:
     return inputs
 
 
-def iter_inputs(inputs: Iterable[str], extra: dict | None = None, stdin=None) -> Iterator[PageInput]:
-    """Every page of the inputs, in input order (folders and globs sorted)."""
+def iter_inputs(inputs: Iterable[str], extra: dict | None = None, stdin=None,
+                exclude: Iterable[str] = ()) -> Iterator[PageInput]:
+    """Every page of the inputs, in input order (folders and globs sorted).
+    Folders in `exclude` (the output folder) are not walked into."""
     extra = extra or {}
     fields = (extra.get("url_field") or "url", extra.get("html_field") or "html",
-              extra.get("text_field") or "text")
+              extra.get("text_field") or "text", frozenset(os.path.realpath(e) for e in exclude))
     for raw in inputs:
         raw = os.fspath(raw)
         if raw == "-":
@@ -128,6 +130,8 @@ def iter_inputs(inputs: Iterable[str], extra: dict | None = None, stdin=None) ->
 
 def _expand(raw: str, fields, from_list: bool) -> Iterator[PageInput]:
     if os.path.isdir(raw):
+        if fields[3] and os.path.realpath(raw) in fields[3]:
+            return
         yield from _walk(raw, fields)
     elif os.path.exists(raw):
         yield from _file(raw, fields)
@@ -154,10 +158,12 @@ def _walk(folder: str, fields) -> Iterator[PageInput]:
             continue
         path = os.path.join(folder, e.name)
         try:
-            is_dir = e.is_dir()
+            is_dir = e.is_dir(follow_symlinks=False)  # like os.walk: no loops through links
         except OSError:
             is_dir = False
         if is_dir:
+            if fields[3] and os.path.realpath(path) in fields[3]:
+                continue  # the output folder inside an input folder
             yield from _walk(path, fields)
         elif e.name.lower().endswith(FOLDER_SUFFIXES):
             yield from _file(path, fields)
@@ -168,7 +174,7 @@ def _file(path: str, fields) -> Iterator[PageInput]:
     if low.endswith(WARC_SUFFIXES):
         yield from iter_warc(path)
     elif low.endswith(JSONL_SUFFIXES):
-        yield from iter_jsonl(path, *fields)
+        yield from iter_jsonl(path, *fields[:3])
     else:
         yield PageInput(source=path, path=path, content_type=content_type_for(path))
 
