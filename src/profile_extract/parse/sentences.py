@@ -37,13 +37,10 @@ def _load_abbreviations() -> frozenset[str]:
 
 ABBREVIATIONS = _load_abbreviations()
 
-# Candidate boundaries; each is checked in split_sentences.
-_BOUNDARY = re.compile(
-    r"(?P<term>[.!?…]+[\"'”’»)\]]*(?:\[\w{1,4}\])*)(?=\s)"      # end mark before space
-    r"|(?P<glue>(?<=[a-z]{2})[.!?](?=[A-Z][a-z]))"               # `people.Without`
-    r"|(?P<nl>\n)"
-    r"|(?P<cell>[•·▪◦|\t])"
-)
+# Candidate boundary characters; each is checked in split_sentences (a one-character
+# class scans fast; the checks run only where one of these stands).
+_BOUNDARY = re.compile(r"[.!?…\n•·▪◦|\t]")
+_TERM_TAIL = re.compile(r"[.!?…]*[\"'”’»)\]]*(?:\[\w{1,4}\])*")
 _NEXT_START = re.compile(r"\s+[\"'“‘«(\[¿¡]*[^\W_a-z]", re.UNICODE)   # capital, digit
 _WORD_BEFORE = re.compile(r"([\w.]*\w)[\"'”’)\]]*$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
@@ -113,21 +110,32 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         if a < b:
             out.append((a, b))
 
-    for m in _BOUNDARY.finditer(text, start, end):
-        kind = m.lastgroup
-        if kind == "term":
-            if _is_end(text, m.start(), m.end(), cur):
-                emit(cur, m.end())
-                cur = m.end()
-        elif kind == "glue":
-            emit(cur, m.end())
-            cur = m.end()
-        elif kind == "nl":
-            if not _soft_break(text, m.start(), start, end):
-                emit(cur, m.start())
-                cur = m.end()
+    pos = start
+    while True:
+        m = _BOUNDARY.search(text, pos, end)
+        if m is None:
+            break
+        i = m.start()
+        c = text[i]
+        pos = i + 1
+        if c in ".!?…":
+            j = _TERM_TAIL.match(text, i + 1, end).end()
+            pos = j                                  # a run of marks is looked at once
+            if j < end and text[j].isspace():
+                if _is_end(text, i, j, cur):
+                    emit(cur, j)
+                    cur = j
+            elif (c != "…" and j == i + 1 and i + 2 < end and text[i + 1].isupper()
+                  and text[i + 2].islower() and i - 2 >= start
+                  and text[i - 1].islower() and text[i - 2].islower()):     # `people.Without`
+                emit(cur, i + 1)
+                cur = i + 1
+        elif c == "\n":
+            if not _soft_break(text, i, start, end):
+                emit(cur, i)
+                cur = i + 1
         else:                                        # bullet, cell bar, tab
-            emit(cur, m.start())
-            cur = m.end()
+            emit(cur, i)
+            cur = i + 1
     emit(cur, end)
     return out
