@@ -27,7 +27,7 @@ test: $(STAMP) browser
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf output/*.csv output/*.parquet output/run.json output/report output/datapackage.json
