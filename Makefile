@@ -30,4 +30,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf output/*.csv output/*.parquet output/run.json output/report output/datapackage.json
+	rm -rf output/*.csv output/*.parquet output/run.json output/report output/datapackage.json output/.resume
