@@ -23,7 +23,9 @@ it. What it looks like (the shapes the extractors read):
   dropped; a label row with an empty value ends in `` |``
   (``Age structure |``), and so does a one-cell header row right above
   label/value rows (an infobox group header: ``Area |`` then
-  ``• Total | 38,394 km2``); other one-cell rows are plain lines. A row
+  ``• Total | 38,394 km2``); other one-cell rows are plain lines. A label
+  cell of `Label:` lines beside a value cell of as many lines
+  (``Tel:<br>Fax:`` | ``+1 ...<br>+1 ...``) gives one row per line. A row
   holding a table, a heading or long cells is layout, not data: its cells
   become separate blocks.
 * ``<dt>``/``<dd>`` pairs are ``term | definition`` lines, like table rows.
@@ -233,6 +235,11 @@ def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], int, bool]:
                 and ":" not in lines[0].text):   # `Anthem: ...` in a full-width cell is a row itself
             return lines, _R_HEADER, False
         return lines, _R_SINGLE, False
+    if len(full) == 2 and 2 <= len(full[0].lines) == len(full[1].lines) <= 12 and all(
+            len(l.text) <= 40 and l.text.endswith(":") for l in full[0].lines):
+        # parallel columns: `Tel:<br>Fax:` beside `+1 234<br>+1 235` are rows side by side
+        return [_Line(f"{a.text} | {b.text}", None, _BLOCK)
+                for a, b in zip(full[0].lines, full[1].lines)], _R_DATA, False
     labels = []
     for c in full[:-1]:
         joined = _join_list_items(c.lines)
