@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..findings import Finding
@@ -62,20 +62,33 @@ class Item:
     anchor: bool = True
 
 
-@dataclass
 class Block:
-    items: list[Item] = field(default_factory=list)
+    """Items of one contact block, in text order, with their extent and kinds
+    kept up to date (long directories make blocks of hundreds of items)."""
 
-    @property
-    def start(self) -> int:
-        return min(i.start for i in self.items)
+    def __init__(self, items: list[Item]) -> None:
+        self.items = sorted(items, key=lambda i: (i.start, i.end))
+        self.refresh()
 
-    @property
-    def end(self) -> int:
-        return max(i.end for i in self.items)
+    def refresh(self) -> None:
+        self.start = min((i.start for i in self.items), default=0)
+        self.end = max((i.end for i in self.items), default=0)
+        self.kinds: dict[str, int] = {}
+        for i in self.items:
+            self.kinds[i.kind] = self.kinds.get(i.kind, 0) + 1
+
+    def add(self, it: Item) -> None:
+        """Append an item (re-sorting only when it is not the last in order)."""
+        if self.items and (it.start, it.end) < (self.items[-1].start, self.items[-1].end):
+            bisect.insort(self.items, it, key=lambda i: (i.start, i.end))
+        else:
+            self.items.append(it)
+        self.start = min(self.start, it.start) if len(self.items) > 1 else it.start
+        self.end = max(self.end, it.end) if len(self.items) > 1 else it.end
+        self.kinds[it.kind] = self.kinds.get(it.kind, 0) + 1
 
     def has(self, *kinds) -> bool:
-        return any(i.kind in kinds for i in self.items)
+        return any(k in self.kinds for k in kinds)
 
 
 # ---------------------------------------------------------------- labels
@@ -269,7 +282,6 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     items: list[Item] = []
     loose: list[Item] = []
     used: list[tuple[int, int]] = []        # phone/fax values
-    used_mail: list[tuple[int, int]] = []   # e-mail values
     labels = _find_labels(text)
     for i, lab in enumerate(labels):
         regions = _value_region(text, labels, i)
@@ -290,7 +302,6 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                     a, b = s + tok.start(), s + tok.end()
                     items.append(Item("email", a, b, text[a:b].lower(), False, labelled=True,
                                       rule="contact.email.label"))
-                used_mail.append((s, e))
                 for u in find_urls(text, s, e, bare=True):
                     if not any(em.start <= u.start < em.end for em in ems):
                         loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
@@ -300,8 +311,9 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                                       rule="contact.website.label"))
             elif lab.kind == "address":
                 items.append(Item("address_label", s, e, anchor=True, rule="contact.address.label"))
+    labelled_mail = {(i.start, i.end) for i in items if i.kind == "email"}
     for em in find_emails(text):
-        if not any(a <= em.start < b for a, b in used_mail):
+        if (em.start, em.end) not in labelled_mail:
             items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
     used.sort()
     used_starts = [a for a, _ in used]
@@ -400,7 +412,7 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
                     and cur.has("phone", "fax", "email") and it.rule not in ("city_state_code",):
                 new = _gap_breaks(text, cur.end, it.start) or "\n" in text[cur.end:it.start]
             if not new:
-                cur.items.append(it)
+                cur.add(it)
                 continue
             blocks.append(cur)
         cur = Block([it])
@@ -411,6 +423,7 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     out = []
     for b in blocks:
         b.items = [i for i in b.items if not (i.kind == "street" and _street_in_prose(text, b, i))]
+        b.refresh()
         if not b.items:
             continue
         kinds = {i.kind for i in b.items}
@@ -473,8 +486,7 @@ def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
             if it.kind == "website" and any(
                     e.kind == "email" and e.start <= it.start < e.end for e in b.items):
                 break
-            b.items.append(it)
-            b.items.sort(key=lambda i: (i.start, i.end))
+            b.add(it)
             break
 
 
@@ -825,9 +837,8 @@ def _country_lines(doc: Doc, b: Block) -> None:
         if t and addr._rx()["country"].fullmatch(t):
             s = ln.start + ln.text.find(t)
             if not any(i.start < s + len(t) and s < i.end for i in b.items):
-                b.items.append(Item("country", s, s + len(t), t, country=addr.country_iso2(t),
-                                    rule="country_line", anchor=False))
-                b.items.sort(key=lambda i: (i.start, i.end))
+                b.add(Item("country", s, s + len(t), t, country=addr.country_iso2(t),
+                           rule="country_line", anchor=False))
                 return
         k += 1
 
@@ -846,9 +857,8 @@ def _street_city(text: str, b: Block) -> None:
     if m:
         if _place_ok(m.group(1)):
             s = st.end + m.start(1)
-            b.items.append(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street",
-                                anchor=False))
-            b.items.sort(key=lambda i: (i.start, i.end))
+            b.add(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street",
+                       anchor=False))
         return
     if text[st.end:le].strip(" \t,."):
         return
@@ -869,21 +879,21 @@ def _street_city(text: str, b: Block) -> None:
         off = text.find(line, a)
         if _UK_CODE.fullmatch(line):
             code = (off, off + len(line))
-        elif _PLACE_LINE.fullmatch(line) and _place_ok(line) and text[e:].strip():
+        elif _PLACE_LINE.fullmatch(line) and _place_ok(line) and _NONSPACE.search(text, e):
             # (the page's last line may be cut mid-word: `Washi`)
             city = (off, off + len(line))
         else:
             break
         pos = e + 1
     if city:
-        b.items.append(Item("city", *city, text[city[0]:city[1]], rule="city_line", anchor=False,
-                            country="GB" if code else None))
+        b.add(Item("city", *city, text[city[0]:city[1]], rule="city_line", anchor=False,
+                   country="GB" if code else None))
     if code and city:
-        b.items.append(Item("postal_code", *code, text[code[0]:code[1]], rule="uk_postcode_line",
-                            anchor=False, country="GB"))
-    b.items.sort(key=lambda i: (i.start, i.end))
+        b.add(Item("postal_code", *code, text[code[0]:code[1]], rule="uk_postcode_line",
+                   anchor=False, country="GB"))
 
 
+_NONSPACE = re.compile(r"\S")
 _UK_CODE = re.compile(r"[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}")
 _PLACE_LINE = re.compile(r"[A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2}")
 
@@ -903,35 +913,43 @@ def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
     in the same address), else the page's country. An unlabelled office
     phrase (`Liaison Office at UN Headquarters: (212) ...`) after the address
     starts numbers that the address does not cover."""
-    out = {}
-    block_cc = next((i.country for i in b.items if i.kind == "country" and i.country), None) or \
-        next((i.country for i in b.items if i.kind in ADDRESS_KINDS and i.country), None)
+    items = b.items
+    block_cc = next((i.country for i in items if i.kind == "country" and i.country), None) or \
+        next((i.country for i in items if i.kind in ADDRESS_KINDS and i.country), None)
     lab_rx, _ = _label_rx()
     resets = [m.start("p") for m in _RESET.finditer(text, b.start, b.end)
               if not lab_rx.match(m.group("p"))]
-    for n, it in enumerate(b.items):
+    # the country each address (from one street or PO box to the next) shows
+    addr_cc: dict[int, str | None] = {}
+    cc = None
+    for j in range(len(items) - 1, -1, -1):
+        p = items[j]
+        if p.kind in ADDRESS_KINDS and p.country:
+            cc = p.country
+        if p.kind in ("street", "pobox"):
+            addr_cc[j] = cc
+            cc = None
+    out = {}
+    last_part: Item | None = None
+    cur_cc: str | None = None
+    for n, it in enumerate(items):
+        if it.kind in ADDRESS_KINDS:
+            last_part = it
+            if it.kind in ("street", "pobox"):
+                cur_cc = addr_cc.get(n)
+            elif it.country:
+                cur_cc = it.country
+            continue
         if it.kind not in ("phone", "fax"):
             continue
-        cc = None
-        found_part = None
-        for j in range(n - 1, -1, -1):
-            p = b.items[j]
-            if p.kind not in ADDRESS_KINDS:
-                continue
-            if found_part is None:
-                found_part = p
-            if p.country:
-                cc = p.country
-                break
-            if p.kind in ("street", "pobox"):
-                cc = next((q.country for q in b.items[j:] if q.kind in ADDRESS_KINDS and q.country), None)
-                break
-        if found_part is not None and any(found_part.end <= r < it.start for r in resets):
+        if last_part is None:
+            out[n] = block_cc or page_cc
+            continue
+        k = bisect.bisect_left(resets, last_part.end)
+        if k < len(resets) and resets[k] < it.start:
             out[n] = page_cc
             continue
-        if found_part is None:
-            cc = block_cc
-        out[n] = cc or page_cc
+        out[n] = cur_cc or page_cc
     return out
 
 

@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -63,17 +64,18 @@ def normalise_email(raw: str) -> tuple[str, bool]:
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     end = len(text) if end is None else end
     out: list[Match] = []
-    taken: list[tuple[int, int]] = []
-    for rx in (EMAIL, EMAIL_WORDS):
-        for m in rx.finditer(text, start, end):
-            if any(m.start() < b and a < m.end() for a, b in taken):
-                continue
-            raw = m.group(0)
-            value, ok = normalise_email(raw)
-            if "@" not in value:
-                continue
-            taken.append((m.start(), m.end()))
-            out.append(Match(m.start(), m.end(), raw, value, ok))
+    for m in EMAIL.finditer(text, start, end):
+        value, ok = normalise_email(m.group(0))
+        if "@" in value:
+            out.append(Match(m.start(), m.end(), m.group(0), value, ok))
+    starts = [o.start for o in out]
+    for m in EMAIL_WORDS.finditer(text, start, end):
+        k = bisect.bisect_left(starts, m.end())
+        if k and out[k - 1].end > m.start():
+            continue   # overlaps a plain address
+        value, ok = normalise_email(m.group(0))
+        if "@" in value:
+            out.append(Match(m.start(), m.end(), m.group(0), value, ok))
     out.sort(key=lambda x: x.start)
     return out
 
