@@ -727,3 +727,9 @@ def test_tab_separated_infobox_copy():
 def test_units_and_scales_written_in_the_label(text, value, unit):
     f = facts_of(text)[0][0]
     assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_imprint_identifiers_are_no_facts():
+    text = ("Example Sports Club\nMain Street 5, 1010 Vienna\nTel: +43 1 234 5678\nIBAN: AT12 3456 7890 1234 5678\n"
+            "ZVR: 701317731\nBIC: EXAMATWW\n")
+    assert facts_of(text)[0] == []
