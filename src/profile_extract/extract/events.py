@@ -148,7 +148,8 @@ _ESTB = re.compile(
     rf"(?:\(\s*(?:{_alt(W['participles']['words'])})\.?\s*"
     rf"|(?<!\w)(?:{_alt(W['participles']['abbreviations'])})\.?\s*)$", _I)
 _PARTICIPLE_AFTER = re.compile(rf"\s+(?:{_alt(W['participles']['after_year'])})(?!\w)", _I)
-_HAPPENING = _words("of_nouns", "happening") | _words("of_nouns", "time")
+_HAPPENING_ONLY = _words("of_nouns", "happening")
+_HAPPENING = _HAPPENING_ONLY | _words("of_nouns", "time")
 _DOC_NOUNS = _words("document_nouns")
 _RANGE_END = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|und|et|y|и)\s*$", _I)
@@ -481,9 +482,12 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     if _ESTB.search(pre[-20:]) or _PARTICIPLE_AFTER.match(post):
         return "event.year_established", None, None
     stripped = pre.rstrip(" \t\n\u00a0-")
-    if stripped.endswith("(") and _PAREN_RANGE_AFTER.match(post) \
-            and _POSTS.search(text, max(sent.start, cs - 80), cs):
-        return "event.year_range", "since", "start"
+    if stripped.endswith("(") and _PAREN_RANGE_AFTER.match(post):
+        # a term after a post someone held, or the span of a happening (`the civil war (1992-1997)`)
+        before = _tail_words(stripped[:-1], 40)[0]
+        if _POSTS.search(text, max(sent.start, cs - 80), cs) \
+                or any(w in _HAPPENING_ONLY for w in before[-3:]):
+            return "event.year_range", "since", "start"
     if not stripped or not stripped[-1].isalpha():
         return _timeline(sent, cs, post)
     words, _ = _tail_words(stripped)
