@@ -172,6 +172,9 @@ ENTITIES_AND_BROKEN = [
     Case("stray closing tags", "</div></p>text</span>", "text"),
     Case("self-closed html root tag", "<!DOCTYPE html><html lang='de' /><head><title>t</title></head>"
          "<body><h2>Termine 2016</h2><p>Text</p></body>", "Termine 2016\n\nText"),
+    Case("text after </html> is shown, as browsers do", "<html><body><p>a</p></body></html>\n<p>b</p>", "a\n\nb"),
+    Case("two documents one after the other", "<html><head><title>x</title></head><body><p>a</p></body></html>"
+         "<!DOCTYPE html><html><head><title>y</title></head><body><p>b</p></body></html>", "a\n\nb"),
     Case("unterminated tag at the end", "<p>Population: 5 million</p><div class=", "Population: 5 million"),
     Case("a charset in the markup does not re-decode the decoded text",
          "<?xml version='1.0' encoding='iso-8859-1'?><html><head><meta charset='windows-1251'></head>"

@@ -616,6 +616,9 @@ def _render(root) -> list[_Line]:
 _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
 
 
+# `</html>` (and `</body>`, which libxml2 turns into it): libxml2 drops everything after
+# it, where browsers keep it in the body. Both end tags are optional: they are removed.
+_END_ROOT = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
 # `<html ... />`: libxml2 closes the document there and drops the rest.
 _SELF_CLOSED_ROOT = re.compile(rb"<(html|head|body)\b([^<>]*?)\s*/>", re.IGNORECASE)
 
@@ -626,6 +629,7 @@ def _parse(html: str):
         data = data.replace(b"\x00", b"")
     if b"/>" in data[:8192]:
         data = _SELF_CLOSED_ROOT.sub(rb"<\1\2>", data, count=3)
+    data = _END_ROOT.sub(b"", data)
     return etree.fromstring(data, _PARSER)
 
 
