@@ -44,6 +44,8 @@ NUMBERS = [
     Case("(04) 771358", None, "04771358"),
     Case("034771 28076", None, "03477128076"),
     Case("(212) 963-8364", None, "2129638364"),                        # 212 is not read as Morocco
+    Case("011-41-22-555-9111", None, "+41225559111"),                  # dialled from the US
+    Case("011-23716441", "IN", "+911123716441"),                       # Delhi's 011 stays a trunk code
     Case("+999 1234 5678", None, "+99912345678", False),               # no such country code
 ]
 

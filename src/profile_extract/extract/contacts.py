@@ -26,8 +26,8 @@ from ..findings import Finding
 from ..ingest.segment import Doc
 from ..parse import addresses as addr
 from ..parse.emails import find_emails, find_urls, normalise_website
-from ..parse.phones import (EXTENSION, PHONE_RUN, digits, normalise_phone, not_a_phone,
-                            split_run)
+from ..parse.phones import (EXTENSION, PHONE_RUN, digits, international_form, normalise_phone,
+                            not_a_phone, split_run)
 from ..records import Contact
 from ..spans import Span
 
@@ -268,8 +268,8 @@ def _unlabelled_ok(text: str, start: int, run: str) -> bool:
 
 
 def _is_intl(run: str) -> bool:
-    r = run.lstrip()
-    return r.startswith("+") or r.startswith("[") or bool(re.match(r"\(\d{1,3}[-\s]\d{1,4}\)", r))
+    """The run writes its country code (`+41`, `00 41`, `(32-2)`, `[32]`, `011-41-`)."""
+    return international_form(run) is not None
 
 
 # ---------------------------------------------------------------- items

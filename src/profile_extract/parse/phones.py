@@ -43,6 +43,7 @@ _GAP = re.compile(r"[ \t\u00a0]{3,}")
 _NEW_PLUS = re.compile(r"\s+(?=\+\d)")
 _SLASH = re.compile(r"\s*/\s*")
 _LEAD_GROUP = re.compile(r"^\s*[(\[]\s*\+?(\d{1,4})(?:\s*[-\s]\s*(\d{1,4}))?\s*[)\]]\s*")
+_US_EXIT = re.compile(r"^011[-. ](\d{2,3})[-. ]")
 _NANP_REST = re.compile(r"^\d{3}[-.\s]?\d{4}$")
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s*[-/]\s*(?:(?:1[5-9]|20)?\d{2})$")
@@ -180,6 +181,9 @@ def international_form(text: str, region: str | None = None) -> str | None:
         return t
     if t.startswith("00") and not t.startswith("000"):
         return "+" + t[2:]
+    m = _US_EXIT.match(t)
+    if m and _is_country_code(m.group(1)) and len(digits(t)) - 3 >= 10:
+        return "+" + t[m.start(1):]   # dialled from the US: 011-41-22-...
     m = _LEAD_GROUP.match(t)
     if not m:
         return None
