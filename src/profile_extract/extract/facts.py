@@ -134,6 +134,7 @@ def label_ok(label: str) -> bool:
 
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
+_ANY_SEP = re.compile(r"[:：\t=]|--|\s[–—-]|[^\W\d_][-–]\s")
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
 _DASHES = re.compile(r"\s+--\s+")
 _DASH = re.compile(r"\s+[–—]\s*|\s+-\s+")
@@ -180,6 +181,8 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
     True
     """
     n = len(text)
+    if not _ANY_SEP.search(text, 0, 152):
+        return None              # most prose lines: no separator where a label could end
     if "\t" in text:
         m = _TAB.search(text, 0, 150)
         if m and m.start() > 0 and label_ok(text[:m.start()].rstrip(":：")):
@@ -839,7 +842,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         """A line outside pipe tables: separators, trailing numbers, dated headings."""
         t = line.text
         sp = split_line(t)
-        if sp is None:
+        has_digit = _DIGIT.search(t) is not None
+        if sp is None and has_digit:
             ah = _AS_OF_HEAD.match(t) if len(t) < 100 else None
             if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
                 # `Key Facts (March 2019)`: a heading that dates the block below it
@@ -852,7 +856,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 trailing_run.append((line, m))
                 return
         flush_trailing()
-        al = _AS_OF_LINE.match(t)
+        al = _AS_OF_LINE.match(t) if has_digit else None
         if al and _as_of(al.group(1)):
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
                      kind="as_of")
