@@ -169,6 +169,7 @@ ENTITIES_AND_BROKEN = [
     Case("bidi marks removed (they split numbers)", "<p>Tel: &lrm;+375 17 288 27 42&rlm;</p>", "Tel: +375 17 288 27 42"),
     Case("nbsp-only paragraph gives no line", "<p>a</p><p>&nbsp;</p><p>b</p>", "a\n\nb"),
     Case("unclosed paragraphs and divs", "<p>a<p>b<div>c", "a\n\nb\n\nc"),
+    Case("</br> breaks the line as in browsers", "<p>12 Main St</br>Springfield</p>", "12 Main St\nSpringfield"),
     Case("stray closing tags", "</div></p>text</span>", "text"),
     Case("self-closed html root tag", "<!DOCTYPE html><html lang='de' /><head><title>t</title></head>"
          "<body><h2>Termine 2016</h2><p>Text</p></body>", "Termine 2016\n\nText"),

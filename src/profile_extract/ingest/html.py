@@ -619,6 +619,8 @@ _PARSER = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=Tr
 # `</html>` (and `</body>`, which libxml2 turns into it): libxml2 drops everything after
 # it, where browsers keep it in the body. Both end tags are optional: they are removed.
 _END_ROOT = re.compile(rb"</(?:html|body)\s*>", re.IGNORECASE)
+# `</br>`: browsers break the line there, libxml2 ignores it.
+_END_BR = re.compile(rb"</br\s*>", re.IGNORECASE)
 # `<html ... />`: libxml2 closes the document there and drops the rest.
 _SELF_CLOSED_ROOT = re.compile(rb"<(html|head|body)\b([^<>]*?)\s*/>", re.IGNORECASE)
 
@@ -630,6 +632,8 @@ def _parse(html: str):
     if b"/>" in data[:8192]:
         data = _SELF_CLOSED_ROOT.sub(rb"<\1\2>", data, count=3)
     data = _END_ROOT.sub(b"", data)
+    if b"</br" in data or b"</BR" in data:
+        data = _END_BR.sub(b"<br>", data)
     return etree.fromstring(data, _PARSER)
 
 
