@@ -134,6 +134,8 @@ POSITIVE = [
     Case("1994 saw the opening of the first shelter in the north.", (("1994", None),),
          "a year starting the sentence before `saw`"),
     Case("As early as 1921 the society ran mobile clinics.", (("1921", None),)),
+    Case("The first atlas of the region was published in 1921 by the society.", (("1921", None),),
+         "a publication told in prose is a happening"),
     Case("Parliament passed the first copyright law in 1998.", (("1998", None),),
          "the word copyright in prose is not a copyright line"),
 ]
@@ -258,12 +260,12 @@ def test_word_lists_check_themselves():
     for noun in W["of_nouns"]["happening"]:
         assert got(f"The town still recalls the {noun} of 1996 with sorrow.") == (("1996", None),), noun
     assert got("The office did open in 2031 in the capital.") == (("2031", None),)   # control
-    assert got("The text was signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
+    assert got("The page text signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
     assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)
     for w in W["future"]["words"]:
         assert got(f"The office {w} open in 2031 in the capital.") == (), w
     for w in W["meta_before"]["words"] + W["meta_before"]["near"]:
-        assert got(f"The text was {w} 3 May 2016 by the editors.") == (), w
+        assert got(f"The page text {w} 3 May 2016 by the editors.") == (), w
     for key in ("names", "counts"):
         for w in W["after_year"][key]:
             assert got(f"The office was opened in 1996 {w} in the capital.") == (), w

@@ -236,12 +236,24 @@ def _is_meta(pre: str) -> bool:
     (True, False)
     >>> _is_meta("Copyright "), _is_meta("As of ")
     (True, True)
+    >>> _is_meta("The first edition was published in "), _is_meta("This page was last edited on ")
+    (False, True)
     """
     toks = _TOK.findall(pre[-64:].lower())
     far, near = toks[-5:], toks[-2:]
-    return (_META.found(far, " " + " ".join(far) + " ")
-            or _META_NEAR.found(near, " " + " ".join(near) + " ")
-            or pre.rstrip().endswith("©"))
+    if _META_NEAR.found(near, " " + " ".join(near) + " ") or pre.rstrip().endswith("©"):
+        return True
+    if not _META.found(far, " " + " ".join(far) + " "):
+        return False
+    # `The first edition was published in 1995` is a happening told in prose;
+    # `was last edited on`, `Posted on`, `Retrieved` are stamps
+    for i, t in enumerate(far):
+        if t in _META.single and i > 0 and far[i - 1] in _PASSIVE and "last" not in far:
+            return False
+    return True
+
+
+_PASSIVE = frozenset(("was", "were", "been", "is", "are", "first", "originally", "formally"))
 _STATIVE = _words("statistic", "stative")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
                          "fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety "
