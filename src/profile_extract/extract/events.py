@@ -253,6 +253,7 @@ def _is_meta(pre: str) -> bool:
     return True
 
 
+_YEAR_TOKEN = re.compile(_YEAR)
 _PASSIVE = frozenset(("was", "were", "been", "is", "are", "first", "originally", "formally"))
 _STATIVE = _words("statistic", "stative")
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
@@ -323,7 +324,7 @@ def _is_statistic(win: str, tj=None) -> bool:
     for i, t in enumerate(toks):
         if t in _STATIVE:
             for u in toks[i + 1:i + 4]:
-                if u[0].isdigit() or u in _COUNT_WORDS:
+                if (u[0].isdigit() and not _YEAR_TOKEN.fullmatch(u)) or u in _COUNT_WORDS:
                     return True
                 if _EDING.fullmatch(u) or u.endswith("en"):
                     break
