@@ -72,6 +72,8 @@ POSITIVE = [
     Case("The school was recognised by royal decree in1911 and by the ministry later.",
          (("1911", None),), "year glued to its preposition"),
     Case("He was re-elected in 1996 and again in 2002.", (("1996", None), ("2002", None))),
+    Case("The first vote was on 5 May 2004 and the second in 2006.",
+         (("2004-05-05", None), ("2006", None)), "another date is not a count"),
     Case("The founder was born in 1948 in Eldoret and died in 2011.",
          (("1948", None), ("2011", None)), "a year is not a count after `was`"),
     Case("Das Turnier wurde am 14.06.2019 in Graz ausgetragen.", (("2019-06-14", None),), "German"),

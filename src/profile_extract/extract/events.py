@@ -464,7 +464,15 @@ class _Sentence:
                 j += 1
             a = pieces[max(0, i)][0]
             z = pieces[min(len(pieces) - 1, j)][1]
-        return self.text[a:cs] + " " + self.text[ce:z]
+        # every date in the window is cut out: `29 May 2004` is not a count
+        parts, pos = [], a
+        for m in self.cands:
+            if m.e <= a or m.s >= z:
+                continue
+            parts.append(self.text[pos:max(pos, m.s)])
+            pos = max(pos, m.e)
+        parts.append(self.text[pos:z])
+        return " ".join(parts)
 
 
 def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] | None:
