@@ -409,3 +409,10 @@ def test_output_folder_inside_the_input_folder_is_not_read_as_input(tmp_path):
     first = run_batch([str(src)], src / "out", opts(report=True))
     second = run_batch([str(src)], src / "out", opts(report=True))
     assert first["counts"]["pages"] == second["counts"]["pages"] == 2
+
+
+def test_progress_callback_counts_every_page(tmp_path):
+    src = make_corpus(tmp_path / "in", n=5, html=1, bad=True)
+    seen = []
+    m = run_batch(str(src), tmp_path / "o", opts(), progress=seen.append)
+    assert sum(seen) == 7 == m["counts"]["pages"]
