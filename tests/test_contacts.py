@@ -232,6 +232,11 @@ BLOCKS = [
     Case("a number dialled from the US with the 011 exit code",
          "Geneva headquarters: 011-41-22-555-9111",
          [("phone", "+41225559111")]),
+    Case("no organisation from a menu or a section heading above `Contact Us`",
+         "Home | About | Contact\n\nAbout the project\n\nContact Us\n17 Route des Pins\n1211 Geneva\n"
+         "Tel: +41 22 555 9111",
+         [("street", "17 Route des Pins"), ("city", "Geneva"), ("postal_code", "1211"),
+          ("phone", "+41225559111")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),
@@ -261,6 +266,8 @@ NEGATIVES = [
                      "© 2016 Example. All rights reserved."),
     ("calling code row", "Calling code | +375\nISO 3166 code | BY\nInternet TLD | .by"),
     ("a contact heading alone", "Contact Us\n\nPlease use the form below."),
+    ("menu and section headings above a contact heading name no organisation",
+     "Home | About | Contact\n\nAbout the project\n\nContact Us\n\nPlease write to us by post."),
     ("an empty e-mail label", "E-mail Address\n\n\n\nWeb: "),
 ]
 

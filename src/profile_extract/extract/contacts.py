@@ -543,7 +543,7 @@ def _name_ok(name: str) -> bool:
         return False
     if not (n[0].isupper() or n[0].isdigit()) or n[0].isdigit():
         return False
-    if ":" in n or _PREPOSITION_START.match(n):
+    if ":" in n or " | " in n or _PREPOSITION_START.match(n):
         return False
     words = n.split()
     if len(words) > 14:
@@ -768,7 +768,10 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         while k >= 0 and idx - k <= 40 and lines[k].end > prev_end:
             if _is_heading_line(text, lines, k):
                 t = lines[k]
-                return _org_candidate(text, t.start, t.end)
+                cand = _org_candidate(text, t.start, t.end)
+                if cand and (_org_like(text[cand[0]:cand[1]]) or not any(x.text for x in lines[:k])):
+                    return cand
+                return None
             k -= 1
     # an organisation line right under the numbers (`· FDRE Ministry of Foreign Affairs`)
     if not parts:
