@@ -733,3 +733,10 @@ def test_imprint_identifiers_are_no_facts():
     text = ("Example Sports Club\nMain Street 5, 1010 Vienna\nTel: +43 1 234 5678\nIBAN: AT12 3456 7890 1234 5678\n"
             "ZVR: 701317731\nBIC: EXAMATWW\n")
     assert facts_of(text)[0] == []
+
+
+def test_three_cell_row_with_a_period_cell():
+    facts, _ = facts_of("Population | 2021 estimate | 777,486\nArea | | 38,394 km2\n", content_type="html")
+    f = facts[0]
+    assert (f.label, f.value, f.unit, f.year_start, f.qualifier) == ("Population", 777_486, "person", 2021,
+                                                                      "estimate")

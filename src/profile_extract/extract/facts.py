@@ -10,6 +10,9 @@ Layouts (each a named rule, recorded on the Fact):
 - ``fact.cells``     cells one per line: ``Label |`` then ``value |`` on the next line
 - ``fact.trailing``  ``Label 1234 unit`` rows of a flattened two-column table, and
                      ``Label value in 2012``
+- ``fact.tab``       ``Label<TAB>value`` (tables copied as text)
+- ``fact.glued``     ``TypeFund``, ``Legal statusActive`` (infobox labels glued to values)
+- ``fact.nextline``  ``Population:`` / ``Region served`` with the value on the next line
 - ``fact.nested``    ``Area: total: ... land: ...`` sub-fields inside a value
 - ``.group`` suffix  a row under a group header (``Age structure |`` with an empty
                      value, an infobox header, ``• Total`` rows): ``Field - sub-label``
@@ -21,7 +24,7 @@ them, then `build_fact` turns each row into a Fact with pure parsers from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..findings import Finding
@@ -82,7 +85,7 @@ class Row:
     group: "Row | None" = None  # the group header this row belongs to
     as_of: str | None = None
     known: bool = False         # the label is in the indicator table
-    nested: list = field(default_factory=list)
+    period_text: str | None = None   # a cell of its own that dates the value (`| 2021 estimate |`)
 
     @property
     def has_value(self) -> bool:
@@ -645,6 +648,8 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     lscale = _label_scale(row.label) or (_label_scale(header.label) if header is not None else None)
     if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
         v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000
+    if lperiod is None and row.period_text:
+        lperiod = parse_period(row.period_text)
     period = lperiod or v.period or hperiod
     qualifier = v.qualifier
     if period is not None and period.qualifier:
@@ -948,17 +953,21 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                     rows.add(pending.text, pending.start, "", pending.end, "fact.pipe", pending.line,
                              kind="header")
                     pending = None
-                lab, val = full[0], full[1]
-                value = val
+                lab, value = full[0], full[1]
+                period_cell = None
                 if len(full) == 3:
-                    value = _Cell(doc.text[full[1].start:full[2].end].replace("|", " ") and
-                                  full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
+                    if parse_period(full[1].text) is not None:
+                        # `Population | 2021 estimate | 777,486`: the middle cell dates the value
+                        period_cell, value = full[1], full[2]
+                    else:
+                        value = _Cell(full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
                 sp = split_line(lab.text)
                 if sp is not None and sp[1] < sp[2] and not label_ok(lab.text.rstrip(":")):
                     continue
                 r = rows.add(lab.text, lab.start, value.text, value.start, "fact.pipe", lab.line)
                 if r is not None and len(full) == 3:
                     r.vend = full[2].end
+                    r.period_text = period_cell.text if period_cell else None
                 last_row[0] = r
                 header_wait = None
                 last_cell = None
