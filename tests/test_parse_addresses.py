@@ -78,6 +78,10 @@ CASES = [
           ("country", "India")], "IN"),
     Case("New Delhi - 110011",
          [("city", "New Delhi"), ("postal_code", "110011")]),
+    Case("Rorschacher Strasse 5, 9000 St. Gallen",
+         [("street", "Rorschacher Strasse 5"), ("postal_code", "9000"), ("city", "St. Gallen")]),
+    Case("1 Market St., St. Louis, MO 63101",
+         [("street", "1 Market St."), ("city", "St. Louis"), ("postal_code", "63101")], "US"),
     Case("Kyiv 01001, Ukraine",
          [("city", "Kyiv"), ("postal_code", "01001"), ("country", "Ukraine")], "UA"),
 ]

@@ -146,7 +146,8 @@ def _rx() -> dict[str, re.Pattern]:
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
         rf"(?<![A-Z0-9_]){_alt(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
-    city = rf"{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
+    # `St. Gallen`, `Frankfurt am Main`, `Saint-Denis`
+    city = rf"(?:(?:St|Ste|Mt|Ft|S)\.[ \t]?)?{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
     prefixes = r"[A-Z]{1,3}"
     codes_cc = [p["code"] for p in d["postal"] if p["order"] == "code_city"]
     code_city = "|".join(f"(?:{c})" for c in sorted(codes_cc, key=len, reverse=True))
