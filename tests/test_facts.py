@@ -740,3 +740,9 @@ def test_three_cell_row_with_a_period_cell():
     f = facts[0]
     assert (f.label, f.value, f.unit, f.year_start, f.qualifier) == ("Population", 777_486, "person", 2021,
                                                                       "estimate")
+
+
+def test_nested_rows_keep_the_block_date():
+    facts, _ = facts_of("Key facts: May 2018\n\nArea: total: 100 sq km land: 90 sq km\nPopulation: 5,000\n")
+    assert [(f.label, f.as_of) for f in facts] == [("Area - total", "2018-05"), ("Area - land", "2018-05"),
+                                                   ("Population", "2018-05")]

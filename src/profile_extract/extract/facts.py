@@ -753,6 +753,7 @@ def _split_nested(rows: _Rows, row: Row) -> list[Row] | None:
         r = Row(v[s0:e0], row.vstart + s0, row.vstart + e0, seg,
                 row.vstart + vs, row.vstart + vs + len(seg), "fact.nested", row.line)
         r.group = row
+        r.as_of = row.as_of
         out.append(r)
     return out
 
