@@ -746,3 +746,9 @@ def test_nested_rows_keep_the_block_date():
     facts, _ = facts_of("Key facts: May 2018\n\nArea: total: 100 sq km land: 90 sq km\nPopulation: 5,000\n")
     assert [(f.label, f.as_of) for f in facts] == [("Area - total", "2018-05"), ("Area - land", "2018-05"),
                                                    ("Population", "2018-05")]
+
+
+def test_trailing_plus_is_over_not_a_unit():
+    facts, findings = facts_of("Staff: 15,000+\nMembers: 120+ states\n")
+    assert [(f.value, f.qualifier, f.unit) for f in facts] == [(15_000, "over", None), (120, "over", None)]
+    assert [x for x in findings if x.code.value == "unknown_unit"] == []

@@ -404,7 +404,8 @@ _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
 _RANGE = re.compile(r"\s?(?:[-–—]|to)\s?(?=[$€£₹]?\d)")
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
 _CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
-_UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|]{1,3}[A-Za-z]{0,3})(?=$|[\s(),;|])")
+_UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=$|[\s(),;|])")
+_PLUS = re.compile(r"\s?\+(?!\d)")
 _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
  over under in. incl excl low high very medium total m/f m f vs x mln bn mn k st nd rd th am pm
  approx ca c. e.g i.e etc no nos yrs yr""".split())
@@ -518,6 +519,10 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             out.unit = None
             out.period = _value_period(s, None)
             return out
+    plus = _PLUS.match(s, pos)
+    if plus:                                   # `15,000+`
+        out.qualifier = out.qualifier or "over"
+        pos = plus.end()
     if code is None:
         ca = _CODE_AFTER.match(s, pos)
         if ca and is_currency_code(ca.group(1)):
