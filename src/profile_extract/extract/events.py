@@ -16,7 +16,8 @@ Steps, each a small function:
      `(1947-1965)` after a post someone held;
    - event.year_list: `in 1954 and 1981`;
    - event.year_established: `(estb. 1951)`, `(founded 1951)`, `1952 gegründet`;
-   - event.timeline: `1996: office opened in Minsk`, `1996 – ...`.
+   - event.timeline: `1996: office opened in Minsk`, `1996 – ...`;
+   - event.caption: a photo caption ending in a year (`..., 2011.`).
    A candidate is dropped when its clause is a plan (`will`, `by 2050`), a
    statistic (`there were 3,000`, `2.4 million`, `11%`), metadata
    (`Retrieved`, `Updated`, `©`), a name (`Act XV of 1920`, `Census 2011`), a
@@ -347,7 +348,10 @@ _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
 _CLAUSE_SPLIT = re.compile(
     r"[;:()\[\]]|,\s|\s[–—-]\s|\s(?:and|but)\s+(?=(?:it|they|he|she|we|i|its|his|her|their|there)\b)"
     r"|\s(?:but|while|whereas|although|though|when|where|because)\s", _I)
-_DATELINE_AFTER = re.compile(r"^\s*(?:[-–—]\s|\((?:AP|AFP|Reuters|IANS|PTI|dpa|ANI)\))")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
+_REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
+                        r"|\(eds?\.?\)|\bVol\.|\bJournal\b")
+_CAPTION_END = re.compile(r"^[.)\]]?\s*$")
 
 # --- prose -----------------------------------------------------------------
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
@@ -510,6 +514,8 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
                 or any(w in _HAPPENING_ONLY for w in before[-3:]):
             return "event.year_range", "since", "start"
     if not stripped or not stripped[-1].isalpha():
+        if stripped.endswith(",") and _CAPTION_END.match(post):
+            return _caption(sent, cs)
         return _timeline(sent, cs, post)
     words, _ = _tail_words(stripped)
     t = _trigger(words, _YEAR_TRIGGERS)
@@ -523,6 +529,14 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _HAPPENING:
         return "event.year", None, None
     return _timeline(sent, cs, post)
+
+
+def _caption(sent: _Sentence, cs: int):
+    """`A boy carries water in Dadaab, 2011.`: a photo caption ending in a year."""
+    body = sent.text[sent.start:cs]
+    if len(_WORD.findall(body)) >= 6 and _is_prose(body) and not _REFERENCE.search(body):
+        return "event.caption", None, None
+    return None
 
 
 def _timeline(sent: _Sentence, cs: int, post: str):
