@@ -237,6 +237,12 @@ BLOCKS = [
          "Tel: +41 22 555 9111",
          [("street", "17 Route des Pins"), ("city", "Geneva"), ("postal_code", "1211"),
           ("phone", "+41225559111")]),
+    Case("a contact person with a title is no organisation; an `Organisation:` row is",
+         "Contact: John Smith, Programme Officer\n12 Harbour Road\nSpringfield, IL 62701\n\n\n\n"
+         "Organisation: Lakeside Health Trust\nAddress: 14 Harbour Road, Springfield, IL 62701",
+         [("street", "12 Harbour Road"), ("city", "Springfield"), ("postal_code", "62701"),
+          ("organization", "Lakeside Health Trust"), ("street", "14 Harbour Road"), ("city", "Springfield"),
+          ("postal_code", "62701")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

@@ -662,8 +662,10 @@ def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
         return None
     a += _repeated_head(name)
     name = text[a:b]
-    cut = _first_comma(name)
-    b = a + len(cut.rstrip())
+    cut = _first_comma(name).rstrip()
+    if _is_person(name.split(",")[0].strip()):
+        return None   # `John Smith, Programme Officer`
+    b = a + len(cut)
     return a, b
 
 
