@@ -103,6 +103,8 @@ POSITIVE = [
          "member in 1994.", (("1992-12", None), ("1994", None))),
     Case("The association of doctors and nurses of the northern region was\nestablished in 1921 "
          "by a charter of the king.", (("1921", None),), "hard-wrapped sentence"),
+    Case("The office was opened in\nDecember 1996 in the capital.", (("1996-12", None),),
+         "a line break after a preposition (a <br> in the page)"),
     Case("Signed in 1954, the convention entered into force in 1960.",
          (("1954", None), ("1960", None))),
     Case("Note: The branch office was opened in 2006 in Gomel.", (("2006", None),),

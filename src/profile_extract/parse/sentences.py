@@ -46,6 +46,9 @@ _WORD_BEFORE = re.compile(r"([\w.]*\w)[\"'”’)\]]*$")
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _STRIP = " \t\r\n\f\v\u00a0•·▪◦|*-–—"
 _TERMINAL = ".!?:;|…"
+_RUN_ON_WORDS = frozenset("in on at since until by from of the a an and or to for with into during "
+                          "between than as am im seit bis von der die das le la les en de du des "
+                          "el los las".split())
 
 
 def runs_on(prev: str, nxt: str) -> bool:
@@ -54,10 +57,16 @@ def runs_on(prev: str, nxt: str) -> bool:
 
     >>> runs_on("The office was", "opened in 1996."), runs_on("Heading", "Text starts here.")
     (True, False)
+    >>> runs_on("The office was opened in", "December 1996 in Minsk.")
+    True
     """
     if not prev or prev[-1] in _TERMINAL or not nxt or nxt[0] in "•·▪◦|*-–—":
         return False
     if nxt[0].islower():
+        return True
+    # a line that stops on a preposition or article goes on (`opened in` / `December 1996`)
+    last = prev.rsplit(None, 1)[-1]
+    if last in _RUN_ON_WORDS:
         return True
     # a long line cut mid-sentence (hard-wrapped text), not a heading
     return len(prev) >= 60 and (prev[-1].islower() or prev[-1] == ",")
