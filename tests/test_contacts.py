@@ -243,6 +243,12 @@ BLOCKS = [
          [("street", "12 Harbour Road"), ("city", "Springfield"), ("postal_code", "62701"),
           ("organization", "Lakeside Health Trust"), ("street", "14 Harbour Road"), ("city", "Springfield"),
           ("postal_code", "62701")]),
+    Case("the next entry's name line starts a new block even without an address",
+         "Alpha Relief Association\n12 Main Street, Springfield, IL 62701\nTel: 217-555-0100\n\n"
+         "Beta Health Foundation\nTel: 217-555-0200\nEmail: b@beta.org",
+         [("organization", "Alpha Relief Association"), ("street", "12 Main Street"), ("city", "Springfield"),
+          ("postal_code", "62701"), ("phone", "+12175550100"),
+          ("organization", "Beta Health Foundation"), ("phone", "2175550200"), ("email", "b@beta.org")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

@@ -408,6 +408,8 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
                     new = True
                 elif (has_addr or has_place) and has_rows:
                     new = True
+            if not new and cur.has("phone", "fax", "email", "website") and _name_line_between(text, cur.end, it.start):
+                new = True   # the next entry's name line: `Org B` above its own numbers
             if not new and it.kind in ("postal_code", "city") and cur.has("postal_code", "city") \
                     and cur.has("phone", "fax", "email") and it.rule not in ("city_state_code",):
                 new = _gap_breaks(text, cur.end, it.start) or "\n" in text[cur.end:it.start]
@@ -432,6 +434,23 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
         elif {"postal_code", "city", "country"} <= kinds:
             out.append(b)
     return out
+
+
+def _name_line_between(text: str, a: int, b: int) -> bool:
+    """A whole line between two items that is an organisation's name."""
+    gap = text[a:b]
+    if gap.count("\n") < 2 or len(gap) > 300:
+        return False
+    lines = gap.split("\n")[1:-1]
+    for line in lines:
+        t = line.strip(_BULLET)
+        if not t or _only_label(t):
+            continue
+        off = text.find(line, a, b)
+        cand = _org_candidate(text, off, off + len(line))
+        if cand and _org_like(text[cand[0]:cand[1]]):
+            return True
+    return False
 
 
 def _street_in_prose(text: str, b: Block, st: Item) -> bool:
