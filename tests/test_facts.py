@@ -752,3 +752,14 @@ def test_trailing_plus_is_over_not_a_unit():
     facts, findings = facts_of("Staff: 15,000+\nMembers: 120+ states\n")
     assert [(f.value, f.qualifier, f.unit) for f in facts] == [(15_000, "over", None), (120, "over", None)]
     assert [x for x in findings if x.code.value == "unknown_unit"] == []
+
+
+def test_a_block_after_a_blank_line_is_not_a_group_of_the_row_above():
+    text = ("Facts and Figures: June 2017\n\nPopulation (2016): 3.55 million\nHDI Rank (2015): 107 of 188\n\n"
+            "Total Population | 26,24,470\nLiteracy Rate (%) | 85.5\nDensity (per sq. km) | 667\n")
+    facts, _ = facts_of(text, content_type="html")
+    got = [(f.label, f.indicator, f.value, f.unit) for f in facts]
+    assert got == [("Population", "population", 3_550_000, "person"), ("HDI Rank", "hdi_rank", 107, None),
+                   ("Total Population", "population", 2_624_470, "person"),
+                   ("Literacy Rate (%)", "literacy_rate", 85.5, "percent"),
+                   ("Density (per sq. km)", "population_density", 667, "person / km**2")]

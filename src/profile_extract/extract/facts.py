@@ -1073,11 +1073,19 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
-def _member(row: Row, header: Row, words) -> bool:
+_FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.equals": "kv",
+           "fact.pipe": "pipe", "fact.cells": "pipe", "fact.dash": "dash", "fact.dashes": "dash",
+           "fact.trailing": "trailing", "fact.glued": "glued", "fact.nested": "kv"}
+
+
+def _member(row: Row, header: Row, words, text: str, prev_end: int) -> bool:
     """Does a row under a group header belong to it?"""
     if row.bullet:
         return True
     lab = clean_label(row.label)[0]
+    if header.kind == "row" and (_FAMILY.get(row.rule) != _FAMILY.get(header.rule)
+                                 or text.count("\n", prev_end, row.lstart) > 1):
+        return False          # a field with its own value heads only rows right under it, in its layout
     if words.sublabel.match(lab):
         return True
     if header.has_value and header.kind == "row":
@@ -1156,19 +1164,23 @@ def extract_facts(doc: Doc):
     header: Row | None = None
     members = 0
     last_line = -1
+    prev_end = 0
     for r in out_rows:
         if r.kind == "header":
             header, members, last_line = r, 0, nb_index.get(r.line, -1)
+            prev_end = max(r.vend, r.lend)
             continue
         gap = nb_index.get(r.line, -1) - last_line
-        if header is not None and gap <= 3 and _member(r, header, rows.words):
+        if header is not None and gap <= 3 and _member(r, header, rows.words, doc.text, prev_end):
             r.group = header
             members += 1
             last_line = nb_index.get(r.line, -1)
+            prev_end = max(r.vend, r.lend)
             grouped.append(r)
             continue
         # a row with a value of its own can head sub-rows too (`Literacy Rate – 74%` / `Males- 82%`)
         header, members, last_line = r, 0, nb_index.get(r.line, -1)
+        prev_end = max(r.vend, r.lend)
         nested = _split_nested(rows, r) if r.rule in ("fact.colon", "fact.dashes", "fact.pipe",
                                                        "fact.cells") else None
         if nested:

@@ -36,6 +36,7 @@ class Indicator:
     source: str = "data/indicators.toml"
 
 
+_ANY_BRACKET = re.compile(r"\([^)]*\)")
 _BRACKET_DIGIT = re.compile(r"\([^)]*\d[^)]*\)|\[[^\]]*\]")
 _NON_WORD = re.compile(r"[^\w%]+|_")
 
@@ -70,8 +71,12 @@ class IndicatorTable:
     by_alias: dict[str, str] = field(default_factory=dict)
 
     def lookup(self, label: str) -> Indicator | None:
-        """The indicator of a label (as written), or None."""
+        """The indicator of a label (as written), or None. A bracket that only
+        states a unit (`Literacy Rate (%)`, `Density (per sq. km)`) is looked
+        past when the whole label is not an alias."""
         key = self.by_alias.get(norm_label(label))
+        if key is None and "(" in label:
+            key = self.by_alias.get(norm_label(_ANY_BRACKET.sub(" ", label)))
         return self.rows[key] if key else None
 
     def __len__(self) -> int:
