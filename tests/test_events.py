@@ -86,6 +86,8 @@ POSITIVE = [
          "German participle after the year"),
     Case("Seit 1994 arbeitet das Büro mit dem Ministerium zusammen.", (("1994", "since"),),
          "German since"),
+    Case("Das Heim war vom 1. Mai 1946 bis zum 30. Juni 1951 in Betrieb.",
+         (("1946-05-01", "since"), ("1951-06-30", "until")), "German range of full dates"),
     Case("The hospital was built in the summer of 1936 by local masons.", (("1936", None),)),
     Case("In early 2008 the ministry launched a hotline for victims.", (("2008", None),)),
     Case("The university was founded in 1209 by scholars who had left Oxford.", (("1209", None),),
