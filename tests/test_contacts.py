@@ -249,6 +249,11 @@ BLOCKS = [
          [("organization", "Alpha Relief Association"), ("street", "12 Main Street"), ("city", "Springfield"),
           ("postal_code", "62701"), ("phone", "+12175550100"),
           ("organization", "Beta Health Foundation"), ("phone", "2175550200"), ("email", "b@beta.org")]),
+    Case("non-breaking and narrow spaces count as spaces; raw keeps them",
+         "Alpine\u00a0Research Council\n14\u00a0Rue des Alpes, CH-1211\u00a0Genève\u00a02, Suisse\n"
+         "Tél\u202f: +41\u00a022\u00a0555\u00a01200",
+         [("organization", "Alpine Research Council"), ("street", "14 Rue des Alpes"), ("city", "Genève"),
+          ("postal_code", "CH-1211"), ("country", "Suisse"), ("phone", "+41225551200")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

@@ -977,10 +977,19 @@ def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
     return out
 
 
+# spaces that pages write between the parts of an address or a number; each is
+# replaced by a plain space of the same length, so offsets do not move
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u2002\u2003\u2005\u2006\u200a\u3000"})
+
+
 def extract_contacts(doc: Doc):
-    text = doc.text
-    if not text.strip():
+    original = doc.text
+    if not original.strip():
         return [], []
+    text = original.translate(_SPACES)
+    if text != original:
+        doc = Doc.from_text(text, country_iso2=doc.country_iso2, country_iso3=doc.country_iso3,
+                            content_type=doc.content_type, options=doc.options)
     items, loose = _collect(doc)
     blocks = _blocks(text, items)
     _attach_loose(text, blocks, loose)
@@ -998,7 +1007,7 @@ def extract_contacts(doc: Doc):
             if key in seen or not value.strip():
                 return False
             seen.add(key)
-            recs.append(Contact(g, kind, value, text[s:e], Span(s, e), valid, rule or f"contact.{kind}"))
+            recs.append(Contact(g, kind, value, original[s:e], Span(s, e), valid, rule or f"contact.{kind}"))
             return True
 
         org = _organization(doc, b, prev_end)
