@@ -45,6 +45,7 @@ NUMBERS = [
     Case("034771 28076", None, "03477128076"),
     Case("(212) 963-8364", None, "2129638364"),                        # 212 is not read as Morocco
     Case("011-41-22-555-9111", None, "+41225559111"),                  # dialled from the US
+    Case("+41\u201122\u2011555\u201112\u201134", None, "+41225551234"),  # non-breaking hyphens
     Case("011-23716441", "IN", "+911123716441"),                       # Delhi's 011 stays a trunk code
     Case("+999 1234 5678", None, "+99912345678", False),               # no such country code
 ]

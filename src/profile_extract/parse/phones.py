@@ -30,14 +30,15 @@ PHONE_RUN = re.compile(
     r"(?<![\w+/.\-\u2013])"
     r"(?:\+\s?|(?=00[1-9]))?"
     r"(?:[(\[]\s?\+?\d|\d)"
-    r"(?:[\d \t\u00a0()\-\u2013\u2014/\[\]]|\.(?=\d)){3,60}"
+    r"(?:[\d \t\u00a0()\-\u2010\u2011\u2012\u2013\u2014\u2212/\[\]]|\.(?=\d)){3,60}"
     r"\d"
     r"(?![\w@])"
 )
 # An extension after a number is recognised and left out of the value.
 EXTENSION = re.compile(r"\s*(?:ext\.?|extn\.?|x|доб\.?|Durchwahl|poste)\s*\d{1,5}\b", re.I)
 
-_DASHES = str.maketrans({"\u2013": "-", "\u2014": "-", "\u2212": "-", "\u00a0": " "})
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-",
+                         "\u2212": "-", "\u00a0": " "})
 _DIGIT = re.compile(r"\d")
 _GAP = re.compile(r"[ \t\u00a0]{3,}")
 _NEW_PLUS = re.compile(r"\s+(?=\+\d)")
