@@ -163,6 +163,7 @@ _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
+_NOMINAL = _words("participles", "nominal")
 _START_VERB = re.compile(rf"\s+(?:{_alt(W['participles']['sentence_start_verbs'])})\s", _I)
 _TIMELINE_AFTER = re.compile(r"^\s*(?::\s|[-–—]\s*|,\s)\s*[^\W\d_]")
 
@@ -545,8 +546,11 @@ def _timeline(sent: _Sentence, cs: int, post: str):
     `1994 saw the opening of ...`."""
     if cs != sent.start:
         return None
-    if _TIMELINE_AFTER.match(post) and _has_verb(sent.text[cs:sent.end]) and sent.prose():
-        return "event.timeline", None, None
+    if _TIMELINE_AFTER.match(post):
+        rest = sent.text[cs:sent.end]
+        if (_has_verb(rest) and sent.prose()) \
+                or any(w.lower() in _NOMINAL for w in _WORD.findall(rest)[:8]):
+            return "event.timeline", None, None
     if _START_VERB.match(post):
         return "event.year", None, None
     return None
@@ -651,9 +655,11 @@ def _block_regions(text: str, lines):
                 run, prev = None, ""
                 label, off = lv
                 value = s[off:]
-                if _is_prose(value) and len(_WORD.findall(value)) >= 5:
-                    # keep a year label: a timeline row `1996: ...`
-                    keep = re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I) is not None
+                # a year label is a timeline row `1996: ...`: keep the label
+                keep = re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I) is not None
+                vwords = _WORD.findall(value)
+                if (_is_prose(value) and len(vwords) >= 5) \
+                        or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
                     yield (ln.start if keep else ln.start + off), ln.end
                 continue
         if run is not None and runs_on(prev, s):
