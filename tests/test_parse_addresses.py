@@ -125,6 +125,23 @@ def test_country_names(name, code):
     assert country_iso2(name) == code
 
 
+def _data():
+    with resources.files("profile_extract.data").joinpath("contacts.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@pytest.mark.parametrize("row", _data()["postal"], ids=lambda r: r["example"])
+def test_every_postal_example_parses_back(row):
+    """Each postal-code row carries an example line that gives a code of its shape."""
+    import re
+    parts = find_parts(row["example"])
+    codes = [p for p in parts if p.kind == "postal_code"]
+    assert codes and re.fullmatch(row["code"], codes[0].value)
+    assert any(p.kind == "city" for p in parts)
+    if row.get("implies") or row["order"] == "city_state_code":
+        assert row["country"] in {p.country for p in parts}
+
+
 def test_data_file_is_consistent():
     """Every postal pattern compiles, every country alias resolves to a real code."""
     import re
@@ -135,6 +152,7 @@ def test_data_file_is_consistent():
     for row in d["postal"]:
         re.compile(row["code"])
         assert row["order"] in ("code_city", "city_code", "city_state_code")
+        assert row["country"] == "" or pycountry.countries.get(alpha_2=row["country"]) is not None
     for code in list(d["countries"]) + list(d["postal_prefix"].values()) + list(d["states"]):
         assert pycountry.countries.get(alpha_2=code) is not None, code
     for kind in d["labels"]["strong"]:

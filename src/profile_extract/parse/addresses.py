@@ -149,8 +149,10 @@ def _rx() -> dict[str, re.Pattern]:
     # `St. Gallen`, `Frankfurt am Main`, `Saint-Denis`
     city = rf"(?:(?:St|Ste|Mt|Ft|S)\.[ \t]?)?{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
     prefixes = r"[A-Z]{1,3}"
-    codes_cc = [p["code"] for p in d["postal"] if p["order"] == "code_city"]
-    code_city = "|".join(f"(?:{c})" for c in sorted(codes_cc, key=len, reverse=True))
+    def codes(order: str) -> str:
+        cs = [p["code"] for p in d["postal"] if p["order"] == order]
+        return "|".join(f"(?:{c})" for c in sorted(cs, key=len, reverse=True))
+    code_city = codes("code_city")
     rx["code_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?|(?<![\w.,/\-–]))(?P<code>{code_city})"
         rf"[ \t]+(?P<city>{city})(?P<po>[ \t]+\d{{1,2}}(?![\w.,]\d))?")
@@ -162,17 +164,22 @@ def _rx() -> dict[str, re.Pattern]:
     state_alt = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
     rx["city_state_code"] = re.compile(
         rf"(?P<city>{city})(?:,[ \t]*|[ \t]+)(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
-        rf"(?P<code>\d{{5}}(?:-\d{{4}})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|\d{{4}})(?![\w-])")
+        rf"(?P<code>{codes('city_state_code')})(?![\w-])")
     rx["city_state_country"] = re.compile(
         rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
     rx["city_code"] = re.compile(
-        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>\d{{4,6}}|[A-Z]{{1,2}}\d[A-Z\d]?[ \t]\d[A-Z]{{2}})(?![\w\-])")
+        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     rx["code_comma_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?P<city>{TOKEN})(?![\w])")
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     return rx
+
+
+@lru_cache(maxsize=None)
+def _postal_rows(order: str) -> list[tuple[dict, re.Pattern]]:
+    return [(row, re.compile(row["code"])) for row in data()["postal"] if row["order"] == order]
 
 
 @lru_cache(maxsize=None)
@@ -235,10 +242,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
             continue
-        code = m.group("code")
         ccs = rx["_states"].get(m.group("state"), set())
-        cc = ("CA" if re.match(r"[A-Z]\d", code) else "AU" if len(code) == 4 else "US")
-        if cc not in ccs:
+        cc = next((row["country"] for row, crx in _postal_rows("city_state_code")
+                   if row["country"] in ccs and crx.fullmatch(m.group("code"))), None)
+        if cc is None:
             continue
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_code"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_code"))
@@ -320,7 +327,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             rest = text[m.end():nl if nl >= 0 else min(end, m.end() + 200)]
             if (rest.strip(" \t.") or len(code) == 4) and not country_at(text, m.end(), end):
                 continue
-        cc = "GB" if re.match(r"[A-Z]", code) else None
+        cc = next((row["country"] for row, crx in _postal_rows("city_code")
+                   if row.get("implies") and crx.fullmatch(code)), None)
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
     for m in rx["code_comma_city"].finditer(text, start, end):
