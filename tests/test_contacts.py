@@ -380,3 +380,27 @@ def test_arbitrary_unicode_never_raises(text):
     recs, _ = run(text, "DE")
     for r in recs:
         assert r.span.snippet(text) == r.raw
+
+
+def _labels():
+    import tomllib
+    from importlib import resources
+    with resources.files("profile_extract.data").joinpath("contacts.toml").open("rb") as fh:
+        d = tomllib.load(fh)["labels"]
+    return [(kind, word) for strength in ("strong", "weak") for kind, words in d[strength].items()
+            for word in words]
+
+
+_VALUES = {"phone": ("+41 22 555 12 34", "phone", "+41225551234"),
+           "fax": ("+41 22 555 12 34", "fax", "+41225551234"),
+           "email": ("desk@example.org", "email", "desk@example.org"),
+           "website": ("www.example.org", "website", "http://www.example.org"),
+           "address": ("12 Main Street, Springfield, IL 62701", "street", "12 Main Street")}
+
+
+@pytest.mark.parametrize("kind,word", _labels(), ids=lambda x: str(x))
+def test_every_label_in_the_data_reads_its_value(kind, word):
+    """The data checks itself: each label spelling, written `Label: value`, gives its kind."""
+    value, rkind, want = _VALUES[kind]
+    recs, _ = run(f"{word}: {value}")
+    assert (rkind, want) in [(r.kind, r.value) for r in recs]
