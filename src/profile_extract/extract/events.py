@@ -678,7 +678,7 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     """Events of a page, and `rejected_record` findings for impossible dates.
 
     >>> evs, _ = extract_events(Doc.from_text(
-    ...     "Updated: February 2016\nIt has taken part since 1994. On 29 November 2005 it joined."))
+    ...     "Updated: February 2016\\nIt has taken part since 1994. On 29 November 2005 it joined."))
     >>> [(e.date, e.precision, e.qualifier, e.date_text, e.rule) for e in evs]
     [('1994', 'year', 'since', '1994', 'event.year'), ('2005-11-29', 'day', None, '29 November 2005', 'event.full_date')]
     """
