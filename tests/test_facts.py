@@ -763,3 +763,18 @@ def test_a_block_after_a_blank_line_is_not_a_group_of_the_row_above():
                    ("Total Population", "population", 2_624_470, "person"),
                    ("Literacy Rate (%)", "literacy_rate", 85.5, "percent"),
                    ("Density (per sq. km)", "population_density", 667, "person / km**2")]
+
+
+def test_several_rows_on_one_line():
+    text = "Intro\nPopulation: 9.5 million; Area: 207,595 km²; Capital: Minsk\nRank: 5 • Founded: 1920\n"
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value, f.span.snippet(text)) for f in facts] == [
+        ("Population", 9_500_000, "Population: 9.5 million"), ("Area", 207_595, "Area: 207,595 km²"),
+        ("Capital", None, "Capital: Minsk"), ("Rank", 5, "Rank: 5"), ("Founded", None, "Founded: 1920")]
+
+
+def test_period_header_without_bullets():
+    text = "GDP (nominal) | 2023 estimate\nTotal | $3.1 billion\nPer capita | $4,100\nCurrency | Examplian dollar\n"
+    facts, _ = facts_of(text, content_type="html")
+    assert [(f.label, f.value, f.year_start) for f in facts] == [
+        ("GDP (nominal) - Total", 3.1e9, 2023), ("GDP (nominal) - Per capita", 4_100, 2023), ("Currency", None, None)]

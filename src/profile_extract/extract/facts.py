@@ -137,6 +137,7 @@ def label_ok(label: str) -> bool:
 
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
+_INLINE_NEXT = re.compile(r"\s*[;•·]\s+(?=[A-Z][^:;•·]{1,40}:\s)")
 _ANY_SEP = re.compile(r"[:：\t=]|--|\s[–—-]|[^\W\d_][-–]\s")
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
 _DASHES = re.compile(r"\s+--\s+")
@@ -887,6 +888,17 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         a, b, e, rule = sp
         bp = bare_prev[0]
         bare_prev[0] = None
+        # `Population: 9.5 million; Area: 207,595 km²; Capital: Minsk` on one line: one row each
+        nxt = _INLINE_NEXT.search(t, b, e) if rule == "fact.colon" and b < e else None
+        while nxt is not None:
+            rest = Line(line.index, line.start + nxt.end(), line.end, t[nxt.end():])
+            sp2 = split_line(rest.text)
+            if sp2 is None or sp2[3] != "fact.colon" or sp2[1] >= sp2[2]:
+                break
+            rows.add(t[:a], line.start, t[b:nxt.start()], line.start + b, rule, line.index)
+            line, t = rest, rest.text
+            a, b, e = sp2[0], sp2[1], sp2[2]
+            nxt = _INLINE_NEXT.search(t, b, e)
         r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
         if r is not None and r.bullet and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1:
             # `Area` on its own line, then `• Total<TAB>207,595 km2`: a group header
@@ -1083,12 +1095,16 @@ def _member(row: Row, header: Row, words, text: str, prev_end: int) -> bool:
     if row.bullet:
         return True
     lab = clean_label(row.label)[0]
-    if header.kind == "row" and (_FAMILY.get(row.rule) != _FAMILY.get(header.rule)
-                                 or text.count("\n", prev_end, row.lstart) > 1):
+    valued = header.kind == "row" and parse_period(header.value) is None   # `GDP | 2025 estimate` is no value
+    if valued and (_FAMILY.get(row.rule) != _FAMILY.get(header.rule)
+                   or text.count("\n", prev_end, row.lstart) > 1):
         return False          # a field with its own value heads only rows right under it, in its layout
-    if words.sublabel.match(lab):
+    if valued:
+        if words.breakdown.match(lab):
+            return True       # `Literacy Rate – 74%` / `Males- 82.14%`
+    elif words.sublabel.match(lab):
         return True
-    if header.has_value and header.kind == "row":
+    if valued:
         # CIA style: `Population: 9,441,842` then `country comparison to the world: 97`
         return lab[:1].islower() and header.label[:1].isupper() and row.rule == "fact.colon"
     hw = set(norm_label(clean_label(header.label)[0]).split()) - {"of", "the", "and", "in", "a"}

@@ -155,6 +155,7 @@ class LabelWords:
     enumerated: re.Pattern
     as_of: re.Pattern
     sublabel: re.Pattern
+    breakdown: re.Pattern
     counter: re.Pattern
     counter_total: re.Pattern
     junk_value: re.Pattern
@@ -204,6 +205,7 @@ def label_words() -> LabelWords:
         enumerated=_whole(skip.get("enumerated", []), "skip.enumerated"),
         as_of=_whole(d.get("as_of", {}).get("headings", []), "as_of"),
         sublabel=_whole(d.get("sublabels", {}).get("words", []), "sublabels"),
+        breakdown=_whole(d.get("sublabels", {}).get("breakdown", []), "sublabels.breakdown"),
         counter=_whole(skip.get("counter", []), "skip.counter"),
         counter_total=_whole(skip.get("counter_total", []), "skip.counter_total"),
         junk_value=_whole(skip.get("values", []), "skip.values"),
