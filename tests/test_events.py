@@ -210,6 +210,9 @@ NEGATIVE = [
     Case("Archived from the original on February 7, 2022. Retrieved February 28, 2022.", (),
          "reference list"),
     Case("GA res. 58/314 of 1 July 2004", (), "resolution reference"),
+    Case("Free to copy under the licence. Title: The Yearbook Posting Date: February 21, 2010 "
+         "[EBook #25] Release Date: January, 1992 Language: English", (),
+         "labels glued into one line"),
     Case("The plan for 2021-2025 was adopted by the board.", (), "a plan period is a name"),
     Case("The writer Anna Berg (1911–1990) described the camps.", (),
          "a lifespan after a name is not a post or a happening"),

@@ -601,8 +601,8 @@ def _judge(sent: _Sentence, m, prev):
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
-        if _is_meta(pre):
-            return None
+        if _is_meta(pre) or pre.rstrip().endswith(":"):
+            return None                                  # `Posting Date: February 21, 2010`
         rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
                 "mdy": "event.full_date", "my": "event.month_date"}[kind]
         if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].end():cs]):
