@@ -778,3 +778,11 @@ def test_period_header_without_bullets():
     facts, _ = facts_of(text, content_type="html")
     assert [(f.label, f.value, f.year_start) for f in facts] == [
         ("GDP (nominal) - Total", 3.1e9, 2023), ("GDP (nominal) - Per capita", 4_100, 2023), ("Currency", None, None)]
+
+
+def test_dotted_leaders():
+    text = "Key figures\nPopulation ........ 9,500,000\nArea ............. 207,595 sq km\nCapital … Minsk\n"
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value, f.unit, f.rule) for f in facts] == [
+        ("Population", 9_500_000, "person", "fact.leader"), ("Area", 207_595, "km**2", "fact.leader"),
+        ("Capital", None, None, "fact.leader")]

@@ -3,6 +3,7 @@
 Layouts (each a named rule, recorded on the Fact):
 
 - ``fact.colon``     ``Label: value``, ``Label : value``
+- ``fact.leader``    ``Label ........ value`` (dotted leaders)
 - ``fact.dashes``    ``Label -- value``
 - ``fact.dash``      ``Label – value`` (en/em dash or a spaced hyphen), ``Males- 82.14%``
 - ``fact.equals``    ``Label = value``
@@ -58,7 +59,7 @@ _CODE_ANY = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _RANK_LABEL = re.compile(r"rank|position|place", re.I)
 _OF = re.compile(r"\s*(?:of|out of)\b")
 _WS = re.compile(r"\s+")
-_SEP_ANY = re.compile(r"[:=|]| -- | [–—] ")
+_SEP_ANY = re.compile(r"[:=|…]| -- | [–—] |\.\.\.\.")
 _ABBREV_END = re.compile(r"\b(?:[A-Z]|est|approx|ca|c|no|Str|St|Ave|Inc|Ltd|sq|kms?|U\.S|etc|mln)\.$")
 _TAIL_PERIOD = re.compile(r"(?:\b(?:in|as of|for)\s+|,\s*|\s)((?:FY\s?)?(?:" + "|".join(MONTHS) + r")?\.?\s*"
                           r"(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\s*(?:est\.?|estimated?|census|provisional)?\.?)\s*$",
@@ -138,8 +139,9 @@ def label_ok(label: str) -> bool:
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
 _INLINE_NEXT = re.compile(r"\s*[;•·]\s+(?=[A-Z][^:;•·]{1,40}:\s)")
-_ANY_SEP = re.compile(r"[:：\t=]|--|\s[–—-]|[^\W\d_][-–]\s")
+_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|\s[–—-]|[^\W\d_][-–]\s")
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
+_LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*…+\s*|\s*_{3,}\s*")      # Population ........ 9,500,000
 _DASHES = re.compile(r"\s+--\s+")
 _DASH = re.compile(r"\s+[–—]\s*|\s+-\s+")
 _EQUALS = re.compile(r"\s+=\s+")
@@ -191,8 +193,8 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
         m = _TAB.search(text, 0, 150)
         if m and m.start() > 0 and label_ok(text[:m.start()].rstrip(":：")):
             return m.start(), m.end(), n, "fact.tab"
-    for rx, rule in ((None, "fact.colon"), (_DASHES, "fact.dashes"), (_DASH, "fact.dash"),
-                     (_EQUALS, "fact.equals")):
+    for rx, rule in ((None, "fact.colon"), (_LEADER, "fact.leader"), (_DASHES, "fact.dashes"),
+                     (_DASH, "fact.dash"), (_EQUALS, "fact.equals")):
         m = _find_colon(text) if rx is None else rx.search(text, 0, 150)
         if m is None:
             continue
@@ -1085,7 +1087,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
-_FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.equals": "kv",
+_FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.equals": "kv", "fact.leader": "kv",
            "fact.pipe": "pipe", "fact.cells": "pipe", "fact.dash": "dash", "fact.dashes": "dash",
            "fact.trailing": "trailing", "fact.glued": "glued", "fact.nested": "kv"}
 
