@@ -148,7 +148,7 @@ _END = r"(?![\w²³])"
 _UNIT_RE = re.compile(
     r"[ \t\u00a0]?(?:"
     # rates: `births per 1,000 residents`, `migrants/1,000 population`, `per 1000`
-    r"(?P<rate>(?:[A-Za-z]+\s?)?(?:per|/)\s?(?P<base>" + _RATE_ALT + r")" + _END
+    r"(?P<rate>(?:[A-Za-z]+\s?)?(?:per|/)\s?(?P<base>" + _RATE_ALT + r")(?![,.]?\d)" + _END
     + r"(?:\s(?:live\s)?(?:" + _PEOPLE_ALT + r"|births|males|females|women|men)" + _END + r")?)"
     # densities: `residents per km²`, `per sq. kms.`, `/km2`
     r"|(?P<density>(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?(?:per|/)\s?(?P<darea>" + _AREA_ALT + r")"
@@ -186,6 +186,8 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     ('percent', 'permille')
     >>> unit_after("1.03 M / F", 4) is None, unit_after("12 in 2015", 2) is None
     (True, True)
+    >>> unit_after("2 deaths/100,000 live births", 1) is None
+    True
     """
     m = _UNIT_RE.match(text, pos)
     if not m:
