@@ -153,7 +153,7 @@ def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
         elif typ == "float":
             df[name] = pd.to_numeric(df[name], errors="coerce").astype("Float64")
         elif typ == "int":
-            df[name] = pd.array(df[name].tolist(), dtype="Int64") if len(df) else df[name].astype("Int64")
+            df[name] = pd.to_numeric(df[name], errors="coerce").astype("Int64")
         else:
             df[name] = df[name].astype(_TYPES[typ][0])
     return df
