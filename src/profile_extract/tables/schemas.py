@@ -142,14 +142,21 @@ def pandera_schema(table: str):
     return pdr.DataFrameSchema(cols, strict=False, coerce=True)
 
 
+_BOOL = {"true": True, "false": False, "1": True, "0": False}
+
+
 def to_frame(table: str, rows: list[dict]) -> pd.DataFrame:
     """Rows -> a DataFrame with the table's declared columns and dtypes (extra keys dropped)."""
     names = column_names(table)
     df = pd.DataFrame.from_records(rows, columns=names) if rows else pd.DataFrame(
         {n: pd.Series([], dtype=_TYPES[t][0]) for n, t, _, _ in COLUMNS[table]})
     for name, typ, _, _ in COLUMNS[table]:
-        if typ == "date":
-            df[name] = df[name].astype("object")
+        if typ == "date":  # ISO strings (from CSV) become dates; years 1..9999 fit datetime.date
+            df[name] = df[name].map(lambda v: dt.date.fromisoformat(v) if isinstance(v, str) else v,
+                                    na_action="ignore").astype("object")
+        elif typ == "bool":
+            df[name] = df[name].map(lambda v: _BOOL.get(v.lower(), v) if isinstance(v, str) else v,
+                                    na_action="ignore").astype("boolean")
         elif typ == "float":
             df[name] = pd.to_numeric(df[name], errors="coerce").astype("Float64")
         elif typ == "int":
