@@ -786,3 +786,17 @@ def test_dotted_leaders():
     assert [(f.label, f.value, f.unit, f.rule) for f in facts] == [
         ("Population", 9_500_000, "person", "fact.leader"), ("Area", 207_595, "km**2", "fact.leader"),
         ("Capital", None, None, "fact.leader")]
+
+
+@pytest.mark.parametrize("value,expected", [
+    ("1.5%–2%", (1.5, "percent", 2.0)),
+    ("between 2,500 and 3,000", (2_500, "person", 3_000)),
+    ("from 10 to 20 thousand", (10_000, "person", 20_000)),
+    ("₹ 2.5 lakh crore", (2.5e12, "INR", None)),
+    ("2 deaths/100,000 live births", (2, None, None)),
+])
+def test_value_shapes(value, expected):
+    v = parse_value(value, "money" if "₹" in value else ("percent" if "%" in value else
+                                                          ("ratio" if "deaths" in value else "person")))
+    assert (v.value, v.unit, v.value_max) == (pytest.approx(expected[0]), expected[1],
+                                              pytest.approx(expected[2]) if expected[2] else None)

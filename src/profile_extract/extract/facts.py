@@ -404,7 +404,8 @@ _BARE_YEAR = re.compile(r"^\d{4}\s*[;,.]?$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
 _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
-_RANGE = re.compile(r"\s?(?:[-–—]|to)\s?(?=[$€£₹]?\d)")
+_RANGE = re.compile(r"\s?%?\s?(?:[-–—]|to|and)\s?(?=[$€£₹]?\d)")
+_BETWEEN = re.compile(r"\s*(?:between|from)\s+(?=[$€£₹]?\d)", re.I)
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
 _CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
 _UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=$|[\s(),;|])")
@@ -481,7 +482,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     if not nums:
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
-    lead_text = _NUM_LEAD_WS.match(s, qend) is None
+    between = _BETWEEN.match(s, qend)
+    lead_text = _NUM_LEAD_WS.match(s, between.end() if between else qend) is None
     outside = [n for n in nums if _paren_depth_ok(s, n.start)]
     if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
         return out
@@ -501,8 +503,10 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         code = cb.group(1)
     if sym and not code:
         code = currency_of_symbol(sym)
-    # range
+    # range: `300,000–400,000`, `2,500 to 2,800`, `between 2,500 and 3,000`, `1.5%-2%`
     r = _RANGE.match(s, pos)
+    if r and "and" in r.group() and not between:
+        r = None
     if r:
         later = [x for x in nums if x.start >= r.end()]
         if later and later[0].start <= r.end() + 1:

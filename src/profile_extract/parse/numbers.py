@@ -35,7 +35,8 @@ SCALE_WORDS, MONEY_SCALE_WORDS = _load_scales()
 
 
 def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    # longest first; a space inside a multi-word scale (`lakh crore`) matches any whitespace
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 # Thousands separators: comma, dot, space, no-break space, thin spaces, apostrophes.
@@ -149,7 +150,7 @@ def find_numbers(text: str, money: bool = False) -> list[Number]:
         scale = 1.0
         end = m.end()
         if m.group("scale"):
-            scale = SCALE_WORDS[m.group("scale").lower()]
+            scale = SCALE_WORDS[" ".join(m.group("scale").lower().split())]
         elif money:
             ms = _MONEY_SCALE_RE.match(text, m.end("dec") if dec else m.end("int"))
             if ms and ms.start(1) - (m.end("dec") if dec else m.end("int")) <= 1:
