@@ -82,6 +82,11 @@ CASES = [
          [("street", "Rorschacher Strasse 5"), ("postal_code", "9000"), ("city", "St. Gallen")]),
     Case("1 Market St., St. Louis, MO 63101",
          [("street", "1 Market St."), ("city", "St. Louis"), ("postal_code", "63101")], "US"),
+    Case("Av. Presidente Vargas 1000, 20071-004 Rio de Janeiro, Brazil",
+         [("street", "Av. Presidente Vargas 1000"), ("postal_code", "20071-004"), ("city", "Rio de Janeiro"),
+          ("country", "Brazil")], "BR"),
+    Case("1-1-1 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan",
+         [("street", "1-1-1 Tenjin"), ("city", "Fukuoka"), ("postal_code", "810-0001"), ("country", "Japan")], "JP"),
     Case("Kyiv 01001, Ukraine",
          [("city", "Kyiv"), ("postal_code", "01001"), ("country", "Ukraine")], "UA"),
 ]

@@ -142,6 +142,9 @@ def _rx() -> dict[str, re.Pattern]:
     rx["name_only"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_alt(st['after_without_number'])})\.?"
         rf"(?=[ \t]*(?:,|$))", re.M)
+    # Japanese block numbers before the district: 1-2-3 Kasumigaseki
+    rx["jp_block"] = re.compile(
+        rf"(?<![\w\-])(?P<num>\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?)[ \t]+(?P<name>{LTOKEN})(?=[ \t]*(?:,|$))", re.M)
     pob = d["pobox"]["words"]
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
@@ -168,7 +171,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx["city_state_country"] = re.compile(
         rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
     rx["city_code"] = re.compile(
-        rf"(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
+        rf"(?P<city>{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     rx["code_comma_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?P<city>{TOKEN})(?![\w])")
@@ -259,7 +262,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_country"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
-    for name in ("num_first", "num_before", "name_num", "word_first", "name_only"):
+    for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block"):
         for m in rx[name].finditer(text, start, end):
             s, e = m.span()
             if name == "word_first":
@@ -306,7 +309,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())) \
                 and not country_at(text, ce, end):
             continue   # `Supreme Court 2015 Annual Report`: a year, not a postal code
-        cc = _prefix_country(pfx) if pfx else None
+        cc = _prefix_country(pfx) if pfx else next(
+            (row["country"] for row, crx in _postal_rows("code_city")
+             if row.get("implies") and crx.fullmatch(m.group("code"))), None)
         if pfx and cc is None:
             continue
         code_start = m.start("pfx") if pfx else m.start("code")
