@@ -258,6 +258,11 @@ BLOCKS = [
          "Example Institute\n1-2-3 Kasumigaseki, Chiyoda-ku\nTokyo 100-8919\nJapan\nTel: +81-3-5555-0101",
          [("organization", "Example Institute"), ("street", "1-2-3 Kasumigaseki"), ("city", "Tokyo"),
           ("postal_code", "100-8919"), ("country", "Japan"), ("phone", "+81355550101")]),
+    Case("office labels are not names; a PO box city before the country",
+         "Head Office\nPalais des Nations, CH-1211 Geneva 10, Switzerland\nTel: +41 22 555 1234\n"
+         "Liaison Office\nP.O. Box 30500, Nairobi, Kenya\nTel: +254 20 555 1234",
+         [("city", "Geneva"), ("postal_code", "CH-1211"), ("country", "Switzerland"), ("phone", "+41225551234"),
+          ("street", "P.O. Box 30500"), ("city", "Nairobi"), ("country", "Kenya"), ("phone", "+254205551234")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),
