@@ -1,19 +1,30 @@
 """Contacts: address blocks, phones, faxes, e-mails and websites.
 
-How a page becomes contact records:
-1. labelled rows (`Tel:`, `Fax --`, `E-mail`, `Website | ...`, `Адрес:`) and
-   their values, on the same line or on the lines below a bare label;
-2. unlabelled evidence: e-mails, numbers written with a country code, and
-   address parts (streets, PO boxes, postal code + city, countries) from
-   parse/addresses.py;
-3. items close together form a block (a new street after a complete
-   address starts the next block); unlabelled national numbers, bare
-   domains and country lines join the block they sit in;
-4. per block: organization (the name before the address on its line, the
-   name line above, the entry heading above, or an organisation line right
-   under the numbers), one street per address (a PO box only when there is
-   no street), phones in E.164 from the number's own code, its address's
-   country, or the page's country.
+How a page becomes contact records (CONTRACT.md "contacts", dev README
+conventions 2, 3 and 8):
+1. labelled rows (`Tel:`, `Fax --`, `E-mail`, `Website | ...`, `Адрес:`,
+   `T +44 ...`) and their values, on the same line or on the lines under a
+   bare label; a label's numbers end where other words begin;
+2. unlabelled evidence: e-mails (also `name [at] domain [dot] org`), numbers
+   that write their country code, and address parts (streets, PO boxes,
+   postal code + city in each country's order, countries) from
+   parse/addresses.py; all label, street, postal and country vocabulary is
+   data (data/contacts.toml);
+3. items close together form a block; a new street after a complete address,
+   a blank-line-free run of prose or an organisation's name line between
+   entries starts the next block; numbers without a code, bare domains and
+   country lines join the block they sit in;
+4. per block: the organization (the name before the address on its line,
+   the name line above, an entry heading that names an organisation, or an
+   organisation line right under the numbers; never a person, an addressee
+   title, `c/o`, a label or `Contact Us`; cut at the first comma when the
+   rest is a place), one street per address (a PO box only when there is no
+   street; suites, floors and buildings dropped), phones in E.164 from the
+   number's own code, its address's country (a country line, a `CH-`
+   prefix, a US state and ZIP) or the page's country, else as written.
+A number phonenumbers rejects and a malformed e-mail stay (valid=False) with
+an `invalid_phone` / `invalid_email` warning. Every record's span is the text
+it came from; `value` is normalised, `raw` is the span's text.
 """
 from __future__ import annotations
 
@@ -55,11 +66,9 @@ class Item:
     value: str = ""
     valid: bool = True
     country: str | None = None   # ISO alpha-2 an address part gives
-    intl: bool = False
     rule: str = ""
     number_text: str = ""        # phones: the number as it stands for (slash shorthands expanded)
     labelled: bool = False
-    anchor: bool = True
 
 
 class Block:
@@ -285,7 +294,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     labels = _find_labels(text)
     for i, lab in enumerate(labels):
         regions = _value_region(text, labels, i)
-        items.append(Item("label", lab.start, lab.end, value=lab.kind, anchor=False,
+        items.append(Item("label", lab.start, lab.end, value=lab.kind,
                           rule=f"label.{lab.kind}"))
         for s, e in regions:
             if lab.kind in ("phone", "fax"):
@@ -310,7 +319,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                     items.append(Item("website", u.start, u.end, u.value, labelled=True,
                                       rule="contact.website.label"))
             elif lab.kind == "address":
-                items.append(Item("address_label", s, e, anchor=True, rule="contact.address.label"))
+                items.append(Item("address_label", s, e, rule="contact.address.label"))
     labelled_mail = {(i.start, i.end) for i in items if i.kind == "email"}
     for em in find_emails(text):
         if (em.start, em.end) not in labelled_mail:
@@ -334,8 +343,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             if not any(it.start <= s < it.end for it in items):
                 items.append(Item("website", s, s + len(t), "", rule="contact.website.line"))
     for p in addr.find_parts(text):
-        items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule,
-                          anchor=p.kind in ("street", "pobox")))
+        items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule))
     for u in find_urls(text, bare=True):
         if not _SOCIAL.search(u.value):
             loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
@@ -862,7 +870,7 @@ def _country_lines(doc: Doc, b: Block) -> None:
             s = ln.start + ln.text.find(t)
             if not any(i.start < s + len(t) and s < i.end for i in b.items):
                 b.add(Item("country", s, s + len(t), t, country=addr.country_iso2(t),
-                           rule="country_line", anchor=False))
+                           rule="country_line"))
                 return
         k += 1
 
@@ -881,8 +889,7 @@ def _street_city(text: str, b: Block) -> None:
     if m:
         if _place_ok(m.group(1)):
             s = st.end + m.start(1)
-            b.add(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street",
-                       anchor=False))
+            b.add(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street"))
         return
     if text[st.end:le].strip(" \t,."):
         return
@@ -910,11 +917,10 @@ def _street_city(text: str, b: Block) -> None:
             break
         pos = e + 1
     if city:
-        b.add(Item("city", *city, text[city[0]:city[1]], rule="city_line", anchor=False,
+        b.add(Item("city", *city, text[city[0]:city[1]], rule="city_line",
                    country="GB" if code else None))
     if code and city:
-        b.add(Item("postal_code", *code, text[code[0]:code[1]], rule="uk_postcode_line",
-                   anchor=False, country="GB"))
+        b.add(Item("postal_code", *code, text[code[0]:code[1]], rule="uk_postcode_line", country="GB"))
 
 
 _NONSPACE = re.compile(r"\S")
