@@ -800,3 +800,14 @@ def test_value_shapes(value, expected):
                                                           ("ratio" if "deaths" in value else "person")))
     assert (v.value, v.unit, v.value_max) == (pytest.approx(expected[0]), expected[1],
                                               pytest.approx(expected[2]) if expected[2] else None)
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("GDP (nominal): 1.87 billion US$", 1.87e9, "USD"),
+    ("GDP per capita: 4,884 US$", 4_884, "USD"),
+    ("Budget: 12 €", 12, "EUR"),
+    ("Income: 3 million US dollars", 3e6, "USD"),
+])
+def test_currency_written_after_the_number(text, value, unit):
+    f = facts_of(text)[0][0]
+    assert (f.value, f.unit) == (pytest.approx(value), unit)

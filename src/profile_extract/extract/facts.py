@@ -30,8 +30,8 @@ from functools import lru_cache
 
 from ..findings import Finding
 from ..ingest.segment import Doc, Line
-from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_codes, currency_of_symbol, is_currency_code,
-                           language_codes)
+from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
+                           is_currency_code, language_codes)
 from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
 from ..parse.numbers import Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
@@ -407,7 +407,6 @@ _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
 _RANGE = re.compile(r"\s?%?\s?(?:[-–—]|to|and)\s?(?=[$€£₹]?\d)")
 _BETWEEN = re.compile(r"\s*(?:between|from)\s+(?=[$€£₹]?\d)", re.I)
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
-_CODE_AFTER = re.compile(r"\s?([A-Z]{3})(?![A-Za-z])")
 _UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=$|[\s(),;|])")
 _PLUS = re.compile(r"\s?\+(?!\d)")
 _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
@@ -531,9 +530,9 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         out.qualifier = out.qualifier or "over"
         pos = plus.end()
     if code is None:
-        ca = _CODE_AFTER.match(s, pos)
-        if ca and is_currency_code(ca.group(1)):
-            code = ca.group(1)
+        ca = currency_at(s, pos)             # `1,258 million USD`, `4,884 US$`, `12 €`, `3 US dollars`
+        if ca is not None:
+            code = ca[0]
     if code:
         out.unit = code
     else:

@@ -14,7 +14,7 @@ import tomllib
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["currency_codes", "language_codes", "currency_of_symbol", "is_currency_code",
+__all__ = ["currency_codes", "language_codes", "currency_of_symbol", "is_currency_code", "currency_at",
            "current_code", "CURRENCY_SYMBOL_RE", "currency_table"]
 
 
@@ -80,6 +80,34 @@ def currency_of_symbol(symbol: str) -> str | None:
 _CODE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
 _NAMES = [(re.compile(r"(?<!\w)(?:" + k + r")(?!\w)", re.IGNORECASE), v)
           for k, v in _data().get("currency_names", {}).items()]
+
+
+_AFTER_WS = re.compile(r"[ \t\u00a0]?")
+_NAMES_AT = [(re.compile(r"(?:" + k + r")(?!\w)", re.IGNORECASE), v)
+             for k, v in _data().get("currency_names", {}).items()]
+
+
+def currency_at(text: str, pos: int) -> tuple[str, int] | None:
+    """A currency written right at text[pos:] (after an optional space): an ISO
+    code, a symbol or a name; (code, end) or None.
+
+    >>> currency_at("4,884 US$", 5), currency_at("12 EUR", 2), currency_at("3 US dollars", 1)
+    (('USD', 9), ('EUR', 6), ('USD', 12))
+    >>> currency_at("12 km", 2) is None
+    True
+    """
+    p = _AFTER_WS.match(text, pos).end()
+    m = _CODE_RE.match(text, p)
+    if m and is_currency_code(m.group()):
+        return m.group(), m.end()
+    m = CURRENCY_SYMBOL_RE.match(text, p)
+    if m:
+        return _SYMBOLS[m.group()], m.end()
+    for rx, code in _NAMES_AT:
+        m = rx.match(text, p)
+        if m:
+            return code, m.end()
+    return None
 
 
 def currency_codes(text: str) -> list[str]:
