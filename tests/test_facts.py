@@ -811,3 +811,17 @@ def test_value_shapes(value, expected):
 def test_currency_written_after_the_number(text, value, unit):
     f = facts_of(text)[0][0]
     assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_infobox_of_alternating_label_and_value_lines():
+    text = ("International Organization for Example\n\nFormation\n6 December 1951\nType\nIntergovernmental "
+            "organization\nHeadquarters\nGeneva, Switzerland\nMembership\n175 member states\n\n"
+            "The organization was founded in 1951.\n")
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value) for f in facts] == [("Formation", None), ("Type", None), ("Headquarters", None),
+                                                   ("Membership", 175)]
+
+
+def test_short_prose_paragraph_with_one_known_word_line_is_no_box():
+    text = "Population\nThe population grew fast in the last decade, said the report.\n\nArea\nIt is a small country.\n"
+    assert facts_of(text)[0] == []

@@ -1054,7 +1054,12 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             p = _glued_split(ln.text, rows.table)
             if p is not None:
                 glued.append((ln, p))
-        if len(glued) < 2 and sum(1 for ln in para if ln.index in tabbed) < 2:
+        pairs = sum(1 for i, ln in enumerate(para[:-1])
+                    if ln.index not in used and len(ln.text) <= 40 and rows.table.lookup(ln.text) is not None
+                    and para[i + 1].index not in used and rows.table.lookup(para[i + 1].text) is None)
+        if len(glued) < 2 and sum(1 for ln in para if ln.index in tabbed) < 2 \
+                and not (pairs >= 3 and 2 * pairs * 2 >= len(para)):
+            # no glued labels, no tabbed rows, and not a box of label lines each followed by its value
             para.clear()
             return
         if len(glued) < 2:
