@@ -87,6 +87,9 @@ CASES = [
           ("country", "Brazil")], "BR"),
     Case("1-1-1 Tenjin, Chuo-ku, Fukuoka 810-0001, Japan",
          [("street", "1-1-1 Tenjin"), ("city", "Fukuoka"), ("postal_code", "810-0001"), ("country", "Japan")], "JP"),
+    Case("Address: 9 Gen. Ivan Petrov Str., 0162 Tbilisi, Georgia",
+         [("street", "9 Gen. Ivan Petrov Str."), ("postal_code", "0162"), ("city", "Tbilisi"),
+          ("country", "Georgia")], "GE"),
     Case("Kyiv 01001, Ukraine",
          [("city", "Kyiv"), ("postal_code", "01001"), ("country", "Ukraine")], "UA"),
 ]

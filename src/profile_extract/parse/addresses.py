@@ -120,7 +120,7 @@ def _rx() -> dict[str, re.Pattern]:
     parts = _alt(st["particles"])
     dirs = _alt([x for x in st["directionals"]])
     suffix = _alt(st["suffixes"], "i")
-    name_tok = rf"(?:{TOKEN}|\d{{1,4}}(?:st|nd|rd|th|d)|{parts}|[A-Z]\.?)"
+    name_tok = rf"(?:{TOKEN}\.?|\d{{1,4}}(?:st|nd|rd|th|d)|{parts}|[A-Z]\.?)"   # `Gen. Mikhail`, `F St.`
     rx = {}
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
     rx["num_first"] = re.compile(
