@@ -416,3 +416,20 @@ def test_progress_callback_counts_every_page(tmp_path):
     seen = []
     m = run_batch(str(src), tmp_path / "o", opts(), progress=seen.append)
     assert sum(seen) == 7 == m["counts"]["pages"]
+
+
+def test_pool_spawns_instead_of_forking_when_other_threads_run(corpus, reference, tmp_path):
+    import threading
+    from profile_extract import parallel
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, daemon=True)
+    t.start()
+    try:
+        eng = parallel.PoolEngine(work.run_in_worker, 2, initializer=work.init_worker,
+                                  initargs=(opts(), set()))
+        assert eng.start_method == "spawn"
+        eng.close()
+        run_batch([str(corpus)], tmp_path / "o", opts(jobs=2))
+    finally:
+        stop.set()
+    assert_same_tables(reference, tmp_path / "o")

@@ -59,9 +59,14 @@ class PoolEngine(InlineEngine):
 
     def __init__(self, fn: Callable, jobs: int, initializer=None, initargs=()):
         from concurrent.futures import ProcessPoolExecutor
+        import threading
         methods = mp.get_all_start_methods()
-        # fork: workers start at once and inherit the skip set without pickling it
-        ctx = mp.get_context("fork" if "fork" in methods else "spawn")
+        # fork: workers start at once, warm, and inherit the skip set without
+        # pickling it; but forking a process that runs other threads (an
+        # embedding application, a Dask client) can deadlock: then spawn
+        safe = "fork" in methods and threading.active_count() == 1
+        ctx = mp.get_context("fork" if safe else "spawn")
+        self.start_method = ctx.get_start_method()
         self.fn = fn
         self.workers = jobs
         self.pool = ProcessPoolExecutor(max_workers=jobs, mp_context=ctx,
