@@ -411,7 +411,8 @@ _UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{
 _PLUS = re.compile(r"\s?\+(?!\d)")
 _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
  over under in. incl excl low high very medium total m/f m f vs x mln bn mn k st nd rd th am pm
- approx ca c. e.g i.e etc no nos yrs yr""".split())
+ approx ca c. e.g i.e etc no nos yrs yr ad bc bce ce nr no. new old est.) is was are were but not
+ only all its his her our up out off per. via more less each some""".split())
 
 
 @dataclass
@@ -546,7 +547,9 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             if w and w.group(1).lower().rstrip(".") not in _NOT_UNIT and w.group(1).lower() not in _NOT_UNIT \
                     and not find_numbers(w.group(1)):
                 tok = w.group(1)
-                if len(tok) <= 3 or not tok.isalpha() or tok.isupper():
+                # a unit-like abbreviation (`zq`, `pax`, `kg/yr`), not an acronym (`UN`, `FTE`) or a word
+                if (len(tok.rstrip(".")) <= 4 and any(ch.islower() for ch in tok) and not tok[0].isupper()) \
+                        or not tok.isalpha():
                     out.unknown_unit = tok
     if out.unit is None and label_unit:
         out.unit = label_unit
