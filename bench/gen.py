@@ -21,6 +21,8 @@ import random
 import sys
 from typing import Iterator
 
+VERSION = 2  # bump when templates change: cached corpora are regenerated
+
 COUNTRIES = ["Belarus", "Moldova", "Georgia", "Armenia", "Ukraine", "Kenya", "Ghana", "Peru", "Chile",
              "Nepal", "Sri Lanka", "Viet Nam", "Morocco", "Tunisia", "Jordan", "Ecuador", "Bolivia",
              "Zambia", "Uganda", "Senegal", "Mongolia", "Kazakhstan", "Albania", "Serbia", "Honduras"]
@@ -32,6 +34,8 @@ MONTHS = ["January", "February", "March", "April", "May", "June", "July", "Augus
           "October", "November", "December"]
 VERBS = ["opened an office in", "signed a cooperation agreement in", "launched a return programme in",
          "joined the regional consultative process in", "hosted a ministerial conference in"]
+TOPICS = ["programme", "labour migration", "border management", "migrant health", "resettlement",
+          "counter-trafficking", "data portal", "publications", "press releases", "vacancies"]
 FILLER = ("The programme supports national authorities in managing migration, protecting migrants "
           "and building capacity of border agencies through training, equipment and advice. ")
 
@@ -103,7 +107,7 @@ def _nav(r: random.Random) -> str:
         for k in range(r.randint(14, 20)):
             slug = f"{s.lower().replace(' ', '-')}/topic-{k}"
             out.append(f'<li class="menu-item"><a href="/{slug}" data-track="nav-{slug}">'
-                       f'{s} topic {k}: {r.choice(CITIES)} programme</a></li>')
+                       f'{r.choice(CITIES)} {r.choice(TOPICS)}</a></li>')
         out.append("</ul></div></li>")
     out.append('</ul></nav><form class="search" action="/search"><input type="search" name="q" '
                'placeholder="Search"><button type="submit">Search</button></form></header>')
@@ -131,8 +135,8 @@ def _style() -> str:
 def _footer(r: random.Random) -> str:
     cols = []
     for s in _NAV_SECTIONS:
-        links = "".join(f'<li><a href="/{s.lower().replace(" ", "-")}/{k}">{s} link {k}</a></li>'
-                        for k in range(r.randint(8, 12)))
+        links = "".join(f'<li><a href="/{s.lower().replace(" ", "-")}/{k}">{r.choice(CITIES)} '
+                        f'{r.choice(TOPICS)}</a></li>\n' for k in range(r.randint(8, 12)))
         cols.append(f'<div class="footer-col"><h4>{s}</h4><ul>{links}</ul></div>')
     return ('<footer class="site-footer">' + "".join(cols)
             + '<p class="legal">Copyright 2024 Example Organisation. All rights reserved. '
@@ -153,8 +157,9 @@ def html_page(i: int) -> str:
     rows = "".join(f"<tr><th>{l.split(':', 1)[0]}</th><td>{l.split(':', 1)[1]}</td></tr>" for l in facts)
     cards = "".join(f'<div class="story-card"><p>{s}</p></div>' for s in stories if s != "Read more")
     body = "".join(f"<p>{p}</p>" for p in prose)
-    sidebar = "".join(f'<li><a href="/news/{r.randint(1, 10**5)}">News item {k}: {r.choice(VERBS)} '
-                      f'{r.choice(CITIES)}</a></li>' for k in range(25))
+    sidebar = "".join(f'<li><a href="/news/{r.randint(1, 10**5)}">Mission {r.choice(VERBS)} '
+                      f'{r.choice(CITIES)}</a> <span class="date">{r.randint(1, 28)} {r.choice(MONTHS)} '
+                      f'{r.randint(2015, 2024)}</span></li>\n' for k in range(25))
     html = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
             f"<title>{title} | Example Organisation</title>"
             '<meta name="viewport" content="width=device-width, initial-scale=1">'

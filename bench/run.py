@@ -106,7 +106,7 @@ def spawn(args: list[str]) -> dict:
 def ensure_corpus(workdir: Path, kind: str, n: int) -> list[str]:
     """A cached corpus of n pages in folders of PER_DIR; returns the folders."""
     import gen
-    root = workdir / f"{kind}-corpus"
+    root = workdir / f"{kind}-corpus-v{gen.VERSION}"
     done = root / f".complete-{n}"
     have = sorted(root.glob(".complete-*"))
     have_n = max((int(p.name.split("-")[1]) for p in have), default=0)
