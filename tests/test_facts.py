@@ -825,3 +825,17 @@ def test_infobox_of_alternating_label_and_value_lines():
 def test_short_prose_paragraph_with_one_known_word_line_is_no_box():
     text = "Population\nThe population grew fast in the last decade, said the report.\n\nArea\nIt is a small country.\n"
     assert facts_of(text)[0] == []
+
+
+@pytest.mark.parametrize("text,unit,warned", [
+    ("Speed limit: 40 mph", "mph", False),      # pint knows it; the spelling table does not
+    ("Capacity: 12 GW", "GW", False),
+    ("Literacy: 74 pc", "percent", False),
+    ("Seats: 65 pax", None, True),
+    ("Staff: 250 FTE", None, False),            # an acronym, not a unit
+    ("Members: 193 UN member states", None, False),
+])
+def test_unit_fallbacks_and_warnings(text, unit, warned):
+    facts, findings = facts_of(text)
+    assert facts[0].unit == unit
+    assert any(x.code.value == "unknown_unit" for x in findings) is warned

@@ -109,7 +109,7 @@ def test_unit_strings_parse_in_pint(table, unit):
 SPELLED = {"percent": "5 %", "permille": "5 ‰", "km": "5 km", "m": "5 m", "cm": "5 cm", "mm": "5 mm",
            "mi": "5 miles", "ft": "5 ft", "in": "5 in", "ha": "5 ha", "acre": "5 acres", "kg": "5 kg",
            "t": "5 tonnes", "year": "5 years", "month": "5 months", "day": "5 days", "hour": "5 hours",
-           "degC": "5 °C", "degF": "5 °F", "kWh": "5 kWh", "GWh": "5 GWh", "MW": "5 MW", "l": "5 litres",
+           "degC": "5 °C", "degF": "5 °F", "kWh": "5 kWh", "GWh": "5 GWh", "MW": "5 MW", "GW": "5 GW", "kW": "5 kW", "TWh": "5 TWh", "l": "5 litres",
            "person": "5 people", "km**2": "5 sq km", "m**2": "5 sq m", "mi**2": "5 sq mi",
            "ft**2": "5 sq ft"}
 

@@ -35,7 +35,7 @@ from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, curr
 from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
 from ..parse.numbers import Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
-from ..parse.units import unit_after
+from ..parse.units import lookup_unit, unit_after
 from ..records import Fact
 from ..spans import Span
 
@@ -409,6 +409,7 @@ _BETWEEN = re.compile(r"\s*(?:between|from)\s+(?=[$€£₹]?\d)", re.I)
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
 _UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=$|[\s(),;|])")
 _PLUS = re.compile(r"\s?\+(?!\d)")
+_PINT_NO = frozenset("pc ct pt bar cup cups".split())    # pint knows them, pages mean something else
 _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
  over under in. incl excl low high very medium total m/f m f vs x mln bn mn k st nd rd th am pm
  approx ca c. e.g i.e etc no nos yrs yr ad bc bce ce nr no. new old est.) is was are were but not
@@ -550,7 +551,11 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
                 # a unit-like abbreviation (`zq`, `pax`, `kg/yr`), not an acronym (`UN`, `FTE`) or a word
                 if (len(tok.rstrip(".")) <= 4 and any(ch.islower() for ch in tok) and not tok[0].isupper()) \
                         or not tok.isalpha():
-                    out.unknown_unit = tok
+                    known = lookup_unit(tok.rstrip(".")) if tok.lower() not in _PINT_NO else None
+                    if known is not None:            # a unit pint knows that the spelling table lacks
+                        out.unit = known
+                    else:
+                        out.unknown_unit = tok
     if out.unit is None and label_unit:
         out.unit = label_unit
     out.unit = _dimension_unit(out.unit, dimension, out.density)
