@@ -407,7 +407,8 @@ _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
 _RANGE = re.compile(r"\s?%?\s?(?:[-–—]|to|and)\s?(?=[$€£₹]?\d)")
 _BETWEEN = re.compile(r"\s*(?:between|from)\s+(?=[$€£₹]?\d)", re.I)
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
-_UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=$|[\s(),;|])")
+# a unit-like token that ends the value (or comes before a bracket or comma): `120 zq`, `65 pax (max)`
+_UNIT_WORD = re.compile(r"\s?([A-Za-z]{1,5}\.?|[^\s\w()\[\],;:.|+]{1,3}[A-Za-z]{1,3})(?=\s*(?:$|[(),;|]))")
 _PLUS = re.compile(r"\s?\+(?!\d)")
 _PINT_NO = frozenset("pc ct pt bar cup cups".split())    # pint knows them, pages mean something else
 _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est est. approx approx. about
