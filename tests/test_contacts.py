@@ -263,6 +263,12 @@ BLOCKS = [
          "Liaison Office\nP.O. Box 30500, Nairobi, Kenya\nTel: +254 20 555 1234",
          [("city", "Geneva"), ("postal_code", "CH-1211"), ("country", "Switzerland"), ("phone", "+41225551234"),
           ("street", "P.O. Box 30500"), ("city", "Nairobi"), ("country", "Kenya"), ("phone", "+254205551234")]),
+    Case("a labelled postal address keeps its PO box beside the physical street",
+         "Lakeland Red Cross Society\nContact Details\nPhysical Address: Red Cross Road, off Lake Road, South B\n"
+         "Postal Address: P.O. Box 40500-00100, Nairobi, Kenya\nTelephone: +254 20 555 0000",
+         [("organization", "Lakeland Red Cross Society"), ("street", "Red Cross Road"),
+          ("street", "P.O. Box 40500"), ("city", "Nairobi"), ("postal_code", "00100"), ("country", "Kenya"),
+          ("phone", "+254205550000")]),
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),

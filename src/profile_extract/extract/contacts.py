@@ -461,6 +461,18 @@ def _name_line_between(text: str, a: int, b: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _postal_label_rx() -> re.Pattern:
+    words = addr.data()["pobox"]["postal_address_labels"]
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?:^|[\s(])(?:{alt})\)?[ \t]*(?::|--|\|)?[ \t\n]*\Z")
+
+
+def _postal_label_before(text: str, pos: int) -> bool:
+    """`Postal Address: P.O. Box 40712`: a second, postal address."""
+    return bool(_postal_label_rx().search(text, max(0, pos - 40), pos))
+
+
 def _street_in_prose(text: str, b: Block, st: Item) -> bool:
     """A street named inside a sentence (`located at 201 to 206 X Road,
     including ...`): no postal code or city follows it, and its line is prose."""
@@ -1023,8 +1035,10 @@ def extract_contacts(doc: Doc):
         boxes = [i for i in b.items if i.kind == "pobox"]
         for st in streets:
             emit("street", st.start, st.end, st.value, rule=st.rule)
-        if not streets:
-            for bx in boxes[:1]:
+        for n, bx in enumerate(boxes):
+            # a PO box is the street of an address without one: the only
+            # address of the block, or a separately labelled postal address
+            if (not streets and n == 0) or _postal_label_before(text, bx.start):
                 emit("street", bx.start, bx.end, bx.value, rule="pobox")
         for it in b.items:
             if it.kind in ("postal_code", "city", "country"):
