@@ -878,6 +878,8 @@ def _country_lines(doc: Doc, b: Block) -> None:
     while k < len(doc.lines) and k <= i1 + 3:
         ln = doc.lines[k]
         t = ln.text.strip(_BULLET + ".,")
+        if k > i1 and not t:
+            return   # the address ended at a blank line
         if t and addr._rx()["country"].fullmatch(t):
             s = ln.start + ln.text.find(t)
             if not any(i.start < s + len(t) and s < i.end for i in b.items):
