@@ -176,6 +176,10 @@ ENTITIES_AND_BROKEN = [
     Case("text after </html> is shown, as browsers do", "<html><body><p>a</p></body></html>\n<p>b</p>", "a\n\nb"),
     Case("two documents one after the other", "<html><head><title>x</title></head><body><p>a</p></body></html>"
          "<!DOCTYPE html><html><head><title>y</title></head><body><p>b</p></body></html>", "a\n\nb"),
+    Case("cells straight in a nested table keep their place in the page",
+         "<table><tr><td>left</td><td><p>Dates</p><table><tr><td>Sunday</td><td>10:00</td></tr>"
+         "<td>stray note</td></table></td></tr></table>",
+         "left\n\nDates\n\nSunday | 10:00\nstray note"),
     Case("unterminated tag at the end", "<p>Population: 5 million</p><div class=", "Population: 5 million"),
     Case("a charset in the markup does not re-decode the decoded text",
          "<?xml version='1.0' encoding='iso-8859-1'?><html><head><meta charset='windows-1251'></head>"

@@ -409,7 +409,7 @@ class _TooDeep(Exception):
 
 def _render(root) -> list[_Line]:
     stack: list[_Buf] = [_Buf()]
-    rows: list[list[_Cell]] = []
+    rows: list = []           # open rows (lists of cells); None marks the start of a table
     tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
     ends: list[tuple] = []
     roles: dict = {}      # element -> "row" | "cell" | "block" (span groups)
@@ -514,6 +514,7 @@ def _render(root) -> list[_Line]:
                     for b in stack:
                         b.nested = True
                     tables.append([None])
+                    rows.append(None)
                     ends.append((_E_TABLE,))
                 else:
                     ends.append((_E_BREAK, kind))
@@ -531,12 +532,12 @@ def _render(root) -> list[_Line]:
             cell = action[1]
             cell.lines = cell.buf.finish()
             stack.pop()
-            if rows:
+            if rows and rows[-1] is not None:
                 rows[-1].append(cell)
             else:
                 stack[-1].put(cell.lines)
         elif code == _E_ROW:
-            cells = rows.pop()
+            cells = (rows.pop() if rows else None) or []
             lines, kind, continued = _row_lines(cells)
             buf = stack[-1]
             waiting = tables[-1] if tables and el.tag == "tr" else None
@@ -551,6 +552,8 @@ def _render(root) -> list[_Line]:
             else:
                 _put_row(buf, lines, continued)
         elif code == _E_TABLE:
+            while rows and rows.pop() is not None:   # up to this table's marker
+                pass
             waiting = tables.pop() if tables else [None]
             if waiting[0] is not None:
                 stack[-1].put(waiting[0])
