@@ -142,3 +142,11 @@ def test_data_files_are_plain_toml_with_header_comments():
         text = resources.files("profile_extract.data").joinpath(name).read_text("utf-8")
         assert text.startswith("#"), f"{name} should document its own syntax"
         assert not re.search(r"\t", text)
+
+
+def test_load_indicators_takes_any_iterable_of_paths(tmp_path):
+    from pathlib import Path
+    f = tmp_path / "x.toml"
+    f.write_text('[population]\naliases = ["bevölkerung"]\n', encoding="utf-8")
+    for arg in ([str(f)], (f,), str(f), Path(f)):
+        assert load_indicators(arg).lookup("Bevölkerung").key == "population"

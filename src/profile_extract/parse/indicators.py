@@ -128,10 +128,18 @@ def _merge(table: IndicatorTable, text: str, source: str) -> None:
         table.rows[key] = Indicator(key, dimension, merged, example, source)
 
 
+def load_indicators(extra_files=()) -> IndicatorTable:
+    """The packaged indicator table merged with users' TOML files (paths, in
+    order; any iterable). A bad file raises IndicatorError naming the file and
+    the line or key. Cached per list of files: call it once at start-up to
+    report a bad `--aliases` file before any page is read."""
+    if isinstance(extra_files, (str, Path)):
+        extra_files = (extra_files,)
+    return _load_indicators(tuple(str(f) for f in extra_files or ()))
+
+
 @lru_cache(maxsize=16)
-def load_indicators(extra_files: tuple[str, ...] = ()) -> IndicatorTable:
-    """The packaged indicator table merged with users' TOML files, in order.
-    A bad file raises IndicatorError naming the file and the line or key."""
+def _load_indicators(extra_files: tuple[str, ...]) -> IndicatorTable:
     table = IndicatorTable()
     text = resources.files("profile_extract.data").joinpath("indicators.toml").read_text("utf-8")
     _merge(table, text, "data/indicators.toml")
