@@ -152,6 +152,12 @@ POSITIVE = [
          "a publication told in prose is a happening"),
     Case("Parliament passed the first copyright law in 1998.", (("1998", None),),
          "the word copyright in prose is not a copyright line"),
+    # a reference marker stops its own sentence only, not the rest of the line
+    Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
+         "handbook (ISBN 978-0-00-000000-0) runs to 512 pages.", (("2020-04-08", None),),
+         "ISBN in the next sentence of the same line; a year-named edition is not a date"),
+    Case("The bureau put out its 2018 yearbook on 2 May 2019, with a DOI for every table.",
+         (("2019-05-02", None),), "the year of a yearbook's name is not a date"),
 ]
 
 NEGATIVE = [
@@ -239,6 +245,10 @@ NEGATIVE = [
     Case("Currently (March 2014), the network counts 212 member groups.", (),
          "a state stamped with a date"),
     Case("As of May 2016, the society has 64 branches.", (), "`as of` stamps a state"),
+    Case("Khan, R. Borders and People. City Press, 2014. ISBN 978-0-00-000000-1.", (),
+         "a book reference with an ISBN"),
+    Case("The camp at dawn, photographed by R. Khan in May 2017 © Photo agency", (),
+         "a photo credit"),
     Case("LIMA, 20 June 2017 – The number of displaced people reached 4.1 million, the agency said.",
          (), "dateline and statistic"),
 ]

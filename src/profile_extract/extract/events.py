@@ -169,12 +169,13 @@ _TIMELINE_AFTER = re.compile(r"^\s*(?::\s|[-–—]\s*|,\s)\s*[^\W\d_]")
 
 # --- metadata, plans, statistics --------------------------------------------
 _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
+_SENTENCE_MARKERS = tuple(w.lower() for w in W["meta_before"]["sentence_markers"])
 
 
-def _has_line_marker(s: str) -> bool:
-    """A citation, footer or stamp marker (`Retrieved`, `©`, `ISBN`) in s."""
+def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
+    """A citation, footer or stamp marker (`Retrieved`, `All rights reserved`) in s."""
     ls = s.lower()
-    return any(m in ls for m in _LINE_MARKERS)
+    return any(m in ls for m in markers)
 
 
 _STAT_NUM = re.compile(
@@ -691,6 +692,8 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
         for ss, se in split_sentences(text, rs, re_):
             if not _HAS_YEAR.search(text, ss, se):
                 continue
+            if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
+                continue                      # a reference or a credit (`ISBN`, `©`)
             sent = _Sentence(text, ss, se)
             prev = None
             for m in sent.cands:
