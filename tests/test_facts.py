@@ -839,3 +839,11 @@ def test_unit_fallbacks_and_warnings(text, unit, warned):
     facts, findings = facts_of(text)
     assert facts[0].unit == unit
     assert any(x.code.value == "unknown_unit" for x in findings) is warned
+
+
+@pytest.mark.parametrize("text", ["Kingdom of Example\nCapital\nand largest city | Example City\nOfficial languages | X\n",
+                                  "Kingdom of Example\nCapital\nand largest city\tExample City\nOfficial languages\tX\n"])
+def test_a_label_over_two_lines(text):
+    facts, _ = facts_of(text)
+    assert [f.label for f in facts] == ["Capital and largest city", "Official languages"]
+    assert facts[0].span.snippet(text).startswith("Capital\nand largest city")

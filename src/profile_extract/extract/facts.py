@@ -222,6 +222,7 @@ class _Cell:
     multiline: bool = False
 
 
+_CONNECTOR = re.compile(r"^(?:and|or|of|&|/)\s", re.I)
 _RULE_ROW = re.compile(r"^(?=.*[-=–—])[\s|:\-–—=+]*$")       # ---|---| (a lone `|` is an empty cell)
 _AGE_BAND = re.compile(r"^\d+\s?(?:-|–|to)\s?\d+\s+years?|^\d+\s+years?\s+(?:and|or|\+)|^\d+\s?\+", re.I)
 
@@ -913,7 +914,13 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             line, t = rest, rest.text
             a, b, e = sp2[0], sp2[1], sp2[2]
             nxt = _INLINE_NEXT.search(t, b, e)
-        r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
+        if bp is not None and _CONNECTOR.match(t) and doc.text.count("\n", bp.end, line.start) == 1:
+            # `Capital` / `and largest city<TAB>Thimphu`: one label over two lines
+            label = doc.text[bp.start:line.start + a].replace("\n", " ")
+            r = rows.add(label, bp.start, t[b:e], line.start + b, rule, bp.index)
+            bp = None
+        else:
+            r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
         if r is not None and r.bullet and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1:
             # `Area` on its own line, then `• Total<TAB>207,595 km2`: a group header
             rows.add(bp.text, bp.start, "", bp.end, rule, bp.index, kind="header")
@@ -947,11 +954,23 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             in_table = True
             cells = _cells_of(line)
             n_full = sum(1 for c in cells if c.text)
+            bp = bare_prev[0]
+            if not cells_open and bp is not None and _CONNECTOR.match(cells[0].text) \
+                    and doc.text.count("\n", bp.end, line.start) == 1:
+                cells_open.append(bp)             # the line above holds the start of this row's label
+            bare_prev[0] = None
             if cells_open and n_full >= 2 and cells[0].text:
                 # lines between two full rows: a group header when bullet rows follow
                 # (`Area` / `• Total | ...`), else the rest of the row above (`28.5` / `low inequality`)
                 nxt_bullet = bool(_BULLET.match(cells[0].text)) and any(
                     ch in cells[0].text[:3] for ch in "•·▪►◦‣∙-*–")
+                joined = None
+                if _CONNECTOR.match(cells[0].text) and label_ok(cells_open[-1].text) \
+                        and doc.text.count("\n", cells_open[-1].end, cells[0].start) == 1:
+                    # `Capital` / `and largest city | Thimphu`: one label over two lines
+                    joined = cells_open.pop()
+                    cells[0] = _Cell(doc.text[joined.start:cells[0].end].replace("\n", " "), joined.start,
+                                     cells[0].end, joined.index)
                 for k, ol in enumerate(cells_open):
                     last = k == len(cells_open) - 1
                     if last and nxt_bullet and label_ok(ol.text) and not _value_like(
