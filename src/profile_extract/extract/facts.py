@@ -139,7 +139,7 @@ def label_ok(label: str) -> bool:
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
 _INLINE_NEXT = re.compile(r"\s*[;•·]\s+(?=[A-Z][^:;•·]{1,40}:\s)")
-_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|\s[–—-]|[^\W\d_][-–]\s")
+_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]")     # a cheap superset of the separators
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
 _LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*…+\s*|\s*_{3,}\s*")      # Population ........ 9,500,000
 _DASHES = re.compile(r"\s+--\s+")
