@@ -152,6 +152,23 @@ POSITIVE = [
          "a publication told in prose is a happening"),
     Case("Parliament passed the first copyright law in 1998.", (("1998", None),),
          "the word copyright in prose is not a copyright line"),
+    # a happening clause with its own date is an event even when a distance or a toll
+    # stands in another clause of the sentence
+    Case("The two brothers cycled 3,400 kilometres across the Sahel and reached the coast at "
+         "Dakar on 12 August 2019.", (("2019-08-12", None),),
+         "`and` + a past verb starts a new predicate; the distance is in the first one"),
+    Case("She hiked for 900 miles over two months before she reached the camp on 2 May 2018.",
+         (("2018-05-02", None),), "`before` + a pronoun starts a clause"),
+    Case("The family drove some 2,500 km before crossing the border on 14 July 2016.",
+         (("2016-07-14", None),), "`before` + an -ing verb starts a clause"),
+    Case("In March 2011 a cyclone hit the northern coast, leaving 40,000 people homeless.",
+         (("2011-03", None),), "an irregular past verb gives the date's clause a verb"),
+    Case("On 6 February 2023 two earthquakes struck the border region, killing more than 50,000 "
+         "people.", (("2023-02-06", None),), "a death toll in a participle clause"),
+    Case("In July 1997 floods swept through the valley, destroying 12,000 homes.",
+         (("1997-07", None),)),
+    Case("In 1987 the society opened its first shelter, which today houses 1,200 people.",
+         (("1987", None),), "a count in a relative clause"),
     # a reference marker stops its own sentence only, not the rest of the line
     Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
          "handbook (ISBN 978-0-00-000000-0) runs to 512 pages.", (("2020-04-08", None),),
@@ -245,6 +262,14 @@ NEGATIVE = [
     Case("Currently (March 2014), the network counts 212 member groups.", (),
          "a state stamped with a date"),
     Case("As of May 2016, the society has 64 branches.", (), "`as of` stamps a state"),
+    Case("Some 1.2 million refugees fled the fighting and reached Europe in 2015.", (),
+         "a second predicate shares the counted subject"),
+    Case("Nearly 40,000 migrants walked across the Balkans before reaching Austria in 2015.", (),
+         "an -ing clause shares the counted subject"),
+    Case("In 2015 about 1.3 million people applied for asylum and crossed into the EU.", (),
+         "the count is in the date's own clause"),
+    Case("In 2016, some 5,000 people died and many more went missing.", (),
+         "a toll is the date's only predicate"),
     Case("Khan, R. Borders and People. City Press, 2014. ISBN 978-0-00-000000-1.", (),
          "a book reference with an ISBN"),
     Case("The camp at dawn, photographed by R. Khan in May 2017 © Photo agency", (),

@@ -347,9 +347,16 @@ def _is_future(win: str, tj=None) -> bool:
 
 
 _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
+_PAST_IRREGULAR = _words("verbs", "past_irregular")
 _CLAUSE_SPLIT = re.compile(
-    r"[;:()\[\]]|,\s|\s[–—-]\s|\s(?:and|but)\s+(?=(?:it|they|he|she|we|i|its|his|her|their|there)\b)"
-    r"|\s(?:but|while|whereas|although|though|when|where|because)\s", _I)
+    r"[;:()\[\]]|,\s|\s[–—-]\s"
+    r"|\s(?:and|but|before|after|until|till|once)\s+"
+    r"(?=(?:it|they|he|she|we|i|you|its|his|her|their|there)\b)"
+    r"|\s(?:but|while|whereas|although|though|when|where|because)\s"
+    # a new predicate that shares the sentence's subject (group `co`): `The family
+    # walked 900 km and crossed the border on ...`, `... before reaching the coast in ...`
+    rf"|(?P<co>\sand\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
+    r"|\s(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b)))", _I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 _REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
                         r"|\(eds?\.?\)|\bVol\.|\bJournal\b")
@@ -357,7 +364,7 @@ _CAPTION_END = re.compile(r"^[.)\]]?\s*$")
 
 # --- prose -----------------------------------------------------------------
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
-_VERBS = _words("verbs")
+_VERBS = _words("verbs") | _PAST_IRREGULAR
 _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
 _EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
@@ -422,13 +429,27 @@ def _label_value(line: str):
 
 class _Sentence:
     """One sentence being judged, with its candidates and cached views."""
-    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits")
+    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
         self.cands = _candidates(text, start, end)
         self._prose = None
         self._splits = None
+        self._subject = None
+
+    def subject_end(self) -> int:
+        """Where the sentence's first verb starts: the text before it is the
+        subject a later `and crossed ...` predicate shares."""
+        if self._subject is None:
+            self._subject = self.start
+            for i, w in enumerate(_WORD.finditer(self.text, self.start, self.end)):
+                lw = w.group().lower()
+                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and _EDING.fullmatch(lw)
+                                    and lw not in _NOT_VERBS):
+                    self._subject = w.start()
+                    break
+        return self._subject
 
     @property
     def s(self) -> str:
@@ -448,19 +469,33 @@ class _Sentence:
     def window(self, cs: int, ce: int) -> str:
         """The date's clause (and its neighbours when the clause is only the
         date phrase, `In 2004, ...`), with the date itself cut out."""
+        text = self.text
         pieces = self._splits
         if pieces is None:
             inside = [(m.s, m.e) for m in self.cands]
-            bounds = [self.start]
-            for b in _CLAUSE_SPLIT.finditer(self.text, self.start, self.end):
-                if not any(a <= b.start() < z for a, z in inside):
-                    bounds += (b.start(), b.end())
+            bounds, shared = [self.start], [False]
+            for b in _CLAUSE_SPLIT.finditer(text, self.start, self.end):
+                if any(a <= b.start() < z for a, z in inside):
+                    continue
+                co = b.start("co") >= 0
+                if co:
+                    nw = _WORD.match(text, b.end())
+                    if nw is None or nw.group().lower() in _NOT_VERBS:
+                        continue                   # `and hundreds`, `and building`
+                bounds += (b.start(), b.end())
+                shared.append(co)
             bounds.append(self.end)
-            # clause pieces between splitters
-            pieces = self._splits = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+            # clause pieces between splitters, each with "shares the sentence's subject"
+            pieces = self._splits = [(bounds[i], bounds[i + 1], shared[i // 2])
+                                     for i in range(0, len(bounds) - 1, 2)]
         k = max(0, bisect_right(pieces, (cs, _BIG)) - 1)
-        a, z = pieces[k]
-        own = self.text[a:cs] + " " + self.text[ce:z]
+        a, z, co = pieces[k]
+        # a shared-subject predicate keeps its subject: `A million people fled and
+        # reached the coast in 2015` is a statistic, `The family ... and crossed` is not
+        subj = self.subject_end() if co else self.start
+        if subj > a:
+            subj = self.start
+        own = text[a:cs] + " " + text[ce:z]
         if not _has_verb(own):                     # extend to the nearest non-empty neighbours
             i = k - 1
             while i > 0 and not self.text[pieces[i][0]:pieces[i][1]].strip():
@@ -470,14 +505,18 @@ class _Sentence:
                 j += 1
             a = pieces[max(0, i)][0]
             z = pieces[min(len(pieces) - 1, j)][1]
+            if subj > a:
+                subj = self.start
         # every date in the window is cut out: `29 May 2004` is not a count
-        parts, pos = [], a
-        for m in self.cands:
-            if m.e <= a or m.s >= z:
-                continue
-            parts.append(self.text[pos:max(pos, m.s)])
-            pos = max(pos, m.e)
-        parts.append(self.text[pos:z])
+        parts = []
+        for ra, rz in ((self.start, subj), (a, z)):
+            pos = ra
+            for m in self.cands:
+                if m.e <= ra or m.s >= rz:
+                    continue
+                parts.append(text[pos:max(pos, m.s)])
+                pos = max(pos, m.e)
+            parts.append(text[pos:rz])
         return " ".join(parts)
 
 
