@@ -847,3 +847,36 @@ def test_a_label_over_two_lines(text):
     facts, _ = facts_of(text)
     assert [f.label for f in facts] == ["Capital and largest city", "Official languages"]
     assert facts[0].span.snippet(text).startswith("Capital\nand largest city")
+
+
+CIA_1995 = """People
+
+Population: 10,415,973 (July 1995 est.)
+Life expectancy at birth:
+total population: 71.42 years
+male: 66.04 years
+female: 77.06 years (1995 est.)
+Ethnic divisions: Examplian 77.9%, Russian 13.2%, Polish 4.1% (1989)
+Literacy: age 15 and over can read and write (1989)
+total population: 98%
+male: NA%
+Labor force: 4.259 million
+by occupation: industry and construction 40%, agriculture and forestry 20%
+"""
+
+
+def test_cia_1995_shapes():
+    facts, _ = facts_of(CIA_1995)
+    got = [(f.label, f.indicator, f.value, f.unit, f.year_start) for f in facts]
+    assert got == [
+        ("Population", "population", 10_415_973, "person", 1995),
+        ("Life expectancy at birth - total population", "life_expectancy", 71.42, "year", None),
+        ("Life expectancy at birth - male", "life_expectancy", 66.04, "year", None),
+        ("Life expectancy at birth - female", "life_expectancy", 77.06, "year", 1995),
+        ("Ethnic divisions", "ethnic_groups", None, None, 1989),
+        ("Literacy", "literacy_rate", None, None, 1989),          # a definition, not a number
+        ("Literacy - total population", "literacy_rate", 98, "percent", None),
+        ("Literacy - male", "literacy_rate_male", None, None, None),
+        ("Labor force", "labour_force", 4_259_000, "person", None),
+        ("Labor force - by occupation", "labour_force", None, None, None),
+    ]

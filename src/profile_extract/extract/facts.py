@@ -487,8 +487,12 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
     between = _BETWEEN.match(s, qend)
     lead_text = _NUM_LEAD_WS.match(s, between.end() if between else qend) is None
+    if lead_text and _PROSE_VERB.search(_BRACKETS.sub(" ", s)):
+        out.period = _value_period(s, None)
+        return out          # `age 15 and over can read and write`: a definition, not a number
     outside = [n for n in nums if _paren_depth_ok(s, n.start)]
     if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
+        out.period = _value_period(s, None)
         return out
     n = nums[0]
     # skip a year that is only the period: `(2014) 50`
@@ -595,12 +599,15 @@ _POP_HINT = re.compile(r"\bpopulous\b|\bpopulation\b|\binhabitants\b", re.I)
 
 def _indicator_for(table, words, label: str, sub: str | None, header: str | None,
                    value: str) -> tuple[Indicator | None, str | None]:
-    specific = sub if sub and not _GENERIC_SUB.match(sub.strip()) else None
+    specific = sub if sub and not _GENERIC_SUB.match(sub.strip()) and not words.sublabel.match(sub.strip()) \
+        else None                # `male`, `total population`, `0-14 years` say nothing of their own
     for cand in (label, specific):
         if cand:
             ind = table.lookup(cand)
             if ind is not None:
                 return ind, ind.dimension
+    if sub and sub != specific and words.dimension_of(sub) in ("density", "rank"):
+        return None, words.dimension_of(sub)             # `Population - Density`, `... - world rank`
     if specific:
         dim = words.dimension_of(specific)
         if dim in ("rank", "percent", "density", "date"):     # `... - world rank`, `... - Density`
