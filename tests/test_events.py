@@ -169,6 +169,10 @@ POSITIVE = [
          (("1997-07", None),)),
     Case("In 1987 the society opened its first shelter, which today houses 1,200 people.",
          (("1987", None),), "a count in a relative clause"),
+    Case("In 2010 the agency opened a large number of field offices.", (("2010", None),),
+         "`number of` without a verb of change is no trend"),
+    Case("The society grew quickly after it was registered in 1952.", (("1952", None),),
+         "a verb of change without a quantity noun is no trend"),
     # a reference marker stops its own sentence only, not the rest of the line
     Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
          "handbook (ISBN 978-0-00-000000-0) runs to 512 pages.", (("2020-04-08", None),),
@@ -270,6 +274,14 @@ NEGATIVE = [
          "the count is in the date's own clause"),
     Case("In 2016, some 5,000 people died and many more went missing.", (),
          "a toll is the date's only predicate"),
+    # statistics dated in prose: a quantity as the predicate, or a trend of a quantity
+    Case("Tourism receipts equalled about a tenth of national income in 2019.", (),
+         "a share as the predicate"),
+    Case("Remittances were worth a fifth of GDP in 2021.", (), "a share of GDP"),
+    Case("Since 2018 the share of women among new arrivals has risen steadily.", (),
+         "a trend after `since`"),
+    Case("From 2012 the proportion of urban residents grew every year.", (), "a trend after `from`"),
+    Case("In 2005 the membership of the society doubled.", (), "a doubling"),
     Case("Khan, R. Borders and People. City Press, 2014. ISBN 978-0-00-000000-1.", (),
          "a book reference with an ISBN"),
     Case("The camp at dawn, photographed by R. Khan in May 2017 © Photo agency", (),

@@ -225,6 +225,8 @@ def _toks(s: str) -> tuple[list[str], str]:
 _FUTURE = _Lexicon(W["future"]["words"])
 _STAT_WORDS = _Lexicon(list(W["statistic"]["words"]) + ["hundreds of", "thousands of",
                                                          "millions of", "dozens of"])
+_QUANTITY = _words("statistic", "quantity_nouns")
+_TREND = _words("statistic", "trend_verbs")
 _SCALE = frozenset(w.lower() for w in W["statistic"]["scale"])
 _NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten several many "
                           "half".split())
@@ -312,12 +314,16 @@ def _is_statistic(win: str, tj=None) -> bool:
     (False, False)
     >>> _is_statistic("IOM was present in 67 countries"), _is_statistic("it was signed by 26 states")
     (True, False)
+    >>> _is_statistic("the share of women has risen"), _is_statistic("a large number of wounded")
+    (True, False)
     """
     if _DIGIT.search(win) and _STAT_NUM.search(win):
         return True
     toks, joined = tj or _toks(win)
     if _STAT_WORDS.found(toks, joined):
         return True
+    if not _QUANTITY.isdisjoint(toks) and not _TREND.isdisjoint(toks):
+        return True                                # `the number of arrivals has grown`
     raw = _TOK.findall(win)
     for i in range(1, len(raw)):
         if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
