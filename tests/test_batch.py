@@ -279,6 +279,7 @@ def test_resume_with_other_settings_is_a_usage_error(tmp_path, capsys):
     assert code == 2
     err = capsys.readouterr().err
     assert "error:" in err and "max_bytes" in err and "Traceback" not in err
+    assert (out / "pages.parquet").exists() and (out / "run.json").exists()  # the earlier run is intact
 
 
 def test_the_same_page_given_twice_is_written_once(tmp_path):

@@ -22,7 +22,7 @@ from test_batch import assert_same_tables, make_corpus, opts  # noqa: E402
 @pytest.fixture(scope="module")
 def cluster():
     from distributed import LocalCluster
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c:
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as c:
         yield c
 
 
@@ -57,9 +57,11 @@ def test_dask_resume_skips_done_pages(cluster, tmp_path):
 def test_unreachable_scheduler_is_a_usage_error(tmp_path, address):
     from profile_extract.errors import UsageError
     src = make_corpus(tmp_path / "in", n=1, html=0, bad=False)
+    run_batch([str(src)], tmp_path / "o", opts())
     with pytest.raises(UsageError, match="cannot reach the Dask scheduler"):
         run_batch([str(src)], tmp_path / "o", opts(extra={"engine": "dask", "scheduler": address,
                                                           "dask_timeout": "1s"}))
+    assert (tmp_path / "o" / "pages.parquet").exists()  # an earlier run's tables are untouched
 
 
 def test_without_a_scheduler_a_local_cluster_of_jobs_workers_is_started(tmp_path):

@@ -120,14 +120,25 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
     resume = bool(opts.extra.get("resume"))
     started = dt.datetime.now(dt.timezone.utc)
     t0 = time.perf_counter()
-    store = PartStore(out, TABLES, csv=opts.write_csv, parquet=opts.write_parquet,
-                      fingerprint=_fingerprint(opts), resume=resume,
-                      fsync=bool(opts.extra.get("fsync")))
+    engine_name = (opts.extra.get("engine") or "local").lower()
+    if engine_name not in ("local", "processes", "inline", "dask"):
+        raise UsageError(f"unknown engine: {engine_name} (local or dask)")
+    is_dask = engine_name == "dask"
+    # a cluster that cannot be reached is a usage error: find out before touching `out`
+    engine = _make_engine(opts, None) if is_dask else None
+    try:
+        store = PartStore(out, TABLES, csv=opts.write_csv, parquet=opts.write_parquet,
+                          fingerprint=_fingerprint(opts), resume=resume,
+                          fsync=bool(opts.extra.get("fsync")))
+    except BaseException:
+        if engine is not None:
+            engine.close()
+        raise
     skip = store.done  # one set: pages done before, and pages written in this run
     resumed_chunks = store.next_chunk
-    if (opts.extra.get("engine") or "local") != "dask":
+    if engine is None:
         warm_up(opts)  # before the pool forks: workers start warm, sharing the frozen heap
-    engine = _make_engine(opts, skip)
+        engine = _make_engine(opts, skip)
     chunk_pages = max(1, int(opts.chunk_pages))
     # tasks: small enough to keep a few in flight on every worker and to keep
     # their row dicts small (memory), big enough that per-task costs vanish

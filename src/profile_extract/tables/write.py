@@ -169,7 +169,6 @@ class PartStore:
         self.done: set[str] = set()
         self.entries: list[dict] = []
         self.next_chunk = 0
-        self.clear_finished()
         state_file = self.state / "state.json"
         if resume and state_file.exists():
             try:
@@ -181,8 +180,10 @@ class PartStore:
                               if (old or {}).get(k) != self.fingerprint.get(k))
                 raise UsageError(f"{self.out} holds a run made with other settings ({', '.join(diff)}); "
                                  f"drop --resume to start over, or use another --out")
+            self.clear_finished()
             self._recover()
         else:
+            self.clear_finished()
             _remove(self.state)
             self.parts.mkdir(parents=True)
             write_json_atomic(self.fingerprint, state_file)
