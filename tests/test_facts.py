@@ -880,3 +880,37 @@ def test_cia_1995_shapes():
         ("Labor force", "labour_force", 4_259_000, "person", None),
         ("Labor force - by occupation", "labour_force", None, None, None),
     ]
+
+
+CIA_PARAGRAPHS = """Geography
+
+Area
+total: 207,600 sq km
+land: 202,900 sq km
+
+Climate
+cold winters, cool and moist summers
+
+Terrain
+generally flat with much marshland
+
+Natural resources
+timber, peat deposits
+
+Population
+9,441,842 (2021 est.)
+"""
+
+
+def test_fields_one_per_paragraph():
+    facts, _ = facts_of(CIA_PARAGRAPHS)
+    assert [(f.label, f.value) for f in facts] == [
+        ("Area - total", 207_600), ("Area - land", 202_900), ("Climate", None), ("Terrain", None),
+        ("Natural resources", None), ("Population", 9_441_842)]
+
+
+def test_article_with_short_headings_is_no_fact_box():
+    text = ("Our work\n\nHistory\nThe society was founded in 1901 and has grown since then.\n\n"
+            "Mission\nWe help people in need, wherever they are.\n\nNews\nRead our latest reports.\n\n"
+            "Contact\nWrite to us at any time.\n")
+    assert facts_of(text)[0] == []

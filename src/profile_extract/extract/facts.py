@@ -928,8 +928,9 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             bp = None
         else:
             r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
-        if r is not None and r.bullet and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1:
-            # `Area` on its own line, then `• Total<TAB>207,595 km2`: a group header
+        if r is not None and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1 and (
+                r.bullet or (r.label[:1].islower() and bp.text[:1].isupper() and _NESTED.match(t))):
+            # `Area` on its own line, then `• Total<TAB>207,595 km2` or `total: 207,600 sq km`: a group header
             rows.add(bp.text, bp.start, "", bp.end, rule, bp.index, kind="header")
         colon_header[0] = r if r is not None and r.kind == "header" else None
 
@@ -1080,6 +1081,35 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
     used = {r.line for r in rows.rows}
     tabbed = {r.line for r in rows.rows if r.rule == "fact.tab"}
     para: list[Line] = []
+    paras: list[list[Line]] = []
+    for ln in doc.lines:
+        if not ln.text:
+            if para:
+                paras.append(para)
+            para = []
+        else:
+            para.append(ln)
+    if para:
+        paras.append(para)
+    para = []
+
+    def solo(p: list[Line]) -> bool:
+        """A paragraph that may be one field: a short label line, then its value line(s)."""
+        head = p[0].text
+        return (2 <= len(p) <= 4 and p[0].index not in used and p[1].index not in used
+                and len(head) <= 40 and head[:1].isupper() and not _DIGIT.search(head)
+                and head[-1:].isalnum() and label_ok(head) and not _PROSE_VERB.search(head)
+                and rows.table.lookup(p[1].text) is None and len(p[1].text) <= 150
+                and not _prose_value(p[1].text) and not _FILE_NAME.search(p[1].text)
+                and not rows.words.skip.match(head))
+
+    # a page of fields one per paragraph (`Climate` / `cold winters ...`, CIA-style): four or more
+    # such paragraphs, two of them with known labels, make a fact box
+    solos = [p for p in paras if solo(p)]
+    if len(solos) >= 4 and sum(1 for p in solos if rows.table.lookup(p[0].text) is not None) >= 2:
+        for p in solos:
+            rows.add(p[0].text, p[0].start, p[1].text, p[1].start, "fact.nextline", p[0].index)
+            used.update((p[0].index, p[1].index))
 
     def flush():
         glued = []
@@ -1119,12 +1149,9 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             taken.update((ln.index, nxt.index))
         para.clear()
 
-    for ln in doc.lines:
-        if not ln.text:
-            flush()
-        else:
-            para.append(ln)
-    flush()
+    for p in paras:
+        para[:] = p
+        flush()
 
 
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
