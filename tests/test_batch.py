@@ -434,3 +434,17 @@ def test_pool_spawns_instead_of_forking_when_other_threads_run(corpus, reference
     finally:
         stop.set()
     assert_same_tables(reference, tmp_path / "o")
+
+
+def test_two_runs_never_write_one_folder(tmp_path):
+    from profile_extract.errors import UsageError
+    src = make_corpus(tmp_path / "in", n=1, html=0, bad=False)
+    out = tmp_path / "o"
+    out.mkdir()
+    holder = PartStore(out, TABLES)
+    try:
+        with pytest.raises(UsageError, match="another run is writing"):
+            run_batch([str(src)], out, opts())
+    finally:
+        holder.close()
+    assert run_batch([str(src)], out, opts())["counts"]["pages"] == 1

@@ -134,110 +134,113 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
         if engine is not None:
             engine.close()
         raise
-    skip = store.done  # one set: pages done before, and pages written in this run
-    resumed_chunks = store.next_chunk
-    if engine is None:
-        warm_up(opts)  # before the pool forks: workers start warm, sharing the frozen heap
-        engine = _make_engine(opts, skip)
-    chunk_pages = max(1, int(opts.chunk_pages))
-    # tasks: small enough to keep a few in flight on every worker and to keep
-    # their row dicts small (memory), big enough that per-task costs vanish
-    task_pages = min(TASK_PAGES_MAX, chunk_pages if engine.workers == 1
-                     else max(1, math.ceil(chunk_pages / (4 * engine.workers))))
-    items = iter_inputs(inputs, opts.extra, exclude=[out])
-    main_skipped = [0]
-    if not engine.reads_in_workers:  # Dask: read here, ship bytes; skip done pages here
-        items = _read_here(items, opts, skip, main_skipped)
-    bar = _progress_bar(opts, progress)
-    seen = skip  # page ids written (this run or before): a repeated page is written once
-    stages = Counter()
-    this_run = Counter()
-    write_s = 0.0
-
-    def commit(results: list[TaskResult]) -> None:
-        nonlocal write_s
-        import pyarrow as pa
-        t = time.perf_counter()
-        tables = {name: pa.concat_tables([r.tables[name] for r in results]) for name in TABLES}
-        page_ids = [p for r in results for p in r.page_ids]
-        meta = {"statuses": sum((r.statuses for r in results), Counter()),
-                "severities": sum((r.severities for r in results), Counter()),
-                "rules": sum((r.rules for r in results), Counter()),
-                "stages": {k: round(v, 4) for k, v in sum((r.stages for r in results), Counter()).items()},
-                "rejected": sum(r.rejected for r in results)}
-        if page_ids:
-            store.commit(tables, page_ids, meta)
-        write_s += time.perf_counter() - t
-
     try:
-        current, pending = None, []
-        for chunk_no, res in zip_chunks(engine, _tasks(items, chunk_pages, task_pages)):
-            if current is not None and chunk_no != current:
+        skip = store.done  # one set: pages done before, and pages written in this run
+        resumed_chunks = store.next_chunk
+        if engine is None:
+            warm_up(opts)  # before the pool forks: workers start warm, sharing the frozen heap
+            engine = _make_engine(opts, skip)
+        chunk_pages = max(1, int(opts.chunk_pages))
+        # tasks: small enough to keep a few in flight on every worker and to keep
+        # their row dicts small (memory), big enough that per-task costs vanish
+        task_pages = min(TASK_PAGES_MAX, chunk_pages if engine.workers == 1
+                         else max(1, math.ceil(chunk_pages / (4 * engine.workers))))
+        items = iter_inputs(inputs, opts.extra, exclude=[out])
+        main_skipped = [0]
+        if not engine.reads_in_workers:  # Dask: read here, ship bytes; skip done pages here
+            items = _read_here(items, opts, skip, main_skipped)
+        bar = _progress_bar(opts, progress)
+        seen = skip  # page ids written (this run or before): a repeated page is written once
+        stages = Counter()
+        this_run = Counter()
+        write_s = 0.0
+
+        def commit(results: list[TaskResult]) -> None:
+            nonlocal write_s
+            import pyarrow as pa
+            t = time.perf_counter()
+            tables = {name: pa.concat_tables([r.tables[name] for r in results]) for name in TABLES}
+            page_ids = [p for r in results for p in r.page_ids]
+            meta = {"statuses": sum((r.statuses for r in results), Counter()),
+                    "severities": sum((r.severities for r in results), Counter()),
+                    "rules": sum((r.rules for r in results), Counter()),
+                    "stages": {k: round(v, 4) for k, v in sum((r.stages for r in results), Counter()).items()},
+                    "rejected": sum(r.rejected for r in results)}
+            if page_ids:
+                store.commit(tables, page_ids, meta)
+            write_s += time.perf_counter() - t
+
+        try:
+            current, pending = None, []
+            for chunk_no, res in zip_chunks(engine, _tasks(items, chunk_pages, task_pages)):
+                if current is not None and chunk_no != current:
+                    commit(pending)
+                    pending = []
+                current = chunk_no
+                dups = set()
+                for i, pid in enumerate(res.page_ids):
+                    if pid in seen:
+                        dups.add(i)
+                    else:
+                        seen.add(pid)
+                if dups:
+                    res = drop_pages(res, dups)
+                pending.append(res)
+                stages.update(res.stages)
+                this_run["pages"] += len(res.page_ids)
+                this_run["skipped"] += res.skipped
+                if bar is not None:
+                    bar.update(res.n_pages)
+                if progress:
+                    progress(res.n_pages)
+            if pending:
                 commit(pending)
-                pending = []
-            current = chunk_no
-            dups = set()
-            for i, pid in enumerate(res.page_ids):
-                if pid in seen:
-                    dups.add(i)
-                else:
-                    seen.add(pid)
-            if dups:
-                res = drop_pages(res, dups)
-            pending.append(res)
-            stages.update(res.stages)
-            this_run["pages"] += len(res.page_ids)
-            this_run["skipped"] += res.skipped
+        finally:
+            engine.close()
             if bar is not None:
-                bar.update(res.n_pages)
-            if progress:
-                progress(res.n_pages)
-        if pending:
-            commit(pending)
-    finally:
-        engine.close()
-        if bar is not None:
-            bar.close()
-    this_run["skipped"] += main_skipped[0]
+                bar.close()
+        this_run["skipped"] += main_skipped[0]
 
-    t = time.perf_counter()
-    written = store.finalize()
-    write_json_atomic(datapackage(written), out / "datapackage.json")
-    write_s += time.perf_counter() - t
-    stages["write"] += write_s
+        t = time.perf_counter()
+        written = store.finalize()
+        write_json_atomic(datapackage(written), out / "datapackage.json")
+        write_s += time.perf_counter() - t
+        stages["write"] += write_s
 
-    counts, statuses, severities, rules = Counter(), Counter(), Counter(), Counter()
-    for e in store.entries:
-        counts.update(e["rows"])
-        statuses.update(e.get("statuses", {}))
-        severities.update(e.get("severities", {}))
-        rules.update(e.get("rules", {}))
-    seconds = time.perf_counter() - t0
-    manifest = {
-        "tool": "profile-extract", "version": __version__, "parser_version": PARSER_VERSION,
-        "python": sys.version.split()[0],
-        "inputs": list(inputs), "out": str(out),
-        "options": {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(opts).items()},
-        "engine": engine.name, "workers": engine.workers,
-        "started": started.isoformat(), "finished": dt.datetime.now(dt.timezone.utc).isoformat(),
-        "seconds": round(seconds, 3),
-        "counts": {t: counts.get(t, 0) for t in TABLES},
-        "pages_by_status": dict(statuses),
-        "findings_by_severity": dict(severities),
-        "rules": dict(rules.most_common()),
-        "this_run": {"pages": this_run["pages"], "skipped_done": this_run["skipped"],
-                     "resumed_from_chunk": resumed_chunks if resume else None,
-                     "pages_per_second": round(this_run["pages"] / seconds, 1) if seconds else None},
-        "chunks": store.next_chunk,
-        "stage_seconds": {k: round(v, 4) for k, v in sorted(stages.items())},
-        "tables": written,
-    }
-    write_json_atomic(manifest, out / "run.json")
-    if opts.report:
-        from .report import build_report
-        manifest["report"] = str(build_report(out))
+        counts, statuses, severities, rules = Counter(), Counter(), Counter(), Counter()
+        for e in store.entries:
+            counts.update(e["rows"])
+            statuses.update(e.get("statuses", {}))
+            severities.update(e.get("severities", {}))
+            rules.update(e.get("rules", {}))
+        seconds = time.perf_counter() - t0
+        manifest = {
+            "tool": "profile-extract", "version": __version__, "parser_version": PARSER_VERSION,
+            "python": sys.version.split()[0],
+            "inputs": list(inputs), "out": str(out),
+            "options": {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(opts).items()},
+            "engine": engine.name, "workers": engine.workers,
+            "started": started.isoformat(), "finished": dt.datetime.now(dt.timezone.utc).isoformat(),
+            "seconds": round(seconds, 3),
+            "counts": {t: counts.get(t, 0) for t in TABLES},
+            "pages_by_status": dict(statuses),
+            "findings_by_severity": dict(severities),
+            "rules": dict(rules.most_common()),
+            "this_run": {"pages": this_run["pages"], "skipped_done": this_run["skipped"],
+                         "resumed_from_chunk": resumed_chunks if resume else None,
+                         "pages_per_second": round(this_run["pages"] / seconds, 1) if seconds else None},
+            "chunks": store.next_chunk,
+            "stage_seconds": {k: round(v, 4) for k, v in sorted(stages.items())},
+            "tables": written,
+        }
         write_json_atomic(manifest, out / "run.json")
-    return manifest
+        if opts.report:
+            from .report import build_report
+            manifest["report"] = str(build_report(out))
+            write_json_atomic(manifest, out / "run.json")
+        return manifest
+    finally:
+        store.close()  # releases OUT's lock, also when the run fails
 
 
 def zip_chunks(engine, tasks):

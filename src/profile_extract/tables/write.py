@@ -169,6 +169,7 @@ class PartStore:
         self.done: set[str] = set()
         self.entries: list[dict] = []
         self.next_chunk = 0
+        self._lock = _lock_folder(self.out)
         state_file = self.state / "state.json"
         if resume and state_file.exists():
             try:
@@ -292,6 +293,11 @@ class PartStore:
                 os.close(fd)
 
     # -- end of a run ----------------------------------------------------------
+    def close(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+
     def finalize(self) -> dict:
         """Put every table in place; returns {table: [paths written]}."""
         from .fastcheck import empty_table
@@ -328,6 +334,23 @@ class PartStore:
                 paths.append(f"{t}.csv")
             written[t] = paths
         return written
+
+
+def _lock_folder(out: Path):
+    """An exclusive lock on OUT for the life of the run (released when the
+    process ends, however it ends): two runs never write one folder."""
+    from ..errors import UsageError
+    try:
+        import fcntl
+    except ImportError:  # no POSIX locks here: go without
+        return None
+    fh = open(out / ".lock", "a+")
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise UsageError(f"another run is writing to {out}; wait for it or use another --out") from None
+    return fh
 
 
 def _part_no(name: str) -> int:
