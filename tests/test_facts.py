@@ -914,3 +914,17 @@ def test_article_with_short_headings_is_no_fact_box():
             "Mission\nWe help people in need, wherever they are.\n\nNews\nRead our latest reports.\n\n"
             "Contact\nWrite to us at any time.\n")
     assert facts_of(text)[0] == []
+
+
+CITY_BOX = ("Example City |\nCountry | Examplia\nArea |\n• City | 57.51 sq mi (148.94 km2)\nPopulation (2020) |\n"
+            "• Total | 429,954\n• Rank | 46th in the United States\n• Density | 7,962/sq mi (3,074/km2)\n"
+            "ZIP Codes | 55401–55488\nFIPS code | 27-43000\nWebsite | example.gov\n")
+
+
+def test_city_infobox():
+    facts, _ = facts_of(CITY_BOX, content_type="html")
+    got = [(f.label, f.value, f.unit, f.year_start) for f in facts]
+    assert got == [("Country", None, None, None), ("Area - City", 57.51, "mi**2", None),
+                   ("Population - Total", 429_954, "person", 2020), ("Population - Rank", 46, None, 2020),
+                   ("Population - Density", 7_962, "person / mi**2", 2020), ("ZIP Codes", None, None, None),
+                   ("FIPS code", None, None, None)]
