@@ -276,6 +276,21 @@ BLOCKS = [
     Case("a repeated e-mail in one block is kept once",
          "Email: info@ngo.org\nE-mail: INFO@ngo.org",
          [("email", "info@ngo.org")]),
+    Case("labels glued to their values by the crawler: fax stays a fax, the area code stays, "
+         "the e-mail loses its label, the glued website counts",
+         "Harbour Rescue Alliance\nQuai du Port 8\n1000 Bruxelles\nBelgique\nTel+32 2 555 01 10\n"
+         "Fax+32 2 555 01 11\nE-mailinfo@harbour-rescue.be\nPhone04 555 12 34\nWebwww.harbour-rescue.be/nl",
+         [("organization", "Harbour Rescue Alliance"), ("street", "Quai du Port 8"), ("city", "Bruxelles"),
+          ("postal_code", "1000"), ("country", "Belgique"), ("phone", "+3225550110"),
+          ("fax", "+3225550111"), ("email", "info@harbour-rescue.be"), ("phone", "+3245551234"),
+          ("website", "http://www.harbour-rescue.be/nl")]),
+    Case("short and upper-case labels glued on one line",
+         "Ph+44 20 7946 0000 URLhttps://example.org/aid EMAILdesk@example.org",
+         [("phone", "+442079460000"), ("website", "https://example.org/aid"), ("email", "desk@example.org")]),
+    Case("addresses that merely start with a label word keep it",
+         "Write to emailteam@example.org, Mailbox@example.org or webmaster@example.org; email.desk@example.org",
+         [("email", "emailteam@example.org"), ("email", "mailbox@example.org"),
+          ("email", "webmaster@example.org"), ("email", "email.desk@example.org")]),
 ]
 
 
@@ -305,6 +320,8 @@ NEGATIVES = [
     ("menu and section headings above a contact heading name no organisation",
      "Home | About | Contact\n\nAbout the project\n\nContact Us\n\nPlease write to us by post."),
     ("an empty e-mail label", "E-mail Address\n\n\n\nWeb: "),
+    ("single letters and label words glued to short codes are no labels",
+     "The F1 race and the M25 jam: T2 closed, E5 delayed, Web2 forum, Fax2000 machine."),
 ]
 
 

@@ -36,7 +36,7 @@ from functools import lru_cache
 from ..findings import Finding
 from ..ingest.segment import Doc
 from ..parse import addresses as addr
-from ..parse.emails import find_emails, find_urls, normalise_website
+from ..parse.emails import Match, find_emails, find_urls, normalise_website
 from ..parse.phones import (EXTENSION, PHONE_RUN, digits, international_form, normalise_phone,
                             not_a_phone, split_run)
 from ..records import Contact
@@ -121,8 +121,37 @@ def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
     rx = re.compile(
         rf"(?<![^\W\d_])(?:(?P<s>(?i:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
         rf"|(?P<w>{w_alt})\.?[ \t]*(?P<wsep>:|--)"
-        rf"|(?P<w1>[TFMPE])[ \t]+(?=\+\d|\(0|\(\+|[\w.\-]+@))")
+        rf"|(?P<w1>[TFMPE])[ \t]+(?=\+\d|\(0|\(\+|[\w.\-]+@)"
+        # a weak label glued to its value by a crawler (`Webwww.x.org`, `Ph+41 ...`);
+        # _glued_ok checks that what follows is a value of the label's kind
+        rf"|(?P<g>(?i:{w_alt}))(?=[+(\d]|(?i:www\.|https?://)))")
     return rx, kind_of
+
+
+# what a label glued to its value (crawler text: `Fax+41 22 ...`, `Phone02 227 ...`,
+# `E-mailname@org.int`, `Webwww.x.org`) must be followed by, per kind
+_GLUED_URL = re.compile(r"(?i)www\.|https?://")
+_GLUED_MAIL = re.compile(r"[A-Za-z0-9][\w.%+'\-]*@[A-Za-z0-9][A-Za-z0-9\-]*\.[A-Za-z]")
+
+
+def _glued_ok(kind: str, word: str, text: str, e: int, strong: bool) -> bool:
+    """Whether text[e:] is a value of `kind` written straight after the label
+    `word`, with no space or separator between them."""
+    nxt = text[e:e + 1]
+    if kind in ("phone", "fax"):
+        if len(word) == 1 and nxt != "+":
+            return False   # `M1 5AB`, `F1`: a single letter glued to digits is no label
+        m = PHONE_RUN.match(text[e:e + 80])
+        return bool(m) and len(digits(m.group(0))) >= 6
+    if kind == "website":
+        return bool(_GLUED_URL.match(text, e))
+    if kind == "email":
+        # only a strong label, and one that shows it is a label (`E-mail`, `Email`,
+        # `EMAIL`), not the head of an address (`email.desk@`, `emailteam@`)
+        if not strong or not _GLUED_MAIL.match(text, e):
+            return False
+        return not word.isalpha() or word[0].isupper()
+    return False
 
 
 @dataclass
@@ -137,7 +166,8 @@ def _find_labels(text: str) -> list[Label]:
     rx, kind_of = _label_rx()
     out = []
     for m in rx.finditer(text):
-        word = (m.group("s") or m.group("w") or m.group("w1")).casefold()
+        written = m.group("s") or m.group("w") or m.group("w1") or m.group("g")
+        word = written.casefold()
         kind = kind_of.get(word)
         if kind is None:
             continue
@@ -145,6 +175,15 @@ def _find_labels(text: str) -> list[Label]:
             continue
         sep = m.group("ssep") or m.group("wsep") or m.group("w1")
         e = m.end()
+        if m.group("g"):
+            if _glued_ok(kind, written, text, e, False):
+                out.append(Label(kind, m.start(), e, False))
+            continue
+        if m.group("s") and not sep and kind == "email" and text[m.end("s"):m.end("s") + 1].isalnum():
+            e = m.end("s")
+            if _glued_ok(kind, written, text, e, True):
+                out.append(Label(kind, m.start(), e, False))
+            continue
         if m.group("s") and not sep:
             nxt = text[e:e + 5]
             # a bare strong label must be followed by a value or stand at the line end
@@ -220,7 +259,11 @@ def _phone_only(line: str) -> bool:
 def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[Item]:
     out = []
     prev = s
-    for m in PHONE_RUN.finditer(text, s, e):
+    # a label's value is matched on its own, so a number glued to its label
+    # (`Fax+41 ...`, `Phone02 ...`) is not hidden by the letter before it
+    runs = ([_Shifted(m, s) for m in PHONE_RUN.finditer(text[s:e])] if labelled
+            else PHONE_RUN.finditer(text, s, e))
+    for m in runs:
         run = m.group(0)
         if labelled and not _SEPARATORS.fullmatch(text[prev:m.start()]):
             break   # the label's numbers end where other words begin
@@ -240,6 +283,23 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
                             number_text=p.text, labelled=labelled,
                             rule=f"contact.{kind}.{'label' if labelled else 'bare'}"))
     return out
+
+
+class _Shifted:
+    """A match in a slice, with offsets into the whole text."""
+    __slots__ = ("_m", "_off")
+
+    def __init__(self, m: re.Match, off: int) -> None:
+        self._m, self._off = m, off
+
+    def group(self, n=0) -> str:
+        return self._m.group(n)
+
+    def start(self) -> int:
+        return self._m.start() + self._off
+
+    def end(self) -> int:
+        return self._m.end() + self._off
 
 
 # what may stand between two numbers of one label: punctuation, `or`, a
@@ -302,7 +362,9 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                 items.extend(got)
                 used.extend((g.start, g.end) for g in got)
             elif lab.kind == "email":
-                ems = find_emails(text, s, e)
+                # matched on its own, so `E-mailname@org.int` gives `name@org.int`
+                ems = [Match(x.start + s, x.end + s, x.raw, x.value, x.valid)
+                       for x in find_emails(text[s:e])]
                 for em in ems:
                     items.append(Item("email", em.start, em.end, em.value, em.valid,
                                       labelled=True, rule="contact.email.label"))
@@ -320,9 +382,9 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                                       rule="contact.website.label"))
             elif lab.kind == "address":
                 items.append(Item("address_label", s, e, rule="contact.address.label"))
-    labelled_mail = {(i.start, i.end) for i in items if i.kind == "email"}
+    labelled_mail = [(i.start, i.end) for i in items if i.kind == "email"]
     for em in find_emails(text):
-        if (em.start, em.end) not in labelled_mail:
+        if not any(a < em.end and em.start < b for a, b in labelled_mail):
             items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
     used.sort()
     used_starts = [a for a, _ in used]
