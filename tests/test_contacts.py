@@ -287,6 +287,15 @@ BLOCKS = [
     Case("short and upper-case labels glued on one line",
          "Ph+44 20 7946 0000 URLhttps://example.org/aid EMAILdesk@example.org",
          [("phone", "+442079460000"), ("website", "https://example.org/aid"), ("email", "desk@example.org")]),
+    Case("a footer link line after the block is no website; a link line right under the block is",
+         "Lake Fund\n12 Harbour Road\n00100 Nairobi\nTel: +254 20 555 0000\nwww.lakefund.or.ke\n\n"
+         "Terms of use\nCookie policy\nwww.example-ministry.go.ke\n\n© Example Ministry 2024",
+         [("organization", "Lake Fund"), ("street", "12 Harbour Road"), ("city", "Nairobi"),
+          ("postal_code", "00100"), ("phone", "+254205550000"), ("website", "http://www.lakefund.or.ke")]),
+    Case("a link line apart from the page's contact block is no website",
+         "Email: desk@river-aid.org\nTel: +44 20 7946 0101\n\nOur partners\n\nwww.partner-one.org\n\n"
+         "Annual report",
+         [("email", "desk@river-aid.org"), ("phone", "+442079460101")]),
     Case("addresses that merely start with a label word keep it",
          "Write to emailteam@example.org, Mailbox@example.org or webmaster@example.org; email.desk@example.org",
          [("email", "emailteam@example.org"), ("email", "mailbox@example.org"),
@@ -320,6 +329,8 @@ NEGATIVES = [
     ("menu and section headings above a contact heading name no organisation",
      "Home | About | Contact\n\nAbout the project\n\nContact Us\n\nPlease write to us by post."),
     ("an empty e-mail label", "E-mail Address\n\n\n\nWeb: "),
+    ("a site link among menu and footer links", "Home\nAbout\nwww.example-agency.org\nPrivacy\n"
+                                                "\n© 2025 Example Agency"),
     ("single letters and label words glued to short codes are no labels",
      "The F1 race and the M25 jam: T2 closed, E5 delayed, Web2 forum, Fax2000 machine."),
 ]

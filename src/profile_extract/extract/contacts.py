@@ -478,6 +478,8 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
                     new = True
                 elif (has_addr or has_place) and has_rows:
                     new = True
+            if not new and it.rule == "contact.website.line" and not _adjacent(text, cur.end, it.start):
+                new = True   # a bare link line joins only the block it directly follows
             if not new and cur.has("phone", "fax", "email", "website") and _name_line_between(text, cur.end, it.start):
                 new = True   # the next entry's name line: `Org B` above its own numbers
             if not new and it.kind in ("postal_code", "city") and cur.has("postal_code", "city") \
@@ -493,17 +495,65 @@ def _blocks(text: str, items: list[Item]) -> list[Block]:
     # a block needs an anchor: a labelled row, an e-mail, a number with its
     # country code, a street or PO box, or a postal code with a city
     out = []
+    contact_blocks = sum(1 for b in blocks if any(
+        i.kind in ("street", "pobox", "phone", "fax", "email") for i in b.items))
     for b in blocks:
         b.items = [i for i in b.items if not (i.kind == "street" and _street_in_prose(text, b, i))]
         b.refresh()
         if not b.items:
             continue
         kinds = {i.kind for i in b.items}
+        if all(i.rule == "contact.website.line" for i in b.items) and (
+                _in_footer(text, b.start) or contact_blocks):
+            # a link line among footer or menu links, or apart from the page's
+            # contact blocks, is no contact (an infobox's lone website row is)
+            continue
         if kinds & {"street", "pobox", "phone", "fax", "email", "website", "address_label"}:
             out.append(b)
         elif {"postal_code", "city", "country"} <= kinds:
             out.append(b)
     return out
+
+
+def _adjacent(text: str, a: int, b: int) -> bool:
+    """Nothing but at most one blank line between two positions' lines."""
+    gap = text[a:b]
+    lines = gap.split("\n")[1:-1]
+    return not any(ln.strip(_BULLET) for ln in lines) and len(lines) <= 1
+
+
+_COPYRIGHT_LINE = re.compile(r"(?i)^(?:©|\(c\)\s*\d{4}|copyright\b)|all rights reserved")
+
+
+@lru_cache(maxsize=None)
+def _footer_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in addr.data()["websites"]["footer_words"])
+
+
+def _in_footer(text: str, pos: int) -> bool:
+    """A line among footer or menu lines: a copyright line or a footer link
+    word (`Imprint`, `Privacy policy`) within three lines either side."""
+    ls, le = _line_bounds(text, pos)
+    near: list[str] = []
+    p = ls
+    for _ in range(3):           # lines above
+        if p <= 0:
+            break
+        a, _e = _line_bounds(text, p - 1)
+        near.append(text[a:p - 1])
+        p = a
+    p = le
+    for _ in range(3):           # lines below
+        if p >= len(text):
+            break
+        a, e = _line_bounds(text, p + 1)
+        near.append(text[a:e])
+        p = e
+    for ln in near:
+        t = ln.strip(_BULLET + ".")
+        if t and (_COPYRIGHT_LINE.search(t) or t.casefold() in _footer_words()):
+            return True
+    return False
 
 
 def _name_line_between(text: str, a: int, b: int) -> bool:
