@@ -928,3 +928,12 @@ def test_city_infobox():
                    ("Population - Total", 429_954, "person", 2020), ("Population - Rank", 46, None, 2020),
                    ("Population - Density", 7_962, "person / mi**2", 2020), ("ZIP Codes", None, None, None),
                    ("FIPS code", None, None, None)]
+
+
+def test_wide_space_columns_and_trailing_words():
+    text = ("District at a glance\nTotal Population 2624470\nSex Ratio 940 Females per 1000 Males\n\n"
+            "Capital          Port Example\nPopulation       1,204,000\n")
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value, f.rule) for f in facts] == [
+        ("Total Population", 2_624_470, "fact.trailing"), ("Sex Ratio", 940, "fact.trailing"),
+        ("Capital", None, "fact.spaces"), ("Population", 1_204_000, "fact.spaces")]

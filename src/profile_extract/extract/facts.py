@@ -12,6 +12,7 @@ Layouts (each a named rule, recorded on the Fact):
 - ``fact.trailing``  ``Label 1234 unit`` rows of a flattened two-column table, and
                      ``Label value in 2012``
 - ``fact.tab``       ``Label<TAB>value`` (tables copied as text)
+- ``fact.spaces``    ``Label     value`` (three or more spaces between two columns)
 - ``fact.glued``     ``TypeFund``, ``Legal statusActive`` (infobox labels glued to values)
 - ``fact.nextline``  ``Population:`` / ``Region served`` with the value on the next line
 - ``fact.nested``    ``Area: total: ... land: ...`` sub-fields inside a value
@@ -139,7 +140,7 @@ def label_ok(label: str) -> bool:
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"\s*[:：]\s*")
 _INLINE_NEXT = re.compile(r"\s*[;•·]\s+(?=[A-Z][^:;•·]{1,40}:\s)")
-_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]")     # a cheap superset of the separators
+_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]|   ")     # a cheap superset of the separators
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
 _LEADER = re.compile(r"\s*(?:\.\s?){4,}\s*|\s*…+\s*|\s*_{3,}\s*")      # Population ........ 9,500,000
 _DASHES = re.compile(r"\s+--\s+")
@@ -150,9 +151,13 @@ _TRAILING = re.compile(
     r"^(?P<label>[^\W\d_][^|:=]*?[^\s,(])\s+"
     r"(?P<value>(?:(?:approx\.?|about|over|c\.)\s+)?[$€£₹]?\d[\d,.\u00a0 ]*(?:\s?%|"
     r"\s+(?:million|billion|lakh|crore|thousand|sq\.?\s?kms?\.?|kms?|km²|km2|per\s+sq\.?\s?kms?\.?|"
-    r"sq\.?\s?mi(?:les)?\.?|hectares?|ha|persons?|people|years?|m|metres?|feet|ft|acres?)\.?)?)"
+    r"sq\.?\s?mi(?:les)?\.?|hectares?|ha|persons?|people|years?|m|metres?|feet|ft|acres?)\.?"
+    # or a short tail of words: `940 Females per 1000 Males`, `12 sq. km (approx.)`
+    r"|(?:\s+(?:[A-Za-z][A-Za-z.²/%]{0,11}|\d{1,4}|\([^()]{1,20}\))){1,4}"
+    r")?)"
     r"(?:\s+(?:in|as\s+of|as\s+on)\s+(?P<year>(?:1[89]|20)\d\d))?\s*$",
     re.IGNORECASE)
+_WIDE = re.compile(r"[ \u00a0]{3,}")          # `Capital          Minsk`: columns of a text table
 
 
 def _paren_depth_ok(text: str, pos: int) -> bool:
@@ -208,6 +213,9 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
     g = _GLUED_DASH.match(text)
     if g and label_ok(g.group(1)):
         return g.end(1), g.end(), n, "fact.dash"
+    w = _WIDE.search(text, 0, 150)
+    if w and w.start() > 0 and w.end() < n and label_ok(text[:w.start()]) and "   " not in text[w.end():]:
+        return w.start(), w.end(), n, "fact.spaces"
     return None
 
 
@@ -1158,6 +1166,7 @@ _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
 _FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.equals": "kv", "fact.leader": "kv",
+           "fact.spaces": "kv",
            "fact.pipe": "pipe", "fact.cells": "pipe", "fact.dash": "dash", "fact.dashes": "dash",
            "fact.trailing": "trailing", "fact.glued": "glued", "fact.nested": "kv"}
 
