@@ -937,3 +937,13 @@ def test_wide_space_columns_and_trailing_words():
     assert [(f.label, f.value, f.rule) for f in facts] == [
         ("Total Population", 2_624_470, "fact.trailing"), ("Sex Ratio", 940, "fact.trailing"),
         ("Capital", None, "fact.spaces"), ("Population", 1_204_000, "fact.spaces")]
+
+
+@pytest.mark.parametrize("text", [
+    "International Example Commission\nRue de Example 37\nCase Postale 96\nCH-1211 Geneva 20\nSwitzerland\n",
+    "Example Office\nP.O. Box 30552\nNairobi 00100\nKenya\n",
+    "Main Street 5\nBuilding 3\nRoom 307\n",
+    "Example Hall\nSuite 600\nFloor 3\nWashington, DC 20004\n",
+])
+def test_address_blocks_are_no_trailing_number_rows(text):
+    assert facts_of(text)[0] == []

@@ -794,6 +794,21 @@ def _split_nested(rows: _Rows, row: Row) -> list[Row] | None:
     return out
 
 
+_POSTCODE_TOKEN = re.compile(r"\b[A-Z]{1,3}-\s?\d{3,6}\b|\b\d{5}(?:-\d{4})?\b")
+_BARE_INT = re.compile(r"^\d{3,6}$")
+
+
+def _address_like(rows: _Rows, label: str, value: str) -> bool:
+    """Is `label value` an address line (`Main Street 5`, `CH-1211 Geneva 20`,
+    `Nairobi 00100`) rather than a `Label 1234` row of a flattened table?"""
+    if rows.table.lookup(clean_label(label)[0]) is not None:
+        return False
+    if rows.words.address.search(label) or _POSTCODE_TOKEN.search(label):
+        return True
+    # `Nairobi 00100`, `Minsk 220005`: one capitalised word and a postcode-like number
+    return len(label.split()) == 1 and label[:1].isupper() and bool(_BARE_INT.match(value.strip()))
+
+
 def _follows(text: str, row: Row, line: Line) -> bool:
     """Is line the line right after the row's text (no blank line between)?"""
     return row.vend <= line.start and text.count("\n", row.vend, line.start) <= 1
@@ -894,7 +909,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                          line.index, kind="as_of")
                 return
             m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
-            if m and label_ok(m.group("label")):
+            if m and label_ok(m.group("label")) and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
                 return
         flush_trailing()

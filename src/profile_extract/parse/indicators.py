@@ -168,6 +168,7 @@ class LabelWords:
     counter_total: re.Pattern
     junk_value: re.Pattern
     header_label: re.Pattern
+    address: re.Pattern
     header_value: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
 
@@ -188,6 +189,14 @@ class LabelWords:
 def _whole(pats, where) -> re.Pattern:
     try:
         return re.compile(r"(?:" + "|".join(f"(?:{p})" for p in pats) + r")\Z", re.IGNORECASE)
+    except re.error as exc:
+        raise IndicatorError(f"data/fact_labels.toml: [{where}]: bad pattern: {exc}") from None
+
+
+def _word_any(pats, where) -> re.Pattern:
+    """Any of the words anywhere in a text, as whole words."""
+    try:
+        return re.compile(r"(?<!\w)(?:" + "|".join(f"(?:{p})" for p in pats) + r")(?!\w)", re.IGNORECASE)
     except re.error as exc:
         raise IndicatorError(f"data/fact_labels.toml: [{where}]: bad pattern: {exc}") from None
 
@@ -218,6 +227,7 @@ def label_words() -> LabelWords:
         counter_total=_whole(skip.get("counter_total", []), "skip.counter_total"),
         junk_value=_whole(skip.get("values", []), "skip.values"),
         header_label=_whole(skip.get("header_labels", []), "skip.header_labels"),
+        address=_word_any(skip.get("address_words", []), "skip.address_words"),
         header_value=_whole(skip.get("header_values", []), "skip.header_values"),
         dimension_words=tuple(dims),
     )
