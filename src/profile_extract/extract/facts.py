@@ -1348,6 +1348,7 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
     if r.known:
         return True
     v = r.value.strip()
-    if len(v) <= 80 and _NUMERIC_START.match(v) and not _DATE_VALUE.match(v):
+    if len(v) <= 80 and _NUMERIC_START.match(v) and not _DATE_VALUE.match(v) \
+            and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)):
         return True
     return False
