@@ -296,6 +296,24 @@ BLOCKS = [
          "Email: desk@river-aid.org\nTel: +44 20 7946 0101\n\nOur partners\n\nwww.partner-one.org\n\n"
          "Annual report",
          [("email", "desk@river-aid.org"), ("phone", "+442079460101")]),
+    Case("an address label introduces the street line: its words are the street, the name is the line above",
+         "Kinderhilfe Nordhessen e.V.\nAdresse: Kasseler Landstraße 17\n34117 Kassel\nTelefon: 0561 555 010",
+         [("organization", "Kinderhilfe Nordhessen e.V."), ("street", "Kasseler Landstraße 17"),
+          ("postal_code", "34117"), ("city", "Kassel"), ("phone", "0561555010")]),
+    Case("words between an address label and a street word are the street's own",
+         "Berliner Tafelhilfe\nAnschrift: Alte Jakobstraße 77, 10179 Berlin\nTel.: 030 555 0101",
+         [("organization", "Berliner Tafelhilfe"), ("street", "Alte Jakobstraße 77"), ("postal_code", "10179"),
+          ("city", "Berlin"), ("phone", "0305550101")]),
+    Case("an address label's words-and-number line above the postcode is the street, not a name",
+         "Hafenhilfe e.V.\nAdresse: Große Bleichen 5\n20354 Hamburg\n\n"
+         "Indirizzo: Lungotevere Flaminio 4\n00196 Roma",
+         [("organization", "Hafenhilfe e.V."), ("street", "Große Bleichen 5"), ("postal_code", "20354"),
+          ("city", "Hamburg"), ("street", "Lungotevere Flaminio 4"), ("postal_code", "00196"),
+          ("city", "Roma")]),
+    Case("an address label whose value names the organisation before a comma keeps that name",
+         "Address: Lakeside Health Trust, 14 Harbour Road, Springfield, IL 62701",
+         [("organization", "Lakeside Health Trust"), ("street", "14 Harbour Road"), ("city", "Springfield"),
+          ("postal_code", "62701")]),
     Case("addresses that merely start with a label word keep it",
          "Write to emailteam@example.org, Mailbox@example.org or webmaster@example.org; email.desk@example.org",
          [("email", "emailteam@example.org"), ("email", "mailbox@example.org"),
@@ -331,6 +349,7 @@ NEGATIVES = [
     ("an empty e-mail label", "E-mail Address\n\n\n\nWeb: "),
     ("a site link among menu and footer links", "Home\nAbout\nwww.example-agency.org\nPrivacy\n"
                                                 "\n© 2025 Example Agency"),
+    ("an address label before a room line is no street", "Address: Secretariat Room 5\nGeneva"),
     ("single letters and label words glued to short codes are no labels",
      "The F1 race and the M25 jam: T2 closed, E5 delayed, Web2 forum, Fax2000 machine."),
 ]

@@ -411,7 +411,72 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
     items = _dedupe_overlaps(items)
     items.sort(key=lambda it: (it.start, it.end))
+    _label_starts_street(text, items)
     return items, loose
+
+
+# words before a street inside an `Address:` value that belong to the street's
+# name (`Hanauer Landstraße 126`, `Old Mill Lane 4`)
+_STREET_HEAD = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,2}")
+
+
+_BARE_STREET = re.compile(
+    r"(?:[^\W\d_][\w'’.\-]*[ \t]+){1,4}\d{1,5}[a-zA-Z]?(?:[-–/]\d{1,5}[a-zA-Z]?)?"
+    r"|\d{1,5}[a-zA-Z]?,?(?:[ \t]+[^\W\d_][\w'’.\-]*){1,4}")
+
+
+def _label_street_line(text: str, items: list[Item], lab: Item) -> None:
+    """`Adresse: Große Bleichen 5` / `20354 Hamburg`: an address label's value
+    that is words and a house number, with the postal code and city on the
+    next line, is the street even without a street word."""
+    a, e = _clean_span(text, lab.start, lab.end)
+    a, e = trimmed_span(text, a, e)
+    v = text[a:e]
+    if not v or "\n" in v or not _BARE_STREET.fullmatch(v) or not v.lstrip("0123456789, \t")[:1].isupper():
+        return
+    if _org_data()[2].search(v) or any(i.start < e and a < i.end for i in items if i.kind != "address_label"):
+        return
+    nl = text.find("\n", e)
+    nxt = next((i for i in items if i.start > e), None)
+    if nl < 0 or nxt is None or nxt.kind not in ("postal_code", "city") or \
+            text[e:nxt.start].count("\n") != 1 or text[nl:nxt.start].strip():
+        return
+    bisect.insort(items, Item("street", a, e, v, rule="contact.street.label_line"),
+                  key=lambda i: (i.start, i.end))
+
+
+def trimmed_span(text: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and text[a] in " \t":
+        a += 1
+    while b > a and text[b - 1] in " \t":
+        b -= 1
+    return a, b
+
+
+def _label_starts_street(text: str, items: list[Item]) -> None:
+    """An address label introduces a street line: capitalised words between
+    the label and the street found in its value are the street's own words,
+    not an organisation (`Anschrift: Hanauer Landstraße 126`)."""
+    streets = [i for i in items if i.kind == "street"]
+    for lab in [i for i in items if i.kind == "address_label"]:
+        st = next((i for i in streets if lab.start <= i.start < lab.end), None)
+        if st is None:
+            _label_street_line(text, items, lab)
+            continue
+        a = lab.start
+        while a < st.start and text[a] in _BULLET + ":":
+            a += 1
+        head = text[a:st.start]
+        if not head.strip() or not head.endswith((" ", "\t")):
+            continue
+        h = head.rstrip()
+        if not _STREET_HEAD.fullmatch(h) or not all(w[0].isupper() for w in h.split()):
+            continue
+        if _org_data()[2].search(h) or _only_label(h) or addr._rx()["country"].search(h):
+            continue   # `Address: Ministry House 12 ...`: a name, not part of the street
+        st.start = a
+        st.value = text[a:st.end]
+        st.rule += "+label_head"
 
 
 def _dedupe_overlaps(items: list[Item]) -> list[Item]:
@@ -705,7 +770,7 @@ def _name_ok(name: str) -> bool:
     sig = [w for w in words if w.lower() not in _CONNECT and re.match(r"[^\W\d_]", w)]
     if not sig:
         return False
-    caps = sum(1 for w in sig if w[0].isupper())
+    caps = sum(1 for w in sig if w[0].isupper() or kw_rx.fullmatch(w))   # `e.V.` counts as a name word
     # Russian and Greek names are written in sentence case (`Представительство фонда`)
     if caps / len(sig) < 0.6 and not re.search(r"[\u0370-\u03ff\u0400-\u04ff]", n):
         return False

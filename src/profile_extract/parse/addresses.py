@@ -135,8 +135,9 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)))+)"
         rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
+    adj = _alt(st.get("adjective_endings", []))
     rx["name_num"] = re.compile(
-        rf"(?<![\w\-/])(?P<name>[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
+        rf"(?<![\w\-/])(?P<name>(?:[{_UP}][{_LO}]+?{adj}[ \t]+)?[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
         rf"\.?,?[ \t]*{HOUSE_WORD}(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
     # John Smith Drive (no number: counted only at the end of its line or before a comma)
     rx["name_only"] = re.compile(
