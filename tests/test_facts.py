@@ -947,3 +947,14 @@ def test_wide_space_columns_and_trailing_words():
 ])
 def test_address_blocks_are_no_trailing_number_rows(text):
     assert facts_of(text)[0] == []
+
+
+@pytest.mark.parametrize("text,label,value,unit", [
+    ("GDP per capita (current US$): 6,280", "GDP per capita (current US$)", 6_280, "USD"),
+    ("Area, km²: 207,600", "Area, km²", 207_600, "km**2"),
+    ("GDP, US$ million: 55", "GDP, US$ million", 55e6, "USD"),
+    ("% of population under 15: 16.1", "% of population under 15", 16.1, "percent"),
+])
+def test_more_label_units(text, label, value, unit):
+    f = facts_of(text)[0][0]
+    assert (f.label, f.value, f.unit) == (label, pytest.approx(value), unit)

@@ -121,7 +121,7 @@ def label_ok(label: str) -> bool:
         s = s.lstrip("•·▪►◦‣∙ ")
     if not s or len(s) > 120 or not _HAS_LETTER.search(s):
         return False
-    if not (s[0].isalpha() or s[0].isdigit() or s[0] in "(«\"'“"):
+    if not (s[0].isalpha() or s[0].isdigit() or s[0] in "(«\"'“%#"):
         return False
     if s[0].isdigit() and not _DIGIT_LABEL.match(s) and parse_period(s) is None:
         return False
@@ -345,9 +345,16 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
     if m and period is None:
         period = find_period(m.group(1))
         s = s[:m.start()].rstrip()
+    if unit is None:
+        cu = _COMMA_UNIT.search(s)               # `Area, km²`, `GDP, US$ million`
+        if cu:
+            unit = _bracket_unit(cu.group(1))[0]
     return s.strip(" ,;"), period, unit
 
 
+_COMMA_UNIT = re.compile(r",\s*((?:in\s+)?[^,()]{1,25})$")
+_BRACKET_NOISE = frozenset("current constant nominal real annual total approx. approx estimated est. est "
+                           "at prices current-prices".split())
 _IN = re.compile(r"^\s*(?:in|en|figures in|amounts? in)\s+", re.I)
 _SCALE_TOKEN = re.compile(r"^(?:'?000s?|thousands?|millions?|billions?|trillions?|mn|mln|bn|lakhs?|crores?)$",
                           re.I)
@@ -373,7 +380,7 @@ def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
     unit = scale = None
     rest = []
     for tok in re.split(r"[\s,]+", t):
-        if not tok:
+        if not tok or tok.lower() in _BRACKET_NOISE:
             continue
         if _SCALE_TOKEN.match(tok) and scale is None:
             scale = _SCALE_OF_TOKEN[tok.lower().lstrip("'") if tok.lower() not in _SCALE_OF_TOKEN else tok.lower()]
@@ -651,7 +658,8 @@ def _label_scale(label: str) -> float | None:
         u, scale = _bracket_unit(m.group(1))
         if scale:
             return scale
-    return None
+    cu = _COMMA_UNIT.search(label.rstrip(" :："))
+    return _bracket_unit(cu.group(1))[1] if cu else None
 
 
 def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
