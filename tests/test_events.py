@@ -173,6 +173,15 @@ POSITIVE = [
          "`number of` without a verb of change is no trend"),
     Case("The society grew quickly after it was registered in 1952.", (("1952", None),),
          "a verb of change without a quantity noun is no trend"),
+    # three-digit years: only after a strong trigger, in a past clause, before the end of
+    # the clause or a word that cannot be counted
+    Case("The kingdom adopted the new faith as its state religion in 325.", (("0325", None),),
+         "a three-digit year is written as four ISO digits"),
+    Case("The monastery has stood on the hill since 876.", (("0876", "since"),)),
+    Case("The town was founded in 754 by traders from the coast.", (("0754", None),)),
+    Case("The first church was built in 480 AD on the ruins of a temple.", (("0480", None),)),
+    Case("Das Kloster wurde im Jahr 816 gegründet.", (("0816", None),), "German"),
+    Case("La ville fut fondée en 843 par les moines.", (("0843", None),), "French"),
     # a reference marker stops its own sentence only, not the rest of the line
     Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
          "handbook (ISBN 978-0-00-000000-0) runs to 512 pages.", (("2020-04-08", None),),
@@ -274,6 +283,16 @@ NEGATIVE = [
          "the count is in the date's own clause"),
     Case("In 2016, some 5,000 people died and many more went missing.", (),
          "a toll is the date's only predicate"),
+    Case("The survey counted households in 312 villages.", (), "a count after `in`"),
+    Case("The law applies in 312 municipalities.", (), "a count in a present clause"),
+    Case("The figures were discussed in 301 of the 450 districts.", (), "`N of M`"),
+    Case("In 301 cases the court ruled for the applicants.", (), "a count starting a sentence"),
+    Case("The city was destroyed in 480 BC by invaders.", (), "a year before the era"),
+    Case("The team won in 150, 301 and 450 matches.", (), "a list of numbers"),
+    Case("The office is in 301, Main Street.", (), "a house number"),
+    Case("Our office was located in 301, Second Floor, Sector 5.", (), "an address"),
+    Case("The book is cited on page 301 and in 302 other papers.", (), "a page and a count"),
+    Case("The index rose by 12.5 in 301.5 days.", (), "a decimal"),
     # statistics dated in prose: a quantity as the predicate, or a trend of a quantity
     Case("Tourism receipts equalled about a tenth of national income in 2019.", (),
          "a share as the predicate"),
@@ -333,6 +352,13 @@ def test_word_lists_check_themselves():
     assert got("The office did open in 2031 in the capital.") == (("2031", None),)   # control
     assert got("The page text signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
     assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)
+    qual_of = {w: quals[k] for k, ws in W["year_triggers"].items() for w in ws}
+    for w in W["three_digit_years"]["triggers"]:
+        assert got(f"The abbey was opened {w} 876.") == (("0876", qual_of[w]),), w
+    for w in W["three_digit_years"]["after"]:
+        assert got(f"The abbey was opened in 876 {w} the river.") == (("0876", None),), w
+    for w in W["three_digit_years"]["not_before"]:
+        assert got(f"The abbey was {w} in 876.") == (), w
     for w in W["future"]["words"]:
         assert got(f"The office {w} open in 2031 in the capital.") == (), w
     for w in W["meta_before"]["words"] + W["meta_before"]["near"]:

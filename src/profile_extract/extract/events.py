@@ -62,12 +62,13 @@ def _words(table: str, key: str = "words") -> frozenset[str]:
 
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _I = re.IGNORECASE
+_PAST_IRREGULAR = _words("verbs", "past_irregular")
 
 # --- date candidates -------------------------------------------------------
 # Every date ends in (or, for ISO, starts with) a run of four or five digits;
 # the patterns below look just before or at that run, so the month-name check
 # is a dict lookup, not a regex alternation scanned over the whole text.
-_Y_RUN = re.compile(r"(?<!\d)\d{4,5}(?!\d)")
+_Y_RUN = re.compile(r"(?<!\d)\d{3,5}(?!\d)")
 _ISO_AT = re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-]|\.\d)")
 _NUM_BEFORE_Y = re.compile(r"(?<![\w/.,-])\d{1,2}(?P<s>[./-])\d{1,2}(?P=s)\s?$")
 _MONTH_BEFORE_Y = re.compile(
@@ -76,6 +77,38 @@ _MONTH_BEFORE_Y = re.compile(
     r"(?:of\s+|de\s+|del\s+)?$", _I)
 _AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
 _AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b")
+
+
+_TRIG3 = re.compile(rf"(?<![\w.])(?:{_alt(W['three_digit_years']['triggers'])})\s+$", _I)
+_AFTER3 = _words("three_digit_years", "after") | _words("participles", "after_year")
+_NOT_BEFORE3 = _words("three_digit_years", "not_before")
+_PAST3 = _PAST_IRREGULAR | _words("three_digit_years", "past_words")
+_AFTER3_END = re.compile(r"(?:[.;:!?)\]]|,(?!\s*\d)|\s*$)")
+_AFTER3_WORD = re.compile(r"\s+([^\W\d_]+)(\s+\d)?")
+
+
+def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
+    """A three-digit year: right after a strong trigger (`in 301`, `since 876`) and
+    before the end of the clause or a word that cannot be counted (`in 301 AD`,
+    `in 301 the king`); `in 301 cases`, `in 150, 301 and 450` are counts.
+
+    >>> t = "It converted in 301. It did in 301 cases, in 150, 301 and 450. It was built in 301 AD."
+    >>> [t[c.s:c.e] for c in _candidates(t, 0, len(t))]
+    ['301', '301']
+    """
+    t = _TRIG3.search(text, max(start, p - 16), p)
+    if not t:
+        return False
+    before = text[start:t.start()]
+    last = _WORD.findall(before[-24:])
+    if (last and last[-1].lower() in _NOT_BEFORE3) or not _PAST.search(before) \
+            and _PAST3.isdisjoint(w.lower() for w in _WORD.findall(before)):
+        return False                                    # `is in 301, Main Street`
+    if _AFTER3_END.match(text, q, end):
+        return not text[q + 1:q + 2].isdigit()          # not `301.5`
+    w = _AFTER3_WORD.match(text, q, end)
+    return bool(w) and w.group(1).lower() in _AFTER3 and not w.group(2)
+
 
 
 class _Cand:
@@ -108,6 +141,11 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
         p, q = y.start(), y.end()
         if p < pos:
             continue
+        if q - p == 3:
+            if p > start and text[p - 1].isspace() and _short_year(text, p, q, start, end):
+                out.append(_Cand(p, q, "year"))
+                pos = q
+            continue
         if q - p == 4:
             iso = _ISO_AT.match(text, p, end)
             if iso:
@@ -137,7 +175,23 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     return out
 
 
-_HAS_YEAR = re.compile(r"\d{4}")
+_Y4 = re.compile(r"\d{4}")
+_D3 = re.compile(r"\s(?<=[^\W\d_]\s)\d{3}(?!\d)")     # a word, a space, three digits
+
+
+def _has_year(text: str, start: int = 0, end: int | None = None) -> bool:
+    """The cheap pre-check: a four-digit number, or a three-digit one right after a
+    strong trigger (`in 301`). Hot: callers try `_Y4` and `_D3` inline first."""
+    end = len(text) if end is None else end
+    if _Y4.search(text, start, end):
+        return True
+    m = _D3.search(text, start, end)
+    while m is not None:
+        p = m.end() - 3
+        if _TRIG3.search(text, max(start, p - 16), p):
+            return True
+        m = _D3.search(text, m.end(), end)
+    return False
 _BIG = 1 << 62
 
 # --- what comes before a bare year -----------------------------------------
@@ -353,16 +407,15 @@ def _is_future(win: str, tj=None) -> bool:
 
 
 _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
-_PAST_IRREGULAR = _words("verbs", "past_irregular")
 _CLAUSE_SPLIT = re.compile(
-    r"[;:()\[\]]|,\s|\s[–—-]\s"
-    r"|\s(?:and|but|before|after|until|till|once)\s+"
+    r"[;:()\[\]]|,\s|\s(?:[–—-]\s"
+    r"|(?:and|but|before|after|until|till|once)\s+"
     r"(?=(?:it|they|he|she|we|i|you|its|his|her|their|there)\b)"
-    r"|\s(?:but|while|whereas|although|though|when|where|because)\s"
+    r"|(?:but|while|whereas|although|though|when|where|because)\s"
     # a new predicate that shares the sentence's subject (group `co`): `The family
     # walked 900 km and crossed the border on ...`, `... before reaching the coast in ...`
-    rf"|(?P<co>\sand\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
-    r"|\s(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b)))", _I)
+    rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
+    r"|(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b))))", _I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 _REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
                         r"|\(eds?\.?\)|\bVol\.|\bJournal\b")
@@ -675,7 +728,7 @@ def _regions(doc: Doc):
         if line is not None and line.text:
             block.append(line)
             continue
-        if block and _HAS_YEAR.search(text, block[0].start, block[-1].end):
+        if block and _has_year(text, block[0].start, block[-1].end):
             yield from _block_regions(text, block)
         block = []
 
@@ -687,7 +740,7 @@ def _block_regions(text: str, lines):
     prev = ""
     for ln in lines:
         s = ln.text
-        has_year = _HAS_YEAR.search(s) is not None
+        has_year = _Y4.search(s) is not None or (_D3.search(s) is not None and _has_year(s))
         if has_year:
             if _has_line_marker(s):
                 if run is not None and run[2]:
@@ -731,11 +784,11 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     text = doc.text
     events: list[Event] = []
     findings: list[Finding] = []
-    if not _HAS_YEAR.search(text):
+    if not _has_year(text):
         return events, findings
     for rs, re_ in _regions(doc):
         for ss, se in split_sentences(text, rs, re_):
-            if not _HAS_YEAR.search(text, ss, se):
+            if not _has_year(text, ss, se):
                 continue
             if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
