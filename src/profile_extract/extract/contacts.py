@@ -770,7 +770,8 @@ def _name_ok(name: str) -> bool:
     sig = [w for w in words if w.lower() not in _CONNECT and re.match(r"[^\W\d_]", w)]
     if not sig:
         return False
-    caps = sum(1 for w in sig if w[0].isupper() or kw_rx.fullmatch(w))   # `e.V.` counts as a name word
+    # a legal form written in lower case (`e.V.`) counts as a name word
+    caps = sum(1 for w in sig if w[0].isupper() or (not w.isalpha() and kw_rx.fullmatch(w)))
     # Russian and Greek names are written in sentence case (`Представительство фонда`)
     if caps / len(sig) < 0.6 and not re.search(r"[\u0370-\u03ff\u0400-\u04ff]", n):
         return False
@@ -975,6 +976,11 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                 return cand
             return None
         cand = _org_candidate(text, lines[k].start, lines[k].end)
+        if cand and _is_building(text[cand[0]:cand[1]]):
+            # a building's name (`Lakeside House`) under a heading that names the organisation
+            above = _heading_above(doc, k, prev_end)
+            if above:
+                return above
         if cand and (parts or _org_like(text[cand[0]:cand[1]])):
             return cand
         if cand or _is_person(t.strip()) or t.endswith(":"):
@@ -1005,6 +1011,42 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                     if cand:
                         return cand
             k += 1
+    return None
+
+
+@lru_cache(maxsize=None)
+def _building_rx() -> re.Pattern:
+    d = addr.data()["organization"]
+    last = "|".join(re.escape(w) for w in sorted(d["building_last"], key=len, reverse=True))
+    first = "|".join(re.escape(w) for w in sorted(d["building_first"], key=len, reverse=True))
+    return re.compile(rf"(?:^(?:{first})\s.*|.*\s(?:{last}))\Z")
+
+
+def _is_building(name: str) -> bool:
+    """A building's name (`Ludwig Krapf House`, `Palais Wilson`): building words from data."""
+    return bool(_building_rx().match(name.strip()))
+
+
+def _heading_above(doc: Doc, k: int, prev_end: int) -> tuple[int, int] | None:
+    """The nearest line above line k (across at most two blank lines) when it
+    names an organisation and is not itself a building or a label."""
+    lines = doc.lines
+    j = k - 1
+    blanks = 0
+    while j >= 0 and lines[j].end > prev_end:
+        t = lines[j].text.strip(_BULLET)
+        if not t:
+            blanks += 1
+            if blanks > 2:
+                return None
+            j -= 1
+            continue
+        if _only_label(t) or ":" in t or " | " in t:
+            return None
+        cand = _org_candidate(doc.text, lines[j].start, lines[j].end)
+        if cand and _org_like(doc.text[cand[0]:cand[1]]) and not _is_building(doc.text[cand[0]:cand[1]]):
+            return cand
+        return None
     return None
 
 
