@@ -958,3 +958,16 @@ def test_address_blocks_are_no_trailing_number_rows(text):
 def test_more_label_units(text, label, value, unit):
     f = facts_of(text)[0][0]
     assert (f.label, f.value, f.unit) == (label, pytest.approx(value), unit)
+
+
+def test_cia_executive_branch_sub_fields():
+    text = ("Government\n\nExecutive branch: chief of state: President Example PERSON (since 20 July 1994); "
+            "head of government: Prime Minister Other PERSON (since 4 June 2020) cabinet: Council of Ministers "
+            "appointed by the president elections/appointments: president directly elected\n"
+            "Capital: name: Minsk geographic coordinates: 53 54 N, 27 34 E time difference: UTC+3\n")
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value) for f in facts] == [
+        ("Executive branch - chief of state", None), ("Executive branch - head of government", None),
+        ("Executive branch - cabinet", None), ("Executive branch - elections/appointments", None),
+        ("Capital - name", None), ("Capital - geographic coordinates", None), ("Capital - time difference", None)]
+    assert facts[4].value_text == "Minsk"

@@ -416,6 +416,8 @@ _DATE_VALUE = re.compile(
     r"|(?:1\d|20)\d\d(?:\s?[-–—]\s?\d{2,4})?"
     r")(?![\d,.]\d)(?!\s*(?:%|percent|km|sq|persons?|people|million|billion|members|states))",
     re.IGNORECASE)
+_DATE_IN_TEXT = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{4}\b"
+                           r"|\b(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
 _BARE_YEAR = re.compile(r"^\d{4}\s*[;,.]?$")
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
@@ -510,7 +512,11 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         out.period = _value_period(s, None)
         return out
     n = nums[0]
-    # skip a year that is only the period: `(2014) 50`
+    if lead_text:
+        d = _DATE_IN_TEXT.search(s)
+        if d and d.start() <= n.start < d.end():
+            out.period = None
+            return out       # `President X (since 20 July 1994)`: the number is a date, the value text
     out.value = n.value
     pos = n.end
     # currency: symbol or code before, code after
@@ -746,7 +752,8 @@ _NESTED = re.compile(r"(?:^|(?<=[\s;.,]))([a-z][a-z0-9 ,'’()/-]{0,40}?[a-z)]):
 
 
 _SUB_COLON = re.compile(r"(?<=[a-z)])\s?:\s+(?=\S)")
-_SUB_WORD = re.compile(r"[a-z][a-z'’()/-]*$")
+_SUB_WORD = re.compile(r"(?<![\w'’()/-])[a-z][a-z'’()/-]*$")
+_SUB_STOP = frozenset("the a an by to for with from and or in on at is are was were as".split())
 
 
 def _sub_label_start(v: str, colon: int) -> int | None:
@@ -755,6 +762,7 @@ def _sub_label_start(v: str, colon: int) -> int | None:
     (`... 90 m highest point:` -> `highest point`)."""
     pos = colon
     start = None
+    starts = []
     for _ in range(5):
         head = v[:pos].rstrip()
         m = _SUB_WORD.search(head)
@@ -762,13 +770,20 @@ def _sub_label_start(v: str, colon: int) -> int | None:
             break
         word = m.group()
         if start is not None:
+            if word in _SUB_STOP:
+                break         # `appointed by the president elections/appointments:` -> no prose in a label
             u = unit_after(word, 0)
             if u is not None and u.end == len(word):
                 break
         start = m.start()
+        starts.append(start)
         pos = m.start()
         if pos == 0 or v[pos - 1] != " ":
             break
+    vocab = label_words().sublabel
+    for st in reversed(starts):          # longest first: a known sub-label wins (`elections/appointments`)
+        if vocab.match(v[st:colon].strip()):
+            return st
     return start
 
 
