@@ -19,9 +19,23 @@ Layouts (each a named rule, recorded on the Fact):
 - ``.group`` suffix  a row under a group header (``Age structure |`` with an empty
                      value, an infobox header, ``• Total`` rows): ``Field - sub-label``
 
-The extractor finds rows (label, value and their spans) line by line, groups
-them, then `build_fact` turns each row into a Fact with pure parsers from
-``parse/``. Nothing here reads pint: units come from a precompiled spelling table.
+The stages, in `extract_facts`:
+
+1. `_line_rows` walks the lines once (pipe tables through a cell machine, other
+   lines through `split_line`), `_infobox_rows` adds infobox copies without
+   separators; each row keeps the spans of its label and value.
+2. Page metadata, contact rows, counters, enumerated steps and table header
+   rows are dropped (data/fact_labels.toml); a dated heading sets `as_of`.
+3. Rows are grouped under headers (`Field - sub-label`), nested CIA-style
+   values are split, and an isolated row that only looks like a fact (a
+   headline with a colon, a caption) is dropped unless its label is a known
+   indicator or its value a number.
+4. `build_fact` parses label and value with the pure parsers of ``parse/``
+   (numbers, periods, units, codes) and the indicator table; unknown labels
+   give an ``unknown_label`` info finding, unknown units a warning.
+
+Nothing here reads pint on the hot path: units come from a precompiled
+spelling table (pint is asked, cached, only about a unit-like word the table lacks).
 """
 from __future__ import annotations
 
