@@ -173,6 +173,19 @@ POSITIVE = [
          "`number of` without a verb of change is no trend"),
     Case("The society grew quickly after it was registered in 1952.", (("1952", None),),
          "a verb of change without a quantity noun is no trend"),
+    # `as of` before a happening, `after YEAR`, a bare term after a post
+    Case("As of September 2016, it became a related organization of the UN.",
+         (("2016-09", None),), "`as of` stamps a state, but `became` is a happening"),
+    Case("As of March 2018 the office was renamed the regional bureau.", (("2018-03", None),)),
+    Case("It became an independent society after 1991.", (("1991", None),),
+         "`after YEAR` in a past clause, no qualifier"),
+    Case("Shortly after 1991 the society became independent.", (("1991", None),)),
+    Case("He was director 1949–1971 and chairman later.", (("1949", "since"), ("1971", "until")),
+         "a bare range after a post, without parentheses"),
+    Case("Dr Okafor, president 2001–2009, opened the new wing.",
+         (("2001", "since"), ("2009", "until"))),
+    Case("A 1,200-bed hospital opened in 2004 in the capital.", (("2004", None),),
+         "a grouped number in a compound adjective is a size, not a count"),
     # three-digit years: only after a strong trigger, in a past clause, before the end of
     # the clause or a word that cannot be counted
     Case("The kingdom adopted the new faith as its state religion in 325.", (("0325", None),),
@@ -293,6 +306,15 @@ NEGATIVE = [
     Case("Our office was located in 301, Second Floor, Sector 5.", (), "an address"),
     Case("The book is cited on page 301 and in 302 other papers.", (), "a page and a count"),
     Case("The index rose by 12.5 in 301.5 days.", (), "a decimal"),
+    Case("As of 2019, the country is a member of the council.", (), "`as of` with a state"),
+    Case("As at 2017, it had 40 staff.", (), "`as at` with a count"),
+    Case("As of March 2012 LIST OF MEMBER STATES HAVING SIGNED THE CHARTER", (),
+         "a stamp heading a list in capitals"),
+    Case("Children born after 2010 are eligible for the grant.", (), "`after` in a present clause"),
+    Case("In the years after 1945 the town was rebuilt.", (), "`after` a period noun"),
+    Case("After 2015 the number of asylum applications declined each year.", (), "a trend"),
+    Case("The director 2019–2023 strategy was adopted.", (), "a range inside a name"),
+    Case("The plan 2019–2023 was adopted.", (), "a plan period"),
     # statistics dated in prose: a quantity as the predicate, or a trend of a quantity
     Case("Tourism receipts equalled about a tenth of national income in 2019.", (),
          "a share as the predicate"),
@@ -312,12 +334,10 @@ NEGATIVE = [
 
 # Known gaps: each runs as a strict xfail, so a fix gets noticed.
 KNOWN_GAPS = [
-    Case("As of September 2016, it became a related organization of the UN.",
-         (("2016-09", None),), "`as of` is read as a status stamp even before a happening"),
-    Case("It became an independent society after 1991.", (("1991", None),),
-         "`after YEAR` is not a trigger (no qualifier in the contract for it)"),
-    Case("He was director 1949–1971 and chairman later.", (("1949", "since"), ("1971", "until")),
-         "a bare range after a post, without parentheses"),
+    Case("It took them 40 days and 2,000 km to reach the coast in June 2016.", (("2016-06", None),),
+         "a journey's distance in the date's own clause reads as a statistic"),
+    Case("He became president after the 1999 elections.", (("1999", None),),
+         "a year before a happening noun (`the 1999 elections`) has no trigger"),
 ]
 
 
@@ -353,6 +373,9 @@ def test_word_lists_check_themselves():
     assert got("The page text signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
     assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)
     qual_of = {w: quals[k] for k, ws in W["year_triggers"].items() for w in ws}
+    for w in W["past_only_triggers"]["words"]:
+        assert got(f"The office was opened {w} 1996 in the capital.") == (("1996", None),), w
+        assert got(f"Children born {w} 1996 are eligible.") == (), w
     for w in W["three_digit_years"]["triggers"]:
         assert got(f"The abbey was opened {w} 876.") == (("0876", qual_of[w]),), w
     for w in W["three_digit_years"]["after"]:

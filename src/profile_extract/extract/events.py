@@ -192,11 +192,16 @@ def _has_year(text: str, start: int = 0, end: int | None = None) -> bool:
             return True
         m = _D3.search(text, m.end(), end)
     return False
+
+
 _BIG = 1 << 62
 
 # --- what comes before a bare year -----------------------------------------
 _QUAL = {k: (None if k == "none" else k) for k in W["year_triggers"]}
 _TRIG_WORD = {w.lower(): _QUAL[k] for k, ws in W["year_triggers"].items() for w in ws}
+# `after 1991`: an internal qualifier "after" that _judge checks (a past clause) and drops
+_PAST_ONLY = _words("past_only_triggers")
+_TRIG_WORD.update((w, "after") for w in _PAST_ONLY)
 _RANGE_START = _words("range", "start")
 _GLUED_TRIGGER = re.compile(rf"(?:^|\W)(?:{_alt(_TRIG_WORD)})$", _I)
 _ESTB = re.compile(
@@ -215,6 +220,8 @@ _AFTER_YEAR = re.compile(
     rf"^\s*(?:{_alt(list(W['after_year']['names']) + list(W['after_year']['counts']))})(?!\w)", _I)
 _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
+_POST_END = re.compile(rf"(?<!\w)(?:{_alt(W['posts']['words'])})$", _I)
+_BARE_RANGE_AFTER = re.compile(rf"\s*[-–—]\s*(?:{_YEAR}|present|today|now)(?!\w)", _I)
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _NOMINAL = _words("participles", "nominal")
@@ -234,7 +241,7 @@ def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
 
 _STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
-    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,])"
+    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_])"          # not `a 1,200-bed hospital`
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 _DIGIT = re.compile(r"\d")
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
@@ -285,7 +292,34 @@ _SCALE = frozenset(w.lower() for w in W["statistic"]["scale"])
 _NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten several many "
                           "half".split())
 _META = _Lexicon(W["meta_before"]["words"])
-_META_NEAR = _Lexicon(W["meta_before"]["near"])
+_META_NEAR = _Lexicon(W["meta_before"]["near"] + W["meta_before"]["state"])
+_STATE_STAMP = _Lexicon(W["meta_before"]["state"])
+
+
+def _is_state_stamp(pre: str) -> bool:
+    """`As of`, `Currently`: a stamp of a state, not of a page.
+
+    >>> _is_state_stamp("As of "), _is_state_stamp("Copyright ")
+    (True, False)
+    """
+    near = _TOK.findall(pre[-24:].lower())[-2:]
+    return _STATE_STAMP.found(near, " " + " ".join(near) + " ")
+
+
+def _past_happening(win: str) -> bool:
+    """A past verb of a happening written in lower case (`became`, `was renamed`),
+    not a state (`was`, `had`, `registered 40`) nor a heading in capitals.
+
+    >>> _past_happening("it became a member"), _past_happening("it has 64")
+    (True, False)
+    >>> _past_happening("LIST OF STATES HAVING RECEIVED INVITATION")
+    False
+    """
+    for t in _TOK.findall(win):
+        if t in _PAST_IRREGULAR or (t.endswith("ed") and _EDING.fullmatch(t)
+                                    and t not in _NOT_VERBS and t not in _STATIVE):
+            return True
+    return False
 
 
 def _is_meta(pre: str) -> bool:
@@ -625,9 +659,14 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
             if any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
                 return None
             return "event.year_range", "since", "start"
+        if word in _PAST_ONLY and any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
+            return None                                  # `in the years after 1945`
         return "event.year", _TRIG_WORD.get(word), None
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _HAPPENING:
         return "event.year", None, None
+    rng = _BARE_RANGE_AFTER.match(post)
+    if rng and _POST_END.search(stripped) and not _AFTER_YEAR.match(post[rng.end():]):
+        return "event.year_range", "since", "start"       # `was director 1949–1971`
     return _timeline(sent, cs, post)
 
 
@@ -677,10 +716,15 @@ def _judge(sent: _Sentence, m, prev):
     kind = m.kind
     pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
+    state = False                                        # `As of 2016, it became ...`
     if kind == "year":
         res = _year_rule(sent, m, prev)
-        if res is None or _is_meta(pre):
+        if res is None:
             return None
+        if _is_meta(pre):
+            if not _is_state_stamp(pre):
+                return None
+            state = True
         rule, q, role = res
     else:
         mname = m.mn
@@ -700,8 +744,12 @@ def _judge(sent: _Sentence, m, prev):
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
-        if _is_meta(pre) or pre.rstrip().endswith(":"):
+        if pre.rstrip().endswith(":"):
             return None                                  # `Posting Date: February 21, 2010`
+        if _is_meta(pre):
+            if not _is_state_stamp(pre):
+                return None
+            state = True
         rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
                 "mdy": "event.full_date", "my": "event.month_date"}[kind]
         if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].end():cs]):
@@ -716,6 +764,12 @@ def _judge(sent: _Sentence, m, prev):
         return None
     if q == "by" and not _PAST.search(win):
         return None
+    if state and not _past_happening(win):
+        return None                                      # `As of May 2016, it has 64 branches`
+    if q == "after":
+        if not (_PAST.search(win) or _past_happening(win)):
+            return None                                  # `children born after 2010 are ...`
+        q = None
     return rule, q, role
 
 
