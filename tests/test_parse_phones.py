@@ -106,3 +106,32 @@ def test_run_stops_at_sentence_dot_and_comma():
     text = "Washington, DC 20004. (202) 393-2904, 0700 123 456."
     runs = [m.group(0) for m in PHONE_RUN.finditer(text)]
     assert runs == ["20004", "(202) 393-2904", "0700 123 456"]
+
+
+# A national number under a city: the country whose area code for the number
+# is that city, when it is not the page's country (phonenumbers' gazetteer).
+PLACES = [
+    ("057 202 1234", "Kisumu", "DE", "KE"),      # a Kenyan area code under a Kenyan city
+    ("0361 555 010", "Erfurt", "FR", "DE"),      # a German one on a French page
+    ("022 555 0101", "Geneva", "KE", "CH"),
+]
+NOT_PLACES = [
+    ("057 202 1234", "Kisumu", "KE"),            # the page's country already names the city
+    ("030 555 0101", "Berlin", "DE"),
+    ("069 94 94 37-0", "Frankfurt", "DE"),       # `Frankfurt am Main` names Frankfurt
+    ("+254 57 202 1234", "Kisumu", "DE"),        # the number writes its own code
+    ("0722 555 100", "Kisumu", "DE"),            # a mobile names no city
+    ("057 202 1234", "Springfield", "DE"),       # no area of that name
+]
+
+
+@pytest.mark.parametrize("number,city,page,want", PLACES)
+def test_region_of_place(number, city, page, want):
+    from profile_extract.parse.phones import region_of_place
+    assert region_of_place(number, city, page) == want
+
+
+@pytest.mark.parametrize("number,city,page", NOT_PLACES)
+def test_not_region_of_place(number, city, page):
+    from profile_extract.parse.phones import region_of_place
+    assert region_of_place(number, city, page) is None

@@ -38,7 +38,7 @@ from ..ingest.segment import Doc
 from ..parse import addresses as addr
 from ..parse.emails import Match, find_emails, find_urls, normalise_website
 from ..parse.phones import (EXTENSION, PHONE_RUN, digits, international_form, normalise_phone,
-                            not_a_phone, split_run)
+                            not_a_phone, region_of_place, split_run)
 from ..records import Contact
 from ..spans import Span
 
@@ -1179,6 +1179,16 @@ def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
     items = b.items
     block_cc = next((i.country for i in items if i.kind == "country" and i.country), None) or \
         next((i.country for i in items if i.kind in ADDRESS_KINDS and i.country), None)
+    place_cc = None
+    if block_cc is None and page_cc:
+        # a city of another country than the page's, shown by the area code of a number beside it
+        city = next((i for i in items if i.kind == "city"), None)
+        if city is not None:
+            for it in items:
+                if it.kind in ("phone", "fax"):
+                    place_cc = region_of_place(it.number_text, text[city.start:city.end], page_cc)
+                    if place_cc:
+                        break
     lab_rx, _ = _label_rx()
     resets = [m.start("p") for m in _RESET.finditer(text, b.start, b.end)
               if not lab_rx.match(m.group("p"))]
@@ -1206,13 +1216,13 @@ def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
         if it.kind not in ("phone", "fax"):
             continue
         if last_part is None:
-            out[n] = block_cc or page_cc
+            out[n] = block_cc or place_cc or page_cc
             continue
         k = bisect.bisect_left(resets, last_part.end)
         if k < len(resets) and resets[k] < it.start:
             out[n] = page_cc
             continue
-        out[n] = cur_cc or page_cc
+        out[n] = cur_cc or place_cc or page_cc
     return out
 
 

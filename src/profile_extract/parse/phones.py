@@ -237,3 +237,53 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
         return PhoneValue(phonenumbers.format_number(n, PhoneNumberFormat.E164),
                           phonenumbers.is_valid_number(n), True, region)
     return PhoneValue(d, 6 <= len(d) <= 15, False)
+
+
+def _place_names(description: str) -> list[str]:
+    return [p.strip().casefold() for p in re.split(r"[/,]", description) if p.strip()]
+
+
+def _names_place(description: str, city: str) -> bool:
+    """Whether a geocoder description (`Mombasa/Mariakani/Kilifi`, `Frankfurt
+    am Main`) names the city (`Mombasa`, `Frankfurt`)."""
+    c = city.strip().casefold()
+    return any(p == c or p.startswith(c + " ") for p in _place_names(description))
+
+
+@lru_cache(maxsize=4096)
+def region_of_place(number: str, city: str, default: str) -> str | None:
+    """The country whose dialling area for this national number is the city
+    written beside it, when that is not `default` (the page's country).
+
+    phonenumbers' area-code gazetteer decides: a number written without its
+    country code under a city, on a page about another country, is dialled in
+    the city's country (`041 2314732` under `80100 Mombasa` is Kenyan, not
+    German). None when the default country's area already names the city, or
+    when no single other country's does.
+
+    >>> region_of_place("041 2314732", "Mombasa", "DE")
+    'KE'
+    >>> region_of_place("069 94 94 37-0", "Frankfurt", "DE") is None
+    True
+    """
+    from phonenumbers import geocoder
+    t = number.translate(_DASHES)
+    if international_form(t) is not None or not t.strip().startswith("0"):
+        return None   # the number writes its code, or has no trunk prefix to place it
+    try:
+        n = phonenumbers.parse(t, default)
+        if phonenumbers.is_valid_number(n) and _names_place(geocoder.description_for_number(n, "en"), city):
+            return None
+    except NumberParseException:
+        pass
+    hits = []
+    for region in sorted(phonenumbers.SUPPORTED_REGIONS):
+        if region == default:
+            continue
+        try:
+            n = phonenumbers.parse(t, region)
+        except NumberParseException:
+            continue
+        if phonenumbers.is_valid_number(n) and _names_place(geocoder.description_for_number(n, "en"), city):
+            hits.append(region)
+    return hits[0] if len(hits) == 1 else None
