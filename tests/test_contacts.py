@@ -284,6 +284,11 @@ BLOCKS = [
           ("postal_code", "1000"), ("country", "Belgique"), ("phone", "+3225550110"),
           ("fax", "+3225550111"), ("email", "info@harbour-rescue.be"), ("phone", "+3245551234"),
           ("website", "http://www.harbour-rescue.be/nl")]),
+    Case("one run of glued rows: each label ends where the next begins",
+         "Phone+41 (0)22 555 41 11Fax+41 (0)22 555 41 12E-mailoffice@example-aid.org\n"
+         "Tel.+44 20 7946 0000 | Telefax+44 20 7946 0001 | Courrielbureau@example.fr",
+         [("phone", "+41225554111"), ("fax", "+41225554112"), ("email", "office@example-aid.org"),
+          ("phone", "+442079460000"), ("fax", "+442079460001"), ("email", "bureau@example.fr")]),
     Case("short and upper-case labels glued on one line",
          "Ph+44 20 7946 0000 URLhttps://example.org/aid EMAILdesk@example.org",
          [("phone", "+442079460000"), ("website", "https://example.org/aid"), ("email", "desk@example.org")]),
