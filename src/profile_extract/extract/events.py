@@ -571,10 +571,8 @@ class _Sentence:
                 if any(a <= b.start() < z for a, z in inside):
                     continue
                 co = b.start("co") >= 0
-                if co:
-                    nw = _WORD.match(text, b.end())
-                    if nw is None or nw.group().lower() in _NOT_VERBS:
-                        continue                   # `and hundreds`, `and building`
+                if co and not _new_predicate(text, b.end(), self.end):
+                    continue                       # `and displaced persons`, `and hundreds`
                 bounds += (b.start(), b.end())
                 shared.append(co)
             bounds.append(self.end)
@@ -611,6 +609,31 @@ class _Sentence:
                 pos = max(pos, m.e)
             parts.append(text[pos:rz])
         return " ".join(parts)
+
+
+_AFTER_VERB = re.compile(r"\s+([^\W\d_]+)")
+_PARTICLES = _FUNCTION | frozenset("into across over through up out back off down away home "
+                                   "there here it them him us".split())
+
+
+def _new_predicate(text: str, pos: int, end: int) -> bool:
+    """Does the past verb at `pos` (after `and`) start a predicate, not an adjective?
+    A verb goes on with a function word, a particle or a name (`and crossed into`,
+    `and reached the coast`, `and reached Europe`); an adjective with a noun
+    (`and displaced persons`, `and trained teachers`).
+
+    >>> t = "and crossed into Egypt / and displaced persons / and reached Oslo / and fled."
+    >>> [_new_predicate(t, i, len(t)) for i in (4, 29, 53, 72)]
+    [True, False, True, True]
+    """
+    w = _WORD.match(text, pos, end)
+    if w is None or w.group().lower() in _NOT_VERBS:
+        return False
+    nxt = _AFTER_VERB.match(text, w.end(), end)
+    if nxt is None:
+        return True                                # `... and fled.`
+    n = nxt.group(1)
+    return n[0].isupper() or n.lower() in _PARTICLES
 
 
 def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] | None:
