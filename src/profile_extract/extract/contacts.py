@@ -4,7 +4,10 @@ How a page becomes contact records (CONTRACT.md "contacts", dev README
 conventions 2, 3 and 8):
 1. labelled rows (`Tel:`, `Fax --`, `E-mail`, `Website | ...`, `Адрес:`,
    `T +44 ...`) and their values, on the same line or on the lines under a
-   bare label; a label's numbers end where other words begin;
+   bare label, or glued to the label by a crawler (`Fax+41 ...`, `Phone02 ...`,
+   `E-mailname@org.int`, `Webwww.x.org`); a label's numbers end where other
+   words begin; an address label introduces a street line (`Anschrift:
+   Hanauer Landstraße 126` is all street);
 2. unlabelled evidence: e-mails (also `name [at] domain [dot] org`), numbers
    that write their country code, and address parts (streets, PO boxes,
    postal code + city in each country's order, countries) from
@@ -13,15 +16,19 @@ conventions 2, 3 and 8):
 3. items close together form a block; a new street after a complete address,
    a blank-line-free run of prose or an organisation's name line between
    entries starts the next block; numbers without a code, bare domains and
-   country lines join the block they sit in;
+   country lines join the block they sit in; a bare link line joins only the
+   block right above it, and among footer or menu links it is no contact;
 4. per block: the organization (the name before the address on its line,
-   the name line above, an entry heading that names an organisation, or an
+   the name line above (a building's name line gives way to the heading
+   above it that names an organisation), an entry heading that names an organisation, or an
    organisation line right under the numbers; never a person, an addressee
    title, `c/o`, a label or `Contact Us`; cut at the first comma when the
    rest is a place), one street per address (a PO box only when there is no
    street; suites, floors and buildings dropped), phones in E.164 from the
    number's own code, its address's country (a country line, a `CH-`
-   prefix, a US state and ZIP) or the page's country, else as written.
+   prefix, a US state and ZIP), the country whose area code for the number
+   is the block's city (when that is not the page's), or the page's country,
+   else as written.
 A number phonenumbers rejects and a malformed e-mail stay (valid=False) with
 an `invalid_phone` / `invalid_email` warning. Every record's span is the text
 it came from; `value` is normalised, `raw` is the span's text.
@@ -1170,7 +1177,10 @@ def _place_ok(city: str) -> bool:
 _RESET = re.compile(r"(?:^|[.;]\s+|\n)(?P<p>[A-Z][^:.;\n|]{3,60}):[ \t]*(?=[(+\[\d])")
 
 
-def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
+_PLACE_LOOKUPS = 20   # area-code gazetteer searches per page (each ~25 ms), so long directories stay fast
+
+
+def _regions(text: str, b: Block, page_cc: str | None, budget: list[int] | None = None) -> dict[int, str | None]:
     """Country for each number of the block: its address's country (the
     nearest address part before it that gives one, or the first one after it
     in the same address), else the page's country. An unlabelled office
@@ -1180,12 +1190,14 @@ def _regions(text: str, b: Block, page_cc: str | None) -> dict[int, str | None]:
     block_cc = next((i.country for i in items if i.kind == "country" and i.country), None) or \
         next((i.country for i in items if i.kind in ADDRESS_KINDS and i.country), None)
     place_cc = None
+    budget = [_PLACE_LOOKUPS] if budget is None else budget
     if block_cc is None and page_cc:
         # a city of another country than the page's, shown by the area code of a number beside it
         city = next((i for i in items if i.kind == "city"), None)
         if city is not None:
             for it in items:
-                if it.kind in ("phone", "fax"):
+                if it.kind in ("phone", "fax") and budget[0] > 0:
+                    budget[0] -= 1
                     place_cc = region_of_place(it.number_text, text[city.start:city.end], page_cc)
                     if place_cc:
                         break
@@ -1245,6 +1257,7 @@ def extract_contacts(doc: Doc):
     records: list[Contact] = []
     findings: list[Finding] = []
     prev_end = 0
+    place_budget = [_PLACE_LOOKUPS]
     for g, b in enumerate(blocks, start=1):
         _country_lines(doc, b)
         _street_city(text, b)
@@ -1274,7 +1287,7 @@ def extract_contacts(doc: Doc):
         for it in b.items:
             if it.kind in ("postal_code", "city", "country"):
                 emit(it.kind, it.start, it.end, it.value.strip(), rule=it.rule)
-        regions = _regions(text, b, doc.country_iso2)
+        regions = _regions(text, b, doc.country_iso2, place_budget)
         for n, it in enumerate(b.items):
             if it.kind in ("phone", "fax"):
                 pv = normalise_phone(it.number_text, regions.get(n))
