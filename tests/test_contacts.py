@@ -331,6 +331,13 @@ BLOCKS = [
           ("postal_code", "80100"), ("country", "Kenya"),
           ("organization", "Alpine Research Council"), ("street", "Rue des Pâquis 52"), ("city", "Genève"),
           ("postal_code", "CH-1201")]),
+    Case("a building under an address label, on its own line or before a comma, gives way to the heading",
+         "Embassy of the Republic of Testland\n\nAddress\nKilimani House\nArgwings Kodhek Road 14\n"
+         "00100 Nairobi\n\n\n\nTestland Trade Office\n\nAddress: Bahari Towers, Nyerere Road 9, 80100 Mombasa",
+         [("organization", "Embassy of the Republic of Testland"), ("street", "Argwings Kodhek Road 14"),
+          ("postal_code", "00100"), ("city", "Nairobi"),
+          ("organization", "Testland Trade Office"), ("street", "Nyerere Road 9"), ("postal_code", "80100"),
+          ("city", "Mombasa")]),
     Case("a building name stays the organisation when nothing above names one",
          "Contact us\n\nRiverside House\n10 Queen Street\nLondon EC4N 1TX\n\n\n\n"
          "Welcome to our office\n\nPalais Wilson\nRue des Pâquis 52\nCH-1201 Genève",

@@ -948,6 +948,8 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                     c = text.find(",", seg_a, seg_b)
                     if c > 0:
                         cand = _org_candidate(text, seg_a, c)
+                if cand and _is_building(text[cand[0]:cand[1]]):
+                    return _heading_above(doc, _line_index(doc, cand[0]), prev_end) or cand
                 if cand:
                     return cand
     line_start_block = not prefix.strip(_BULLET) or _only_label(prefix) or after_comma
@@ -1048,7 +1050,10 @@ def _heading_above(doc: Doc, k: int, prev_end: int) -> tuple[int, int] | None:
                 return None
             j -= 1
             continue
-        if _only_label(t) or ":" in t or " | " in t:
+        if _only_label(t):
+            j -= 1       # `Address`, `Postal address:` between heading and building
+            continue
+        if ":" in t or " | " in t:
             return None
         cand = _org_candidate(doc.text, lines[j].start, lines[j].end)
         if cand and _org_like(doc.text[cand[0]:cand[1]]) and not _is_building(doc.text[cand[0]:cand[1]]):
