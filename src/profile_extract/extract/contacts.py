@@ -47,7 +47,7 @@ from ..parse.emails import Match, find_emails, find_urls, normalise_website
 from ..parse.phones import (EXTENSION, PHONE_RUN, digits, international_form, normalise_phone,
                             not_a_phone, region_of_place, split_run)
 from ..records import Contact
-from ..spans import Span
+from ..spans import Span, trimmed
 
 KINDS_ORDER = ("organization", "street", "city", "postal_code", "country",
                "phone", "fax", "email", "website")
@@ -437,7 +437,8 @@ def _label_street_line(text: str, items: list[Item], lab: Item) -> None:
     that is words and a house number, with the postal code and city on the
     next line, is the street even without a street word."""
     a, e = _clean_span(text, lab.start, lab.end)
-    a, e = trimmed_span(text, a, e)
+    sp = trimmed(text, a, e, " \t")
+    a, e = sp.start, sp.end
     v = text[a:e]
     if not v or "\n" in v or not _BARE_STREET.fullmatch(v) or not v.lstrip("0123456789, \t")[:1].isupper():
         return
@@ -450,14 +451,6 @@ def _label_street_line(text: str, items: list[Item], lab: Item) -> None:
         return
     bisect.insort(items, Item("street", a, e, v, rule="contact.street.label_line"),
                   key=lambda i: (i.start, i.end))
-
-
-def trimmed_span(text: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and text[a] in " \t":
-        a += 1
-    while b > a and text[b - 1] in " \t":
-        b -= 1
-    return a, b
 
 
 def _label_starts_street(text: str, items: list[Item]) -> None:
