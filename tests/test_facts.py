@@ -971,3 +971,9 @@ def test_cia_executive_branch_sub_fields():
         ("Executive branch - cabinet", None), ("Executive branch - elections/appointments", None),
         ("Capital - name", None), ("Capital - geographic coordinates", None), ("Capital - time difference", None)]
     assert facts[4].value_text == "Minsk"
+
+
+@pytest.mark.parametrize("text", ["Some news today.\nExamplia: 5 million people have fled the fighting\nMore news.\n",
+                                  "Breaking: 3 injured as storm hits the coast\n"])
+def test_headlines_with_a_number_are_no_facts(text):
+    assert facts_of(text)[0] == []

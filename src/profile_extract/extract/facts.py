@@ -1386,6 +1386,7 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
         return True
     v = r.value.strip()
     if len(v) <= 80 and _NUMERIC_START.match(v) and not _DATE_VALUE.match(v) \
-            and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)):
+            and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)) \
+            and len(v.split()) <= 6 and not _PROSE_VERB.search(v):     # `Syria: 5 million have fled` is a headline
         return True
     return False
