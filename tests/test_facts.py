@@ -766,7 +766,7 @@ def test_a_block_after_a_blank_line_is_not_a_group_of_the_row_above():
 
 
 def test_several_rows_on_one_line():
-    text = "Intro\nPopulation: 9.5 million; Area: 207,595 km²; Capital: Minsk\nRank: 5 • Founded: 1920\n"
+    text = "Intro\nPopulation: 9.5 million; Area: 207,595 km²; Capital: Minsk\nRank: 5. Founded: 1920\n"
     facts, _ = facts_of(text)
     assert [(f.label, f.value, f.span.snippet(text)) for f in facts] == [
         ("Population", 9_500_000, "Population: 9.5 million"), ("Area", 207_595, "Area: 207,595 km²"),

@@ -153,7 +153,7 @@ def label_ok(label: str) -> bool:
 
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"(?<!\s)\s*[:：]\s*|^[:：]\s*")
-_INLINE_NEXT = re.compile(r"\s*[;•·]\s+(?=[A-Z][^:;•·]{1,40}:\s)")
+_INLINE_NEXT = re.compile(r"\s*(?:[;•·]|(?<=[\w%)])\.)\s+(?=[A-Z][^:;•·.]{1,40}:\s)")
 _ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]|   ")     # a cheap superset of the separators
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
 _LEADER = re.compile(r"(?<!\s)\s*(?:\.\s?){4,}\s*|(?<!\s)\s*…+\s*|(?<!\s)\s*_{3,}\s*")      # Population ........ 9,500,000
