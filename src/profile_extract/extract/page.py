@@ -242,6 +242,12 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if line is None or seen >= HEAD_LINES:
             break
         seen += 1
+        if len(line.text) > 300:       # a flattened run of text, never a heading line
+            if chosen is None:
+                caps = _caps_heading(line, doc)
+                if caps:
+                    return caps
+            break
         t = _clean_title(line.text)
         if not t:
             continue
@@ -336,7 +342,7 @@ _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;)\s*(?:and\s+)?$")
 
 
 def _in_quote(text: str, pos: int) -> bool:
-    ls = text.rfind("\n", 0, pos) + 1
+    ls = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
     seg = text[ls:pos]
     if "“" in seg or "”" in seg:
         return seg.count("“") > seg.count("”")

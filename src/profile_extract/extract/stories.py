@@ -91,7 +91,9 @@ _END = re.compile(r"[.!?…]+[\"”’)\]]*(?=\s+[\"“‘(\[]?[A-Z0-9])")
 
 
 def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, int]:
-    """The sentence of text[start:end] (one line) that holds offset pos."""
+    """The sentence of text[start:end] (one line) that holds offset pos
+    (looked for within 400 characters either side)."""
+    start, end = max(start, pos - 400), min(end, pos + 400)
     s, e = start, end
     for m in _END.finditer(text, start, end):
         w = re.search(r"([\w.]+)[.!?…]*$", text[max(start, m.start() - 12):m.start() + 1])
@@ -240,7 +242,7 @@ _NM = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
 # `"I walked 300 km," says Amina` / `..." Amina said`: the speaker of a first-person quote.
 _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+{_SAYS}\b)")
 _TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
-_TEASER = re.compile(r"(?i)^\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
+_TEASER = re.compile(r"(?i)\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
 _NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*"
                         r"(?:(?:,|\s[–—-])\s*(.{2,60})|\((.{2,60})\))?$")
@@ -319,7 +321,7 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if w.aggregate.search(sentence):
         return None
     # a teaser line: the distance and `from home` fill the line
-    if after_home and _TEASER.match(text[line.start:d.start]) and (
+    if after_home and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
             after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
@@ -370,8 +372,9 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if name is None and rule == "story.journey" and not w.person.search(subject):
         return None                    # nobody travels: `the road runs 300 km`
     if name and role is None:       # another mention of the same person: `a mother named Halima`
-        for m in re.finditer(re.escape(name), text[:s]):
-            role = _role_for(text, m.start(), m.end(), m.end(), w)
+        lo = max(0, s - 3000)
+        for m in list(re.finditer(re.escape(name), text[lo:s]))[-5:]:
+            role = _role_for(text, lo + m.start(), lo + m.end(), lo + m.end(), w)
             if role:
                 break
     return _Cand(Span(s, max(e, d.end)), d, name, role, rule)
@@ -400,12 +403,16 @@ def extract_stories(doc: Doc):
         if c is not None:
             cands.append(c)
     merged: list[_Cand] = []
+    buckets: dict[int, list[int]] = {}          # log-scale distance bucket -> indexes into merged
     for c in cands:
-        same = next((m for m in merged if _same_journey(m, c)), None)
+        b = int(math.log(c.dist.km) / 5e-3)
+        near = [i for k in (b - 1, b, b + 1) for i in buckets.get(k, ())]
+        same = next((i for i in sorted(near) if _same_journey(merged[i], c)), None)
         if same is None:
+            buckets.setdefault(b, []).append(len(merged))
             merged.append(c)
-        elif same.name is None and c.name is not None:
-            merged[merged.index(same)] = c
+        elif merged[same].name is None and c.name is not None:
+            merged[same] = c
     stories = [Story(span=c.span, name=c.name, role=c.role, distance=c.dist.value,
                      distance_unit=c.dist.unit, distance_km=round(c.dist.km, 6), rule=c.rule)
                for c in merged]

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .number_words import NUMBER_WORDS, parse_number_words
 from .units import to_km
@@ -48,6 +49,12 @@ class Distance:
     unit: str          # pint unit: km | mile
     km: float
     in_words: bool
+
+
+@lru_cache(maxsize=None)
+def _km_per(unit: str) -> float:
+    """Kilometres in one unit, from the project's registry (once per unit)."""
+    return to_km(1.0, unit)
 
 
 def parse_number(text: str) -> float | None:
@@ -83,5 +90,5 @@ def find_distances(text: str, start: int = 0, end: int | None = None) -> list[Di
         while stop > m.start() and text[stop - 1] in " .\u00a0":
             stop -= 1
         out.append(Distance(m.start(), stop, text[m.start():stop], value, unit,
-                            to_km(value, unit), not m.group("num")[:1].isdigit()))
+                            value * _km_per(unit), not m.group("num")[:1].isdigit()))
     return out
