@@ -231,3 +231,11 @@ def test_never_raises(text):
                                  "Tel: +375 17 288", "c/o ", "  "]), max_size=30).map("".join))
 def test_never_raises_on_page_shapes(text):
     info(text)
+
+
+def test_speed_on_a_long_page():
+    import time
+    text = "Menu\n\nIOM in Ruritania\n\n" + (PROSE + " Belarus and Moldova are named here. \n") * 5000 + "x > y " * 50000
+    t = time.perf_counter()
+    info(text)
+    assert time.perf_counter() - t < 5

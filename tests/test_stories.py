@@ -176,3 +176,11 @@ def test_spans_hold_the_distance_as_written(text):
         snippet = s.span.snippet(text)
         assert any(d.start >= s.span.start and d.end <= s.span.end and d.value == s.distance
                    for d in find_distances(text)), snippet
+
+
+def test_speed_on_a_long_page():
+    import time
+    text = ("Read more\n2,310 kms from home\n" + "Omar walked 40 km to the border. He was tired. " * 50 + "\n") * 40
+    t = time.perf_counter()
+    stories(text)
+    assert time.perf_counter() - t < 10
