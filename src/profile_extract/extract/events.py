@@ -80,6 +80,7 @@ _AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b")
 
 
 _TRIG3 = re.compile(rf"(?<![\w.])(?:{_alt(W['three_digit_years']['triggers'])})\s+$", _I)
+_TRIG3_LAST = frozenset(w.split()[-1] for w in _words("three_digit_years", "triggers"))
 _AFTER3 = _words("three_digit_years", "after") | _words("participles", "after_year")
 _NOT_BEFORE3 = _words("three_digit_years", "not_before")
 _PAST3 = _PAST_IRREGULAR | _words("three_digit_years", "past_words")
@@ -176,19 +177,27 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
 
 
 _Y4 = re.compile(r"\d{4}")
+_D3ANY = re.compile(r"\d{3}")
 _D3 = re.compile(r"\s(?<=[^\W\d_]\s)\d{3}(?!\d)")     # a word, a space, three digits
 
 
 def _has_year(text: str, start: int = 0, end: int | None = None) -> bool:
     """The cheap pre-check: a four-digit number, or a three-digit one right after a
-    strong trigger (`in 301`). Hot: callers try `_Y4` and `_D3` inline first."""
+    strong trigger (`in 301`). Hot: callers try `_Y4` inline first."""
     end = len(text) if end is None else end
     if _Y4.search(text, start, end):
         return True
-    m = _D3.search(text, start, end)
+    return _has_short_year(text, start, end)
+
+
+def _has_short_year(text: str, start: int, end: int, scan: int | None = None) -> bool:
+    """A three-digit number right after a strong trigger (`in 301`) in
+    text[start:end], looking for the number from `scan` on."""
+    m = _D3.search(text, start if scan is None else scan, end)
     while m is not None:
         p = m.end() - 3
-        if _TRIG3.search(text, max(start, p - 16), p):
+        w = text[max(start, p - 12):p].split()
+        if w and w[-1].lower() in _TRIG3_LAST:          # a loose pre-check; _short_year decides
             return True
         m = _D3.search(text, m.end(), end)
     return False
@@ -805,19 +814,27 @@ def _regions(doc: Doc):
         if line is not None and line.text:
             block.append(line)
             continue
-        if block and _has_year(text, block[0].start, block[-1].end):
-            yield from _block_regions(text, block)
+        if block:
+            a, z = block[0].start, block[-1].end
+            n = _D3ANY.search(text, a, z)                # most blocks: no number, one scan
+            if n is not None:
+                b = n.start()
+                if _Y4.search(text, b, z) is not None:
+                    yield from _block_regions(text, block)
+                elif _has_short_year(text, a, z, max(a, b - 1)):
+                    yield from _block_regions(text, block, True)   # `in 301` alone: rare
         block = []
 
 
-def _block_regions(text: str, lines):
+def _block_regions(text: str, lines, short: bool = False):
     """Runs of prose lines that a sentence may cross (joined by soft line
-    breaks), cut at lines that are not prose; only runs that hold a year."""
+    breaks), cut at lines that are not prose; only runs that hold a year
+    (a three-digit one only when `short`)."""
     run = None                                    # [start, end, has_year]
     prev = ""
     for ln in lines:
         s = ln.text
-        has_year = _Y4.search(s) is not None or (_D3.search(s) is not None and _has_year(s))
+        has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
         if has_year:
             if _has_line_marker(s):
                 if run is not None and run[2]:
@@ -865,7 +882,8 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
         return events, findings
     for rs, re_ in _regions(doc):
         for ss, se in split_sentences(text, rs, re_):
-            if not _has_year(text, ss, se):
+            if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
+                                                     or not _has_year(text, ss, se)):
                 continue
             if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
