@@ -74,3 +74,27 @@ def test_failed_page_gives_exit_1_and_the_rest_is_written(tmp_path, samples_dir)
     failed = pages[pages["status"] == "failed"].iloc[0]
     assert failed["error"]
     assert len(pd.read_parquet(tmp_path / "o" / "facts.parquet")) == 12
+
+
+def test_bad_aliases_file_is_a_usage_error(tmp_path, samples_dir, capsys):
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[indicator\nthis is not toml", encoding="utf-8")
+    code = main(["run", str(samples_dir / "belarus.txt"), "--out", str(tmp_path / "o"),
+                 "--aliases", str(bad)])
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: bad aliases file:") and "bad.toml" in err
+
+
+def test_aliases_file_adds_an_indicator(tmp_path, capsys):
+    import pandas as pd
+    page = tmp_path / "p.txt"
+    page.write_text("Key facts\n\nPolder share (2020): 26%\nPopulation (2020): 17.4 million\n",
+                    encoding="utf-8")
+    extra = tmp_path / "mine.toml"
+    extra.write_text('[polder_share]\naliases = ["Polder share"]\ndimension = "percent"\n'
+                     'example = "Polder share (2020): 26%"\n', encoding="utf-8")
+    assert main(["run", str(page), "--out", str(tmp_path / "o"), "--aliases", str(extra),
+                 "--no-report"]) == 0
+    facts = pd.read_parquet(tmp_path / "o" / "facts.parquet").set_index("label")
+    assert facts.loc["Polder share", "indicator"] == "polder_share"

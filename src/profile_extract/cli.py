@@ -99,6 +99,12 @@ def cmd_run(a) -> int:
     for f in a.aliases:
         if not os.path.isfile(f):
             raise UsageError(f"no such aliases file: {f}")
+    if a.aliases:  # a bad table is the user's mistake: say where, before any page runs
+        from .parse.indicators import IndicatorError, load_indicators
+        try:
+            load_indicators(tuple(a.aliases))
+        except IndicatorError as exc:
+            raise UsageError(f"bad aliases file: {exc}") from None
     opts = Options(max_bytes=a.max_bytes, aliases_files=tuple(a.aliases),
                    default_country=a.country.upper() if a.country else None,
                    write_csv=not a.no_csv, jobs=a.jobs or os.cpu_count() or 1,
