@@ -153,6 +153,10 @@ NO_COUNTRY = [
     Case("only a city and a currency", "Refugee Bureau\n\nBudget 1995 63.7 mln BGL\n\nAddress: 21 Main Str., "
          "1635 Sofia\n"),
     Case("currency prefix is not the country", "Fund\n\nRevenue US$3.4 billion (2022)\n"),
+    Case("an adjective of people alone is weak", f"History\n\n{PROSE} It helped Hungarian refugees after the war.\n"),
+    Case("a news listing over many countries",
+         "News\n\nFloods hit villages across Somalia. Somalia's farmers lost their herds.\n\nAid reaches Yemen.\n\n"
+         "Schools reopen in Uganda.\n\nTalks on Syria resume.\n\nA new office opens in Kenya.\n"),
     Case("a language is not a country",
          "About the School\n\nLanguages: French (official)\nIt teaches French language courses.\n"),
 ]

@@ -10,11 +10,14 @@ becomes doc.country_iso2, the default region of phone numbers).
   above a byline wins over a section label before it, a `Profile: X` line over
   a site name; prose, quotes, addresses and table rows end the search (no title).
 * country: the country the page is about when the text names it. Each mention
-  scores (name 1, adjective 0.3, in the title +2, a dateline `Place, Country`
-  at the top 4; in an address or after `based in` 0; in a list of three or more
-  countries 0.2; after `from`/`fleeing` or inside a quote half); the best
-  country wins when it scores enough and at least 1.5 times the next one.
-  A page whose title names an international organisation needs 3.
+  scores (name 1; adjective 0.3 before an institution word such as `embassies`,
+  `Red Cross`, else 0.1; in the title +2; a dateline `Place, Country` at the top
+  4; in an address or after `based in` 0; in a list of three or more countries
+  0.2; after `from`/`fleeing` or inside a quote half). The best country wins
+  when it scores 0.3 or more (3 when the title names an international
+  organisation), at least 1.5 times the next one and 40% of all (lists aside),
+  unless the page is a directory of several address blocks and its title does
+  not name the country.
 * updated: an explicit update stamp (`Updated: February 2016`, `Last Change:
   16/06/2010`, `Last Updated On: 06/01/2017` day first, `As of January 2010`
   heading a list) as an ISO partial date; bylines and post dates are not stamps.
@@ -46,6 +49,7 @@ class _Data:
     orgs: re.Pattern
     seat: re.Pattern
     origin: re.Pattern
+    institution: re.Pattern
 
 
 def _whole(patterns) -> re.Pattern:
@@ -66,6 +70,9 @@ def _data() -> _Data:
         orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![\w-])"),
         seat=re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, seat)) + r"))\s*[:|]?\s*(?:[A-Z][\w.'’-]*\s*){0,3},?\s*$"),
         origin=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, origin)) + r")\s+(?:the\s+)?$"),
+        institution=re.compile(r"(?i)\s+(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(d["institution_words"], key=len, reverse=True))
+            + r")\b"),
     )
 
 
@@ -359,9 +366,12 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     countries = {}
     in_addresses: set[str] = set()
     in_title: set[str] = set()
+    listed = 0.0                       # weight from enumerations of countries
     head_limit = doc.nonblank[min(9, len(doc.nonblank) - 1)].end if doc.nonblank else 0
     for k, m in enumerate(mentions):
-        w = 0.3 if m.kind == ADJECTIVE else 1.0
+        w = 1.0
+        if m.kind == ADJECTIVE:
+            w = 0.3 if d.institution.match(text, m.end) else 0.1
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
@@ -401,6 +411,7 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
                     far = 1
             if far:
                 w = 0.2
+                listed += w
             else:
                 if d.origin.search(prefix):
                     w *= 0.5
@@ -422,6 +433,8 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     need = 3.0 if title and d.orgs.search(title) else 0.3
     if s1 + 1e-9 < need or s1 < 1.5 * s2:
         return None
+    if best not in in_title and s1 < 0.4 * (sum(scores.values()) - listed):
+        return None                    # one of many countries, none the subject
     if best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
         return None                    # a directory of addresses: several organisations or countries
     return countries[best]
