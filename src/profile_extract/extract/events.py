@@ -666,6 +666,8 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
         if prole == "start" and _RANGE_END.match(between):
             return "event.year_range", "until", "end"
         if _LIST_LINK.match(between):
+            if prole == "end" and _BARE_RANGE_AFTER.match(post):
+                return "event.year_range", "since", "start"   # `1990–1994 and 1998–2002`
             if "," not in between or re.search(r"\b(?:and|or)\b|&", between) or _LIST_NEXT.match(post):
                 return "event.year_list", pq, prole
     if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
@@ -683,7 +685,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
         if stripped.endswith(",") and _CAPTION_END.match(post):
             return _caption(sent, cs)
         return _timeline(sent, cs, post)
-    words, _ = _tail_words(stripped)
+    words, raw = _tail_words(stripped)
     t = _trigger(words, _YEAR_TRIGGERS)
     if t:
         word, n = t
@@ -691,8 +693,9 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
             if any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
                 return None
             return "event.year_range", "since", "start"
-        if word in _PAST_ONLY and any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
-            return None                                  # `in the years after 1945`
+        if word in _PAST_ONLY and (any(w in _PERIOD_NOUNS for w in words[-n - 3:-n])
+                                   or _reduced_relative(words[:-n], raw[:-n])):
+            return None                      # `in the years after 1945`, `schools built after 2000`
         return "event.year", _TRIG_WORD.get(word), None
     if len(words) >= 2 and words[-1] == "of" and words[-2] in _HAPPENING:
         return "event.year", None, None
@@ -700,6 +703,31 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     if rng and _POST_END.search(stripped) and not _AFTER_YEAR.match(post[rng.end():]):
         return "event.year_range", "since", "start"       # `was director 1949–1971`
     return _timeline(sent, cs, post)
+
+
+_CLAUSE_LINKS = frozenset("who which that and or but it they he she we i you had has have was "
+                          "were been is are be being then later also finally only soon never "
+                          "first again".split())
+
+
+def _reduced_relative(words: list[str], raw: list[str]) -> bool:
+    """Do the words end in `noun + participle` (`the schools built`, `data collected`),
+    a participle that describes the noun rather than telling a happening? (`The
+    party, banned ...` after a comma tells one.)
+
+    >>> w = ["all", "the", "buildings", "constructed"]
+    >>> _reduced_relative(w, w), _reduced_relative(["party", "banned"], ["party,", "banned"])
+    (True, False)
+    >>> _reduced_relative(["he", "returned"], ["he", "returned"])
+    False
+    """
+    if len(words) < 2 or len(raw) < 2 or raw[-2].endswith((",", ";", ":")):
+        return False
+    w1, w0 = words[-1], words[-2]
+    if not (w1 in _PAST_IRREGULAR or (_EDING.fullmatch(w1) and w1.endswith("ed"))):
+        return False
+    return w0.isalpha() and w0 not in _CLAUSE_LINKS and w0 not in _FUNCTION \
+        and not w0.endswith("ly")
 
 
 def _caption(sent: _Sentence, cs: int):
@@ -796,8 +824,8 @@ def _judge(sent: _Sentence, m, prev):
         return None
     if q == "by" and not _PAST.search(win):
         return None
-    if state and not _past_happening(win):
-        return None                                      # `As of May 2016, it has 64 branches`
+    if state and (not _past_happening(win) or _DIGIT.search(win)):
+        return None                  # `As of May 2016, it has 64 branches`, `... 40 had signed`
     if q == "after":
         if not (_PAST.search(win) or _past_happening(win)):
             return None                                  # `children born after 2010 are ...`
