@@ -35,6 +35,9 @@ TITLES = [
     Case("story teasers above the heading are a sidebar",
          f"Maria, Nurse\n1,200 kms from home\nRead more\n640 kms from home\nRead more\n\n\n"
          f"IOM in Moldova\n\n{PROSE} Moldova is a partner.", "IOM in Moldova", "Moldova"),
+    Case("teasers in miles with km restated are a sidebar too",
+         f"Luca, engineer\n60 miles (96 km) from home\nRead more\n\n\nIOM in Ruritania\n\n{PROSE}",
+         "IOM in Ruritania"),
     Case("form label before the name",
          f"Name of the organization\n\nThe World Food Programme (WFP)\n\nGeneral information\n\n{PROSE}",
          "The World Food Programme (WFP)"),

@@ -46,6 +46,8 @@ POSITIVE = [
     Case("teaser cells joined by a pipe (HTML spans)", "Ana, Nurse\n1,130 km | from home\n",
          [S("Ana", 1130, "Nurse")]),
     Case("teaser split over two lines", "Ana, Nurse\n1,130 km\nfrom home\n", [S("Ana", 1130, "Nurse")]),
+    Case("teaser in miles with km restated", "Luca, engineer\n60 miles (96 km) from home\nRead more\n",
+         [S("Luca", 96.56064, "engineer", 60, "mile")]),
     Case("several teasers", "Omar, student\n4,020 kms from home\nRead more\nLeila, mother\n812 kms from home\n",
          [S("Omar", 4020, "student"), S("Leila", 812, "mother")]),
     Case("prose name and verb", "In 12 days, Tamar trekked 48 miles (77 kilometers) from the hills to the coast.",

@@ -178,7 +178,8 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
 
 _BYLINE = re.compile(r"^(?:by|posted\s+by|written\s+by|von)\s+[A-ZÀ-Þ]", re.IGNORECASE)
 _DATE_LINE = re.compile(rf"^(?:\w+,\s+)?(?:{_DATE.pattern})\W*(?:\d+)?$", re.IGNORECASE)
-_TEASER = re.compile(r"(?i)^[\d,.]+\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\s*(?:away\s+)?from\s+home$")
+_TEASER = re.compile(r"(?i)^[\d,.\s]+\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\s*(?:\([^()]{1,30}\)\s*)?"
+                     r"(?:\|\s*)?(?:away\s+)?from\s+home\b.{0,20}$")
 _PROFILE = re.compile(r"(?i)^(?:[\w ]{0,20}\s)?(?:profile|fact\s*sheet|country\s+profile|at\s+a\s+glance)\s*:\s*\S")
 _CONTACTISH = re.compile(r"(?i)(?:\b(?:tel|phone|fax|e-?mail|p\.?\s?o\.?\s?box)\b\.?\s*:?|@\w|^c/o\b)")
 _FACTISH = re.compile(r"^[^:]{1,50}:\s*\S*\d")

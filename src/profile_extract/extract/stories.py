@@ -243,7 +243,7 @@ _NM = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
 _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+{_SAYS}\b)")
 _TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
 _TEASER = re.compile(r"(?i)\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
-_HOME_AFTER = re.compile(r"(?i)\s*(?:\|\s*)?(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
+_HOME_AFTER = re.compile(r"(?i)\s*(?:\([^()\n]{1,30}\)\s*)?(?:\|\s*)?(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
 _NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*"
                         r"(?:(?:,|\s[–—-])\s*(.{2,60})|\((.{2,60})\))?$")
 _JUNK_LINE = re.compile(r"(?i)^(?:read more|more|share|photo|credit|image|video|back|next|previous)\b")
