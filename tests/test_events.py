@@ -190,6 +190,8 @@ POSITIVE = [
     Case("He left for Vienna in 1938 and returned after 1945.", (("1938", None), ("1945", None))),
     Case("The party, banned after 1933, was refounded in 1945.", (("1933", None), ("1945", None)),
          "a participle after a comma tells a happening"),
+    Case("The office was hit by a fire in 2003 that destroyed 2,000 files.", (("2003", None),),
+         "a count in a relative clause with its own verb"),
     Case("A 1,200-bed hospital opened in 2004 in the capital.", (("2004", None),),
          "a grouped number in a compound adjective is a size, not a count"),
     # three-digit years: only after a strong trigger, in a past clause, before the end of
@@ -353,6 +355,8 @@ KNOWN_GAPS = [
          "a journey's distance in the date's own clause reads as a statistic"),
     Case("He became president after the 1999 elections.", (("1999", None),),
          "a year before a happening noun (`the 1999 elections`) has no trigger"),
+    Case("The flood which left 10,000 people homeless struck in May 1998.", (("1998-05", None),),
+         "a relative clause inside the subject has no end mark: its count joins the date's clause"),
 ]
 
 

@@ -455,6 +455,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?:and|but|before|after|until|till|once)\s+"
     r"(?=(?:it|they|he|she|we|i|you|its|his|her|their|there)\b)"
     r"|(?:but|while|whereas|although|though|when|where|because)\s"
+    # a relative clause with a past verb of its own: `a fire in 2003 that destroyed 2,000 files`
+    rf"|(?:that|which|who)\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
     # a new predicate that shares the sentence's subject (group `co`): `The family
     # walked 900 km and crossed the border on ...`, `... before reaching the coast in ...`
     rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
