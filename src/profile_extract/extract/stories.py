@@ -46,6 +46,7 @@ class _Words:
     pronoun: re.Pattern
     role: re.Pattern
     role_end: re.Pattern
+    role_words: frozenset
     not_names: frozenset
     place_preps: frozenset
     person_verbs: frozenset
@@ -75,6 +76,7 @@ def _words() -> _Words:
         pronoun=re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b"),
         role=role,
         role_end=re.compile(role.pattern + r"\s*$", re.IGNORECASE),
+        role_words=frozenset(r.lower() for r in d["roles"] + d["person_nouns"]),
         not_names=frozenset(d["not_names"]),
         place_preps=frozenset(w.lower() for w in d["place_prepositions"]),
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
@@ -126,8 +128,10 @@ def _clean_name(name: str) -> str:
 
 def _is_excluded(word: str, w: _Words) -> bool:
     bare = _clean_name(word)
-    if not bare or bare in w.not_names or bare.isupper():
+    if not bare or bare in w.not_names or bare.isupper() or bare.lower() in w.role_words:
         return True
+    if re.search(r"(?i)-(?:years?|months?|weeks?)-old$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)-", bare):
+        return True                    # `Nine-year-old Ali`
     return lookup_kind(bare) is not None
 
 
@@ -356,7 +360,10 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if _title_case(sentence):          # a headline: only a possessive names someone (`Rami's 4,000 km`)
         runs = [r for r in runs if re.search(r"['’]s$", text[r[0]:r[1]])]
     if runs:
-        name_pos, name_end, name = runs[-1]
+        k = len(runs) - 1
+        while k > 0 and re.fullmatch(r",?\s*(?:and|&)\s*", text[runs[k - 1][1]:runs[k][0]]):
+            k -= 1                     # `Omar and Manaf walked`: the first of the pair
+        name_pos, name_end, name = runs[k]
         role = _role_for(text, name_pos, name_end, s, w)
     if name is None and re.search(r"\b(?:I|[Ww]e)\b", subject):
         sm = _SAID.search(text, d.end, min(len(text), e + 120))
