@@ -209,6 +209,8 @@ POSITIVE = [
     Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
          "handbook (ISBN 978-0-00-000000-0) runs to 512 pages.", (("2020-04-08", None),),
          "ISBN in the next sentence of the same line; a year-named edition is not a date"),
+    Case("The yearbook was released on 14 March 2023.", (("2023-03-14", None),),
+         "`was released on` tells a release, like `was published in`"),
     Case("The bureau put out its 2018 yearbook on 2 May 2019, with a DOI for every table.",
          (("2019-05-02", None),), "the year of a yearbook's name is not a date"),
 ]
@@ -346,6 +348,7 @@ NEGATIVE = [
     Case("The number of asylum requests peaked in October 2015.", (), "a peak"),
     Case("Migrants made up almost half of the workforce in 2020.", (), "a share as predicate"),
     Case("Net migration turned positive in 2012.", (), "a balance changing sign"),
+    Case("Released on 14 March 2023", (), "a release stamp"),
     Case("Khan, R. Borders and People. City Press, 2014. ISBN 978-0-00-000000-1.", (),
          "a book reference with an ISBN"),
     Case("The camp at dawn, photographed by R. Khan in May 2017 © Photo agency", (),

@@ -340,6 +340,8 @@ def _is_meta(pre: str) -> bool:
     (True, True)
     >>> _is_meta("The first edition was published in "), _is_meta("This page was last edited on ")
     (False, True)
+    >>> _is_meta("The yearbook was released on "), _is_meta("Released on ")
+    (False, True)
     """
     toks = _TOK.findall(pre[-64:].lower())
     far, near = toks[-5:], toks[-2:]
@@ -350,7 +352,8 @@ def _is_meta(pre: str) -> bool:
     # `The first edition was published in 1995` is a happening told in prose;
     # `was last edited on`, `Posted on`, `Retrieved` are stamps
     for i, t in enumerate(far):
-        if t in _META.single and i > 0 and far[i - 1] in _PASSIVE and "last" not in far:
+        if (t in _META.single or t in _META.phrases) and i > 0 and far[i - 1] in _PASSIVE \
+                and "last" not in far:
             return False
     return True
 
