@@ -325,7 +325,9 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if w.aggregate.search(sentence):
         return None
     # a teaser line: the distance and `from home` fill the line
-    if after_home and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
+    # (a headline `Four Thousand Miles From Home` is not a teaser: words, title case)
+    if after_home and not d.in_words and "from" in after_home.group(0) \
+            and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
             after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
@@ -390,7 +392,9 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
 def _same_journey(a: _Cand, b: _Cand) -> bool:
     if not math.isclose(a.dist.km, b.dist.km, rel_tol=5e-3):
         return False
-    return a.name is None or b.name is None or a.name == b.name
+    if a.rule == "story.teaser" and b.rule == "story.teaser":
+        return a.name == b.name and a.span == b.span
+    return a.name is None or b.name is None or a.name == b.name or "story.teaser" in (a.rule, b.rule)
 
 
 def extract_stories(doc: Doc):
@@ -418,8 +422,9 @@ def extract_stories(doc: Doc):
         if same is None:
             buckets.setdefault(b, []).append(len(merged))
             merged.append(c)
-        elif merged[same].name is None and c.name is not None:
-            merged[same] = c
+        elif merged[same].rule != "story.teaser" and (
+                c.rule == "story.teaser" or (merged[same].name is None and c.name is not None)):
+            merged[same] = c           # a teaser decides name and role; else the named mention
     stories = [Story(span=c.span, name=c.name, role=c.role, distance=c.dist.value,
                      distance_unit=c.dist.unit, distance_km=round(c.dist.km, 6), rule=c.rule)
                for c in merged]
