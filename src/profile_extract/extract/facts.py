@@ -44,6 +44,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..findings import Finding
+from ..parse import addresses as _addr
 from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
                            is_currency_code, language_codes)
@@ -280,14 +281,18 @@ class _Rows:
         self.words = label_words()
         self.table = load_indicators(tuple(getattr(doc.options, "aliases_files", ()) or ()))
 
-    # a label that is metadata, a contact row or an enumerated item
-    def skip_kind(self, label: str) -> str | None:
+    # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
+    def skip_kind(self, label: str, value: str = "") -> str | None:
         clean = clean_label(label)[0]
         c = clean.strip().rstrip(".:").strip()
         if self.words.skip.match(c):
             return "skip"
         if self.words.enumerated.match(c):
             return "skip"
+        if _is_contact_label(c, value):
+            return "skip"
+        if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
+            return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
         return None
 
     def add(self, label: str, lstart: int, value: str, vstart: int, rule: str, line: int,
@@ -306,7 +311,7 @@ class _Rows:
         vs = vstart + (len(value) - len(value.lstrip()))
         row = Row(label, lstart, lstart + len(label), value_stripped, vs, vs + len(value_stripped),
                   rule, line, bullet=bullet)
-        sk = self.skip_kind(raw_label)
+        sk = self.skip_kind(raw_label, value_stripped)
         if sk:
             row.kind = "skip"
         elif kind:
@@ -315,6 +320,38 @@ class _Rows:
             row.kind = "header"
         self.rows.append(row)
         return row
+
+
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:1[89]|20)\d\d\b|\bcopyright\b|\ball rights reserved\b", re.I)
+_CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-]{5,}$")
+
+
+@lru_cache(maxsize=1)
+def _contact_label_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The contacts extractor's label spellings (data/contacts.toml), strong and
+    weak, casefolded without a final dot: rows with these labels are contacts."""
+    labels = _addr.data()["labels"]
+
+    def words(kind: str) -> frozenset[str]:
+        return frozenset(w.rstrip(". -").casefold() for ws in labels.get(kind, {}).values() for w in ws)
+    return words("strong"), words("weak")
+
+
+@lru_cache(maxsize=4096)
+def _is_contact_label(label: str, value: str) -> bool:
+    """Is `label` a contact label (`Tél.`, `Courriel`, `Telefon`, `Anschrift`)? A
+    short or ambiguous spelling (`T`, `E`, `Web`) only with a contact-like value.
+
+    >>> _is_contact_label("Tél", "04 12 34 56 78"), _is_contact_label("T", "0113 496 0000")
+    (True, True)
+    >>> _is_contact_label("E", "3.4"), _is_contact_label("Population", "9,500,000")
+    (False, False)
+    """
+    strong, weak = _contact_label_words()
+    c = label.rstrip(". -").casefold()
+    if c in strong:
+        return True
+    return c in weak and bool(_CONTACT_VALUE.search(value))
 
 
 @lru_cache(maxsize=8192)
@@ -1228,6 +1265,10 @@ def _member(row: Row, header: Row, words, text: str, prev_end: int) -> bool:
     if row.bullet:
         return True
     lab = clean_label(row.label)[0]
+    head = clean_label(header.label)[0]
+    if len(lab) > len(head) + 2 and lab[:len(head)].casefold() == head.casefold() \
+            and lab[len(head):].lstrip()[:1] in ("-", "–", "—"):
+        return False          # `Area - comparative:` after `Area:` is a row of its own, not `Area - Area - …`
     valued = header.kind == "row" and parse_period(header.value) is None   # `GDP | 2025 estimate` is no value
     if valued and (_FAMILY.get(row.rule) != _FAMILY.get(header.rule)
                    or text.count("\n", prev_end, row.lstart) > 1):
