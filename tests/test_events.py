@@ -204,6 +204,9 @@ POSITIVE = [
     Case("The town was founded in 754 by traders from the coast.", (("0754", None),)),
     Case("The first church was built in 480 AD on the ruins of a temple.", (("0480", None),)),
     Case("Das Kloster wurde im Jahr 816 gegründet.", (("0816", None),), "German"),
+    Case("The abbey was founded in AD 876.", (("0876", None),), "an era before the year"),
+    Case("Founded in 876", (("0876", None),), "a participle line"),
+    Case("The abbey has existed since the year 876.", (("0876", "since"),)),
     Case("La ville fut fondée en 843 par les moines.", (("0843", None),), "French"),
     # a reference marker stops its own sentence only, not the rest of the line
     Case("The planning office issued the 2019 edition of its handbook on 8 April 2020. The "
@@ -405,7 +408,8 @@ def test_word_lists_check_themselves():
         assert got(f"The office was opened {w} 1996 in the capital.") == (("1996", None),), w
         assert got(f"Children born {w} 1996 are eligible.") == (), w
     for w in W["three_digit_years"]["triggers"]:
-        assert got(f"The abbey was opened {w} 876.") == (("0876", qual_of[w]),), w
+        q = qual_of.get(w, qual_of.get(w.split()[0]))
+        assert got(f"The abbey was opened {w} 876.") == (("0876", q),), w
     for w in W["three_digit_years"]["after"]:
         assert got(f"The abbey was opened in 876 {w} the river.") == (("0876", None),), w
     for w in W["three_digit_years"]["not_before"]:

@@ -102,7 +102,7 @@ def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
         return False
     before = text[start:t.start()]
     last = _WORD.findall(before[-24:])
-    if (last and last[-1].lower() in _NOT_BEFORE3) or not _PAST.search(before) \
+    if (last and last[-1].lower() in _NOT_BEFORE3) or not _PAST.search(before.lower()) \
             and _PAST3.isdisjoint(w.lower() for w in _WORD.findall(before)):
         return False                                    # `is in 301, Main Street`
     if _AFTER3_END.match(text, q, end):
