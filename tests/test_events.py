@@ -479,6 +479,8 @@ _PIECES = st.sampled_from([
     "In ", "since ", "from ", " to ", " and ", "1994", "2005", "29 November 2005", "Nov. 2005",
     "31 February 2005", "20051", "(estb. 1951)", "was opened ", "the office ", ". ", ", ", "\n",
     "•", "|", ": ", "(", ")", "1,000 ", "will ", "2.4 million ", "The ", "in1951", "–", "\u00a0",
+    " in 301", "since 876", " AD", "was founded", " and crossed", " before reaching ", "As of ",
+    " after ", "director ", "1949–1971", "ISBN ",
 ])
 
 

@@ -97,6 +97,9 @@ def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
     >>> [t[c.s:c.e] for c in _candidates(t, 0, len(t))]
     ['301', '301']
     """
+    w = text[max(start, p - 12):p].split()
+    if not w or w[-1].lower() not in _TRIG3_LAST:      # the cheap check first
+        return False
     t = _TRIG3.search(text, max(start, p - 16), p)
     if not t:
         return False
@@ -614,7 +617,7 @@ class _Sentence:
                 subj = self.start
         # every date in the window is cut out: `29 May 2004` is not a count
         parts = []
-        for ra, rz in ((self.start, subj), (a, z)):
+        for ra, rz in (((a, z),) if subj <= self.start else ((self.start, subj), (a, z))):
             pos = ra
             for m in self.cands:
                 if m.e <= ra or m.s >= rz:
