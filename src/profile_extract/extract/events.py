@@ -4,24 +4,32 @@ Steps, each a small function:
 1. regions: lines that are prose (not `Label: value` fact rows, citations,
    copyright or update stamps); a `Label: value` line whose value is running
    text keeps its value.
-2. sentences (parse/sentences.py) of the blocks that hold a four-digit number
-   (the cheap pre-check: most lines never get further).
-3. date candidates in a sentence (anchored at each run of four digits: ISO,
-   numeric, day/month-name and bare-year shapes), each judged by rules with names:
+2. sentences (parse/sentences.py) of the blocks that hold a four-digit number,
+   or a three-digit one after a strong trigger (`in 301`) (the cheap pre-check:
+   most lines never get further); a sentence with a reference marker (`ISBN`,
+   `©`) is skipped, the rest of its line is not.
+3. date candidates in a sentence (anchored at each run of three to five digits:
+   ISO, numeric, day/month-name and bare-year shapes), each judged by rules with names:
    - event.full_date / event.month_date / event.numeric_date: a day or month
      date in a prose sentence;
    - event.year: a bare year after a trigger word (`in`, `since`, `until`,
-     `by` for past happenings, `NOUN of` for a happening noun);
+     `by` and `after` for past happenings, `NOUN of` for a happening noun);
+     a three-digit year only after `in`/`since` in a past clause (`in 301`);
    - event.year_range: both ends of `from 1949 to 1971`, `between ... and`,
-     `(1947-1965)` after a post someone held;
+     `(1947-1965)` or `director 1949–1971` after a post someone held;
    - event.year_list: `in 1954 and 1981`;
    - event.year_established: `(estb. 1951)`, `(founded 1951)`, `1952 gegründet`;
    - event.timeline: `1996: office opened in Minsk`, `1996 – ...`;
    - event.caption: a photo caption ending in a year (`..., 2011.`).
    A candidate is dropped when its clause is a plan (`will`, `by 2050`), a
-   statistic (`there were 3,000`, `2.4 million`, `11%`), metadata
-   (`Retrieved`, `Updated`, `©`), a name (`Act XV of 1920`, `Census 2011`), a
-   measure (`2,018 kms`) or a relative or decade form.
+   statistic (`there were 3,000`, `2.4 million`, `11%`, `equalled a fifth of
+   GDP`, a trend: `the number of ... has grown`), metadata (`Retrieved`,
+   `Updated`, `©`; `As of` only before a state, not before `became`), a name
+   (`Act XV of 1920`, `Census 2011`), a measure (`2,018 kms`) or a relative or
+   decade form. The statistic test reads the date's own clause: `..., killing
+   9,000 people`, `walked 900 km and crossed ... on DATE`, `before reaching`
+   and `that destroyed 2,000 files` are clauses of their own (a shared counted
+   subject still counts: `A million people fled and reached ...`).
 Word lists are data (data/events.toml), not code.
 """
 from __future__ import annotations
