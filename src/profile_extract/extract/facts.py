@@ -61,8 +61,8 @@ __all__ = ["extract_facts", "load_indicators", "split_line", "clean_label", "par
 _DIGIT = re.compile(r"\d")
 _DIGIT_LABEL = re.compile(r"\d+(?:\s?%|[-–]\d+\s+\w|\s+\w+\s+\w)")
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-_NUM_LEAD = re.compile(r"[(\[]?[-+~≈$€£₹]?\d")
-_NUM_LEAD_WS = re.compile(r"\s*[(\[]?\s*[-+~≈$€£₹]?\s*\d")
+_NUM_LEAD = re.compile(r"[(\[]?[-+~≈$€£₹\u2212\u2012\u2013]?\d")
+_NUM_LEAD_WS = re.compile(r"\s*[(\[]?\s*[-+~≈$€£₹\u2212\u2012\u2013]?\s*\d")
 _PAREN = re.compile(r"\(([^()]*)\)")
 _PAREN_WS = re.compile(r"\s*\(([^()]*)\)")
 _COMMA_YEAR = re.compile(r",\s*((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+est\.?)?)$")
@@ -1344,6 +1344,9 @@ def extract_facts(doc: Doc):
         if r.has_value and r.kind == "row" and not _DIGIT.search(r.value) \
                 and rows.words.as_of.match(clean_label(r.label)[0].strip()):
             continue                  # `Country profile: Examplia`, `Key facts: Belarus`: a heading
+        if r.has_value and r.kind == "row" \
+                and rows.words.heading_value.match(_HEAD_YEAR.sub("", r.value).strip(" .:–-")):
+            continue                  # `Examplia: country fact sheet`, `Plan 2021–2030: summary`: a heading
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
                 and _neighbour_twin(r, kept):
             continue
@@ -1396,11 +1399,14 @@ def extract_facts(doc: Doc):
     return facts, findings
 
 
+_HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
+
+
 def _neighbour_twin(r: Row, rows: list[Row]) -> bool:
     return sum(1 for x in rows if x.label == r.label and x.value == r.value and abs(x.line - r.line) <= 3) > 1
 
 
-_NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|ca\.\s*)?[-+~≈]?"
+_NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|ca\.\s*)?[-+~≈\u2212\u2012\u2013]?"
                             r"(?:[A-Z]{3}\s?|US\$|[$€£₹]\s?|Rs\.?\s?)?\d")
 
 

@@ -170,6 +170,7 @@ class LabelWords:
     header_label: re.Pattern
     address: re.Pattern
     header_value: re.Pattern
+    heading_value: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
 
     def dimension_of(self, label: str) -> str | None:
@@ -229,5 +230,6 @@ def label_words() -> LabelWords:
         header_label=_whole(skip.get("header_labels", []), "skip.header_labels"),
         address=_word_any(skip.get("address_words", []), "skip.address_words"),
         header_value=_whole(skip.get("header_values", []), "skip.header_values"),
+        heading_value=_whole(d.get("as_of", {}).get("heading_values", []), "as_of.heading_values"),
         dimension_words=tuple(dims),
     )

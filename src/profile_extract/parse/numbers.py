@@ -43,7 +43,8 @@ def _alternation(words) -> str:
 _SEP = ",.\u00a0\u2009\u202f '\u2019"
 _NUM = (
     r"(?<![\w.,\u2019'])"                     # not inside a word or another number
-    r"(?P<sign>(?<!\w)[-\u2212])?"
+    # a sign: hyphen, minus sign, or a figure/en dash right before the digit that is no range dash
+    r"(?P<sign>(?<!\w)(?:[-\u2212]|(?<![\w%)\]])(?<![\w%)\]]\s)[\u2012\u2013](?=\d)))?"
     r"(?P<int>"
     r"\d{1,2}(?:,\d{2})+,\d{3}"               # Indian grouping 19,95,81,477
     r"|\d{1,3}(?P<sep>[" + _SEP + r"])\d{3}(?:(?P=sep)\d{3})*"   # one separator style throughout
