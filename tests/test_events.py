@@ -165,6 +165,8 @@ POSITIVE = [
          (("2011-03", None),), "an irregular past verb gives the date's clause a verb"),
     Case("On 6 February 2023 two earthquakes struck the border region, killing more than 50,000 "
          "people.", (("2023-02-06", None),), "a death toll in a participle clause"),
+    Case("A cyclone struck the delta on 2 May 2008 and killed nearly 130,000 people.",
+         (("2008-05-02", None),), "the toll in a second predicate after `and`"),
     Case("In July 1997 floods swept through the valley, destroying 12,000 homes.",
          (("1997-07", None),)),
     Case("In 1987 the society opened its first shelter, which today houses 1,200 people.",
@@ -309,6 +311,8 @@ NEGATIVE = [
          "an -ing clause shares the counted subject"),
     Case("In 2015 about 1.3 million people applied for asylum and crossed into the EU.", (),
          "the count is in the date's own clause"),
+    Case("About 5,000 migrants arrived and quickly registered in 2016.", (),
+         "a second predicate with an adverb shares the counted subject"),
     Case("In 2016, some 5,000 people died and many more went missing.", (),
          "a toll is the date's only predicate"),
     Case("There were 3,000 refugees and displaced persons in the camps in 2005.", (),

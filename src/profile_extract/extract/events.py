@@ -637,6 +637,7 @@ class _Sentence:
 
 
 _AFTER_VERB = re.compile(r"\s+([^\W\d_]+)")
+_APPROX_WORDS = frozenset(w for w in _words("statistic", "approximate") if " " not in w) | {"more"}
 _PARTICLES = _FUNCTION | frozenset("into across over through up out back off down away home "
                                    "there here it them him us".split())
 
@@ -650,6 +651,8 @@ def _new_predicate(text: str, pos: int, end: int) -> bool:
     >>> t = "and crossed into Egypt / and displaced persons / and reached Oslo / and fled."
     >>> [_new_predicate(t, i, len(t)) for i in (4, 29, 53, 72)]
     [True, False, True, True]
+    >>> _new_predicate("and killed nearly 9,000 people", 4, 30)
+    True
     """
     w = _WORD.match(text, pos, end)
     if w is None or w.group().lower() in _NOT_VERBS:
@@ -657,8 +660,9 @@ def _new_predicate(text: str, pos: int, end: int) -> bool:
     nxt = _AFTER_VERB.match(text, w.end(), end)
     if nxt is None:
         return True                                # `... and fled.`
-    n = nxt.group(1)
-    return n[0].isupper() or n.lower() in _PARTICLES
+    n = nxt.group(1).lower()
+    return nxt.group(1)[0].isupper() or n in _PARTICLES or n in _COUNT_WORDS \
+        or n in _APPROX_WORDS or n.endswith("ly")   # `and killed nearly 9,000`, `and quickly spread`
 
 
 def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] | None:
