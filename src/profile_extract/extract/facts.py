@@ -1076,6 +1076,14 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                     joined = cells_open.pop()
                     cells[0] = _Cell(doc.text[joined.start:cells[0].end].replace("\n", " "), joined.start,
                                      cells[0].end, joined.index)
+                if nxt_bullet and len(cells_open) >= 2 and cells_open[-1].text[:1].islower() \
+                        and cells_open[-2].text[:1].isupper() and label_ok(cells_open[-2].text) \
+                        and doc.text.count("\n", cells_open[-2].end, cells_open[-1].start) == 1 \
+                        and label_ok(cells_open[-2].text + " " + cells_open[-1].text):
+                    # an infobox header over two lines (`Independence` / `from the United Kingdom`)
+                    # above bullet rows: one header, not the tail of the row above
+                    h0, h1 = cells_open[-2], cells_open[-1]
+                    cells_open[-2:] = [Line(h0.index, h0.start, h1.end, doc.text[h0.start:h1.end].replace("\n", " "))]
                 for k, ol in enumerate(cells_open):
                     last = k == len(cells_open) - 1
                     if last and nxt_bullet and label_ok(ol.text) and not _value_like(
@@ -1101,8 +1109,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             if _RULE_ROW.match(t):
                 continue
             full = [c for c in cells if c.text]
-            if len(full) >= 4:                   # navigation bars, wide data tables
-                pending = None
+            if len(full) >= 4 or (len(full) == 3 and _nav_row(full, rows.table)):
+                pending = None                   # navigation bars, wide data tables
                 continue
             if len(full) >= 2 and cells[0].text and not cells[0].multiline:
                 if pending is not None:          # `Area |` then `• Total | 38,394 km2`
@@ -1118,6 +1126,16 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                     else:
                         value = _Cell(full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
                 sp = split_line(lab.text)
+                if sp is not None and sp[1] < sp[2] and sp[3] == "fact.colon":
+                    # `Languages: Russian | Belarusian`, `Related documents: A (PDF) | B (PDF)`: the
+                    # first cell holds the label, the cells are one value
+                    a, b, _, _ = sp
+                    r = rows.add(lab.text[:a], lab.start, doc.text[lab.start + b:full[-1].end], lab.start + b,
+                                 "fact.colon", lab.line)
+                    last_row[0] = r
+                    header_wait = None
+                    last_cell = None
+                    continue
                 if sp is not None and sp[1] < sp[2] and not label_ok(lab.text.rstrip(":")):
                     continue
                 r = rows.add(lab.text, lab.start, value.text, value.start, "fact.pipe", lab.line)
@@ -1214,8 +1232,8 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             if ln.index in used or "|" in ln.text or _FILE_NAME.search(ln.text):
                 continue
             p = _glued_split(ln.text, rows.table)
-            if p is not None:
-                glued.append((ln, p))
+            if p is not None and len(_GLUE_POINT.findall(ln.text, p + 1)) < 2:
+                glued.append((ln, p))     # (`About usOur workWhere we work…`: a glued menu, no row)
         pairs = sum(1 for i, ln in enumerate(para[:-1])
                     if ln.index not in used and len(ln.text) <= 40 and rows.table.lookup(ln.text) is not None
                     and para[i + 1].index not in used and rows.table.lookup(para[i + 1].text) is None)
@@ -1400,6 +1418,14 @@ def extract_facts(doc: Doc):
 
 
 _HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
+
+
+def _nav_row(cells, table) -> bool:
+    """Three short link texts in a row (`Home | About us | Contact`), no number,
+    no known label: a navigation bar, not a `Label | value | value` row."""
+    return (table.lookup(cells[0].text) is None
+            and all(len(c.text) <= 25 and len(c.text.split()) <= 3 and not _DIGIT.search(c.text)
+                    and c.text[:1].isupper() for c in cells))
 
 
 def _neighbour_twin(r: Row, rows: list[Row]) -> bool:
