@@ -372,6 +372,7 @@ def _is_meta(pre: str) -> bool:
 _YEAR_TOKEN = re.compile(_YEAR)
 _PASSIVE = frozenset(("was", "were", "been", "is", "are", "first", "originally", "formally"))
 _STATIVE = _words("statistic", "stative")
+_AUX = frozenset("was were been is are be being got".split())
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
                          "fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety "
                          "hundred dozens hundreds thousands".split())
@@ -443,6 +444,8 @@ def _is_statistic(win: str, tj=None) -> bool:
     # `counts 155 members` (not `was signed by 26 states`: a participle between)
     for i, t in enumerate(toks):
         if t in _STATIVE:
+            if i and toks[i - 1] in _AUX and t.endswith("ed"):
+                continue                 # a passive happening: `was registered in 1998 with 12`
             for u in toks[i + 1:i + 4]:
                 if (u[0].isdigit() and not _YEAR_TOKEN.fullmatch(u)) or u in _COUNT_WORDS:
                     return True
@@ -473,7 +476,8 @@ _CLAUSE_SPLIT = re.compile(
     rf"|(?:that|which|who)\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
     # a new predicate that shares the sentence's subject (group `co`): `The family
     # walked 900 km and crossed the border on ...`, `... before reaching the coast in ...`
-    rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b)"
+    rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b"
+    r"|(?:has|have|is|are|now|today|currently|still)\s)"
     r"|(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b))))", _I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 _REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
@@ -637,6 +641,7 @@ class _Sentence:
 
 
 _AFTER_VERB = re.compile(r"\s+([^\W\d_]+)")
+_PRESENT_LINKS = frozenset("has have is are now today currently still".split())
 _APPROX_WORDS = frozenset(w for w in _words("statistic", "approximate") if " " not in w) | {"more"}
 _PARTICLES = _FUNCTION | frozenset("into across over through up out back off down away home "
                                    "there here it them him us".split())
@@ -657,6 +662,8 @@ def _new_predicate(text: str, pos: int, end: int) -> bool:
     w = _WORD.match(text, pos, end)
     if w is None or w.group().lower() in _NOT_VERBS:
         return False
+    if w.group().lower() in _PRESENT_LINKS:
+        return True                                # `... and has 120 members today`
     nxt = _AFTER_VERB.match(text, w.end(), end)
     if nxt is None:
         return True                                # `... and fled.`
