@@ -175,6 +175,8 @@ POSITIVE = [
          "`reached` without a quantity noun is a happening"),
     Case("In 2010 the agency opened a large number of field offices.", (("2010", None),),
          "`number of` without a verb of change is no trend"),
+    Case("In 1995 the company expanded its production to Kenya.", (("1995", None),),
+         "an expansion of a business is a happening, not a trend"),
     Case("The society grew quickly after it was registered in 1952.", (("1952", None),),
          "a verb of change without a quantity noun is no trend"),
     # `as of` before a happening, `after YEAR`, a bare term after a post
