@@ -977,3 +977,141 @@ def test_cia_executive_branch_sub_fields():
                                   "Breaking: 3 injured as storm hits the coast\n"])
 def test_headlines_with_a_number_are_no_facts(text):
     assert facts_of(text)[0] == []
+
+
+# --- rows inside a fact box that are no facts (each between two real rows) -------------------
+
+BOX_TOP = "Population: 2,400,000\n"
+BOX_END = "Area: 8,100 km2\n"
+
+IN_BOX_NOT_FACTS = [
+    # contact rows with short or non-English labels (data/contacts.toml): the contacts extractor's
+    "T: 0161 496 0718",
+    "E: info@example-trust.org.uk",
+    "W: www.example-trust.org.uk",
+    "Tél. : 01 44 55 66 77",
+    "Courriel : bureau@exemple-asso.fr",
+    "Telefon: 030 1234567",
+    "Anschrift: Beispielweg 12, 10115 Berlin",
+    "Teléfono: 91 555 12 34",
+    # footer and navigation rows, credits with a copyright year
+    "Terms | Sitemap | © 2024 Example Foundation",
+    "Impressum | Kontakt | © Verein Beispiel e.V. 2023",
+    "Follow us: Mastodon | YouTube | Flickr",
+    "Legal | Sitemap | Press",
+    "Bildnachweis: © Foto Studio Nord, 2021",
+    "Cover photo: (c) 2022 J. Example",
+    # update stamps, counters, numbered plan items, link rows
+    "Content last reviewed: 4 May 2024",
+    "This page was last edited: 1 June 2023",
+    "Hit counter: 000123456",
+    "Objective 2: cut waiting times by 15 percent",
+    "Goal 3: 25 percent more trained staff",
+    "Priority area 1: safe labour migration",
+    "Related links: Annual report (PDF) | Budget 2023 (PDF)",
+    # imprint people and register rows
+    "Vorstand: Erika Muster, Max Beispiel",
+    "Registernummer: VR 9876",
+    "Verantwortlich: Hans Muster",
+    # headings with a colon
+    "Examplia: country fact sheet",
+    "Action Plan 2022–2026: overview",
+    "Examplia: key facts and figures",
+]
+
+
+@pytest.mark.parametrize("line", IN_BOX_NOT_FACTS)
+def test_rows_in_a_box_that_are_no_facts(line):
+    facts, _ = facts_of(BOX_TOP + line + "\n" + BOX_END)
+    assert [f.label for f in facts] == ["Population", "Area"]
+
+
+# the same labels or shapes where they do make facts
+IN_BOX_FACTS = [
+    Case("Site: 1,200 hectares", "Site", 1_200, "ha"),                   # `Site` is a contact label only before a URL
+    Case("E: 4.5%", "E", 4.5, "percent"),
+    Case("Objectives: 12", "Objectives", 12),                            # a count, not an enumerated item
+    Case("Target population: 35,000", "Target population", 35_000, "person"),
+    Case("Examplia: 21 regions", "Examplia", 21),                        # a value that is no heading word
+    Case("Languages: Examplish | French", "Languages", None),            # a `Label: a | b` row is one row
+]
+
+
+@pytest.mark.parametrize("case", IN_BOX_FACTS, ids=lambda c: c.text)
+def test_rows_in_a_box_that_are_facts(case):
+    facts, _ = facts_of(BOX_TOP + case.text + "\n" + BOX_END)
+    assert [f.label for f in facts] == ["Population", case.label, "Area"]
+    f = facts[1]
+    assert (f.value, f.unit) == (pytest.approx(case.value) if case.value is not None else None, case.unit)
+
+
+def test_address_block_in_name_number_form_is_no_fact():
+    text = ("Examplia Help Trust\nLong Acre Lane 27\nAvenue des Alpes 5\nCase postale 1234\n"
+            "CH-1000 Lausanne 3\n")
+    assert facts_of(text)[0] == []
+
+
+def test_glued_menu_is_no_glued_row():
+    text = ("HomeWho we areWhat we doNewsDonate\n\nExample Relief Fund\nTypeCharity\n"
+            "HeadquartersExampleton\nPrivacy policyCookie settings© Example 2024\n")
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value_text) for f in facts] == [("Type", "Charity"), ("Headquarters", "Exampleton")]
+
+
+# --- values: signs, people abroad, currency names in other languages ---------------------
+
+MORE_VALUES = [
+    Case("Net migration rate: −2.4 per 1,000 population", "Net migration rate", -2.4, "permille"),
+    Case("Population growth rate: –0.3% (2023)", "Population growth rate", -0.3, "percent", 2023, 2023),
+    Case("Population growth rate: ‒0.3%", "Population growth rate", -0.3, "percent"),
+    Case("Citizens living abroad: about 3.1 million", "Citizens living abroad", 3_100_000, "person"),
+    Case("Examplians abroad: approx. 600,000", "Examplians abroad", 600_000, "person"),
+    Case("Remittances from abroad: USD 2.1 billion", "Remittances from abroad", 2_100_000_000, "USD"),
+    Case("Budget annuel : 2,3 millions d'euros", "Budget annuel", 2_300_000, "EUR"),
+    Case("Jahresbudget: 4,5 Millionen Euro", "Jahresbudget", 4_500_000, "EUR"),
+    Case("Presupuesto: 12 millones de dólares estadounidenses", "Presupuesto", 12_000_000, "USD"),
+    Case("Fonds propres : 800 000 francs suisses", "Fonds propres", 800_000, "CHF"),
+]
+
+
+@pytest.mark.parametrize("case", MORE_VALUES, ids=lambda c: c.text)
+def test_more_values(case):
+    f = facts_of(case.text + "\n")[0][0]
+    assert (f.label, f.value, f.unit) == (case.label, pytest.approx(case.value), case.unit)
+    assert (f.year_start, f.year_end) == (case.year_start, case.year_end)
+
+
+@pytest.mark.parametrize("text,value,value_max", [
+    ("Annual rainfall: 600–900 mm", 600, 900),           # an en dash between numbers is a range, no sign
+    ("Growth: 1.5%–2%", 1.5, 2),
+    ("Altitude: 200 –400 m", 200, 400),
+])
+def test_range_dashes_are_no_signs(text, value, value_max):
+    f = facts_of(text + "\n")[0][0]
+    assert (f.value, f.value_max) == (value, value_max)
+
+
+# --- labels: nested rows and headers over two lines --------------------------------------
+
+def test_a_label_that_writes_its_field_is_no_sub_row():
+    text = ("Area: total: 500 sq km land: 480 sq km water: 20 sq km\n"
+            "Area - comparative: slightly smaller than a large city\nClimate: mild\n")
+    assert [f.label for f in facts_of(text)[0]] == ["Area - total", "Area - land", "Area - water",
+                                                     "Area - comparative", "Climate"]
+
+
+def test_infobox_header_over_two_lines_above_bullet_rows():
+    text = ("Legislature | Assembly\nSovereignty\nfrom the Example Empire\n• Declared | 4 May 1971\n"
+            "• Recognised | 9 June 1975\nArea |\n• Total | 1,234 km2\n")
+    facts, _ = facts_of(text, "html")
+    assert [(f.label, f.value_text) for f in facts] == [
+        ("Legislature", "Assembly"),
+        ("Sovereignty from the Example Empire - Declared", "4 May 1971"),
+        ("Sovereignty from the Example Empire - Recognised", "9 June 1975"),
+        ("Area - Total", "1,234 km2")]
+
+
+def test_plain_rows_in_a_list_are_not_nested():
+    text = "Capital | Exampleton\nUnemployment | 12.1%\nMean elevation | 1,800 m\nCurrency | Example dram\n"
+    assert [f.label for f in facts_of(text, "html")[0]] == ["Capital", "Unemployment", "Mean elevation",
+                                                             "Currency"]
