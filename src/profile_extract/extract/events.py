@@ -353,6 +353,8 @@ def _is_meta(pre: str) -> bool:
     (False, True)
     >>> _is_meta("The yearbook was released on "), _is_meta("Released on ")
     (False, True)
+    >>> _is_meta("The ministry published the report in "), _is_meta("Photo: A. Smith, published ")
+    (False, True)
     """
     toks = _TOK.findall(pre[-64:].lower())
     far, near = toks[-5:], toks[-2:]
@@ -360,13 +362,26 @@ def _is_meta(pre: str) -> bool:
         return True
     if not _META.found(far, " " + " ".join(far) + " "):
         return False
-    # `The first edition was published in 1995` is a happening told in prose;
-    # `was last edited on`, `Posted on`, `Retrieved` are stamps
+    # `The first edition was published in 1995` and `The ministry published the
+    # report in 2005` are happenings told in prose; `was last edited on`, `Posted
+    # on`, `Retrieved`, `Smith, published 3 May` are stamps
+    if "last" in far:
+        return True
     for i, t in enumerate(far):
-        if (t in _META.single or t in _META.phrases) and i > 0 and far[i - 1] in _PASSIVE \
-                and "last" not in far:
-            return False
+        if t in _META.single or t in _META.phrases:
+            if i > 0 and far[i - 1] in _PASSIVE:
+                return False
+            # an active verb with a subject and an object before the date
+            if t.endswith("ed") and any(w not in _STAMP_LINKS for w in far[i + 1:]):
+                for m in _SUBJECT_BEFORE.finditer(pre[-64:]):
+                    if m.group(2).lower() == t and m.group(1).lower() not in _FUNCTION \
+                            and m.group(1).lower() not in _META.single:
+                        return False
     return True
+
+
+_STAMP_LINKS = frozenset("on in at am le el".split())
+_SUBJECT_BEFORE = re.compile(r"(?<![\w.,;:!?])([^\W\d_]{2,})\s+([^\W\d_]+ed)\b")
 
 
 _YEAR_TOKEN = re.compile(_YEAR)
