@@ -571,14 +571,11 @@ def test_parse_value_breakdown_list_has_no_value():
     assert parse_value("Kerala – 93.1%", "percent").value == 93.1
 
 
-@pytest.mark.xfail(strict=True, reason="number words in fact values are not read yet")
 def test_number_words_in_values():
     facts, _ = facts_of("Population: nine million\nArea: 5 km2\n")
     assert facts[0].value == 9_000_000
 
 
-@pytest.mark.xfail(strict=True, reason="a single dot before three digits reads as a decimal point "
-                                        "(English); German pages mean thousands")
 def test_german_thousands_dot():
     facts, _ = facts_of("Einwohner: 150.000\nFläche: 12 km2\n")
     assert facts[0].value == 150_000

@@ -49,6 +49,7 @@ from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
                            is_currency_code, language_codes)
 from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
+from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
 from ..parse.numbers import Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
 from ..parse.units import lookup_unit, unit_after
@@ -280,6 +281,7 @@ class _Rows:
         self.rows: list[Row] = []
         self.words = label_words()
         self.table = load_indicators(tuple(getattr(doc.options, "aliases_files", ()) or ()))
+        self.decimal_comma = decimal_comma_page(doc.text, self.words)
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
@@ -352,6 +354,30 @@ def _is_contact_label(label: str, value: str) -> bool:
     if c in strong:
         return True
     return c in weak and bool(_CONTACT_VALUE.search(value))
+
+
+_COMMA_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])")
+_DOT_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3}\.\d{1,2}(?![\d.])")
+
+
+def decimal_comma_page(text: str, words=None) -> bool:
+    """Does the page write decimals with a comma (`1,4 Mio.`, `12,5 %`)? Then a
+    single dot before three digits (`150.000`) groups thousands. Decided by
+    the decimals the page writes, else, with no dot decimals at all, by words
+    of a comma-decimal language (data: fact_labels.toml [numbers]).
+
+    >>> decimal_comma_page("Einwohner: 150.000"), decimal_comma_page("Area: 1.5 km2; 14.110 ha")
+    (True, False)
+    >>> decimal_comma_page("Quote: 12,5 %; Fläche 3,2 km2; 2.5 mm"), decimal_comma_page("Population: 3,68,71,477")
+    (True, False)
+    """
+    words = words or label_words()
+    text = text[:200_000]
+    comma = len(_COMMA_DECIMAL.findall(text))
+    dot = len(_DOT_DECIMAL.findall(text))
+    if comma or dot:
+        return comma > dot
+    return words.decimal_comma.search(text) is not None
 
 
 @lru_cache(maxsize=8192)
@@ -498,6 +524,36 @@ class Value:
     density: bool = False
 
 
+_LETTER_START = re.compile(r"\s*[A-Za-z]")
+_NUMERIC_DIMS = frozenset("count person money percent area length permille density duration".split())
+_WORDS_TAIL = re.compile(r"\s*(?:$|[(\[,;]|[A-Za-z%$€£]{1,12}\.?\s*(?:$|[(\[,;]))")
+
+
+def _words_number(s: str, pos: int, dimension: str | None) -> Number | None:
+    """A value written in number words at the start (`nine million`, `about
+    two thousand people`), for a numeric label or with a scale word; a word
+    run inside prose (`one of the largest`) is none.
+
+    >>> _words_number("nine million", 0, "person").value, _words_number("twelve", 0, None)
+    (9000000.0, None)
+    >>> _words_number("one of the oldest in the region", 0, "count") is None
+    True
+    """
+    p = len(s) - len(s[pos:].lstrip())
+    m = NUMBER_WORDS.match(s, p)
+    if m is None:
+        return None
+    value = parse_number_words(m.group())
+    if not value:
+        return None
+    has_scale = any(w in _WORD_SCALES for w in m.group().lower().split())
+    if dimension not in _NUMERIC_DIMS and not has_scale:
+        return None
+    if not _WORDS_TAIL.match(s, m.end()):
+        return None          # more words follow: prose, not a value
+    return Number(float(value), m.start(), m.end(), m.group())
+
+
 def _value_period(text: str, number: Number | None) -> Period | None:
     """A year written with the value: `(2013, incl. colleges)`, `(1999 est.)`,
     `2014 est.`, `in 2012`, `(July 2018 est.)`."""
@@ -516,7 +572,7 @@ def _value_period(text: str, number: Number | None) -> Period | None:
 
 
 def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
-                label: str = "") -> Value:
+                label: str = "", decimal_comma: bool = False) -> Value:
     """The number, unit, range, rank, qualifier and year of a fact value.
 
     >>> v = parse_value("USD 1,258 million", "money"); (v.value, v.unit)
@@ -549,7 +605,10 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         return out          # a date, or a bare year under a date label; a bare year elsewhere may be a count
     money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
     # `3.4m` is 3,400,000 for money and head counts, never metres
-    nums = find_numbers(s, money=money or dimension in ("person", "count", "money"))
+    nums = find_numbers(s, money=money or dimension in ("person", "count", "money"), decimal_comma=decimal_comma)
+    w = _words_number(s, qend if q else 0, dimension) if _LETTER_START.match(s, qend if q else 0) else None
+    if w is not None:
+        nums = [w] + [x for x in nums if x.start >= w.end]       # `nine million (2020)`
     if not nums:
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
@@ -745,7 +804,7 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     value_text = _WS.sub(" ", value_text)
     if value_text.endswith(".") and not _ABBREV_END.search(value_text):
         value_text = value_text[:-1]
-    v = parse_value(value_text, dim, lunit, label_text)
+    v = parse_value(value_text, dim, lunit, label_text, rows.decimal_comma)
     lscale = _label_scale(row.label) or (_label_scale(header.label) if header is not None else None)
     if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
         v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000

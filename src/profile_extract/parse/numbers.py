@@ -82,17 +82,22 @@ class Number:
                 and 1000 <= self.value <= 2100 and self.value == int(self.value))
 
 
-def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None) -> float:
+def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None,
+             decimal_comma: bool = False) -> float:
     """The value of an integer part (with its separators) and a decimal part.
 
     A single dot or comma followed by exactly three digits is a thousands
     separator for commas (`1,258`) and a decimal point for dots (`14.110`),
     the English reading; several of them are always thousands separators.
+    On a page whose decimal separator is a comma (`decimal_comma`), a single
+    dot before three digits is a thousands separator (`150.000` Einwohner).
 
     >>> to_float("1,258"), to_float("1.258"), to_float("1.234.567"), to_float("0,2")
     (1258.0, 1.258, 1234567.0, 0.2)
     >>> to_float("1.234", ",5", "."), to_float("12", ",50")
     (1234.5, 12.5)
+    >>> to_float("150.000", decimal_comma=True)
+    150000.0
     """
     if _INDIAN.match(int_part):
         return float(int_part.replace(",", "") + (dec_part or "").replace(",", "."))
@@ -103,7 +108,7 @@ def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None)
                 break
     if sep is not None:
         groups = int_part.split(sep)
-        if sep == "." and len(groups) == 2 and not dec_part:
+        if sep == "." and len(groups) == 2 and not dec_part and not decimal_comma:
             return float(int_part)                       # 14.110: English decimal point
         if sep == "," and len(groups) == 2 and groups[0] == "0" and not dec_part:
             return float("0." + groups[1])
@@ -125,9 +130,10 @@ def scale_of(word: str) -> float | None:
     return SCALE_WORDS.get(w) or MONEY_SCALE_WORDS.get(w)
 
 
-def find_numbers(text: str, money: bool = False) -> list[Number]:
+def find_numbers(text: str, money: bool = False, decimal_comma: bool = False) -> list[Number]:
     """Every number in text, left to right, with scale words applied.
-    `money=True` also reads the short money scales (`$4.9m`, `3bn`, `5k`).
+    `money=True` also reads the short money scales (`$4.9m`, `3bn`, `5k`);
+    `decimal_comma=True` reads `150.000` as 150000 (see `to_float`).
 
     >>> [(n.value, n.text) for n in find_numbers("$4.9m", money=True)]
     [(4900000.0, '4.9m')]
@@ -143,7 +149,7 @@ def find_numbers(text: str, money: bool = False) -> list[Number]:
         int_part, dec = m.group("int"), m.group("dec")
         sep = m.group("sep")
         try:
-            value = to_float(int_part, dec, sep)
+            value = to_float(int_part, dec, sep, decimal_comma)
         except ValueError:
             continue
         if m.group("sign"):
@@ -164,7 +170,7 @@ def find_numbers(text: str, money: bool = False) -> list[Number]:
         start = m.start("sign") if m.group("sign") else m.start("int")
         out.append(Number(value, start, end, text[start:end], scale,
                           grouped=sep is not None or bool(_INDIAN.match(int_part)),
-                          decimal=bool(dec) or (sep == "." and int_part.count(".") == 1)))
+                          decimal=bool(dec) or (sep == "." and int_part.count(".") == 1 and not decimal_comma)))
     return out
 
 
