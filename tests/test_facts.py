@@ -1112,3 +1112,29 @@ def test_plain_rows_in_a_list_are_not_nested():
     text = "Capital | Exampleton\nUnemployment | 12.1%\nMean elevation | 1,800 m\nCurrency | Example dram\n"
     assert [f.label for f in facts_of(text, "html")[0]] == ["Capital", "Unemployment", "Mean elevation",
                                                              "Currency"]
+
+
+# --- number words and comma-decimal pages ---------------------------------------------------
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Population: nine million\nArea: 5 km2\n", 9_000_000, "person"),
+    ("Staff: about two hundred\nArea: 5 km2\n", 200, None),
+    ("Refugees: forty thousand (2022)\nArea: 5 km2\n", 40_000, "person"),
+    ("Motto: One people, one nation\nArea: 5 km2\n", None, None),          # words in a motto are no number
+    ("Status: one of the oldest in the region\nArea: 5 km2\n", None, None),
+])
+def test_number_words(text, value, unit):
+    f = facts_of(text)[0][0]
+    assert (f.value, f.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("Fläche: 12 km2\nEinwohner: 1.250.000\n", 1_250_000),
+    ("Fläche: 12,5 km2\nBevölkerung: 48.300\n", 48_300),                 # the page writes decimal commas
+    ("Superficie : 3,2 km2\nHabitants : 12.400\n", 12_400),
+    ("Area: 1.5 km2\nDensity: 14.110\n", 14.11),                           # the page writes decimal dots
+    ("Area: 12 km2\nIndex: 0.725\n", 0.725),                               # nothing says comma: English
+])
+def test_thousands_dot_by_page(text, value):
+    f = facts_of(text)[0][-1]
+    assert f.value == pytest.approx(value)
