@@ -1138,3 +1138,14 @@ def test_number_words(text, value, unit):
 def test_thousands_dot_by_page(text, value):
     f = facts_of(text)[0][-1]
     assert f.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,value_text,unit", [
+    ("Sex ratio | 96.2 males per 100 females\nArea | 12 km2\n", "96.2 males per 100 females", None),   # a ratio
+    ("Sex ratio | 96.2%\nArea | 12 km2\n", "96.2%", "percent"),                                        # written as %
+    ("Capital | Exampleton 12°30′N 5°10′E\nArea | 12 km2\n", "Exampleton", None),       # coordinates are no value
+    ("Highest point | Mount Example 3,100 m\nArea | 12 km2\n", "Mount Example 3,100 m", "m"),
+])
+def test_ratio_units_and_coordinates(text, value_text, unit):
+    f = facts_of(text, "html")[0][0]
+    assert (f.value_text, f.unit) == (value_text, unit)

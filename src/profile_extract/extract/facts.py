@@ -525,6 +525,8 @@ class Value:
 
 
 _LETTER_START = re.compile(r"\s*[A-Za-z]")
+_PCT_SIGN = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
+_COORD_TAIL = re.compile(r"\s+\(?\d{1,3}\s?°\s?(?:\d{1,2}\s?['′]\s?(?:\d{1,2}(?:\.\d+)?\s?[\"″]\s?)?)?[NS]\b.*$")
 _NUMERIC_DIMS = frozenset("count person money percent area length permille density duration".split())
 _WORDS_TAIL = re.compile(r"\s*(?:$|[(\[,;]|[A-Za-z%$€£]{1,12}\.?\s*(?:$|[(\[,;]))")
 
@@ -679,6 +681,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         if um is not None:
             out.unit = um.unit
             out.density = um.density
+            if um.unit == "percent" and dimension in ("ratio", "index") and not _PCT_SIGN.search(s, pos, um.end):
+                out.unit = None        # `95.5 males per 100 females`: a ratio, not a percentage
             pos = um.end
         elif not label_unit:
             w = _UNIT_WORD.match(s, pos)
@@ -802,6 +806,9 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     ind, dim = _indicator_for(rows.table, rows.words, label_text, sub, header_label, row.value)
     value_text = _FOOTNOTE.sub("", row.value).strip(" |;,")
     value_text = _WS.sub(" ", value_text)
+    ct = _COORD_TAIL.search(value_text)
+    if ct and ct.start() > 0 and _HAS_LETTER.match(value_text):
+        value_text = value_text[:ct.start()]      # `Accra 5°33′N 0°12′W`: the place, not its coordinates
     if value_text.endswith(".") and not _ABBREV_END.search(value_text):
         value_text = value_text[:-1]
     v = parse_value(value_text, dim, lunit, label_text, rows.decimal_comma)
