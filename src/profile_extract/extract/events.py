@@ -261,7 +261,8 @@ def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
 
 _STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
-    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_])"          # not `a 1,200-bed hospital`
+    # a grouped count; not a size (`a 1,200-bed hospital`) nor a distance (`a 4,000 km journey`)
+    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_alt(W['statistic']['measure_units'])})(?!\w))"
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 _DIGIT = re.compile(r"\d")
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
