@@ -431,6 +431,9 @@ def test_word_lists_check_themselves():
     assert got("The page text signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
     assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)
     qual_of = {w: quals[k] for k, ws in W["year_triggers"].items() for w in ws}
+    for u in W["statistic"]["measure_units"]:
+        assert got(f"In 2016 the family walked 1,200 {u} to the camp.") == (("2016", None),), u
+        assert got(f"In 2016 the family walked 1,200 people to the camp.") == (), "control"
     for w in W["past_only_triggers"]["words"]:
         assert got(f"The office was opened {w} 1996 in the capital.") == (("1996", None),), w
         assert got(f"Children born {w} 1996 are eligible.") == (), w
