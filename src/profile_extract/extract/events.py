@@ -388,6 +388,7 @@ _SUBJECT_BEFORE = re.compile(r"(?<![\w.,;:!?])([^\W\d_]{2,})\s+([^\W\d_]+ed)\b")
 _YEAR_TOKEN = re.compile(_YEAR)
 _PASSIVE = frozenset(("was", "were", "been", "is", "are", "first", "originally", "formally"))
 _STATIVE = _words("statistic", "stative")
+_SUBORDINATORS = _words("subordinators")
 _AUX = frozenset("was were been is are be being got".split())
 _COUNT_WORDS = frozenset("two three four five six seven eight nine ten eleven twelve thirteen "
                          "fourteen fifteen twenty thirty forty fifty sixty seventy eighty ninety "
@@ -604,6 +605,11 @@ class _Sentence:
             self._prose = _is_prose(rest) or bool(_PARTICIPLE_LINE.match(self.s))
         return self._prose
 
+    def _minor(self, piece) -> bool:
+        """An empty clause piece or a subordinate clause (`when ...`, `which ...`)."""
+        w = _WORD.search(self.text, piece[0], piece[1])
+        return w is None or w.group().lower() in _SUBORDINATORS
+
     def window(self, cs: int, ce: int) -> str:
         """The date's clause (and its neighbours when the clause is only the
         date phrase, `In 2004, ...`), with the date itself cut out."""
@@ -632,20 +638,24 @@ class _Sentence:
         if subj > a:
             subj = self.start
         own = text[a:cs] + " " + text[ce:z]
-        if not _has_verb(own):                     # extend to the nearest non-empty neighbours
+        ranges = [(a, z)] if subj <= self.start else [(self.start, subj), (a, z)]
+        if not _has_verb(own):
+            # extend to the nearest non-empty neighbours that are not subordinate
+            # clauses (`In 1996, when ... were displaced, the mission was set up`)
+            ranges = [(a, z)]
             i = k - 1
-            while i > 0 and not self.text[pieces[i][0]:pieces[i][1]].strip():
+            while i >= 0 and self._minor(pieces[i]):
                 i -= 1
+            if i >= 0:
+                ranges.insert(0, pieces[i][:2])
             j = k + 1
-            while j < len(pieces) - 1 and not self.text[pieces[j][0]:pieces[j][1]].strip():
+            while j < len(pieces) and self._minor(pieces[j]):
                 j += 1
-            a = pieces[max(0, i)][0]
-            z = pieces[min(len(pieces) - 1, j)][1]
-            if subj > a:
-                subj = self.start
+            if j < len(pieces):
+                ranges.append(pieces[j][:2])
         # every date in the window is cut out: `29 May 2004` is not a count
         parts = []
-        for ra, rz in (((a, z),) if subj <= self.start else ((self.start, subj), (a, z))):
+        for ra, rz in ranges:
             pos = ra
             for m in self.cands:
                 if m.e <= ra or m.s >= rz:
@@ -812,6 +822,17 @@ def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
     return _TRIG_WORD.get(word), None
 
 
+def _names_happening(pre: str) -> bool:
+    """Does the date name the time of a happening noun (`the cyclone of May 2008`,
+    `the earthquake in April 2015`)? Its toll is then no statistic of the date.
+
+    >>> _names_happening("The cyclone of "), _names_happening("The number of migrants in ")
+    (True, False)
+    """
+    words = _tail_words(pre.rstrip(), 40)[0]
+    return len(words) >= 2 and words[-1] in ("of", "in", "on") and words[-2] in _HAPPENING_ONLY
+
+
 def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
@@ -863,7 +884,7 @@ def _judge(sent: _Sentence, m, prev):
         return None
     win = sent.window(cs, ce)
     tj = _toks(win)
-    if _is_future(win, tj) or _is_statistic(win, tj):
+    if _is_future(win, tj) or (_is_statistic(win, tj) and not _names_happening(pre)):
         return None
     if q == "by" and not _PAST.search(win):
         return None
