@@ -179,10 +179,11 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
                 current = chunk_no
                 dups = set()
                 for i, pid in enumerate(res.page_ids):
-                    if pid in seen:
+                    key = int(pid, 16)
+                    if key in seen:
                         dups.add(i)
                     else:
-                        seen.add(pid)
+                        seen.add(key)
                 if dups:
                     res = drop_pages(res, dups)
                 pending.append(res)
@@ -262,7 +263,7 @@ def _read_here(items, opts: Options, skip: set, skipped: list):
     (bytes travel with the task) and leave out pages already done."""
     for item in items:
         data, error = item.load(opts.max_bytes)
-        if skip and page_id_for(item.source, data) in skip:
+        if skip and int(page_id_for(item.source, data), 16) in skip:
             skipped[0] += 1
             continue
         yield PageInput(source=item.source, data=data, content_type=item.content_type, error=error)

@@ -59,7 +59,7 @@ def read_and_extract(item: PageInput, options: Options, skip=None, stages: Count
     if stages is not None:
         stages["read"] += time.perf_counter() - t
     if skip:
-        if page_id_for(item.source, data) in skip:
+        if int(page_id_for(item.source, data), 16) in skip:  # skip holds ids as ints
             return None
     if error is not None:
         return failed_result(item.source, data, error)

@@ -242,6 +242,9 @@ _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _POST_END = re.compile(rf"(?<!\w)(?:{_alt(W['posts']['words'])})$", _I)
 _BARE_RANGE_AFTER = re.compile(rf"\s*[-–—]\s*(?:{_YEAR}|present|today|now)(?!\w)", _I)
+_DETERMINERS = frozenset("the its their his her our this that".split())
+# `the 2004 tsunami`, `the 2015 Nepal earthquake`: a year before a happening noun
+_HAPPENING_AFTER = re.compile(r"\s+(?:[^\W\d_][\w-]*\s+)?([^\W\d_]+)(?!\w)")
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _NOMINAL = _words("participles", "nominal")
@@ -755,6 +758,10 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     rng = _BARE_RANGE_AFTER.match(post)
     if rng and _POST_END.search(stripped) and not _AFTER_YEAR.match(post[rng.end():]):
         return "event.year_range", "since", "start"       # `was director 1949–1971`
+    if words and words[-1] in _DETERMINERS:
+        h = _HAPPENING_AFTER.match(post)
+        if h and h.group(1).lower() in _HAPPENING_ONLY:
+            return "event.year", "after", None            # `after the 1999 elections`: past only
     return _timeline(sent, cs, post)
 
 

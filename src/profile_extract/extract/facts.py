@@ -293,6 +293,8 @@ class _Rows:
             return "skip"
         if _is_contact_label(c, value):
             return "skip"
+        if _contact_value(value) and self.table.lookup(c) is None:
+            return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
         if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
         return None
@@ -326,6 +328,25 @@ class _Rows:
 
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:1[89]|20)\d\d\b|\bcopyright\b|\ball rights reserved\b", re.I)
 _CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-]{5,}$")
+
+
+_MAIL_OR_URL = re.compile(r"^\S+@\S+\.[A-Za-z]{2,}$|^(?:https?://|www\.)\S+$", re.I)
+_PHONE_VALUE = re.compile(r"^(?:\+|00?)[\d\s/().-]+$")
+
+
+def _contact_value(value: str) -> bool:
+    """Is the whole value an e-mail address, a URL, or a phone number written
+    with its leading `+` or `0` and grouped digits (seven or more)?
+
+    >>> _contact_value("press@example.org"), _contact_value("0170 1234567"), _contact_value("+41 22 717 9111")
+    (True, True, True)
+    >>> _contact_value("+375"), _contact_value("0.2"), _contact_value("9 500 000"), _contact_value("iom.int")
+    (False, False, False, False)
+    """
+    v = value.strip()
+    if _MAIL_OR_URL.match(v):
+        return True
+    return bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(re.search(r"\d[\s/-]+\d", v))
 
 
 @lru_cache(maxsize=1)

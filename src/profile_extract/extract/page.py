@@ -50,6 +50,8 @@ class _Data:
     seat: re.Pattern
     origin: re.Pattern
     institution: re.Pattern
+    tools: re.Pattern
+    mission: re.Pattern
 
 
 def _whole(patterns) -> re.Pattern:
@@ -67,22 +69,33 @@ def _data() -> _Data:
         site_chrome=_whole(d["site_chrome_lines"]),
         stop=_whole(d["stop_lines"]),
         generic=_whole(d["generic_headings"]),
-        orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![\w-])"),
+        orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![^\W\d_]|-)"),
         seat=re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, seat)) + r"))\s*[:|]?\s*(?:[A-Z][\w.'’-]*\s*){0,3},?\s*$"),
         origin=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, origin)) + r")\s+(?:the\s+)?$"),
         institution=re.compile(r"(?i)\s+(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(d["institution_words"], key=len, reverse=True))
             + r")\b"),
+        tools=_whole(d["page_tools"]),
+        mission=re.compile(r"(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+            d["mission_words"], key=len, reverse=True)) + r")\b"),
     )
 
 
 # --- dates -------------------------------------------------------------------
 
+def _foreign_months() -> dict[str, int]:
+    """Month names in other languages, from data/page.toml `[month_names]` (read once)."""
+    d = tomllib.loads(resources.files("profile_extract.data").joinpath("page.toml").read_text("utf-8"))
+    return {k.casefold(): int(v) for k, v in d.get("month_names", {}).items()}
+
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MON = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+_FOREIGN_MONTHS = _foreign_months()
+_MON = (r"(?:(?:" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True))) + r")\b\.?"
+        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?)")
 _DATE = re.compile(
     rf"(?P<ymd>(?P<y1>\d{{4}})[-/.](?P<m1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}}))"
     rf"|(?P<dmy>(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y2>\d{{4}}|\d{{2}}))"
@@ -94,8 +107,8 @@ _DATE = re.compile(
 
 
 def _month(word: str) -> int | None:
-    w = word.lower().rstrip(".")
-    return _MONTHS.get(w) or _MONTHS.get(w[:3])
+    w = word.casefold().rstrip(".")
+    return _FOREIGN_MONTHS.get(w) or _MONTHS.get(w) or _MONTHS.get(w[:3])
 
 
 def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
@@ -133,11 +146,12 @@ def parse_date(m: re.Match) -> str | None:
 
 # --- updated -----------------------------------------------------------------
 
-_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|modified|revised|as\s+of|stand\s*:|aktualisiert|"
+_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|revised|as\s+of|stand\s*:|aktualisiert|"
                             r"letzte\s+änderung|mis\s+à\s+jour|actualizado")
 _STAMP = re.compile(
     r"(?i)(?:^|(?<=[\s|(\[]))(?:"
     r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?"
+    r"|(?:this\s+page\s+was\s+|page\s+)?last\s+edited(?:\s+(?:on|at))?"
     r"|last\s+(?:change|changed|update|modification|revision)(?:\s+on)?"
     r"|date\s+of\s+(?:last\s+)?(?:update|modification|revision)"
     r"|stand|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
@@ -183,7 +197,30 @@ _TEASER = re.compile(r"(?i)^[\d,.\s]+\s*(?:km|kms|kilomet(?:er|re)s?|miles?|mi)\
 _PROFILE = re.compile(r"(?i)^(?:[\w ]{0,20}\s)?(?:profile|fact\s*sheet|country\s+profile|at\s+a\s+glance)\s*:\s*\S")
 _CONTACTISH = re.compile(r"(?i)(?:\b(?:tel|phone|fax|e-?mail|p\.?\s?o\.?\s?box)\b\.?\s*:?|@\w|^c/o\b)")
 _FACTISH = re.compile(r"^[^:]{1,50}:\s*\S*\d")
-_NAV = re.compile(r"(?:\s\|\s.*){2,}|(?:\S\s*[»>]\s*\S.*){2,}")
+_NAV = re.compile(r"(?:\s\|\s.*){2,}|(?:\S\s*[»>›]\s*\S.*){2,}|(?:\S\s/\s\S.*){2,}")
+# Two or more words glued without a space (`MenuCloseSearch`, `About usOur work`): a flattened menu.
+_GLUED = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ][a-zà-ÿ]")
+# A document number line above a headline: `Press release No. 2023-0417`, `Ref. 12/2020`.
+_REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.?|nr\.?|number|ref\.?|reference|n[°º])\s*[:#]?\s*"
+                        r"[\w/.-]*\d[\w/.-]*$")
+
+
+def _glued_menu(t: str) -> bool:
+    return len(_GLUED.findall(t)) >= 2
+
+
+def _menu(t: str) -> bool:
+    """A menu bar (`Countries | Maps | References | About`): three or more short cells, no numbers."""
+    cells = [c.strip() for c in t.split("|") if c.strip()]
+    return len(cells) >= 3 and not any(ch.isdigit() for ch in t) and all(len(c.split()) <= 4 for c in cells)
+
+
+def _page_tools(t: str) -> bool:
+    """A row of page actions (`Print version | Download PDF`, `Edit | Print`)."""
+    if "|" not in t:
+        return False
+    tools = _data().tools
+    return any(tools.match(c.strip()) for c in t.split("|"))
 
 
 def _heading_like(t: str) -> bool:
@@ -259,6 +296,8 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         t = _clean_title(line.text)
         if not t:
             continue
+        if _glued_menu(t) or _REFERENCE.match(t) or _page_tools(line.text):
+            continue                   # a glued menu, a document number, a row of page actions
         if _NAV.search(line.text):
             if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i:
                 chosen = None          # a site header sits above the navigation bar
@@ -290,7 +329,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                     return caps
             break
         if nxt is not None and j == i + 1 and re.match(r"^[^|]*\w[^|]*\|", nxt.text) \
-                and nxt.text.rstrip(" |") != t:
+                and nxt.text.rstrip(" |") != t and not _page_tools(nxt.text) and not _menu(nxt.text):
             break                      # a table caption over its rows, not the page title
         if chosen is None:
             chosen = (i, line)
@@ -318,10 +357,12 @@ _UPDATED_LINE = re.compile(r"(?i)^(?:last\s+)?(?:updated|modified|change[sd]?|re
 def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
     d = _data()
     cands = []
-    for level, s, e in headings:
+    for k, (level, s, e) in enumerate(headings):
         t = " ".join(doc.text[s:e].split())
-        if not t or d.generic.match(t) or len(t) > 200:
+        if not t or len(t) > 200:
             continue
+        if d.generic.match(t) and not (level == 1 and _heads_its_content(doc.text, headings, k)):
+            continue                   # a site part (`News` over an article heading, a footer)
         nl = doc.text.find("\n", e)
         nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
         if level == 1 and nxt and (_NAV.search(nxt) or d.site_chrome.match(nxt)):
@@ -337,11 +378,23 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
     return t, Span(s, e)
 
 
+def _heads_its_content(text: str, headings, k: int) -> bool:
+    """Whether heading k is followed by its own content rather than directly by a more
+    specific heading (`<h1>Impressum</h1> <p>...` vs `<h1>News</h1><h3>Spring Tournament</h3>`)."""
+    level, s, e = headings[k]
+    nxt = next(((lv, hs) for lv, hs, he in headings[k + 1:] if hs >= e), None)
+    if nxt is None:
+        return True
+    between = text[e:nxt[1]].strip()
+    return not (nxt[0] > level and len(between) < 40)
+
+
 # --- country -----------------------------------------------------------------
 
 _CONTACT_NEAR = re.compile(
     r"(?i)\b(?:tel|phone|telephone|fax|e-?mail|eml|p\.?\s?o\.?\s?box|postfach|address|adresse)\b"
-    r"|@[\w-]+\.|\+\d{1,3}[\s.-]*\(?\d|^[ \t]*\d{4,6}[ \t]+[A-Z]|(?<![A-Za-z])[A-Z]{1,2}-\s?\d{4,5}\b", re.M)
+    r"|@[\w-]+\.|\+\d{1,3}[\s.-]*\(?\d|^[ \t]*\d{4,6}[ \t]+(?-i:[A-Z])|(?<![A-Za-z])(?-i:[A-Z]{1,2})-\s?\d{4,5}\b",
+    re.M)
 _LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s+language)")
 _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -357,7 +410,18 @@ def _in_quote(text: str, pos: int) -> bool:
     return seg.count("\"") % 2 == 1
 
 
-def _country(doc: Doc, title_span: Span | None, title: str | None):
+@dataclass
+class _Tally:
+    """The country evidence of a page: score per alpha-2 code and where it came from."""
+    scores: dict
+    countries: dict
+    in_title: set
+    in_addresses: set
+    listed: float
+    sender: str | None = None          # a mission page: the country whose embassy it is
+
+
+def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     d = _data()
     text = doc.text[:COUNTRY_CHARS]
     mentions = find_countries(text)
@@ -368,11 +432,14 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     in_addresses: set[str] = set()
     in_title: set[str] = set()
     listed = 0.0                       # weight from enumerations of countries
+    sender = _mission_sender(doc.text[title_span.start:title_span.end]) if title_span else None
     head_limit = doc.nonblank[min(9, len(doc.nonblank) - 1)].end if doc.nonblank else 0
     for k, m in enumerate(mentions):
         w = 1.0
         if m.kind == ADJECTIVE:
             w = 0.3 if d.institution.match(text, m.end) else 0.1
+        elif m.text != m.country.name and _OFFICIAL.search(m.text):
+            w = 1.5                    # `The Kyrgyz Republic`: how a country's own bodies write it
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
@@ -380,18 +447,20 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
         if _PAGE_JUNK.match(line):
             continue
         if le - ls > 80:
-            window = text[max(ls, m.start - 60):min(le, m.end + 60)]
+            ws, we = max(ls, m.start - 60), min(le, m.end + 60)
         else:                          # a short line: its address block, up to blank lines
             bs = max(0, ls - 200)
             blank = list(_BLANK.finditer(text, bs, ls))
             bs = blank[-1].end() if blank else bs
             nb = _BLANK.search(text, le, min(len(text), le + 200))
-            window = text[bs:nb.start() if nb else min(len(text), le + 200)]
+            ws, we = bs, nb.start() if nb else min(len(text), le + 200)
         prefix = text[max(0, m.start - 40):m.start]
         if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
                                     _LANGUAGE_LINE.match(line)):
             continue                   # a language, not a country: `French (official)`
-        if _CONTACT_NEAR.search(window) or d.seat.search(prefix):
+        if sender is not None and m.country.alpha2 == sender:
+            w = 0.0                    # the embassy's own country: the page is about the host
+        elif _CONTACT_NEAR.search(text, ws, we) or d.seat.search(prefix):
             w = 0.0
             in_addresses.add(m.country.alpha2)
         else:
@@ -421,22 +490,55 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
                 dl = _DATELINE.match(line)
                 if dl and m.end <= head_limit and line.endswith(m.text) and len(line.split()) <= 6:
                     w = 4.0
-        if title_span is not None and title_span.start <= m.start < title_span.end:
+        if title_span is not None and title_span.start <= m.start < title_span.end \
+                and m.country.alpha2 != sender:
             w += 2.0
             in_title.add(m.country.alpha2)
         scores[m.country.alpha2] = scores.get(m.country.alpha2, 0.0) + w
         countries[m.country.alpha2] = m.country
-    ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+    return _Tally(scores, countries, in_title, in_addresses, listed, sender)
+
+
+_OFFICIAL = re.compile(r"(?i)\b(?:republic|kingdom|federation|principality|sultanate|emirate|commonwealth|"
+                       r"confederation|state\s+of|grand\s+duchy)\b")
+
+
+def _mission_sender(title: str) -> str | None:
+    """The country whose embassy, consulate or mission a title names
+    (`German Embassy Nairobi`, `Embassy of the Republic of X in Y`), else None."""
+    d = _data()
+    if not d.mission.search(title):
+        return None
+    for m in find_countries(title):
+        after = title[m.end:m.end + 40]
+        before = title[max(0, m.start - 40):m.start]
+        if d.mission.match(after.lstrip()) or re.search(rf"(?i)(?:{d.mission.pattern})\s+(?:of|for)\s+(?:the\s+)?$",
+                                                        before):
+            return m.country.alpha2
+    return None
+
+
+def _country(doc: Doc, title_span: Span | None, title: str | None):
+    d = _data()
+    tally = _country_tally(doc, title_span)
+    if tally is None:
+        return None
+    scores, countries, in_title = tally.scores, tally.countries, tally.in_title
+    in_addresses, listed = tally.in_addresses, tally.listed
+    ranked = sorted(((c, v) for c, v in scores.items() if c != tally.sender), key=lambda kv: -kv[1])
     if not ranked:
         return None
     best, s1 = ranked[0]
+    if s1 < 0.3 and len(in_addresses) == 1 and _contact_blocks(doc) <= 1 and not any(
+            v > 0.2 for c, v in ranked if c not in in_addresses) and not d.orgs.search(doc.text[:COUNTRY_CHARS]):
+        return countries[next(iter(in_addresses))]   # the country of the page's only address
     s2 = ranked[1][1] if len(ranked) > 1 else 0.0
     need = 3.0 if title and d.orgs.search(title) else 0.3
     if s1 + 1e-9 < need or s1 < 1.5 * s2:
         return None
-    if best not in in_title and s1 < 0.4 * (sum(scores.values()) - listed):
+    if best not in in_title and s1 <= 0.5 * (sum(scores.values()) - listed):
         return None                    # one of many countries, none the subject
-    if best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
+    if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
         return None                    # a directory of addresses: several organisations or countries
     return countries[best]
 

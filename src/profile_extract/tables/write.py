@@ -83,6 +83,7 @@ def write_json_atomic(obj, path: Path) -> None:
 import io
 import itertools
 import shutil
+import sys
 
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
@@ -166,7 +167,7 @@ class PartStore:
         self.csv_tables = tuple(t for t in self.tables if csv and t != "texts")
         self.fsync = fsync
         self.fingerprint = fingerprint or {}
-        self.done: set[str] = set()
+        self.done: set[int] = set()  # page ids done, as 64-bit ints (half the memory of str)
         self.entries: list[dict] = []
         self.next_chunk = 0
         self._lock = _lock_folder(self.out)
@@ -214,7 +215,7 @@ class PartStore:
         self.entries = good
         self.next_chunk = len(good)
         for e in good:
-            self.done.update(e.pop("pages"))  # the ids live in `done`; entries keep counts only
+            self.done.update(int(p, 16) for p in e.pop("pages"))  # entries keep counts only
         # drop what the uncommitted chunk left: temp files, parts beyond the journal
         self.parts.mkdir(parents=True, exist_ok=True)
         for d in self.parts.iterdir():
@@ -271,7 +272,8 @@ class PartStore:
                         fh.flush()
                         os.fsync(fh.fileno())
             csv_sizes[t] = p.stat().st_size
-        entry = {"chunk": k, "pages": list(page_ids), "rows": rows, "csv_bytes": csv_sizes}
+        entry = {"chunk": k, "pages": list(page_ids), "rows": rows, "csv_bytes": csv_sizes,
+                 "rss_mb": _rss_mb()}
         entry.update(meta or {})
         with open(self.state / JOURNAL, "a", encoding="utf-8") as fh:
             fh.write(json.dumps(entry, separators=(",", ":"), default=str) + "\n")
@@ -280,7 +282,7 @@ class PartStore:
                 os.fsync(fh.fileno())
         del entry["pages"]  # memory stays flat: ids go to `done`, entries keep counts only
         self.entries.append(entry)
-        self.done.update(page_ids)
+        self.done.update(int(p, 16) for p in page_ids)
         self.next_chunk = k + 1
         return entry
 
@@ -334,6 +336,16 @@ class PartStore:
                 paths.append(f"{t}.csv")
             written[t] = paths
         return written
+
+
+def _rss_mb() -> float | None:
+    """Peak RSS of this process so far (a memory-flatness check per chunk)."""
+    try:
+        import resource
+        kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return round(kb / 1024 / (1024 if sys.platform == "darwin" else 1), 1)
+    except (ImportError, OSError):
+        return None
 
 
 def _lock_folder(out: Path):
