@@ -1149,3 +1149,56 @@ def test_thousands_dot_by_page(text, value):
 def test_ratio_units_and_coordinates(text, value_text, unit):
     f = facts_of(text, "html")[0][0]
     assert (f.value_text, f.unit) == (value_text, unit)
+
+
+# more rows of imprints, footers, article metadata and opening hours inside a box: no facts
+MORE_IN_BOX_NOT_FACTS = [
+    "Registered charity number: 1098765",
+    "Charity registration number: 1122334",
+    "Mobil: 0170 1234567",                       # any label: the value is a phone number
+    "Media contact: press@example.org",          # any label: the value is an e-mail address
+    "Sitz: Frankfurt am Main",
+    "Amtsgericht Frankfurt am Main: VR 1234",
+    "Steuer-Nr.: 045 123 45678",
+    "Gestaltung: Studio Beispiel",
+    "Numéro RNA : W691234567",
+    "Date of publication: 3 May 2022",
+    "Reading time: 4 min",
+    "Newsletter: Sign up",
+    "File size: 2.4 MB",
+    "ISBN: 978-3-16-148410-0",
+    "Our ref: AB/12/345",
+    "Document number: 2021/0345",
+    "Section 3.2: Methodology",
+    "Total visits: 123456",
+    "Visitors today: 45",
+    "Online now: 3",
+    "Monday–Friday: 9:00–17:00",
+    "Mon - Fri: 9 am - 5 pm",
+    "Opening hours: Mon–Fri 9.00–17.00",
+]
+
+
+@pytest.mark.parametrize("line", MORE_IN_BOX_NOT_FACTS)
+def test_more_rows_in_a_box_that_are_no_facts(line):
+    facts, _ = facts_of(BOX_TOP + line + "\n" + BOX_END)
+    assert [f.label for f in facts] == ["Population", "Area"]
+
+
+# near misses of those vocabularies that stay facts
+MORE_IN_BOX_FACTS = [
+    Case("Size: 603,500 sq km", "Size", 603_500, "km**2"),
+    Case("Average working hours: 42 per week", "Average working hours", 42),
+    Case("Motto: Unity and work", "Motto"),                              # not a weekday abbreviation
+    Case("Director: Jane Example", "Director"),
+    Case("Registration rate: 87%", "Registration rate", 87, "percent"),
+    Case("Birth registration: 92%", "Birth registration", 92, "percent"),
+    Case("Calling code: +375", "Calling code"),                          # an identifier, no phone number
+    Case("Bevölkerung: 83,2 Mio.", "Bevölkerung", 83_200_000, "person"),
+    Case("Einwohnerzahl: 12.400", "Einwohnerzahl", 12_400, "person"),
+]
+
+
+@pytest.mark.parametrize("case", MORE_IN_BOX_FACTS, ids=lambda c: c.text)
+def test_more_rows_in_a_box_that_are_facts(case):
+    test_rows_in_a_box_that_are_facts(case)
