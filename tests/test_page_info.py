@@ -64,6 +64,30 @@ TITLES = [
          "Walking to the Sea"),
     Case("title with a colon is no fact", f"Red Crescent: Call for Donors\n\nMay 3, 2021\n\n{PROSE}",
          "Red Crescent: Call for Donors"),
+    Case("breadcrumb with › separators skipped",
+         f"Skip to content\nMain site | Give | Find\nHome › Regions › West Africa › Ruritania\n\nIOM in Ruritania\n\n{PROSE}",
+         "IOM in Ruritania"),
+    Case("heading after a site name, a menu bar and a browse link",
+         f"Skip to main content\nTHE ATLAS OF NATIONS\nRegions | Maps | Sources | About\nBrowse All Regions\n"
+         f"Ruritania\n\nOverview\nHistory\n{PROSE}", "Ruritania"),
+    Case("skip link, menu and search box in French",
+         f"Passer au contenu\nAccueil | Notre histoire | Agir | Contact\nRechercher\n\nNotre histoire\n\n{PROSE}",
+         "Notre histoire"),
+    Case("a row of page tools under the heading is no menu",
+         "Migration in Ruritania\nFrom the Open Data Portal | Edit | Print\n\nIndicator | Value\nMigrants | 1,000\n",
+         "Migration in Ruritania"),
+    Case("ministry name, breadcrumb and download row above the heading",
+         f"Ministry of Foreign Affairs\nHome > Documents > Plans\nPrint this page | Download PDF (3 MB)\n\n"
+         f"Action Plan 2024–2028: overview\n\n{PROSE}", "Action Plan 2024–2028: overview"),
+    Case("accessibility bar above the heading",
+         f"Home  About Us  Services  Contact\nScreen Reader Access   A-   A   A+\n\nCITY PROFILE\n\n{PROSE}",
+         "CITY PROFILE"),
+    Case("slash breadcrumb, document number and dateline above the headline",
+         f"Home / News / Statements / 2024\nStatement No. 2024-112\nGeneva, 2 May 2024\n\n"
+         f"New office opens in the north\n\n{PROSE}", "New office opens in the north"),
+    Case("glued menus above the heading",
+         "MenuCloseSearchGive\nWho we areWhat we doNewsContact\nOur offices\n\nHead office\n"
+         "Ruritania Refugee Council\n12 Harbour Road\n", "Our offices"),
 ]
 
 NO_TITLE = [
@@ -76,6 +100,10 @@ NO_TITLE = [
          f"{PROSE}"),
     Case("table caption is a section heading", "Population Distribution\nTotal population |\n399,598 |\n"),
     Case("contact line first", "c/o World Health Organization20 Avenue Appia\nPhone: +41 22 791 2111\n"),
+    Case("a document number is no heading", f"Decision No. 12/2023\n\n{PROSE}"),
+    Case("a glued menu is no heading", f"HomeAboutDonate\n\n{PROSE}"),
+    Case("a table header under a caption is no page-tools row",
+         "Population Distribution\nIndicator | Value\nMigrants | 1,000\n"),
 ]
 
 
@@ -114,6 +142,18 @@ def test_html_site_name_h1_above_its_menu():
     assert extract_page(html.encode(), "about.html").info.title == "About the mission"
 
 
+def test_html_generic_h1_over_its_own_content_is_the_title():
+    # `Imprint` names the page: body text follows it, the h2 below is one of its sections
+    html = ("<html><body><h1>Imprint</h1><p>Information according to the law on media services.</p>"
+            "<p>Friends of Ruritania e.V.</p><h2>Disclaimer</h2><p>No liability for links.</p></body></html>")
+    assert extract_page(html.encode(), "imprint.html").info.title == "Imprint"
+
+
+def test_html_generic_h1_directly_over_a_heading_yields():
+    html = "<html><body><h1>Contact</h1><h2>Head office in Graz</h2><p>Main Square 1</p></body></html>"
+    assert extract_page(html.encode(), "contact.html").info.title == "Head office in Graz"
+
+
 def test_html_h1_wins():
     html = "<html><body><h5>Saturday 3 May</h5><h1>The Headliners</h1><h2>Venue</h2><p>x</p></body></html>"
     assert extract_page(html.encode(), "gig.html").info.title == "The Headliners"
@@ -134,6 +174,27 @@ COUNTRIES = [
          "Greece for a year.\n", country="Afghanistan"),
     Case("short name for an official one", "Profile\n\nThe Russian Federation is large. Russia borders many.\n",
          country="Russia"),
+    Case("official long form outweighs a destination named once",
+         "Action plan: overview\n\nThe Republic of Moldova adopted the plan in 2020. Many of its workers live "
+         "in Italy.\n", country="Moldova"),
+    Case("kingdom form", "Overview\n\nThe Kingdom of Lesotho signed the accord. Many miners work in "
+         "South Africa.\n", country="Lesotho"),
+    Case("a heading after a menu names the country",
+         "Skip to main content\nATLAS\nRegions | Maps | About\nBrowse All Regions\nChile\n\nBackground\n"
+         "Spain ruled the land until 1818. Peru and Bolivia fought it in a war.\n", country="Chile"),
+    Case("the only address of a national association",
+         "Qui sommes-nous ?\n\nL'association aide les familles depuis 1998.\n\nContact\nAmis du Monde\n"
+         "12, rue de la Paix\n75002 Paris\nFrance\nTél. : 01 23 45 67 89\n", country="France"),
+    Case("an imprint address in the country's own language",
+         "Impressum\n\nVerein Hilfe e.V.\nHauptstraße 5\n10115 Berlin\nDeutschland\nTelefon: 030 123456\n",
+         country="Germany"),
+    # AMBIGUOUS: an embassy page names its own country most, but it is about relations with the host
+    # country (and the host's phone plan applies to its numbers): an analyst writes the host.
+    Case("an embassy page is about its host country",
+         "German Embassy Lima\n\nGermany and Peru have worked together since 1950. The embassy serves German "
+         "citizens in Peru.\n\nEmbassy of the Federal Republic of Germany\nAvenida Arequipa 4210\nLima 18\nPeru\n"
+         "Tel.: 01 2125016\n\nHonorary Consulate of the Federal Republic of Germany\nCalle Real 5\nCusco\n"
+         "Tel.: 084 123456\n", country="Peru"),
 ]
 
 NO_COUNTRY = [
@@ -160,6 +221,16 @@ NO_COUNTRY = [
     Case("a news listing over many countries",
          "News\n\nFloods hit villages across Somalia. Somalia's farmers lost their herds.\n\nAid reaches Yemen.\n\n"
          "Schools reopen in Uganda.\n\nTalks on Syria resume.\n\nA new office opens in Kenya.\n"),
+    Case("a journey across four countries, none the subject",
+         "The long walk\n\nThey left Eritrea in May and crossed into Ethiopia after a week. In Ethiopia they "
+         "rested.\n\nRelated: Sudan appeal | Libya: a year of crisis\n"),
+    Case("the only address of an international body, glued",
+         "c/o World Health Organization20 Avenue Appia\nCH-1211 Geneva 27\nSwitzerland\nPhone: +41 22 791 2111\n"),
+    Case("an address country beside prose naming another is no page country",
+         "About us\n\nWe support farmers in Kenya and Uganda.\n\nFriends e.V.\nHauptstraße 5\n10115 Berlin\n"
+         "Deutschland\nTelefon: 030 123456\n"),
+    Case("an adjective and two destinations named once", "Summary\n\nBetween 2015 and 2020 remittances doubled. In 2024 some "
+         "820,000 Kyrgyz citizens lived in Russia, and 60 percent of them were young. Others went to Turkey.\n"),
     Case("a language is not a country",
          "About the School\n\nLanguages: French (official)\nIt teaches French language courses.\n"),
 ]
@@ -190,6 +261,10 @@ UPDATED = [
     Case("German stamp", "Stand: 01.02.2016\n", updated="2016-02-01"),
     Case("weekday before the date", "Last updated: Tuesday, 12 March 2015\n", updated="2015-03-12"),
     Case("as of heading a list", "As of January 2010\nLIST OF OFFICES\n", updated="2010-01"),
+    Case("German month name", "Impressum\n\nStand: Mai 2023\n", updated="2023-05"),
+    Case("German day, month name and year", "Zuletzt aktualisiert am 1. Oktober 2023\n", updated="2023-10-01"),
+    Case("French stamp with an abbreviated month", "Mis à jour le 3 févr. 2021\n", updated="2021-02-03"),
+    Case("wiki footer", "This page was last edited on 5 June 2024, at 09:12 (UTC).\n", updated="2024-06-05"),
 ]
 
 NOT_UPDATED = [
@@ -199,6 +274,9 @@ NOT_UPDATED = [
     Case("as of in prose", "As of 2015, the population was 9.5 million.\n"),
     Case("updated in prose", "The list was updated in 2015 by the ministry.\n"),
     Case("dateline", "Monday, December 27, 2010; 38\n"),
+    Case("edited in prose", "She edited the 2015 yearbook.\n"),
+    Case("an editor credit", "Edited by Jane Roe, March 2019\n"),
+    Case("a month-like word in prose", "Stand by us in 2024.\n"),
 ]
 
 

@@ -100,6 +100,13 @@ POSITIVE = [
     Case("teaser with a read-more tail", "Andrew, Surgeon\n5,701 kms from home | Read more\n",
          [S("Andrew", 5701, "Surgeon")]),
     Case("miles abbreviated", "Rosa hiked 12 mi to the shelter.", [S("Rosa", 12 * 1.609344, None, 12, "mile")]),
+    Case("teaser with a space as thousands separator", "Lena, Teacher\n3 180 km from home\n",
+         [S("Lena", 3180, "Teacher", 3180, "km")]),
+    Case("teaser with a no-break space as thousands separator", "Read more\n1\u00a0075 km from home\n",
+         [S(None, 1075)]),
+    Case("teaser with a narrow space as thousands separator", "Read more\n12\u202f040 km from home\n",
+         [S(None, 12040)]),
+    Case("prose with a spaced thousand", "Tomas cycled 1 320 kilometres to reach his family.", [S("Tomas", 1320)]),
 ]
 
 NEGATIVE = [
@@ -121,6 +128,15 @@ NEGATIVE = [
     Case("many refugees", "Many refugees walk more than 1,000 km.", []),
     Case("sea distances", "The boat sailed 200 nautical miles.", []),
 ]
+
+# Spaced thousands: only groups of exactly three digits join a number.
+SPACED = [("3 180 km from home", 3180.0), ("In 2019 640 km were walked", 640.0),
+          ("1 000 000 km", 1_000_000.0), ("12 km", 12.0), ("Day 3 of 5 km walks", 5.0)]
+
+
+@pytest.mark.parametrize("text,value", SPACED)
+def test_spaced_thousands(text, value):
+    assert [d.value for d in find_distances(text)] == [value]
 
 
 def _check(got, want):
