@@ -85,6 +85,9 @@ TITLES = [
     Case("slash breadcrumb, document number and dateline above the headline",
          f"Home / News / Statements / 2024\nStatement No. 2024-112\nGeneva, 2 May 2024\n\n"
          f"New office opens in the north\n\n{PROSE}", "New office opens in the north"),
+    Case("brand words with inner capitals are no glued menu", f"WordPress PowerPoint Tips\n\n{PROSE}",
+         "WordPress PowerPoint Tips"),
+    Case("a number word in a title is no document number", f"Say No 2 Hate\n\n{PROSE}", "Say No 2 Hate"),
     Case("glued menus above the heading",
          "MenuCloseSearchGive\nWho we areWhat we doNewsContact\nOur offices\n\nHead office\n"
          "Ruritania Refugee Council\n12 Harbour Road\n", "Our offices"),

@@ -2,25 +2,34 @@
 becomes doc.country_iso2, the default region of phone numbers).
 
 * title: the page's main heading. On HTML pages (doc.extra["headings"], as
-  ingest/html.py reports them) the first `<h1>` that is not a site-part name
-  (`News`, `Footer`), else the infobox title, else the highest-level other
-  heading. On text pages the first heading-like line at the top, skipping site
-  chrome (`Close`, `Primary tabs`, navigation bars, photo credits, form labels,
-  story teasers) and a site header above a navigation bar; a headline directly
-  above a byline wins over a section label before it, a `Profile: X` line over
-  a site name; prose, quotes, addresses and table rows end the search (no title).
+  ingest/html.py reports them) the first `<h1>`, unless it is a site-part name
+  (`News`, `Footer`) directly above a more specific heading (a generic word such
+  as `Impressum` over its own content is the title), else the infobox title, else
+  the highest-level other heading. On text pages the first heading-like line at
+  the top, skipping site chrome (`Close`, skip links, accessibility bars, menus
+  and breadcrumbs separated by `|`, `>`, `›` or ` / `, menus glued into one word,
+  rows of page tools such as `Edit | Print`, document numbers `Press release
+  No. 12`, browse links, photo credits, form labels, story teasers) and a site
+  header above a navigation bar; a headline directly above a byline wins over a
+  section label before it, a `Profile: X` line over a site name; prose, quotes,
+  addresses and table rows end the search (no title).
 * country: the country the page is about when the text names it. Each mention
-  scores (name 1; adjective 0.3 before an institution word such as `embassies`,
-  `Red Cross`, else 0.1; in the title +2; a dateline `Place, Country` at the top
-  4; in an address or after `based in` 0; in a list of three or more countries
-  0.2; after `from`/`fleeing` or inside a quote half). The best country wins
-  when it scores 0.3 or more (3 when the title names an international
-  organisation), at least 1.5 times the next one and 40% of all (lists aside),
-  unless the page is a directory of several address blocks and its title does
-  not name the country.
+  scores (name 1, an official long form `The X Republic` 1.5; adjective 0.3 before
+  an institution word such as `embassies`, `Red Cross`, else 0.1; in the title +2;
+  a dateline `Place, Country` at the top 4; in an address or after `based in` 0;
+  in a list of three or more countries 0.2; after `from`/`fleeing` or inside a
+  quote half). The best country wins when it scores 0.3 or more (3 when the title
+  names an international organisation), at least 1.5 times the next one and more
+  than half of all (lists aside) unless the title names it, unless the page is a
+  directory of several address blocks and its title does not name the country.
+  A title naming country A's embassy or consulate makes the page about its host:
+  A's mentions count nothing. A page whose only evidence is the country line of
+  its only address takes that country, unless it names an international body.
 * updated: an explicit update stamp (`Updated: February 2016`, `Last Change:
-  16/06/2010`, `Last Updated On: 06/01/2017` day first, `As of January 2010`
-  heading a list) as an ISO partial date; bylines and post dates are not stamps.
+  16/06/2010`, `Last Updated On: 06/01/2017` day first, `Stand: März 2024`,
+  `This page was last edited on 3 November 2025`, `As of January 2010` heading a
+  list) as an ISO partial date; bylines and post dates are not stamps. Month
+  names of other languages come from data/page.toml.
 """
 from __future__ import annotations
 
@@ -201,12 +210,14 @@ _NAV = re.compile(r"(?:\s\|\s.*){2,}|(?:\S\s*[»>›]\s*\S.*){2,}|(?:\S\s/\s\S.*
 # Two or more words glued without a space (`MenuCloseSearch`, `About usOur work`): a flattened menu.
 _GLUED = re.compile(r"[a-zà-ÿ]{2}[A-ZÀ-Þ][a-zà-ÿ]")
 # A document number line above a headline: `Press release No. 2023-0417`, `Ref. 12/2020`.
-_REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.?|nr\.?|number|ref\.?|reference|n[°º])\s*[:#]?\s*"
+_REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.|nr\.|number|ref\.|reference|n[°º]\.?)\s*[:#]?\s*"
                         r"[\w/.-]*\d[\w/.-]*$")
 
 
 def _glued_menu(t: str) -> bool:
-    return len(_GLUED.findall(t)) >= 2
+    """`MenuCloseSearchDonate`, `About usOur workWhere we work`; not `WordPress PowerPoint`."""
+    glued = len(_GLUED.findall(t))
+    return glued >= 3 or (glued >= 2 and " " not in t)
 
 
 def _menu(t: str) -> bool:
