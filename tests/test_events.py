@@ -211,6 +211,11 @@ POSITIVE = [
          "a distance in the date's own clause is a measure, not a count"),
     Case("Ahmed arrived in Germany in September 2015 after a 4,000 km journey.",
          (("2015-09", None),)),
+    Case("He became president after the 1999 elections.", (("1999", None),),
+         "a year before a happening noun in a past clause"),
+    Case("The 2004 tsunami destroyed much of the coast.", (("2004", None),)),
+    Case("The office was rebuilt after the 2015 Nepal earthquake.", (("2015", None),),
+         "a name between the year and the happening noun"),
     Case("A 1,200-bed hospital opened in 2004 in the capital.", (("2004", None),),
          "a grouped number in a compound adjective is a size, not a count"),
     # three-digit years: only after a strong trigger, in a past clause, before the end of
@@ -371,6 +376,10 @@ NEGATIVE = [
     Case("The data collected after 2010 show a steady fall.", (), "a reduced relative clause"),
     Case("After 2015 the number of asylum applications declined each year.", (), "a trend"),
     Case("The director 2019–2023 strategy was adopted.", (), "a range inside a name"),
+    Case("The party prepares for the 2026 elections.", (), "a happening noun in a plan"),
+    Case("The 2015 war crimes report was published.", (), "a happening noun inside a name"),
+    Case("Relief for the 2010 flood victims was organised by the society.", (),
+         "a happening noun as a modifier"),
     Case("The plan 2019–2023 was adopted.", (), "a plan period"),
     # statistics dated in prose: a quantity as the predicate, or a trend of a quantity
     Case("Tourism receipts equalled about a tenth of national income in 2019.", (),
@@ -399,8 +408,6 @@ NEGATIVE = [
 
 # Known gaps: each runs as a strict xfail, so a fix gets noticed.
 KNOWN_GAPS = [
-    Case("He became president after the 1999 elections.", (("1999", None),),
-         "a year before a happening noun (`the 1999 elections`) has no trigger"),
     Case("The flood which left 10,000 people homeless struck in May 1998.", (("1998-05", None),),
          "a relative clause inside the subject has no end mark: its count joins the date's clause"),
 ]
@@ -434,6 +441,8 @@ def test_word_lists_check_themselves():
         assert got(f"The office was opened in {mod}{sep}1996 in the capital.") == (("1996", None),), mod
     for noun in W["of_nouns"]["happening"]:
         assert got(f"The town still recalls the {noun} of 1996 with sorrow.") == (("1996", None),), noun
+        assert got(f"The town was rebuilt after the 1996 {noun}.") == (("1996", None),), noun
+        assert got(f"The town prepares for the 2036 {noun}.") == (), noun
     assert got("The office did open in 2031 in the capital.") == (("2031", None),)   # control
     assert got("The page text signed 3 May 2016 by the editors.") == (("2016-05-03", None),)
     assert got("The office was opened in 1996 again in the capital.") == (("1996", None),)

@@ -242,9 +242,10 @@ _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _POST_END = re.compile(rf"(?<!\w)(?:{_alt(W['posts']['words'])})$", _I)
 _BARE_RANGE_AFTER = re.compile(rf"\s*[-–—]\s*(?:{_YEAR}|present|today|now)(?!\w)", _I)
+_HEAD_PREPS = frozenset("against between across near off over under along within".split())
 _DETERMINERS = frozenset("the its their his her our this that".split())
 # `the 2004 tsunami`, `the 2015 Nepal earthquake`: a year before a happening noun
-_HAPPENING_AFTER = re.compile(r"\s+(?:[^\W\d_][\w-]*\s+)?([^\W\d_]+)(?!\w)")
+_HAPPENING_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_]+)(?!\w))?")
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _NOMINAL = _words("participles", "nominal")
@@ -760,7 +761,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
         return "event.year_range", "since", "start"       # `was director 1949–1971`
     if words and words[-1] in _DETERMINERS:
         h = _HAPPENING_AFTER.match(post)
-        if h and h.group(1).lower() in _HAPPENING_ONLY:
+        if h and _happening_head(post, h):
             return "event.year", "after", None            # `after the 1999 elections`: past only
     return _timeline(sent, cs, post)
 
@@ -788,6 +789,25 @@ def _reduced_relative(words: list[str], raw: list[str]) -> bool:
         return False
     return w0.isalpha() and w0 not in _CLAUSE_LINKS and w0 not in _FUNCTION \
         and not w0.endswith("ly")
+
+
+_HEAD_END = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _happening_head(post: str, h) -> bool:
+    """Is a happening noun the head of the words after the year (`the 2004 tsunami
+    destroyed`, `the 2015 Nepal earthquake.`), not a modifier in a name (`the 2015
+    war crimes report`, `the 2010 flood victims`)?"""
+    for g in (1, 2):
+        w = h.group(g)
+        if w and w.lower() in _HAPPENING_ONLY:
+            nxt = _HEAD_END.match(post, h.end(g))
+            if nxt is None:
+                return True
+            n = nxt.group(1).lower()
+            return n in _PARTICLES or n in _VERBS or n in _HEAD_PREPS \
+                or (_EDING.fullmatch(n) is not None and n not in _NOT_VERBS)
+    return False
 
 
 def _caption(sent: _Sentence, cs: int):
