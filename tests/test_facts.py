@@ -1202,3 +1202,38 @@ MORE_IN_BOX_FACTS = [
 @pytest.mark.parametrize("case", MORE_IN_BOX_FACTS, ids=lambda c: c.text)
 def test_more_rows_in_a_box_that_are_facts(case):
     test_rows_in_a_box_that_are_facts(case)
+
+
+SITREP_PAGE = """Skip to main content
+Home · About · Where we work · News · Contact
+Home > Where we work > Examplia
+
+Examplia: Humanitarian Situation Report No. 12
+Reporting period: 1 January – 31 March 2024
+
+Key figures
+People in need: 4.2 million
+Refugees hosted: 240,000
+
+Contact: Jane Example, Head of Office, jane.example@example.org, +123 456 789 012
+Share this: Twitter · Facebook · Email
+© Example Agency 2024. All rights reserved.
+"""
+
+
+def test_situation_report_page():
+    """A document title after a place is a heading; a date range is a date value (no number)."""
+    got = [(f.label, f.value) for f in facts_of(SITREP_PAGE)[0]]
+    assert got == [("Reporting period", None), ("People in need", 4_200_000), ("Refugees hosted", 240_000)]
+
+
+@pytest.mark.parametrize("value", ["Flash Update No. 3", "Operational update #14", "Migration dashboard",
+                                   "Country Report Issue 2"])
+def test_document_titles_after_a_name_are_headings(value):
+    assert [f.label for f in facts_of(BOX_TOP + "Examplia: " + value + "\n" + BOX_END)[0]] == ["Population", "Area"]
+
+
+@pytest.mark.parametrize("value", ["Annual report", "Development plan", "Quarterly"])
+def test_text_values_near_document_words_stay(value):
+    assert [f.label for f in facts_of(BOX_TOP + "Type: " + value + "\n" + BOX_END)[0]] == ["Population", "Type",
+                                                                                           "Area"]

@@ -507,7 +507,11 @@ def _census(text: str) -> str | None:
 
 _DATE_VALUE = re.compile(
     r"^(?:c\.|ca\.|circa|about)?\s*(?:"
-    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{3,4}"
+    # `1 January – 31 March 2024`, `January–March 2024`: a date range
+    r"\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?\s*[-–—]\s*\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:"
+    + "|".join(MONTHS) + r")\.?,?\s+\d{3,4}"
+    r"|(?:" + "|".join(MONTHS) + r")\.?\s*[-–—]\s*(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{3,4}"
+    r"|\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{3,4}"
     r"|(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{3,4}"
     r"|(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{4}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}-\d{1,2}-\d{4}"
