@@ -105,8 +105,8 @@ def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
     >>> [t[c.s:c.e] for c in _candidates(t, 0, len(t))]
     ['301', '301']
     """
-    w = text[max(start, p - 12):p].split()
-    if not w or w[-1].lower() not in _TRIG3_LAST:      # the cheap check first
+    tail = text[max(start, p - 12):p].split()
+    if not tail or tail[-1].lower() not in _TRIG3_LAST:    # the cheap check first
         return False
     t = _TRIG3.search(text, max(start, p - 16), p)
     if not t:
@@ -120,7 +120,6 @@ def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
         return not text[q + 1:q + 2].isdigit()          # not `301.5`
     w = _AFTER3_WORD.match(text, q, end)
     return bool(w) and w.group(1).lower() in _AFTER3 and not w.group(2)
-
 
 
 class _Cand:
