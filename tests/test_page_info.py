@@ -88,6 +88,11 @@ TITLES = [
     Case("brand words with inner capitals are no glued menu", f"WordPress PowerPoint Tips\n\n{PROSE}",
          "WordPress PowerPoint Tips"),
     Case("a number word in a title is no document number", f"Say No 2 Hate\n\n{PROSE}", "Say No 2 Hate"),
+    Case("cookie banner and jump links above the heading",
+         "This website uses cookies to give you the best experience. Read our policy.\nAccept all cookies\n"
+         f"Jump to navigation\n\nRefugee Week 2024\n\n{PROSE}", "Refugee Week 2024"),
+    Case("Spanish skip link", f"Saltar al contenido principal\nInicio | Quiénes somos | Contacto\n\nQuiénes somos\n\n{PROSE}",
+         "Quiénes somos"),
     Case("glued menus above the heading",
          "MenuCloseSearchGive\nWho we areWhat we doNewsContact\nOur offices\n\nHead office\n"
          "Ruritania Refugee Council\n12 Harbour Road\n", "Our offices"),
@@ -268,6 +273,10 @@ UPDATED = [
     Case("German day, month name and year", "Zuletzt aktualisiert am 1. Oktober 2023\n", updated="2023-10-01"),
     Case("French stamp with an abbreviated month", "Mis à jour le 3 févr. 2021\n", updated="2021-02-03"),
     Case("wiki footer", "This page was last edited on 5 June 2024, at 09:12 (UTC).\n", updated="2024-06-05"),
+    Case("Spanish stamp with de", "Última actualización: 9 de octubre de 2022\n", updated="2022-10-09"),
+    Case("Italian stamp", "Aggiornato il 14 luglio 2021\n", updated="2021-07-14"),
+    Case("Dutch stamp", "Laatst bijgewerkt op 2 maart 2020\n", updated="2020-03-02"),
+    Case("German stamp with vom", "Stand vom 30.09.2019\n", updated="2019-09-30"),
 ]
 
 NOT_UPDATED = [

@@ -131,7 +131,8 @@ NEGATIVE = [
 
 # Spaced thousands: only groups of exactly three digits join a number.
 SPACED = [("3 180 km from home", 3180.0), ("In 2019 640 km were walked", 640.0),
-          ("1 000 000 km", 1_000_000.0), ("12 km", 12.0), ("Day 3 of 5 km walks", 5.0)]
+          ("1 000 000 km", 1_000_000.0), ("12 km", 12.0), ("Day 3 of 5 km walks", 5.0),
+          ("2'450 km", 2450.0), ("a 12 4567 km code", 4567.0)]
 
 
 @pytest.mark.parametrize("text,value", SPACED)

@@ -108,7 +108,7 @@ _MON = (r"(?:(?:" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, rev
 _DATE = re.compile(
     rf"(?P<ymd>(?P<y1>\d{{4}})[-/.](?P<m1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}}))"
     rf"|(?P<dmy>(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y2>\d{{4}}|\d{{2}}))"
-    rf"|(?P<dMy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?(?P<m3>{_MON}),?\s+(?P<y3>\d{{4}}))"
+    rf"|(?P<dMy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<m3>{_MON}),?\s+(?:de\s+)?(?P<y3>\d{{4}}))"
     rf"|(?P<Mdy>(?P<m4>{_MON})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
     rf"|(?P<My>(?P<m5>{_MON}),?\s+(?P<y5>\d{{4}}))"
     rf"|(?P<y>(?P<y6>(?:19|20)\d{{2}}))(?![\d/.-]\d)",
@@ -155,16 +155,18 @@ def parse_date(m: re.Match) -> str | None:
 
 # --- updated -----------------------------------------------------------------
 
-_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|revised|as\s+of|stand\s*:|aktualisiert|"
-                            r"letzte\s+änderung|mis\s+à\s+jour|actualizado")
+_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|revised|as\s+of|stand\s*:|stand\s+vom|aktualisiert|"
+                            r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt")
 _STAMP = re.compile(
     r"(?i)(?:^|(?<=[\s|(\[]))(?:"
     r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?"
     r"|(?:this\s+page\s+was\s+|page\s+)?last\s+edited(?:\s+(?:on|at))?"
     r"|last\s+(?:change|changed|update|modification|revision)(?:\s+on)?"
     r"|date\s+of\s+(?:last\s+)?(?:update|modification|revision)"
-    r"|stand|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
+    r"|stand(?:\s+vom)?|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
     r"|mis\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?"
+    r"|última\s+actualización|ultima\s+actualizacion|atualizado(?:\s+em)?|última\s+atualização"
+    r"|aggiornato(?:\s+il)?|ultimo\s+aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?"
     r")\s*[:\-–]?\s*")
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
 _AS_OF = re.compile(r"(?:^|(?<=[–—-]\d[–—-] )|(?<=[–—-]\d\d[–—-] ))\s*As\s+of\s+", re.M)

@@ -21,8 +21,10 @@ from functools import lru_cache
 from .number_words import NUMBER_WORDS, parse_number_words
 from .units import to_km
 
-# Thousands grouped by commas, or by a space (plain, no-break, narrow or thin: `2 450 km`).
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)|\d+(?:\.\d+)?"
+# Thousands grouped by commas, by a space (plain, no-break, narrow or thin: `2 450 km`) or by
+# an apostrophe (Swiss `2'450 km`).
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3})+(?![\d.,]\d)"
+           r"|\d+(?:\.\d+)?")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 # Unit spellings -> pint unit names. Order matters: longer spellings first.
 UNIT_SPELLINGS = (
@@ -63,7 +65,7 @@ def parse_number(text: str) -> float | None:
     t = text.strip()
     if t[:1].isdigit():
         try:
-            return float(re.sub(r"[, \u00a0\u202f\u2009]", "", t))
+            return float(re.sub(r"[, \u00a0\u202f\u2009'’]", "", t))
         except ValueError:
             return None
     v = parse_number_words(t)
