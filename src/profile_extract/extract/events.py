@@ -262,10 +262,11 @@ def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
     return any(m in ls for m in markers)
 
 
+_MEASURE = _alt(W['statistic']['measure_units'])
 _STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
     # a grouped count; not a size (`a 1,200-bed hospital`) nor a distance (`a 4,000 km journey`)
-    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_alt(W['statistic']['measure_units'])})(?!\w))"
+    rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 _DIGIT = re.compile(r"\d")
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
