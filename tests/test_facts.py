@@ -1237,3 +1237,44 @@ def test_document_titles_after_a_name_are_headings(value):
 def test_text_values_near_document_words_stay(value):
     assert [f.label for f in facts_of(BOX_TOP + "Type: " + value + "\n" + BOX_END)[0]] == ["Population", "Type",
                                                                                            "Area"]
+
+
+IMPRINT_PAGE = """Impressum
+
+Angaben gemäß § 5 TMG
+Beispielhilfe e.V.
+Musterstraße 12
+12345 Musterstadt
+
+Vertreten durch: Dr. Max Muster (1. Vorsitzender)
+Telefon: +49 (0) 123 44 55 66
+E-Mail: info@beispielhilfe.de
+Registergericht: Amtsgericht Musterstadt
+Registernummer: VR 1234
+Umsatzsteuer-Identifikationsnummer gemäß §27 a Umsatzsteuergesetz: DE 123 456 789
+IBAN: DE12 3456 7890 1234 5678 90
+
+Gegründet: 1998
+Mitglieder: 450
+Ehrenamtliche: 120
+
+Datenschutz · Impressum · Barrierefreiheit
+"""
+
+CHARITY_FOOTER = """Our impact in 2023
+Families supported | 1,240
+Volunteers | 310
+Income | £2.4m
+
+Registered office: 1 Example Street, Leeds LS1 1AA
+T 0113 496 0000 | E hello@example.org.uk
+Cookies | Privacy | Accessibility statement
+"""
+
+
+@pytest.mark.parametrize("text,expected", [
+    (IMPRINT_PAGE, [("Gegründet", None), ("Mitglieder", 450), ("Ehrenamtliche", 120)]),   # a founding year is a date
+    (CHARITY_FOOTER, [("Families supported", 1_240), ("Volunteers", 310), ("Income", 2_400_000)]),
+])
+def test_imprint_and_footer_pages(text, expected):
+    assert [(f.label, f.value) for f in facts_of(text)[0]] == expected

@@ -117,7 +117,7 @@ _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
                          r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
 _SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNr)(?<!\bnr)"
                              r"(?<!\bno)(?<!\bAdmin)(?<!\bAv)(?<!\bVol)(?<!\bEst)[.!?]\s+[A-Z]")
-_PHONEY = re.compile(r"\d{5,}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
+_PHONEY = re.compile(r"\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -293,7 +293,7 @@ class _Rows:
             return "skip"
         if _is_contact_label(c, value):
             return "skip"
-        if _contact_value(value) and self.table.lookup(c) is None:
+        if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None:
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
         if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
@@ -331,6 +331,7 @@ _CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-
 
 
 _MAIL_OR_URL = re.compile(r"^\S+@\S+\.[A-Za-z]{2,}$|^(?:https?://|www\.)\S+$", re.I)
+_MAIL_IN = re.compile(r"[\w.+-]@[\w-]+\.[\w.-]*[A-Za-z]{2}")
 _PHONE_VALUE = re.compile(r"^(?:\+|00?)[\d\s/().-]+$")
 
 
