@@ -214,6 +214,8 @@ POSITIVE = [
     Case("He became president after the 1999 elections.", (("1999", None),),
          "a year before a happening noun in a past clause"),
     Case("The 2004 tsunami destroyed much of the coast.", (("2004", None),)),
+    Case("The 2017 floods displaced some 40,000 families.", (("2017", None),),
+         "the toll of a dated happening noun, as `the cyclone of May 2008 killed ...`"),
     Case("The office was rebuilt after the 2015 Nepal earthquake.", (("2015", None),),
          "a name between the year and the happening noun"),
     Case("A 1,200-bed hospital opened in 2004 in the capital.", (("2004", None),),

@@ -762,7 +762,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     if words and words[-1] in _DETERMINERS:
         h = _HAPPENING_AFTER.match(post)
         if h and _happening_head(post, h):
-            return "event.year", "after", None            # `after the 1999 elections`: past only
+            return "event.year", "happening", None        # `after the 1999 elections`: past only
     return _timeline(sent, cs, post)
 
 
@@ -911,13 +911,14 @@ def _judge(sent: _Sentence, m, prev):
         return None
     win = sent.window(cs, ce)
     tj = _toks(win)
-    if _is_future(win, tj) or (_is_statistic(win, tj) and not _names_happening(pre)):
+    if _is_future(win, tj) or (_is_statistic(win, tj) and q != "happening"
+                                and not _names_happening(pre)):
         return None
     if q == "by" and not _PAST.search(win):
         return None
     if state and (not _past_happening(win) or _DIGIT.search(win)):
         return None                  # `As of May 2016, it has 64 branches`, `... 40 had signed`
-    if q == "after":
+    if q in ("after", "happening"):
         if not (_PAST.search(win) or _past_happening(win)):
             return None                                  # `children born after 2010 are ...`
         q = None
