@@ -88,6 +88,8 @@ TITLES = [
     Case("brand words with inner capitals are no glued menu", f"WordPress PowerPoint Tips\n\n{PROSE}",
          "WordPress PowerPoint Tips"),
     Case("a number word in a title is no document number", f"Say No 2 Hate\n\n{PROSE}", "Say No 2 Hate"),
+    Case("wiki tabs under the heading", "Kenya\nArticle | Talk | Read | Edit | View history\n\n"
+         "Kenya is a country in East Africa. It borders Uganda.\n", "Kenya", "Kenya"),
     Case("cookie banner and jump links above the heading",
          "This website uses cookies to give you the best experience. Read our policy.\nAccept all cookies\n"
          f"Jump to navigation\n\nRefugee Week 2024\n\n{PROSE}", "Refugee Week 2024"),
@@ -110,6 +112,8 @@ NO_TITLE = [
     Case("contact line first", "c/o World Health Organization20 Avenue Appia\nPhone: +41 22 791 2111\n"),
     Case("a document number is no heading", f"Decision No. 12/2023\n\n{PROSE}"),
     Case("a glued menu is no heading", f"HomeAboutDonate\n\n{PROSE}"),
+    Case("two section names with a pipe are table cells, not page tools",
+         "Overview of Ruritania\nHistory | Geography\nPopulation | 5\n"),
     Case("a table header under a caption is no page-tools row",
          "Population Distribution\nIndicator | Value\nMigrants | 1,000\n"),
 ]
