@@ -1278,3 +1278,20 @@ Cookies | Privacy | Accessibility statement
 ])
 def test_imprint_and_footer_pages(text, expected):
     assert [(f.label, f.value) for f in facts_of(text)[0]] == expected
+
+
+@pytest.mark.parametrize("row,value_text,value,unit,years", [
+    ("Personal remittances | USD 1.9 billion | 2022", "USD 1.9 billion", 1.9e9, "USD", (2022, 2022)),
+    ("Net migration rate | −3.1 per 1,000 | 2020–2025", "−3.1 per 1,000", -3.1, "permille", (2020, 2025)),
+    ("Population | 2021 estimate | 777,486", "777,486", 777_486, "person", (2021, 2021)),
+    ("Languages | Examplish | French", "Examplish French", None, None, (None, None)),   # no year column
+])
+def test_three_cell_rows_with_a_year_column(row, value_text, value, unit, years):
+    text = "Indicator | Value | Year\n" + row + "\nArea | 12 km2 | 2020\n"
+    f = facts_of(text, "html")[0][0]
+    assert (f.value_text, f.value, f.unit, (f.year_start, f.year_end)) == (value_text, value, unit, years)
+
+
+@pytest.mark.parametrize("line", ["Examplia: migration profile", "Examplia: labour market overview"])
+def test_profile_headings_are_no_facts(line):
+    assert [f.label for f in facts_of(BOX_TOP + line + "\n" + BOX_END)[0]] == ["Population", "Area"]

@@ -1215,6 +1215,10 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                     if parse_period(full[1].text) is not None:
                         # `Population | 2021 estimate | 777,486`: the middle cell dates the value
                         period_cell, value = full[1], full[2]
+                    elif _PERIOD_CELL.match(full[2].text) and parse_period(full[2].text) is not None \
+                            and _DIGIT.search(full[1].text):
+                        # `Remittances | USD 1.9 billion | 2022`: a year column after the value
+                        period_cell, value = full[2], full[1]
                     else:
                         value = _Cell(full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
                 sp = split_line(lab.text)
@@ -1361,6 +1365,8 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
         flush()
 
 
+_PERIOD_CELL = re.compile(r"^\(?(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+(?:est\.?|estimated?|census|provisional))?\)?$",
+                          re.I)
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
