@@ -197,6 +197,10 @@ COUNTRIES = [
     Case("the only address of a national association",
          "Qui sommes-nous ?\n\nL'association aide les familles depuis 1998.\n\nContact\nAmis du Monde\n"
          "12, rue de la Paix\n75002 Paris\nFrance\nTél. : 01 23 45 67 89\n", country="France"),
+    Case("an embassy page naming its host only in its addresses",
+         "Embassy of the Republic of Austria\n\nThe embassy serves Austrian citizens.\n\nChancery\n"
+         "12 Church Street\nValletta\nMalta\nTel.: 2123 4567\n\nConsular section\n3 Bay Road\nSliema\n"
+         "Tel.: 2133 9999\n", country="Malta"),
     Case("an imprint address in the country's own language",
          "Impressum\n\nVerein Hilfe e.V.\nHauptstraße 5\n10115 Berlin\nDeutschland\nTelefon: 030 123456\n",
          country="Germany"),
@@ -233,6 +237,8 @@ NO_COUNTRY = [
     Case("a news listing over many countries",
          "News\n\nFloods hit villages across Somalia. Somalia's farmers lost their herds.\n\nAid reaches Yemen.\n\n"
          "Schools reopen in Uganda.\n\nTalks on Syria resume.\n\nA new office opens in Kenya.\n"),
+    Case("an embassy page that names no host country", "French Embassy\n\nThe embassy serves French citizens "
+         "abroad.\n\nEmbassy of France\n1 Main Road\nTel.: 123 4567\n"),
     Case("a journey across four countries, none the subject",
          "The long walk\n\nThey left Eritrea in May and crossed into Ethiopia after a week. In Ethiopia they "
          "rested.\n\nRelated: Sudan appeal | Libya: a year of crisis\n"),

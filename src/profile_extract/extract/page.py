@@ -542,9 +542,11 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     if not ranked:
         return None
     best, s1 = ranked[0]
-    if s1 < 0.3 and len(in_addresses) == 1 and _contact_blocks(doc) <= 1 and not any(
-            v > 0.2 for c, v in ranked if c not in in_addresses) and not d.orgs.search(doc.text[:COUNTRY_CHARS]):
-        return countries[next(iter(in_addresses))]   # the country of the page's only address
+    if s1 < 0.3 and len(in_addresses) == 1 and not any(v > 0.2 for c, v in ranked if c not in in_addresses) \
+            and (tally.sender is not None or (_contact_blocks(doc) <= 1 and
+                                              not d.orgs.search(doc.text[:COUNTRY_CHARS]))):
+        # the country of the page's only address, or of a mission's addresses (its host)
+        return countries[next(iter(in_addresses))]
     s2 = ranked[1][1] if len(ranked) > 1 else 0.0
     need = 3.0 if title and d.orgs.search(title) else 0.3
     if s1 + 1e-9 < need or s1 < 1.5 * s2:
