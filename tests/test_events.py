@@ -347,6 +347,8 @@ NEGATIVE = [
          "a second predicate with an adverb shares the counted subject"),
     Case("Refugees from the region travelled more than 1,240 kilometres in 2015.", (),
          "an approximate distance of a group is a statistic"),
+    Case("In 2018, the agency and its partners handed out 1.2 million meals.", (),
+         "a bare date phrase reads on to the clause with the verb, past `and its`"),
     Case("In 2015, as the war went on, 1.2 million people fled the country.", (),
          "the main clause after a subordinate one holds the count"),
     Case("In 2016, some 5,000 people died and many more went missing.", (),
