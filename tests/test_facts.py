@@ -1295,3 +1295,17 @@ def test_three_cell_rows_with_a_year_column(row, value_text, value, unit, years)
 @pytest.mark.parametrize("line", ["Examplia: migration profile", "Examplia: labour market overview"])
 def test_profile_headings_are_no_facts(line):
     assert [f.label for f in facts_of(BOX_TOP + line + "\n" + BOX_END)[0]] == ["Population", "Area"]
+
+
+@pytest.mark.parametrize("line", ["Video: 2 million children back to school", "Q&A: what the 2024 census found",
+                                  "Explainer: 5 facts about remittances", "Story: 1,200 km to safety"])
+def test_content_type_teasers_are_no_facts(line):
+    assert [f.label for f in facts_of(BOX_TOP + line + "\n" + BOX_END)[0]] == ["Population", "Area"]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Staff: 120\nArea: 5 km2\n", "Staff"),
+    ("News agencies: 4\nArea: 5 km2\n", "News agencies"),       # the whole label decides, not one word
+])
+def test_content_type_words_inside_labels_stay(text, label):
+    assert facts_of(text)[0][0].label == label
