@@ -211,6 +211,14 @@ def test_spans_hold_the_distance_as_written(text):
                    for d in find_distances(text)), snippet
 
 
+def test_speed_on_a_long_run_of_spaced_numbers():
+    import time
+    text = "101 " * 100_000 + "km"
+    t = time.perf_counter()
+    find_distances(text)
+    assert time.perf_counter() - t < 5
+
+
 def test_speed_on_a_long_page():
     import time
     text = ("Read more\n2,310 kms from home\n" + "Omar walked 40 km to the border. He was tired. " * 50 + "\n") * 40

@@ -23,7 +23,7 @@ from .units import to_km
 
 # Thousands grouped by commas, by a space (plain, no-break, narrow or thin: `2 450 km`) or by
 # an apostrophe (Swiss `2'450 km`).
-_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3})+(?![\d.,]\d)"
+_DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}){1,4}(?![\d.,]\d)"
            r"|\d+(?:\.\d+)?")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 # Unit spellings -> pint unit names. Order matters: longer spellings first.
