@@ -656,12 +656,11 @@ class _Sentence:
             while j < len(pieces) and self._minor(pieces[j]):
                 j += 1
             # up to the piece with the verb (`In 2018, the agency and its partners
-            # distributed ...` is split before `its`)
-            while j < len(pieces):
+            # distributed ...` is split before `its`), three pieces at most
+            for j in range(j, min(j + 3, len(pieces))):
                 ranges.append(pieces[j][:2])
                 if _has_verb(text[pieces[j][0]:pieces[j][1]]):
                     break
-                j += 1
         # every date in the window is cut out: `29 May 2004` is not a count
         parts = []
         for ra, rz in ranges:
