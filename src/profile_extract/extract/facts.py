@@ -25,7 +25,13 @@ The stages, in `extract_facts`:
    lines through `split_line`), `_infobox_rows` adds infobox copies without
    separators; each row keeps the spans of its label and value.
 2. Page metadata, contact rows, counters, enumerated steps and table header
-   rows are dropped (data/fact_labels.toml); a dated heading sets `as_of`.
+   rows are dropped (data/fact_labels.toml); so are rows whose label is a
+   contact label of data/contacts.toml (`Tél.`, `T:` before a phone), whose
+   value is only a contact (an e-mail, URL, phone) or carries a copyright
+   (footers, photo credits), navigation rows (three short link texts, glued
+   menus) and headings with a colon (`Examplia: country fact sheet`); a dated
+   heading sets `as_of`. A page that writes decimal commas reads `150.000`
+   as thousands.
 3. Rows are grouped under headers (`Field - sub-label`), nested CIA-style
    values are split, and an isolated row that only looks like a fact (a
    headline with a colon, a caption) is dropped unless its label is a known
