@@ -541,5 +541,6 @@ def test_date_like_text_spans_match_date_text(text):
     for e in evs:
         assert e.span.snippet(text) == e.date_text
         assert e.sentence_span.snippet(text) == e.sentence
+        assert e.qualifier in (None, "since", "until", "by"), e.qualifier
     for f in findings:
         assert f.code.value == "rejected_record"
