@@ -1309,3 +1309,24 @@ def test_content_type_teasers_are_no_facts(line):
 ])
 def test_content_type_words_inside_labels_stay(text, label):
     assert facts_of(text)[0][0].label == label
+
+
+OTHER_LANGUAGE_AND_LEAD_VALUES = [
+    Case("Densité : 105 hab./km²", "Densité", 105, "person / km**2"),
+    Case("Bevölkerungsdichte: 233 Einwohner/km²", "Bevölkerungsdichte", 233, "person / km**2"),
+    Case("Población: 47,4 millones de habitantes", "Población", 47_400_000, "person"),
+    Case("Diaspora: estimated at 8–10 million", "Diaspora", 8_000_000, "person", qualifier="estimate",
+         value_max=10_000_000),
+    Case("Remittance inflows: US$9.3 billion in 2022", "Remittance inflows", 9.3e9, "USD", 2022, 2022),
+    Case("Budget: EUR 4.1 million (2021) and EUR 3.9 million (2020)", "Budget", 4_100_000, "EUR", 2021, 2021),
+    Case("Emissions: CO2 5.6 t per capita", "Emissions", 5.6, "t"),   # CO2 is no currency and no number
+]
+
+
+@pytest.mark.parametrize("case", OTHER_LANGUAGE_AND_LEAD_VALUES, ids=lambda c: c.text)
+def test_other_language_and_currency_lead_values(case):
+    f = facts_of(case.text + "\nArea: 8 km2\n")[0][0]
+    assert (f.label, f.value, f.unit) == (case.label, pytest.approx(case.value) if case.value else None, case.unit)
+    assert (f.year_start, f.year_end, f.value_max) == (case.year_start, case.year_end, case.value_max)
+    if case.qualifier is not _UNSET:
+        assert f.qualifier == case.qualifier

@@ -556,6 +556,20 @@ class Value:
     density: bool = False
 
 
+_CUR_LEAD = re.compile(r"\s*[(\[]?\s*(?:([A-Z]{3})\s?|US\$|U\.S\.\s?\$|Rs\.?\s?)")
+
+
+def _lead_number(s: str, pos: int) -> bool:
+    """Does the value start with a number, a sign or symbol before it, or a
+    currency code (`USD 1.9 billion`, `US$9.3 billion in 2022`)?"""
+    if _NUM_LEAD_WS.match(s, pos):
+        return True
+    m = _CUR_LEAD.match(s, pos)
+    if m and (m.group(1) is None or is_currency_code(m.group(1))):
+        return _NUM_LEAD_WS.match(s, m.end()) is not None
+    return False
+
+
 _LETTER_START = re.compile(r"\s*[A-Za-z]")
 _PCT_SIGN = re.compile(r"%|\bper\s?cent\b|\bpercent\b", re.I)
 _COORD_TAIL = re.compile(r"\s+\(?\d{1,3}\s?°\s?(?:\d{1,2}\s?['′]\s?(?:\d{1,2}(?:\.\d+)?\s?[\"″]\s?)?)?[NS]\b.*$")
@@ -647,7 +661,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
     between = _BETWEEN.match(s, qend)
-    lead_text = _NUM_LEAD_WS.match(s, between.end() if between else qend) is None
+    lead_text = not _lead_number(s, between.end() if between else qend)
     if lead_text and _PROSE_VERB.search(_BRACKETS.sub(" ", s)):
         out.period = _value_period(s, None)
         return out          # `age 15 and over can read and write`: a definition, not a number
