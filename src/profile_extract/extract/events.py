@@ -498,7 +498,7 @@ _CLAUSE_SPLIT = re.compile(
     # a new predicate that shares the sentence's subject (group `co`): `The family
     # walked 900 km and crossed the border on ...`, `... before reaching the coast in ...`
     rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b"
-    r"|(?:has|have|is|are|now|today|currently|still)\s)"
+    r"|(?:has|have|is|are|now|today|currently|still|will|shall|plans|aims|intends|hopes)\s)"
     r"|(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b))))", _I)
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 _REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
@@ -643,6 +643,10 @@ class _Sentence:
             subj = self.start
         own = text[a:cs] + " " + text[ce:z]
         ranges = [(a, z)] if subj <= self.start else [(self.start, subj), (a, z)]
+        if k + 1 < len(pieces) and pieces[k + 1][2] and not _PAST.search(own.lower()):
+            nxt = _WORD.search(text, pieces[k + 1][0], pieces[k + 1][1])
+            if nxt and nxt.group().lower() in _FUTURE_LINKS:
+                ranges.append(pieces[k + 1][:2])   # `In 2026 the office opens and will ...`
         if not _has_verb(own):
             # extend to the nearest non-empty neighbours that are not subordinate
             # clauses (`In 1996, when ... were displaced, the mission was set up`)
@@ -675,7 +679,10 @@ class _Sentence:
 
 
 _AFTER_VERB = re.compile(r"\s+([^\W\d_]+)")
-_PRESENT_LINKS = frozenset("has have is are now today currently still".split())
+_FUTURE_LINKS = frozenset("will shall plans aims intends hopes".split())
+# `... and has 120 members`, `... and will move in 2026`: a present or future predicate
+_PRESENT_LINKS = frozenset("has have is are now today currently still will shall plans aims "
+                           "intends hopes".split())
 _APPROX_WORDS = frozenset(w for w in _words("statistic", "approximate") if " " not in w) | {"more"}
 _PARTICLES = _FUNCTION | frozenset("into across over through up out back off down away home "
                                    "there here it them him us".split())
