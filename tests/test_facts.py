@@ -1330,3 +1330,21 @@ def test_other_language_and_currency_lead_values(case):
     assert (f.year_start, f.year_end, f.value_max) == (case.year_start, case.year_end, case.value_max)
     if case.qualifier is not _UNSET:
         assert f.qualifier == case.qualifier
+
+
+@pytest.mark.parametrize("line", [
+    "Follow us on Facebook | Twitter | Instagram", "Connect with us on LinkedIn | YouTube",
+    "Terms and Conditions | Privacy Policy", "Sitemap | Contact us", "Donate now | Volunteer",
+    "Powered by WordPress | Theme by Example", "Previous: Annual report 2022 | Next: Annual report 2024",
+    "Posted in News | Tagged refugees, 2023"])
+def test_two_cell_navigation_rows_are_no_facts(line):
+    assert [f.label for f in facts_of(BOX_TOP + line + "\n" + BOX_END)[0]] == ["Population", "Area"]
+
+
+@pytest.mark.parametrize("row,label", [("Working language | English", "Working language"),
+                                       ("Industry | Media", "Industry"),
+                                       ("Newsletter subscribers | 12,000", "Newsletter subscribers"),
+                                       ("Volunteers | 310", "Volunteers")])
+def test_rows_near_navigation_words_stay(row, label):
+    text = "Population | 2,400,000\n" + row + "\nArea | 8,100 km2\n"
+    assert [f.label for f in facts_of(text, "html")[0]] == ["Population", label, "Area"]

@@ -1221,7 +1221,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             if _RULE_ROW.match(t):
                 continue
             full = [c for c in cells if c.text]
-            if len(full) >= 4 or (len(full) == 3 and _nav_row(full, rows.table)):
+            if len(full) >= 4 or (len(full) >= 2 and _nav_row(full, rows)):
                 pending = None                   # navigation bars, wide data tables
                 continue
             if len(full) >= 2 and cells[0].text and not cells[0].multiline:
@@ -1538,12 +1538,30 @@ def extract_facts(doc: Doc):
 _HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
 
 
-def _nav_row(cells, table) -> bool:
-    """Three short link texts in a row (`Home | About us | Contact`), no number,
-    no known label: a navigation bar, not a `Label | value | value` row."""
-    return (table.lookup(cells[0].text) is None
-            and all(len(c.text) <= 25 and len(c.text.split()) <= 3 and not _DIGIT.search(c.text)
-                    and c.text[:1].isupper() for c in cells))
+def _nav_row(cells, rows: "_Rows") -> bool:
+    """A navigation or footer row, not a `Label | value` row: three short link
+    texts (`Home | About us | Contact`) with no number and no known label, or
+    cells one of which is a footer link (data/contacts.toml [websites]) or a
+    navigation phrase (fact_labels.toml [skip] nav_phrases: `Follow us on …`,
+    `Powered by …`, `Previous: …`), with no number but years."""
+    if rows.table.lookup(cells[0].text) is not None:
+        return False
+    if len(cells) == 3 and all(len(c.text) <= 25 and len(c.text.split()) <= 3 and not _DIGIT.search(c.text)
+                               and c.text[:1].isupper() for c in cells):
+        return True
+    if any(_DIGIT.search(_YEAR_WORD.sub("", c.text)) for c in cells):
+        return False
+    footer = _footer_words()
+    return any(c.text.casefold().rstrip(" .:") in footer or rows.words.nav.match(c.text) for c in cells)
+
+
+_YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+@lru_cache(maxsize=1)
+def _footer_words() -> frozenset[str]:
+    """Footer and menu link words of the contacts vocabulary (data/contacts.toml)."""
+    return frozenset(w.casefold() for w in _addr.data().get("websites", {}).get("footer_words", []))
 
 
 def _neighbour_twin(r: Row, rows: list[Row]) -> bool:

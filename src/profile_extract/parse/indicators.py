@@ -172,6 +172,7 @@ class LabelWords:
     header_value: re.Pattern
     heading_value: re.Pattern
     decimal_comma: re.Pattern
+    nav: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
 
     def dimension_of(self, label: str) -> str | None:
@@ -232,6 +233,7 @@ def label_words() -> LabelWords:
         address=_word_any(skip.get("address_words", []), "skip.address_words"),
         header_value=_whole(skip.get("header_values", []), "skip.header_values"),
         heading_value=_whole(d.get("as_of", {}).get("heading_values", []), "as_of.heading_values"),
+        nav=_whole(skip.get("nav_phrases", []) or ["(?!x)x"], "skip.nav_phrases"),
         decimal_comma=_word_any(d.get("numbers", {}).get("decimal_comma_words", []) or ["(?!x)x"],
                                 "numbers.decimal_comma_words"),
         dimension_words=tuple(dims),
