@@ -98,13 +98,25 @@ def warm_up(options: Options | None = None) -> None:
         return
     _WARM = True
     import gc
-    sample = b"Office in Freedonia\nUpdated: March 2019\nPopulation (2018):4.1 million\n" \
-             b"Tel: +41 22 717 9111\nIn 2001 the office opened.\nAna, nurse\n3,120 kms from home\n"
+    # a page that takes the lazy paths: units, languages, currencies, phones with
+    # and without a country code (the latter loads phonenumbers' area gazetteer,
+    # ~100 MB, once: before the pool forks, workers share it)
+    sample = (b"Office in Freedonia\nUpdated: March 2019\nFacts and Figures: March 2019\n"
+              b"Population (2018):4.1 million\nArea:33,846 km sq\nLanguages :Romanian, Russian\n"
+              b"Currency:Leu (MDL)\nHDI Rank (2014):50 of 188\nImmigrants (2015):11.4%\n\n"
+              b"In 2001 the office opened. On 3 June 2004 it signed an agreement.\n\n"
+              b"Ana, nurse\n3,120 kms from home\nRead more\n\nExample Office\nMusterstrasse 5\n"
+              b"60311 Frankfurt\nGermany\nTel: 069 94 94 37-0\nFax: +41 22 717 9111\n"
+              b"Email: office@example.org\n\nInternational Office (IO)\n14, Lenin Avenue, Northgate 61544\n"
+              b"Republic of Ukraine\n\nTel: +380 44 568 50 15\nFax: +375.1 715 849 79 7\n")
+    html = (b"<html><body><h1>Office</h1><table><tr><td>Population</td><td>4.1 million</td></tr>"
+            b"</table><p>In 2001 the office opened.</p></body></html>")
     try:
-        pr = extract_page(sample, "warm-up.txt", options)
-        rows = page_rows(pr)
-        for table in TABLES:
-            rows_to_arrow(table, rows[table])
+        for data, source in ((sample, "warm-up.txt"), (html, "warm-up.html")):
+            pr = extract_page(data, source, options)
+            rows = page_rows(pr)
+            for table in TABLES:
+                rows_to_arrow(table, rows[table])
     except Exception:  # warming is an optimisation only
         pass
     gc.collect()
