@@ -102,6 +102,8 @@ def split_run(run: str) -> list[PhonePiece]:
     ['(216) 71-333-511', '(216) 71-103-450']
     >>> [p.text for p in split_run("034771/28076")]
     ['03477128076']
+    >>> [p.text for p in split_run("+256 414 345 678 / 0772 123 456")]
+    ['+256 414 345 678', '+256 0772 123 456']
     """
     out: list[PhonePiece] = []
     pieces: list[tuple[int, int]] = []
@@ -147,9 +149,41 @@ def split_run(run: str) -> list[PhonePiece]:
                 continue
             if len(suf) > nd:
                 out.append(PhonePiece(s, e, run[s:e].strip()))
+            elif _full_national(first, suf):
+                # `+256 414 345 678 / 0772 123 456`: a whole national number
+                # (trunk 0, as many digits) shares only the country code
+                out.append(PhonePiece(s, e, f"+{_country_code(first)} {run[s:e].strip()}"))
             else:
                 out.append(PhonePiece(s, e, _replace_tail(first, suf)))
     return out
+
+
+def _country_code(text: str) -> str | None:
+    """The country code a number writes (`+256 414 ...` -> '256'), else None."""
+    intl = international_form(text)
+    if intl is None:
+        return None
+    try:
+        return str(phonenumbers.parse(intl, None).country_code)
+    except NumberParseException:
+        return None
+
+
+def _full_national(first: str, suf: str) -> bool:
+    """Whether `suf`, written after a slash, is a whole national number (a
+    trunk 0 and about as many digits as the national part of `first`, which
+    writes its country code), not a replacement of `first`'s last digits.
+
+    >>> _full_national("+256 414 345 678", "0772123456"), _full_national("+41 22 730 8208", "54")
+    (True, False)
+    """
+    if not suf.startswith("0") or len(suf) < 7:
+        return False
+    cc = _country_code(first)
+    if cc is None:
+        return False
+    national = len(digits(first)) - len(cc)
+    return abs((len(suf) - 1) - national) <= 2
 
 
 def not_a_phone(text: str) -> bool:
