@@ -363,6 +363,42 @@ BLOCKS = [
          "Honorary Consulate of Testland\nOginga Odinga Street 7\n40100 Kisumu\nTel.: 057 202 1234",
          [("organization", "Honorary Consulate of Testland"), ("street", "Oginga Odinga Street 7"),
           ("postal_code", "40100"), ("city", "Kisumu"), ("phone", "0572021234")]),
+    Case("a heading, then the address in lines (street without a street word / code city / country)",
+         "Faroe Islands Relief Society\n\nTinghúsvegur 5\n100 Tórshavn\nFaroe Islands\n\n"
+         "Tel: +298 55 12 34\nE-mail: office@example-relief.fo",
+         [("organization", "Faroe Islands Relief Society"), ("street", "Tinghúsvegur 5"),
+          ("postal_code", "100"), ("city", "Tórshavn"), ("country", "Faroe Islands"),
+          ("phone", "+298551234"), ("email", "office@example-relief.fo")]),
+    Case("a footer address line under a fact table: no organisation from the page heading",
+         "Riga Technical Academy in brief\n\nFounded | 1862\nStudents | 14 200\n\n"
+         "Kalku 1, 1658 Riga | © Riga Technical Academy 2025",
+         [("street", "Kalku 1"), ("postal_code", "1658"), ("city", "Riga")]),
+    Case("an address label introduces a `Name Number` street; the floor is dropped; the bold name above",
+         "Consulado de Testlandia\n\nDirección: Colonia 810, piso 3\n11100 Montevideo, Uruguay\n"
+         "Teléfono: (598) 2901 5555\nFax: 2901 5556",
+         [("organization", "Consulado de Testlandia"), ("street", "Colonia 810"), ("postal_code", "11100"),
+          ("city", "Montevideo"), ("country", "Uruguay"), ("phone", "+59829015555"),
+          ("fax", "+59829015556")]),
+    Case("a directional word after the street word stays; the suite is dropped",
+         "Honorary Consulate of Testland in Toronto\n240 Queen Street West, Suite 7\n"
+         "Toronto, Ontario M5V 1Z6\nCanada\nTel: (416) 555-0190",
+         [("organization", "Honorary Consulate of Testland in Toronto"), ("street", "240 Queen Street West"),
+          ("city", "Toronto"), ("postal_code", "M5V 1Z6"), ("country", "Canada"), ("phone", "+14165550190")]),
+    Case("postcode and city first with the `г.` marker, then the street",
+         "Представительство фонда в Казахстане\nАдрес: 050010, г. Алматы, пр. Достык, д. 44\n"
+         "Тел.: +7 727 555 01 02",
+         [("organization", "Представительство фонда в Казахстане"), ("street", "пр. Достык, д. 44"),
+          ("postal_code", "050010"), ("city", "Алматы"), ("phone", "+77275550102")]),
+    Case("an address without a street: locality, city, country under the name line",
+         "Contact\nDepartment of Rural Water\nBaneshwor, Kathmandu, Nepal\nTel: 01-4455667, 4455668\n"
+         "Email: info@example-water.gov.np",
+         [("organization", "Department of Rural Water"), ("city", "Kathmandu"), ("country", "Nepal"),
+          ("phone", "+97714455667"), ("phone", "+97714455668"), ("email", "info@example-water.gov.np")]),
+    Case("a whole national number after a slash shares only the country code",
+         "Zambezi Health Trust\n22 Independence Avenue\nLusaka, Zambia\n"
+         "Phone: +260 211 555 100 / 0977 555 100",
+         [("organization", "Zambezi Health Trust"), ("street", "22 Independence Avenue"), ("city", "Lusaka"),
+          ("country", "Zambia"), ("phone", "+260211555100"), ("phone", "+260977555100")]),
     Case("addresses that merely start with a label word keep it",
          "Write to emailteam@example.org, Mailbox@example.org or webmaster@example.org; email.desk@example.org",
          [("email", "emailteam@example.org"), ("email", "mailbox@example.org"),
@@ -399,6 +435,10 @@ NEGATIVES = [
     ("a site link among menu and footer links", "Home\nAbout\nwww.example-agency.org\nPrivacy\n"
                                                 "\n© 2025 Example Agency"),
     ("an address label before a room line is no street", "Address: Secretariat Room 5\nGeneva"),
+    ("a numbered section before a count is no street and no postal code",
+     "Chapter 12, 100 Pages\nSection 4\n250 Participants\nFounded 1924\n101 Volunteers"),
+    ("a comma list of numbers in prose shares no area code",
+     "Between 01-2015 and 2016 we counted 5970116 visits."),
     ("single letters and label words glued to short codes are no labels",
      "The F1 race and the M25 jam: T2 closed, E5 delayed, Web2 forum, Fax2000 machine."),
 ]

@@ -99,6 +99,31 @@ CASES = [
          [("street", "Kasseler Landstraße 17"), ("postal_code", "34117"), ("city", "Kassel")]),
     Case("Galvanistraße 28\n60486 Frankfurt am Main",
          [("street", "Galvanistraße 28"), ("postal_code", "60486"), ("city", "Frankfurt am Main")]),
+    # a `Name Number` street with no street word, right before its postal code and city
+    Case("Raekoja 4, 51004 Tartu",
+         [("street", "Raekoja 4"), ("postal_code", "51004"), ("city", "Tartu")]),
+    Case("Laugavegur 77\n101 Reykjavík\nIceland",
+         [("street", "Laugavegur 77"), ("postal_code", "101"), ("city", "Reykjavík"), ("country", "Iceland")]),
+    Case("Domicilio: Colonia 810, piso 3\n11100 Montevideo, Uruguay",
+         [("street", "Colonia 810"), ("postal_code", "11100"), ("city", "Montevideo"), ("country", "Uruguay")]),
+    Case("Florida 540, oficina 12, 1005 Buenos Aires",
+         [("street", "Florida 540"), ("postal_code", "1005"), ("city", "Buenos Aires")]),
+    # directional words after the street word stay in the street
+    Case("240 Queen Street West, Suite 7\nToronto, ON M5V 1Z6",
+         [("street", "240 Queen Street West"), ("city", "Toronto"), ("postal_code", "M5V 1Z6")], "CA"),
+    Case("75 King Street East\nHamilton, ON L8N 1A9",
+         [("street", "75 King Street East"), ("city", "Hamilton"), ("postal_code", "L8N 1A9")], "CA"),
+    # ... but not a directional word that begins the next place's name
+    Case("12 Main Street North Sydney",
+         [("street", "12 Main Street")]),
+    # postcode first, then a city marker (`г.`), then the street (Kyrgyz/Kazakh/Russian order)
+    Case("Адрес: 050010, г. Алматы, пр. Достык, д. 44",
+         [("postal_code", "050010"), ("city", "Алматы"), ("street", "пр. Достык, д. 44")]),
+    Case("690091, г. Владивосток, ул. Светланская, 12",
+         [("postal_code", "690091"), ("city", "Владивосток"), ("street", "ул. Светланская, 12")]),
+    # a locality before `City, Country` on a line without a street
+    Case("Baneshwor, Kathmandu, Nepal",
+         [("city", "Kathmandu"), ("country", "Nepal")], "NP"),
 ]
 
 # Known gaps, kept visible.
@@ -135,6 +160,12 @@ NEGATIVES = [
     "About 3000 People crossed the border.",
     "© 2019 Northern Refugee Aid. All rights reserved.",
     "Copyright 2008 The Example Foundation",
+    # a label and a year or a count before a code-shaped number is no bare street
+    "Founded 1924\n103 Reykjavík",
+    "Volunteers 3100\n250 Members",
+    "Chapter 12, 100 Pages",
+    "Level 4, 2000 Sydney",
+    "Room 12\n305 Delegates",
 ]
 
 

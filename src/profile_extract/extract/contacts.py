@@ -45,7 +45,7 @@ from ..ingest.segment import Doc
 from ..parse import addresses as addr
 from ..parse.emails import Match, find_emails, find_urls, normalise_website
 from ..parse.phones import (EXTENSION, PHONE_RUN, digits, international_form, normalise_phone,
-                            not_a_phone, region_of_place, split_run)
+                            not_a_phone, region_of_place, share_area, split_run)
 from ..records import Contact
 from ..spans import Span, trimmed
 
@@ -286,8 +286,11 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
             nd = len(digits(p.text))
             if nd < (5 if labelled else 7) or nd > 17:
                 continue
+            number = p.text
+            if labelled and out and "\n" not in text[out[-1].end:m.start()]:
+                number = share_area(out[-1].number_text, number) or number   # `01-5970115, 5970116`
             out.append(Item(kind, m.start() + p.start, m.start() + p.end,
-                            number_text=p.text, labelled=labelled,
+                            number_text=number, labelled=labelled,
                             rule=f"contact.{kind}.{'label' if labelled else 'bare'}"))
     return out
 
@@ -992,6 +995,8 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     if b.has("street", "pobox", "postal_code") and parts:
         k = idx - 1
         while k >= 0 and idx - k <= 40 and lines[k].end > prev_end:
+            if _is_row(lines[k].text):
+                return None   # a fact table between: the heading is the page's, not the block's
             if _is_heading_line(text, lines, k):
                 t = lines[k]
                 cand = _org_candidate(text, t.start, t.end)
@@ -1014,6 +1019,14 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                         return cand
             k += 1
     return None
+
+
+_ROW = re.compile(r"^[^|:\n]{1,60}(?:[ \t]\|[ \t]?|\|[ \t])\S")
+
+
+def _is_row(line: str) -> bool:
+    """A `Label | value` table row."""
+    return bool(_ROW.match(line))
 
 
 @lru_cache(maxsize=None)

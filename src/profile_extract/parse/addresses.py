@@ -69,8 +69,9 @@ _CITY_THEN_COUNTRY = re.compile(
 _COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]*[-–][ \t]*)?\Z")
 _PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
 _COMMA = re.compile(r",[ \t]+")
+# `Abuja, Nigeria`, `Tahachal, Kathmandu, Nepal` (a locality before the city is dropped)
 _CITY_COUNTRY_LINE = re.compile(
-    rf"^[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
+    rf"^[ \t]*(?:[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?,[ \t]*)?(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
 
 
@@ -123,9 +124,10 @@ def _rx() -> dict[str, re.Pattern]:
     name_tok = rf"(?:{TOKEN}\.?|\d{{1,4}}(?:st|nd|rd|th|d)|{parts}|[A-Z]\.?)"   # `Gen. Mikhail`, `F St.`
     rx = {}
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
+    dir_words = _alt(st.get("directional_words", []))
     rx["num_first"] = re.compile(
         rf"(?<![\d.,/])(?P<num>(?:(?:Plot|Plot No\.?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
-        rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w]))?")
+        rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w])|[ \t]+{dir_words}(?=[ \t]*(?:[,;]|$)))?", re.M)
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
         rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_alt(st['before'], 'i')})\.?"
@@ -174,8 +176,20 @@ def _rx() -> dict[str, re.Pattern]:
     rx["city_code"] = re.compile(
         rf"(?P<city>{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
+    markers = _alt([m for m in st.get("city_markers", [])]) + r"\.?"
     rx["code_comma_city"] = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?P<city>{TOKEN})(?![\w])")
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?:{markers}[ \t]*)?(?P<city>{TOKEN})(?![\w])")
+    # `Ülikooli 18, 50090 Tartu`, `Andes 1365, piso 1` / `11100 Montevideo`, `Efstaleiti 9` /
+    # `103 Reykjavík`: words and a house number with no street word count as the street
+    # when the postal code and city follow (same line after a comma, or the next line);
+    # floors and suites after the number are dropped
+    sub = _alt(st["subaddress"], "i")
+    bare = rf"{TOKEN}(?:[ \t]+(?:{TOKEN}|{parts})){{0,3}}[ \t]+{HOUSE_WORD}{HOUSE_AFTER}"
+    rx["bare_street_place"] = re.compile(
+        rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?(?P<street>{bare})"
+        rf"(?:,[ \t]*{sub}\.?(?:[ \t]+[\w.\-/]{{1,8}}){{1,2}})*[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)"
+        rf"(?:(?P<pfx>{prefixes})[ \t]?[-–][ \t]?)?(?P<code>\d{{3,6}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}})"
+        rf"[ \t]+(?P<city>{city})(?=[ \t]*(?:[,|•·]|$))", re.M)
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     return rx
@@ -320,6 +334,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
+    for m in rx["bare_street_place"].finditer(text, start, end):
+        _bare_street(text, m, found)
     for m in rx["city_code"].finditer(text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(cs, m.end()):
@@ -401,6 +417,46 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if c:
             add(c)
     return found.parts()
+
+
+@lru_cache(maxsize=None)
+def _not_street_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data()["streets"]["not_street_heads"])
+
+
+@lru_cache(maxsize=None)
+def _org_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in data()["organization"]["keywords"])
+
+
+def _bare_street(text: str, m: re.Match, found: "_Parts") -> None:
+    """A `Name Number` street right before its postal code and city (see
+    rx["bare_street_place"]); not a year, a stop word or an organisation's name."""
+    ss, se = m.span("street")
+    words = text[ss:se].split()
+    num = re.search(r"\d[\w\-–/]*$", text[ss:se]).group(0)
+    if _YEAR.fullmatch(num) or any(w in CITY_STOP or w.casefold() in _org_words() for w in words) \
+            or words[0].rstrip(".").casefold() in _not_street_heads():
+        return
+    if found.overlaps(ss, se):
+        return
+    cs, ce = _trim_city(text, *m.span("city"))
+    if ce <= cs:
+        return
+    pfx = m.group("pfx")
+    cc = _prefix_country(pfx) if pfx else None
+    if pfx and cc is None:
+        return
+    code_start = m.start("pfx") if pfx else m.start("code")
+    if len(m.group("code")) < 4 and not pfx and not country_at(text, ce):
+        return   # a three-digit code (Iceland, Faroe) counts only with its country after the city
+    if not found.overlaps(code_start, ce):
+        found.add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc,
+                       "street_code_city"))
+        found.add(Part("city", cs, ce, text[cs:ce], cc, "street_code_city"))
+    elif not any(p.kind == "postal_code" for p in found.between(code_start, m.end("code"))):
+        return
+    found.add(Part("street", ss, se, text[ss:se], None, "street.bare_before_place"))
 
 
 class _Parts:

@@ -186,6 +186,30 @@ def _full_national(first: str, suf: str) -> bool:
     return abs((len(suf) - 1) - national) <= 2
 
 
+_AREA = re.compile(r"^\s*(\(0?\d{1,5}\)|0\d{1,4})(?=[\s\-./)])")
+
+
+def share_area(prev: str, cur: str) -> str | None:
+    """`01-5970115, 5970116`: a number after a comma with just the subscriber
+    digits of the number before it (no code, no trunk 0) shares that number's
+    area code (a trunk-prefixed or bracketed first group). None otherwise.
+
+    >>> share_area("01-5970115", "5970116"), share_area("(04) 771358", "758700")
+    ('01-5970116', '(04) 758700')
+    >>> share_area("+41 22 730 8208", "730 8209") is None, share_area("020 555 0100", "020 555 0101") is None
+    (True, True)
+    """
+    m = _AREA.match(prev)
+    c = cur.strip()
+    if not m or c[:1] in "+(0[":
+        return None
+    area = m.group(1)
+    sep = prev[m.end():m.end() + 1] if prev[m.end():m.end() + 1] in "-./" else " "
+    if len(digits(c)) != len(digits(prev)) - len(digits(area)):
+        return None
+    return f"{area}{sep}{c}"
+
+
 def not_a_phone(text: str) -> bool:
     """Shapes that are dates, years, amounts or decimals, not phone numbers.
 
