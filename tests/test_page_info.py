@@ -95,6 +95,23 @@ TITLES = [
          f"Jump to navigation\n\nRefugee Week 2024\n\n{PROSE}", "Refugee Week 2024"),
     Case("Spanish skip link", f"Saltar al contenido principal\nInicio | Quiénes somos | Contacto\n\nQuiénes somos\n\n{PROSE}",
          "Quiénes somos"),
+    Case("site name, then a `You are here` trail naming the heading over a table",
+         "Home | Data | About | Contact\nNational Statistics Board of Ruritania\n"
+         "You are here: Home > Data > Ruritania in figures\nRuritania in figures\nIndicator | Value | Year\n"
+         "Area | 120 | 2020\n", "Ruritania in figures"),
+    Case("a search box placeholder under the menu",
+         f"Ministry of Labour | Services | Forms | News\nSearch…\nOverseas labour offices\n{PROSE}",
+         "Overseas labour offices"),
+    Case("a one-step breadcrumb is no heading",
+         f"News | Data | About\nResources > Briefs\nRemittances in the Sahel: A Review\n{PROSE}",
+         "Remittances in the Sahel: A Review"),
+    # AMBIGUOUS: a bare country label above a heading naming it with more words is a section
+    # label (the country selector of a site); an analyst writes the fuller heading.
+    Case("a bare country label over a fuller heading naming it",
+         f"Skip to main content\nRelief Network\nAbout | Programmes | Donate\nBolivia\nOur programme in Bolivia\n"
+         f"{PROSE}", "Our programme in Bolivia", "Bolivia"),
+    Case("an infobox's long country name under the short one is no fuller heading",
+         "Lesotho\nKingdom of Lesotho\nCapital\tMaseru\nArea\t30,355 km2\n", "Lesotho"),
     Case("glued menus above the heading",
          "MenuCloseSearchGive\nWho we areWhat we doNewsContact\nOur offices\n\nHead office\n"
          "Ruritania Refugee Council\n12 Harbour Road\n", "Our offices"),
@@ -204,6 +221,24 @@ COUNTRIES = [
     Case("an imprint address in the country's own language",
          "Impressum\n\nVerein Hilfe e.V.\nHauptstraße 5\n10115 Berlin\nDeutschland\nTelefon: 030 123456\n",
          country="Germany"),
+    Case("named only in Russian, inflected",
+         "Наш офис\n\nПредставительство работает в Таджикистане с 1994 года. Правительство Таджикистана "
+         "поддерживает программы.\n", country="Tajikistan"),
+    Case("a Russian official long form in the prepositional case",
+         "О нас\n\nОфис открыт в Республике Молдова. Работа в Молдове идёт с 1995 года.\n", country="Moldova"),
+    Case("a possessive outweighs a country named once in history",
+         "Facts\n\nThe academy is Latvia's oldest school of music. Its founder had studied in Italy.\n",
+         country="Latvia"),
+    Case("a government line under the title and the only address",
+         "Department of Emigration\nGovernment of Bhutan\nServices | Forms | Contact\n"
+         "The department registers workers who go abroad.\nMain destination: Qatar\nRegistered agents: 120\n"
+         "Contact\nDepartment of Emigration\nNorzin Lam, Thimphu, Bhutan\nTel: 02-322222\n", country="Bhutan"),
+    Case("a donor named in prose does not outweigh the subject",
+         "Project overview\n\nThe project helps returnees in Georgia find work; Georgia's labour ministry leads "
+         "it. It is funded by the Government of Germany and by Germany's development bank.\n", country="Georgia"),
+    Case("an embassy page in Spanish is about its host",
+         "Embajada de Colombia en Ecuador\n\nLa embajada atiende a los colombianos residentes en Ecuador.\n\n"
+         "Contacto\nAvenida Colón 1133\nQuito, Ecuador\nTeléfono: (02) 222 2222\n", country="Ecuador"),
     # AMBIGUOUS: an embassy page names its own country most, but it is about relations with the host
     # country (and the host's phone plan applies to its numbers): an analyst writes the host.
     Case("an embassy page is about its host country",
@@ -249,6 +284,13 @@ NO_COUNTRY = [
          "Deutschland\nTelefon: 030 123456\n"),
     Case("an adjective and two destinations named once", "Summary\n\nBetween 2015 and 2020 remittances doubled. In 2024 some "
          "820,000 Kyrgyz citizens lived in Russia, and 60 percent of them were young. Others went to Turkey.\n"),
+    Case("a list of donor governments under its heading",
+         "Our supporters\n\nWe thank everyone who gives to our work.\n\nInstitutional donors\n\nGovernment of Canada\n"
+         "Danish Ministry of Foreign Affairs\nEuropean Union\n\nWrite to us to give.\n"),
+    Case("partners listed under a heading without a blank line",
+         "Who we work with\nOur partners:\nGovernment of Norway\nSwiss Red Cross\nCity of Lyon\n"),
+    Case("several countries named in Russian, none the subject",
+         "Партнёры\n\nМы работаем в Казахстане, Узбекистане, Таджикистане и Туркменистане.\n"),
     Case("a language is not a country",
          "About the School\n\nLanguages: French (official)\nIt teaches French language courses.\n"),
 ]
@@ -338,6 +380,15 @@ def test_never_raises(text):
                                  "Tel: +375 17 288", "c/o ", "  "]), max_size=30).map("".join))
 def test_never_raises_on_page_shapes(text):
     info(text)
+
+
+@pytest.mark.parametrize("text, crumb", [
+    ("Publications > Reports", True), ("Home » About us » Staff", True), ("Data › Tables", True),
+    ("Income > 1,000 a month", False), ("Why demand > supply.", False), ("Migration in West Africa", False),
+])
+def test_breadcrumb_trail(text, crumb):
+    from profile_extract.extract.page import _breadcrumb
+    assert _breadcrumb(text) is crumb
 
 
 def test_speed_on_a_long_page():

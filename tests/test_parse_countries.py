@@ -96,7 +96,11 @@ def test_data_file_rows_are_known_codes():
     shorts = {}
     for row in rows:
         assert pycountry.countries.get(alpha_2=row["alpha2"]) is not None, row
-        assert row["kind"] in ("short", "alias", "adjective"), row
+        assert row["kind"] in ("short", "alias", "adjective", "stem"), row
+        if row["kind"] == "stem":      # a stem finds its country in any inflected form
+            inflected = " ".join(w + "а" for w in row["text"].split())
+            assert [m.country.alpha2 for m in find_countries(inflected)] == [row["alpha2"]], row
+            continue
         if row["kind"] == "short":
             assert row["alpha2"] not in shorts, f"two short names for {row['alpha2']}"
             shorts[row["alpha2"]] = row["text"]
@@ -115,3 +119,23 @@ def test_every_pycountry_name_finds_itself():
 def test_find_countries_never_raises(text):
     for m in find_countries(text):
         assert text[m.start:m.end] == m.text
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("Офис работает в Кыргызстане с 1997 года.", ["KG"]),
+    ("Правительство Кыргызской Республики и МОМ", ["KG"]),
+    ("мигранты из Узбекистана едут в Россию", ["UZ", "RU"]),
+    ("в Австрии и в Австралии", ["AT", "AU"]),
+    ("Российской Федерации", ["RU"]),
+])
+def test_russian_stems(text, codes):
+    assert [m.country.alpha2 for m in find_countries(text)] == codes
+
+
+@pytest.mark.parametrize("text", [
+    "российский паспорт",          # a lower-case adjective is no name
+    "Республика провела выборы",   # `Republic` alone names no country
+    "Грузовой транспорт",          # a word that only shares letters with a stem (`Грузи`)
+])
+def test_russian_stems_negative(text):
+    assert find_countries(text) == []

@@ -41,7 +41,7 @@ from functools import lru_cache
 from importlib import resources
 
 from ..ingest.segment import Doc, Line
-from ..parse.countries import ADJECTIVE, find_countries
+from ..parse.countries import ADJECTIVE, NAME, find_countries, lookup_kind
 from ..records import PageInfo
 from ..spans import Span
 
@@ -61,6 +61,8 @@ class _Data:
     institution: re.Pattern
     tools: re.Pattern
     mission: re.Pattern
+    donor: re.Pattern
+    donor_heading: re.Pattern
 
 
 def _whole(patterns) -> re.Pattern:
@@ -87,6 +89,11 @@ def _data() -> _Data:
         tools=_whole(d["page_tools"]),
         mission=re.compile(r"(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
             d["mission_words"], key=len, reverse=True)) + r")\b"),
+        donor=re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
+            d["donor_words"], key=len, reverse=True)) + r")\b[^.!?]{0,80}$"),
+        donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
+            + r")(?:\s+[\w-]+){0,3}\s*:?$"),
     )
 
 
@@ -216,6 +223,18 @@ _REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.|nr\.|number|ref\
                         r"[\w/.-]*\d[\w/.-]*$")
 
 
+# A breadcrumb trail: short segments separated by ` > `, ` » ` or ` › ` (`Publications > Reports`).
+_CRUMB_SEP = re.compile(r"\s[>»›]\s")
+
+
+def _breadcrumb(t: str) -> bool:
+    """`Publications > Reports`, `Home » About us`: two or more short segments (four words at
+    most, no sentence punctuation); not `Income > 1,000` or a prose comparison."""
+    parts = _CRUMB_SEP.split(t)
+    return len(parts) >= 2 and len(t) <= 120 and all(
+        p.strip() and len(p.split()) <= 4 and not re.search(r"[.!?;:,]$|\d", p.strip()) for p in parts)
+
+
 def _glued_menu(t: str) -> bool:
     """`MenuCloseSearchDonate`, `About usOur workWhere we work`; not `WordPress PowerPoint`."""
     glued = len(_GLUED.findall(t))
@@ -293,6 +312,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     lines = doc.lines
     chosen: tuple[int, Line] | None = None
     site_chrome_after = False          # a menu or search line below the chosen heading
+    after_crumb = -1                   # index of the line just below a breadcrumb trail
     seen = 0
     i = -1
     while True:
@@ -311,9 +331,11 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             continue
         if _glued_menu(t) or _REFERENCE.match(t) or _page_tools(line.text):
             continue                   # a glued menu, a document number, a row of page actions
-        if _NAV.search(line.text):
-            if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i:
+        if _NAV.search(line.text) or _breadcrumb(t):
+            if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
+            if re.search(r"[>»›]", line.text):
+                after_crumb = _next_nonblank(lines, i)[0]
             continue
         if chosen is not None and d.site_chrome.match(t):
             site_chrome_after = True
@@ -342,8 +364,10 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                     return caps
             break
         if nxt is not None and j == i + 1 and re.match(r"^[^|]*\w[^|]*\|", nxt.text) \
-                and nxt.text.rstrip(" |") != t and not _page_tools(nxt.text) and not _menu(nxt.text):
+                and nxt.text.rstrip(" |") != t and not _page_tools(nxt.text) and not _menu(nxt.text) \
+                and not (i == after_crumb and chosen is None):
             break                      # a table caption over its rows, not the page title
+            # (a heading right under a breadcrumb trail is the page it names, table or not)
         if chosen is None:
             chosen = (i, line)
             continue
@@ -352,7 +376,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if t == ct:
             continue
         if site_chrome_after or (nxt is not None and _BYLINE.match(nxt.text)) or (
-                _PROFILE.match(t) and not _PROFILE.match(ct)):
+                _PROFILE.match(t) and not _PROFILE.match(ct)) or _expands_country(ct, t):
             chosen = (i, line)
         break
     if chosen is None:
@@ -362,6 +386,19 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     off = doc.text.find(t, line.start, line.end + 1)
     span = Span(off, off + len(t)) if off >= 0 else line.span
     return t, span
+
+
+def _expands_country(first: str, second: str) -> bool:
+    """A bare country-name line (a section label) above a heading that names the same
+    country with more words (`Peru` over `Our work in Peru`): the fuller heading is the title."""
+    if len(first) > 60 or len(second) <= len(first):
+        return False
+    hit = lookup_kind(first)
+    if not hit or hit[1] != NAME:
+        return False
+    if lookup_kind(second):
+        return False                   # `Madagascar` over `Republic of Madagascar`: an infobox's long name
+    return any(m.country == hit[0] for m in find_countries(second))
 
 
 _UPDATED_LINE = re.compile(r"(?i)^(?:last\s+)?(?:updated|modified|change[sd]?|revised)\b.*\d")
@@ -412,7 +449,7 @@ _LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s
 _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
-_LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;)\s*(?:and\s+)?$")
+_LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?$")
 
 
 def _in_quote(text: str, pos: int) -> bool:
@@ -453,6 +490,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
             w = 0.3 if d.institution.match(text, m.end) else 0.1
         elif m.text != m.country.name and _OFFICIAL.search(m.text):
             w = 1.5                    # `The Kyrgyz Republic`: how a country's own bodies write it
+        elif _POSSESSIVE.match(text, m.end) or _GOVERNMENT.search(text, max(0, m.start - 30), m.start):
+            w = 1.5                    # `Estonia's oldest`, `Government of Nepal`: about the country itself
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
@@ -462,17 +501,19 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         if le - ls > 80:
             ws, we = max(ls, m.start - 60), min(le, m.end + 60)
         else:                          # a short line: its address block, up to blank lines
-            bs = max(0, ls - 200)
+            bs = max(0, ls - 200)      # and at most three lines either side
             blank = list(_BLANK.finditer(text, bs, ls))
-            bs = blank[-1].end() if blank else bs
+            bs = max(blank[-1].end() if blank else bs, _lines_back(text, ls, 3))
             nb = _BLANK.search(text, le, min(len(text), le + 200))
-            ws, we = bs, nb.start() if nb else min(len(text), le + 200)
+            ws, we = bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 3))
         prefix = text[max(0, m.start - 40):m.start]
         if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
                                     _LANGUAGE_LINE.match(line)):
             continue                   # a language, not a country: `French (official)`
         if sender is not None and m.country.alpha2 == sender:
             w = 0.0                    # the embassy's own country: the page is about the host
+        elif _donor_context(text, m.start, ls):
+            continue                   # a donor or partner (`funded by the Government of Japan`)
         elif _CONTACT_NEAR.search(text, ws, we) or d.seat.search(prefix):
             w = 0.0
             in_addresses.add(m.country.alpha2)
@@ -512,6 +553,56 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     return _Tally(scores, countries, in_title, in_addresses, listed, sender)
 
 
+_POSSESSIVE = re.compile(r"['’]s?(?![\w'’])")
+_GOVERNMENT = re.compile(r"(?i)\b(?:government|gov't|govt\.?)\s+of\s+(?:the\s+)?$")
+
+
+def _lines_back(text: str, ls: int, n: int) -> int:
+    """Start offset of the line n lines above the line starting at ls."""
+    for _ in range(n):
+        if ls <= 0:
+            return 0
+        ls = text.rfind("\n", 0, ls - 1) + 1
+    return ls
+
+
+def _lines_on(text: str, le: int, n: int) -> int:
+    """End offset of the line n lines below the line ending at le."""
+    for _ in range(n):
+        nl = text.find("\n", le + 1)
+        if nl < 0:
+            return len(text)
+        le = nl
+    return le
+
+
+def _donor_context(text: str, pos: int, ls: int) -> bool:
+    """Whether the mention at pos names a donor or partner: a funding phrase earlier in its
+    sentence (`funded by the`), or a short heading (`Government donors`, `Our partners`) over
+    the list of short lines it stands in."""
+    d = _data()
+    if d.donor.search(text, max(ls, pos - 120), pos):
+        return True
+    le, blanks = ls, 0
+    for _ in range(14):                # up the list of short lines to its heading
+        if le <= 0:
+            return False
+        ps = text.rfind("\n", 0, le - 1) + 1
+        prev = text[ps:le - 1].strip()
+        if not prev:
+            blanks += 1                # one blank line may separate an HTML heading from its list
+            if blanks > 1:
+                return False
+            le = ps
+            continue
+        if len(prev) > 60 or prev.endswith((".", ";", "!", "?")):
+            return False
+        if d.donor_heading.match(prev):
+            return True
+        le = ps
+    return False
+
+
 _OFFICIAL = re.compile(r"(?i)\b(?:republic|kingdom|federation|principality|sultanate|emirate|commonwealth|"
                        r"confederation|state\s+of|grand\s+duchy)\b")
 
@@ -525,7 +616,7 @@ def _mission_sender(title: str) -> str | None:
     for m in find_countries(title):
         after = title[m.end:m.end + 40]
         before = title[max(0, m.start - 40):m.start]
-        if d.mission.match(after.lstrip()) or re.search(rf"(?i)(?:{d.mission.pattern})\s+(?:of|for)\s+(?:the\s+)?$",
+        if d.mission.match(after.lstrip()) or re.search(rf"(?i)(?:{d.mission.pattern})\s+(?:of|for|de|del|von|du|des|d'|d’)\s*(?:the\s+|la\s+|l'|l’)?$",
                                                         before):
             return m.country.alpha2
     return None
@@ -547,6 +638,8 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
                                               not d.orgs.search(doc.text[:COUNTRY_CHARS]))):
         # the country of the page's only address, or of a mission's addresses (its host)
         return countries[next(iter(in_addresses))]
+    if s1 > 0 and in_addresses == {best} and _contact_blocks(doc) <= 1:
+        s1 += 0.5                      # the page's only address is in the country its text names
     s2 = ranked[1][1] if len(ranked) > 1 else 0.0
     need = 3.0 if title and d.orgs.search(title) else 0.3
     if s1 + 1e-9 < need or s1 < 1.5 * s2:

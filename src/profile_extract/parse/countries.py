@@ -2,13 +2,16 @@
 
 pycountry supplies every name (`Belarus`, `Republic of Belarus`, `Moldova,
 Republic of`); data/countries.csv adds short names (`Russia`), aliases
-(`UK`, `England`) and adjectives (`Ethiopian`, `Belarusian`). One lookup table
+(`UK`, `England`) and adjectives (`Ethiopian`, `Belarusian`), and stems of names in
+languages whose names inflect (Russian `Кыргызстан`, `Кыргызстане`). One lookup table
 is built per process (cached); no fuzzy search ever runs.
 
 >>> lookup("Russia").alpha3, lookup("Ethiopian").name, lookup("moldova").name
 ('RUS', 'Ethiopia', 'Moldova')
 >>> [(m.text, m.country.alpha2, m.kind) for m in find_countries("Afghans fled to Sri Lanka.")]
 [('Afghans', 'AF', 'adjective'), ('Sri Lanka', 'LK', 'name')]
+>>> [(m.text, m.country.alpha2) for m in find_countries("Офис в Кыргызской Республике и в Австралии.")]
+[('Кыргызской Республике', 'KG'), ('Австралии', 'AU')]
 """
 from __future__ import annotations
 
@@ -42,13 +45,14 @@ class _Tables:
     by_code: dict      # alpha2 -> Country
     exact: dict        # casefolded text -> (Country, kind)
     first_word: dict   # first word as written -> [(text, Country, kind)] longest first
+    stems: dict        # first 3 letters -> [(word stems, Country)] longest first
 
 
 def _rows():
     text = resources.files("profile_extract.data").joinpath("countries.csv").read_text("utf-8")
     lines = [l for l in text.splitlines() if l.strip() and not l.lstrip().startswith("#")]
     for lineno, row in enumerate(csv.DictReader(lines), 2):
-        if set(row) != {"alpha2", "kind", "text"} or row["kind"] not in ("short", "alias", "adjective"):
+        if set(row) != {"alpha2", "kind", "text"} or row["kind"] not in ("short", "alias", "adjective", "stem"):
             raise ValueError(f"data/countries.csv: bad row {lineno}: {row}")
         yield lineno, row
 
@@ -56,12 +60,17 @@ def _rows():
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     import pycountry
-    short, extra = {}, []
+    short, extra, stem_rows = {}, [], []
     for lineno, row in _rows():
         if pycountry.countries.get(alpha_2=row["alpha2"]) is None:
             raise ValueError(f"data/countries.csv: unknown code {row['alpha2']!r} (row {lineno})")
         if row["kind"] == "short":
             short[row["alpha2"]] = row["text"]
+        elif row["kind"] == "stem":
+            words = tuple(row["text"].split())
+            if not words or len(words[0]) < 4:
+                raise ValueError(f"data/countries.csv: stem too short (row {lineno}): {row['text']!r}")
+            stem_rows.append((words, row["alpha2"]))
         else:
             extra.append(row)
     by_code, names, prefixes = {}, [], []
@@ -87,7 +96,12 @@ def _tables() -> _Tables:
         first.setdefault(_first_word(text), []).append((text, country, kind))
     for lst in first.values():
         lst.sort(key=lambda t: -len(t[0]))
-    return _Tables(by_code, exact, first)
+    stems: dict = {}
+    for words, code in stem_rows:
+        stems.setdefault(words[0][:3], []).append((words, by_code[code]))
+    for lst in stems.values():
+        lst.sort(key=lambda t: (-len(t[0]), -len(t[0][0])))    # more words first, then longer stems
+    return _Tables(by_code, exact, first, stems)
 
 
 _WORD = re.compile(r"[^\W\d_][^\s,;:()\[\]/]*")
@@ -130,7 +144,25 @@ def lookup_kind(text: str | None) -> tuple[Country, str] | None:
     return None
 
 
-_CAP = re.compile(r"(?<![\w.'’-])[A-ZÀ-ÞĀ-Ž][\w.'’-]*")
+_CAP = re.compile(r"(?<![\w.'’-])[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w.'’-]*")
+_STEM_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _stem_match(text: str, start: int, word: str, cands) -> tuple[int, object] | None:
+    """End offset and Country of the longest stem row whose words start the words at `start`."""
+    for words, country in cands:
+        if not word.startswith(words[0]):
+            continue
+        pos, ok = start + len(word), True
+        for w in words[1:]:
+            m = _STEM_WORD.match(text, pos)
+            if not m or not m.group(1).startswith(w):
+                ok = False
+                break
+            pos = m.end()
+        if ok:
+            return pos, country
+    return None
 
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -138,6 +170,7 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     Words are matched as written (capitalised), or whole in upper case (`TURKEY`)."""
     end = len(text) if end is None else end
     first = _tables().first_word
+    stems = _tables().stems
     out: list[Mention] = []
     pos = start
     for m in _CAP.finditer(text, start, end):
@@ -148,6 +181,11 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
         upper = word.isupper() and len(key) > 2
         cands = first.get(key) or (first.get(key.title()) if upper else None)
         if not cands:
+            stem = stems.get(key[:3]) if "А" <= key[0] <= "Я" or key[0] == "Ё" else None
+            hit = _stem_match(text, m.start(), key.rstrip(".'’"), stem) if stem else None
+            if hit and hit[0] <= end:
+                out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], NAME))
+                pos = hit[0]
             continue
         for name, country, kind in cands:
             stop = m.start() + len(name)
