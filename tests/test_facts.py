@@ -1348,3 +1348,127 @@ def test_two_cell_navigation_rows_are_no_facts(line):
 def test_rows_near_navigation_words_stay(row, label):
     text = "Population | 2,400,000\n" + row + "\nArea | 8,100 km2\n"
     assert [f.label for f in facts_of(text, "html")[0]] == ["Population", label, "Area"]
+
+
+# --- generalisation2 categories: rates in labels, people abroad, Cyrillic, Factbook text values,
+# identifier rows, title lines and contact-block metadata (own strings, same shapes) --------------
+
+SHAPES2 = [
+    # a rate written in the label gives the unit of a bare number
+    Case("Deaths per 1,000 inhabitants | 11.2 | 2022", "Deaths per 1,000 inhabitants", 11.2, "permille",
+         2022, 2022),
+    Case("Marriages per 1000 population: 5.3", "Marriages per 1000 population", 5.3, "permille"),
+    Case("Divorces (‰): 2.1", "Divorces (‰)", 2.1, "permille"),
+    # a people plural or demonym living somewhere is a head count
+    Case("Nepalis living in Qatar: 400,000", "Nepalis living in Qatar", 400_000, "person"),
+    Case("Syrians residing in Jordan: 0.65 million (2022 est.)", "Syrians residing in Jordan", 650_000,
+         "person", 2022, 2022, "estimate"),
+    Case("Chinese resident in Italy: 300,000", "Chinese resident in Italy", 300_000, "person"),
+    # Russian scale words, units and currencies
+    Case("Численность населения: 3,4 млн человек (2023)", "Численность населения", 3_400_000, "person",
+         2023, 2023),
+    Case("Экспорт: 1,8 млрд долл. США (2022)", "Экспорт", 1_800_000_000, "USD", 2022, 2022),
+    Case("Площадь территории: 41 284 км²", "Площадь территории", 41_284, "km**2"),
+    Case("Средняя зарплата: 45 тыс. руб.", "Средняя зарплата", 45_000, "RUB"),
+    Case("Трудовые мигранты: 250 тыс. чел.", "Трудовые мигранты", 250_000, "person"),
+    Case("Безработица: 4,1 %", "Безработица", 4.1, "percent"),
+    Case("Лесные угодья: 12 500 кв. км", "Лесные угодья", 12_500, "km**2"),
+    # a text value dated in brackets has no value, only the year
+    Case("Capital city: Examplia City (2019)", "Capital city", None, None, 2019, 2019),
+]
+
+
+@pytest.mark.parametrize("case", SHAPES2, ids=[c.text for c in SHAPES2])
+def test_generalisation2_shapes(case):
+    facts, _ = facts_of(case.text)
+    assert len(facts) == 1, [(f.label, f.value_text) for f in facts]
+    _check(facts[0], case)
+
+
+NOT_RATES_OR_PEOPLE = [
+    # (text, unit): per 100,000 is no permille; households and money are no head count
+    ("Hospital beds per 10,000 people | 29 | 2021\nNurses per 10,000 people | 41 | 2021", None),
+    ("Beds per 100 thousand people | 310 | 2021\nPhysicians per 100 thousand people | 350 | 2021", None),
+    ("Households living in rented homes: 1,200", None),
+    ("Sex ratio (males per 1,000 females): 952", None),
+]
+
+
+@pytest.mark.parametrize("text,unit", NOT_RATES_OR_PEOPLE)
+def test_label_rate_and_people_negatives(text, unit):
+    facts, _ = facts_of(text)
+    assert facts and all(f.unit == unit for f in facts), [(f.label, f.unit) for f in facts]
+
+
+FACTBOOK_TEXT = """Examplia
+Economy
+Real GDP growth rate:
+2.1% (2022 est.)
+1.4% (2021 est.)
+Inflation rate (consumer prices):
+6.3% (2022 est.)
+Industries:
+textiles, food processing, cement (2021)
+Sovereign ratings:
+Fitch rating: BB- (2019)
+S&P rating: NA
+Labor force:
+1.2 million (2022 est.)
+Government debt:
+NA
+Imports - partners:
+Germany 20%, China 14%, Italy 9% (2021)
+Exchange rates:
+dinars (EXD) per euro -
+3.41 (2022 est.)
+3.38 (2021 est.)
+Energy
+"""
+
+
+def test_factbook_text_values_sub_fields_and_exchange_rates():
+    facts, _ = facts_of(FACTBOOK_TEXT)
+    got = [(f.label, f.value, f.unit, f.year_start) for f in facts]
+    assert got == [
+        ("Real GDP growth rate", 2.1, "percent", 2022),
+        ("Inflation rate (consumer prices)", 6.3, "percent", 2022),
+        ("Industries", None, None, 2021),
+        ("Sovereign ratings - Fitch rating", None, None, 2019),
+        ("Sovereign ratings - S&P rating", None, None, None),
+        ("Labor force", 1_200_000, "person", 2022),
+        ("Government debt", None, None, None),
+        ("Imports - partners", None, None, 2021),
+        ("Exchange rates - dinars (EXD) per euro", 3.41, None, 2022),
+    ]
+
+
+def test_text_on_the_next_line_is_no_value_outside_factbook_pages():
+    facts, _ = facts_of("About us\nOur mission:\nsafe and orderly migration for all\nOur team:\nfourteen staff\n")
+    assert facts == []
+
+
+def test_identifier_rows_of_a_fact_box_are_facts():
+    facts, _ = facts_of("Country | Examplia\nIncorporated | 1901\nFIPS code | 12-34567\n"
+                        "GNIS feature ID | 0441234\nArea codes | 555, 556\nWebsite | www.example.gov\n")
+    got = [(f.label, f.value) for f in facts]
+    assert ("FIPS code", None) in got and ("GNIS feature ID", None) in got and ("Area codes", None) in got
+
+
+NOT_FACTS2 = [
+    # identifier rows inside a contact block (rule 4)
+    "Embassy of Examplia\nAddress: 5 Main Street, 1010 Vienna\nPostal code: 1010\nPhone: +43 1 234 5678\n",
+    # metadata of a contact block
+    "Consulate in Examplia City\nPhone: +49 89 123456\nConsular district: Bavaria, Saxony\n"
+    "Working hours: Mon-Fri 9:00-12:00\n",
+    "Embajada de Examplia\nTeléfono: (598) 2 123 4567\nHorario de atención: lunes a viernes de 9 a 13\n",
+    "Generalkonsulat\nTelefon: +49 30 1234567\nÖffnungszeiten: Mo–Fr 9–12 Uhr\n",
+    # a title line: place + dash + a heading word
+    "Examplia – Länderinformation",
+    "Examplia — country information",
+]
+
+
+@pytest.mark.parametrize("text", NOT_FACTS2)
+def test_not_a_fact2(text):
+    facts, _ = facts_of(text)
+    assert facts == [], [(f.label, f.value_text) for f in facts]

@@ -58,7 +58,7 @@ from ..parse.indicators import Indicator, label_words, load_indicators, norm_lab
 from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
 from ..parse.numbers import Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
-from ..parse.units import lookup_unit, unit_after
+from ..parse.units import label_rate, lookup_unit, unit_after
 from ..records import Fact
 from ..spans import Span
 
@@ -288,6 +288,7 @@ class _Rows:
         self.words = label_words()
         self.table = load_indicators(tuple(getattr(doc.options, "aliases_files", ()) or ()))
         self.decimal_comma = decimal_comma_page(doc.text, self.words)
+        self.cia = _cia_style(doc)      # a Factbook-style page: `Label:` lines with the value on the next line
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
@@ -299,7 +300,8 @@ class _Rows:
             return "skip"
         if _is_contact_label(c, value):
             return "skip"
-        if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None:
+        if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None \
+                and (_MAIL_IN.search(value) or self.words.dimension_of(c) != "identifier"):
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
         if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
@@ -457,7 +459,7 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
     return s.strip(" ,;"), period, unit
 
 
-_COMMA_UNIT = re.compile(r",\s*((?:in\s+)?[^,()]{1,25})$")
+_COMMA_UNIT = re.compile(r"(?<!\d),\s*((?:in\s+)?[^,()]{1,25})$")     # `1,000 inhabitants` is no `, unit`
 _BRACKET_NOISE = frozenset("current constant nominal real annual total approx. approx estimated est. est "
                            "at prices current-prices".split())
 _IN = re.compile(r"^\s*(?:in|en|figures in|amounts? in)\s+", re.I)
@@ -666,6 +668,9 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         out.period = _value_period(s, None)
         return out          # `age 15 and over can read and write`: a definition, not a number
     outside = [n for n in nums if _paren_depth_ok(s, n.start)]
+    if lead_text and not outside and all(_PERIOD_CELL.match(b) for b in _BRACKETED.findall(s) if _DIGIT.search(b)):
+        out.period = _value_period(s, None)
+        return out          # `B3 (2010)`, `Minsk (2019)`: a text value dated in brackets
     if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
         out.period = _value_period(s, None)
         return out
@@ -774,6 +779,7 @@ def _dimension_unit(unit: str | None, dimension: str | None, density: bool) -> s
 
 # --- facts ---------------------------------------------------------------------
 
+_PER_NUMBER = re.compile(r"(?:\bper|/)\s?\d")
 _GENERIC_SUB = re.compile(r"^(?:total|overall|all|both sexes|estimate|census|\d{4}.*)$", re.I)
 _POP_HINT = re.compile(r"\bpopulous\b|\bpopulation\b|\binhabitants\b", re.I)
 
@@ -850,6 +856,11 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         label_text = label_clean
         header_label = None
     ind, dim = _indicator_for(rows.table, rows.words, label_text, sub, header_label, row.value)
+    lrate = label_rate(label_text) if dim in (None, "person", "count") else None
+    if lrate is not None:
+        dim, lunit = lrate, lunit or lrate     # `Deaths per 1,000 population | 9.8`: the label's rate applies
+    elif dim == "person" and ind is None and _PER_NUMBER.search(label_text):
+        dim = None                             # `Beds per 10,000 people`: a rate of its own, not a head count
     value_text = _FOOTNOTE.sub("", row.value).strip(" |;,")
     value_text = _WS.sub(" ", value_text)
     ct = _COORD_TAIL.search(value_text)
@@ -1108,10 +1119,19 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         if sp is None:
             bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
             hw = colon_header[0]
-            if hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2 \
-                    and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
-                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)):
-                # `Population:` with its value on the next line (CIA-style text)
+            near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
+            sub = _SUB_HEAD.match(t) if near and rows.cia else None
+            if sub and label_ok(sub.group(1)):
+                # `Exchange rates:` / `euros per US dollar -` / `0.92 (2023 est.)`: a sub-field whose
+                # value is on the line after it (it becomes `Exchange rates - euros per US dollar`)
+                colon_header[0] = rows.add(sub.group(1), line.start, "", line.start + sub.end(1), "fact.colon",
+                                           line.index, kind="header")
+                return
+            if near and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
+                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)
+                         or (rows.cia and len(t) <= 160 and not _PROSE_VERB.search(t))):
+                # `Population:` with its value on the next line (CIA-style text); on a Factbook-style
+                # page a text value too (`Agricultural products:` / `milk, wheat (2022)`, `Public debt:` / `NA`)
                 hw.value, hw.vstart, hw.vend = t, line.start, line.end
                 hw.kind, hw.rule = "row", "fact.nextline"
             colon_header[0] = None
@@ -1387,6 +1407,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
 
 _PERIOD_CELL = re.compile(r"^\(?(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+(?:est\.?|estimated?|census|provisional))?\)?$",
                           re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
 
@@ -1396,7 +1417,7 @@ _FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.eq
            "fact.trailing": "trailing", "fact.glued": "glued", "fact.nested": "kv"}
 
 
-def _member(row: Row, header: Row, words, text: str, prev_end: int) -> bool:
+def _member(row: Row, header: Row, words, text: str, prev_end: int, cia: bool = False) -> bool:
     """Does a row under a group header belong to it?"""
     if row.bullet:
         return True
@@ -1423,6 +1444,10 @@ def _member(row: Row, header: Row, words, text: str, prev_end: int) -> bool:
         return True
     if lab[:1].islower() and header.label[:1].isupper():
         return True
+    if cia and header.kind == "header" and (row.rule == "fact.colon" or (
+            row.rule == "fact.nextline" and ":" not in text[row.lend:row.vstart])) \
+            and header.rule == "fact.colon" and text.count("\n", prev_end, row.lstart) <= 1:
+        return True           # Factbook style: `Credit ratings:` / `Moody's rating: B3 (2010)`
     return False
 
 
@@ -1463,6 +1488,9 @@ def extract_facts(doc: Doc):
     out_rows: list[Row] = []
     prev: Row | None = None
     for r in kept:
+        if r.kind == "row" and rows.words.dimension_of(clean_label(r.label)[0]) == "identifier" \
+                and _in_contact_block(r, by_pos, nb_index):
+            continue                  # `Postal code: 1010` beside `Phone:` rows: the address's, not a fact (rule 4)
         after_counter = (prev is not None and prev.kind == "skip"
                          and rows.words.counter.match(clean_label(prev.label)[0].strip()) is not None
                          and abs(nb_index.get(r.line, -9) - nb_index.get(prev.line, -99)) <= 1)
@@ -1500,7 +1528,7 @@ def extract_facts(doc: Doc):
             prev_end = max(r.vend, r.lend)
             continue
         gap = nb_index.get(r.line, -1) - last_line
-        if header is not None and gap <= 3 and _member(r, header, rows.words, doc.text, prev_end):
+        if header is not None and gap <= 3 and _member(r, header, rows.words, doc.text, prev_end, rows.cia):
             r.group = header
             members += 1
             last_line = nb_index.get(r.line, -1)
@@ -1533,6 +1561,25 @@ def extract_facts(doc: Doc):
         if f is not None:
             facts.append(f)
     return facts, findings
+
+
+def _in_contact_block(r: Row, by_pos, nb_index) -> bool:
+    """A row with a contact row (a phone, e-mail or address label or value) within two lines; an
+    infobox's `Website` row does not make a contact block."""
+    i = nb_index.get(r.line, -1)
+    for j in range(i - 2, i + 3):
+        for x in by_pos.get(j, ()):
+            if x is r or x.kind != "skip" or _WEB_LABEL.match(clean_label(x.label)[0].strip()) \
+                    or _URL_ONLY.match(x.value.strip()):
+                continue
+            if _contact_value(x.value) or _MAIL_IN.search(x.value) \
+                    or _is_contact_label(clean_label(x.label)[0], x.value):
+                return True
+    return False
+
+
+_WEB_LABEL = re.compile(r"(?:official\s+)?(?:web\s?site|web|www|url|homepage|internet|site)s?\.?$", re.I)
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/?$", re.I)
 
 
 _HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
@@ -1570,6 +1617,24 @@ def _neighbour_twin(r: Row, rows: list[Row]) -> bool:
 
 _NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|ca\.\s*)?[-+~≈\u2212\u2012\u2013]?"
                             r"(?:[A-Z]{3}\s?|US\$|[$€£₹]\s?|Rs\.?\s?)?\d")
+
+
+_SUB_HEAD = re.compile(r"^([^\W\d_][^:|]{0,80}?[^\s:–-])\s+[-–]$")
+_COLON_HEAD = re.compile(r"^[^\W\d_][^:|]{0,100}:$")
+
+
+def _cia_style(doc: Doc) -> bool:
+    """Three or more `Label:` lines whose value stands on the next line, a number
+    (`Real GDP growth rate:` / `3.2% (2023 est.)`): the page writes values under
+    their labels, so text values there (`NA`, a list) are values too."""
+    lines = doc.nonblank
+    n = 0
+    for i in range(len(lines) - 1):
+        if _COLON_HEAD.match(lines[i].text) and _NUMERIC_START.match(lines[i + 1].text):
+            n += 1
+            if n >= 3:
+                return True
+    return False
 
 
 def _prose_value(v: str) -> bool:

@@ -23,7 +23,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "format_unit",
-           "spelling_table"]
+           "spelling_table", "label_rate"]
 
 
 @lru_cache(maxsize=1)
@@ -205,3 +205,29 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
         return UnitMatch(unit, m.start("area"), m.end("area")) if unit else None
     unit = _resolve("units", m.group("plain"))
     return UnitMatch(unit, m.start("plain"), m.end("plain")) if unit else None
+
+
+# a rate written in a label (`Live births per 1,000 population`, `Deaths (‰)`, `Doctors per 1000`):
+# the label's unit applies to a bare number in the value
+_LABEL_RATE_RE = re.compile(r"(?:\bper|/)\s?(?P<base>" + _RATE_ALT + r")(?![,.\s]?\d)(?!\s+(?:thousand|million|lakh))"
+                            + _END + r"|(?P<sign>‰)",
+                            re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def label_rate(label: str) -> str | None:
+    """The rate unit a label states (`per 1,000` -> permille, `per 100` -> percent), else None.
+
+    >>> label_rate("Live births per 1,000 population"), label_rate("Deaths per 1000"), label_rate("Births (‰)")
+    ('permille', 'permille', 'permille')
+    >>> label_rate("Maternal deaths per 100,000 live births") is None, label_rate("Population") is None
+    (True, True)
+    >>> label_rate("Beds per 100 thousand people") is None, label_rate("Nurses per 10,000") is None
+    (True, True)
+    """
+    m = _LABEL_RATE_RE.search(label)
+    if m is None:
+        return None
+    if m.group("sign"):
+        return "permille"
+    return _resolve("rates", m.group("base"))
