@@ -1472,3 +1472,16 @@ NOT_FACTS2 = [
 def test_not_a_fact2(text):
     facts, _ = facts_of(text)
     assert facts == [], [(f.label, f.value_text) for f in facts]
+
+
+@pytest.mark.parametrize("text,labels", [
+    # the page's heading line, whatever its heading word, is no `Label – value` row
+    ("Examplia – Kurzporträt\n\nEinwohner: 9,2 Mio.\nFläche: 83.000 km²\n", ["Einwohner", "Fläche"]),
+    ("Examplia — Trade and Investment\n\nPopulation: 4.1 million\nGDP: USD 12 billion\n", ["Population", "GDP"]),
+    # a dash row that is not the page's heading stays a fact
+    ("Country notes\n\nLiteracy rate – 91%\nCapital – Examplia City\n", ["Literacy rate", "Capital"]),
+])
+def test_page_heading_line_is_no_fact(text, labels):
+    from profile_extract.pipeline import extract_page
+    res = extract_page(text, "heading.txt")
+    assert [f.label for f in res.facts] == labels

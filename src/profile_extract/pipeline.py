@@ -109,6 +109,7 @@ def extract_page(data: bytes | str, source: str = "<memory>", options: Options |
     findings.extend(page_findings)
     doc.country_iso2 = info.country_iso2 or opts.default_country
     doc.country_iso3 = info.country_iso3
+    doc.extra["title_span"] = info.title_span     # the page's heading line is no fact (extract/facts.py)
     kinds = {}
     for name, fn in (("facts", extract_facts), ("events", extract_events),
                      ("contacts", extract_contacts), ("stories", extract_stories)):

@@ -1487,7 +1487,11 @@ def extract_facts(doc: Doc):
             by_pos.setdefault(nb_index.get(r.line, -1), []).append(r)
     out_rows: list[Row] = []
     prev: Row | None = None
+    title = doc.extra.get("title_span") if doc.extra else None
     for r in kept:
+        if title is not None and r.kind == "row" and title.start <= r.lstart and r.vend <= title.end \
+                and not _DIGIT.search(_YEAR_WORD.sub("", r.value)):
+            continue                  # the page's own heading (`Examplia – Country information`), not a fact
         if r.kind == "row" and rows.words.dimension_of(clean_label(r.label)[0]) == "identifier" \
                 and _in_contact_block(r, by_pos, nb_index):
             continue                  # `Postal code: 1010` beside `Phone:` rows: the address's, not a fact (rule 4)
