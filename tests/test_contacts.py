@@ -399,6 +399,11 @@ BLOCKS = [
          "Phone: +260 211 555 100 / 0977 555 100",
          [("organization", "Zambezi Health Trust"), ("street", "22 Independence Avenue"), ("city", "Lusaka"),
           ("country", "Zambia"), ("phone", "+260211555100"), ("phone", "+260977555100")]),
+    Case("a `Name Number` line with a floor, right above a `City, Country` line",
+         "Misión Permanente de Testlandia\nJuncal 1305, oficina 4\nMontevideo, Uruguay\n"
+         "Tel: +598 2 555 0101",
+         [("organization", "Misión Permanente de Testlandia"), ("street", "Juncal 1305"),
+          ("city", "Montevideo"), ("country", "Uruguay"), ("phone", "+59825550101")]),
     Case("addresses that merely start with a label word keep it",
          "Write to emailteam@example.org, Mailbox@example.org or webmaster@example.org; email.desk@example.org",
          [("email", "emailteam@example.org"), ("email", "mailbox@example.org"),
@@ -494,6 +499,30 @@ def test_invalid_email_kept_with_warning():
 def test_rules_are_named():
     recs, _ = run("Tel: +41 22 555 1200\nEmail: a@b.org")
     assert {r.rule for r in recs} == {"contact.phone.label", "contact.email.label"}
+
+
+HTML_BLOCKS = [
+    Case("footer: heading, then the address as <br> lines, then the rows",
+         "<footer><h3>Nordic Aid Centre</h3><p>Storgata 12<br>0155 Oslo<br>Norway</p>"
+         "<p>Tel: +47 22 55 01 01<br>E-mail: post@example-nac.no</p></footer>",
+         [("organization", "Nordic Aid Centre"), ("street", "Storgata 12"), ("postal_code", "0155"),
+          ("city", "Oslo"), ("country", "Norway"), ("phone", "+4722550101"),
+          ("email", "post@example-nac.no")]),
+    Case("footer: an <address> element with a floor line and a letter postcode",
+         "<div><h4>Fundación Andina</h4><address>Av. Corrientes 1500, 3º piso<br>C1042 Buenos Aires<br>"
+         "Argentina</address><p>Tel: +54 11 5555 0101</p></div>",
+         [("organization", "Fundación Andina"), ("street", "Av. Corrientes 1500"), ("postal_code", "C1042"),
+          ("city", "Buenos Aires"), ("country", "Argentina"), ("phone", "+541155550101")]),
+]
+
+
+@pytest.mark.parametrize("case", HTML_BLOCKS, ids=[c.name for c in HTML_BLOCKS])
+def test_html_blocks(case):
+    from profile_extract.ingest.html import html_to_text
+    text = html_to_text(case.text)
+    text = text if isinstance(text, str) else text[0]
+    recs, _ = run(text, case.country)
+    assert sorted((r.kind, r.value) for r in recs) == sorted(case.want)
 
 
 @pytest.mark.skipif(not SEED.exists(), reason="shared seed not present")

@@ -108,6 +108,22 @@ CASES = [
          [("street", "Colonia 810"), ("postal_code", "11100"), ("city", "Montevideo"), ("country", "Uruguay")]),
     Case("Florida 540, oficina 12, 1005 Buenos Aires",
          [("street", "Florida 540"), ("postal_code", "1005"), ("city", "Buenos Aires")]),
+    Case("Tuna 8, 2. korrus\nTallinn, Estonia",   # not a floor word we know: no street
+         [("city", "Tallinn"), ("country", "Estonia")], "EE"),
+    Case("Rambla 1200, 2.º planta\nMontevideo, Uruguay",
+         [("street", "Rambla 1200"), ("city", "Montevideo"), ("country", "Uruguay")], "UY"),
+    Case("Andrássy 31, 2. emelet\nH-1061 Budapest",
+         [("street", "Andrássy 31"), ("postal_code", "H-1061"), ("city", "Budapest")], "HU"),
+    # a heading word or a year before a number is no street above a place line
+    Case("Chapter 4\nGeneva, Switzerland", [("city", "Geneva"), ("country", "Switzerland")], "CH"),
+    Case("Founded 1950\nMontevideo, Uruguay", [("city", "Montevideo"), ("country", "Uruguay")], "UY"),
+    Case("Mannerheimintie 14\n00100 Helsinki",
+         [("street", "Mannerheimintie 14"), ("postal_code", "00100"), ("city", "Helsinki")]),
+    Case("Aleksanterinkatu 7\n00100 Helsinki",
+         [("street", "Aleksanterinkatu 7"), ("postal_code", "00100"), ("city", "Helsinki")]),
+    Case("Av. Corrientes 1500, 3º piso\nC1042 Buenos Aires, Argentina",
+         [("street", "Av. Corrientes 1500"), ("postal_code", "C1042"), ("city", "Buenos Aires"),
+          ("country", "Argentina")], "AR"),
     # directional words after the street word stay in the street
     Case("240 Queen Street West, Suite 7\nToronto, ON M5V 1Z6",
          [("street", "240 Queen Street West"), ("city", "Toronto"), ("postal_code", "M5V 1Z6")], "CA"),
@@ -130,6 +146,9 @@ CASES = [
 GAPS = [
     # a plural noun ending in -er before a street is taken for a place adjective
     Case("Mitglieder Lindenstraße 4", [("street", "Lindenstraße 4")]),
+    # a stair or entrance letter after the house number is cut off
+    Case("Hämeenkatu 5 B\n33100 Tampere",
+         [("street", "Hämeenkatu 5 B"), ("postal_code", "33100"), ("city", "Tampere")]),
 ]
 
 

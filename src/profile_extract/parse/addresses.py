@@ -185,9 +185,13 @@ def _rx() -> dict[str, re.Pattern]:
     # floors and suites after the number are dropped
     sub = _alt(st["subaddress"], "i")
     bare = rf"{TOKEN}(?:[ \t]+(?:{TOKEN}|{parts})){{0,3}}[ \t]+{HOUSE_WORD}{HOUSE_AFTER}"
+    floors = rf"(?:,[ \t]*(?:\d{{1,3}}[.ºª°]{{0,2}}[ \t]*)?{sub}\.?(?:[ \t]+[\w.\-/ºª°]{{1,8}}){{0,2}})*"
+    # the same street alone on its line, right above a line that starts with the code or city
+    rx["bare_street_line"] = re.compile(
+        rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?(?P<street>{bare}){floors}[ \t,]*\n", re.M)
     rx["bare_street_place"] = re.compile(
         rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?(?P<street>{bare})"
-        rf"(?:,[ \t]*{sub}\.?(?:[ \t]+[\w.\-/]{{1,8}}){{1,2}})*[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)"
+        rf"{floors}[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)"
         rf"(?:(?P<pfx>{prefixes})[ \t]?[-–][ \t]?)?(?P<code>\d{{3,6}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}})"
         rf"[ \t]+(?P<city>{city})(?=[ \t]*(?:[,|•·]|$))", re.M)
     names = sorted(_countries(), key=len, reverse=True)
@@ -394,6 +398,14 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
+    # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
+    for m in rx["bare_street_line"].finditer(text, start, end):
+        nxt = found.next_after(m.end())
+        if nxt is None or nxt.kind not in ("postal_code", "city") or text[m.end():nxt.start].strip(" \t"):
+            continue
+        ss, se = m.span("street")
+        if not found.overlaps(ss, se) and _bare_ok(text[ss:se]):
+            add(Part("street", ss, se, text[ss:se], None, "street.bare_line"))
     # a country written first (`India, 700108, Calcutta`)
     for p in found.parts():
         if p.kind != "postal_code":
@@ -419,6 +431,15 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     return found.parts()
 
 
+def _bare_ok(street: str) -> bool:
+    """A `Name Number` street: its number is no year, its words no stop word,
+    organisation word or a heading word such as `Chapter`."""
+    words = street.split()
+    num = re.search(r"\d[\w\-–/]*$", street).group(0)
+    return not (_YEAR.fullmatch(num) or any(w in CITY_STOP or w.casefold() in _org_words() for w in words)
+                or words[0].rstrip(".").casefold() in _not_street_heads())
+
+
 @lru_cache(maxsize=None)
 def _not_street_heads() -> frozenset[str]:
     return frozenset(w.casefold() for w in data()["streets"]["not_street_heads"])
@@ -433,10 +454,7 @@ def _bare_street(text: str, m: re.Match, found: "_Parts") -> None:
     """A `Name Number` street right before its postal code and city (see
     rx["bare_street_place"]); not a year, a stop word or an organisation's name."""
     ss, se = m.span("street")
-    words = text[ss:se].split()
-    num = re.search(r"\d[\w\-–/]*$", text[ss:se]).group(0)
-    if _YEAR.fullmatch(num) or any(w in CITY_STOP or w.casefold() in _org_words() for w in words) \
-            or words[0].rstrip(".").casefold() in _not_street_heads():
+    if not _bare_ok(text[ss:se]):
         return
     if found.overlaps(ss, se):
         return
