@@ -1485,3 +1485,21 @@ def test_page_heading_line_is_no_fact(text, labels):
     from profile_extract.pipeline import extract_page
     res = extract_page(text, "heading.txt")
     assert [f.label for f in res.facts] == labels
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Bundesland | Examplia-Nord\nPostleitzahl | 12345\nVorwahl | 0301\nKfz-Kennzeichen | EX\n"
+     "Gemeindeschlüssel | 12 0 61 112\n", "Postleitzahl"),
+    ("Country | Examplia\nPostal code | 40-001\nUN/LOCODE | EX EXC\nGNIS feature ID | 2410123\n", "Postal code"),
+    ("Страна | Экзамплия\nПочтовый индекс | 720001\nТелефонный код | 312\n", "Почтовый индекс"),
+])
+def test_identifier_rows_have_no_value(text, label):
+    facts, _ = facts_of(text)
+    ids = [f for f in facts if f.label != text.split(" |")[0]]
+    assert label in [f.label for f in ids]
+    assert all(f.value is None for f in ids), [(f.label, f.value) for f in ids]
+
+
+def test_identifier_words_do_not_swallow_quantities():
+    facts, _ = facts_of("Capacity | 500\nCapital | Examplia City\nCosmos Hall seats | 1,200\n")
+    assert [(f.label, f.value) for f in facts] == [("Capacity", 500), ("Capital", None), ("Cosmos Hall seats", 1200)]
