@@ -249,6 +249,21 @@ POSITIVE = [
          "`was released on` tells a release, like `was published in`"),
     Case("The bureau put out its 2018 yearbook on 2 May 2019, with a DOI for every table.",
          (("2019-05-02", None),), "the year of a yearbook's name is not a date"),
+    # Russian month names in the prepositional and genitive, `года` / `г.` after the year
+    Case("В апреле 2004 года правительство Армении подписало соглашение с организацией.",
+         (("2004-04", None),), "prepositional month `в апреле`, `года` after the year"),
+    Case("Представительство начало работу в ноябре 1999 г. в столице страны.",
+         (("1999-11", None),), "prepositional month, `г.` after the year"),
+    Case("Соглашение о сотрудничестве было подписано 3 сентября 2008 года в Ереване.",
+         (("2008-09-03", None),), "genitive month with a day"),
+    # two dates in one sentence, each in its own clause
+    Case("In March 2015 the bureau opened a service desk, and since 2021 students have been able to "
+         "apply online.", (("2015-03", None), ("2021", "since")),
+         "a count noun after `since YEAR` followed by a verb is the new clause's subject"),
+    Case("The office opened in 2006, and in 2014 refugees were moved to the new camp.",
+         (("2006", None), ("2014", None))),
+    Case("A law on labour migration was passed in 1999 under the Migration Act of that year.",
+         (("1999", None),), "a law's year with `in` stays an event"),
 ]
 
 NEGATIVE = [
@@ -411,6 +426,24 @@ NEGATIVE = [
          "a photo credit"),
     Case("LIMA, 20 June 2017 – The number of displaced people reached 4.1 million, the agency said.",
          (), "dateline and statistic"),
+    # dated statistics in other languages: approximate amounts and `.` thousands
+    Case("En 2020 residían en la provincia unos 4.200 bolivianos.", (), "Spanish `unos`, `.` thousands"),
+    Case("En 2017 trabajaban en el sector alrededor de 900 personas.", (), "Spanish `alrededor de`"),
+    Case("En 2019 había en la ciudad más de 15.000 estudiantes extranjeros.", (), "Spanish `más de`"),
+    Case("En 2016, environ 1 200 réfugiés vivaient dans la commune.", (), "French `environ`"),
+    Case("En 2021, plus de 600 familles ont été relogées.", (), "French `plus de`"),
+    Case("Im Jahr 2023 lebten rund 7.500 Menschen im Lager.", (), "German `rund`"),
+    Case("Im Jahr 2018 arbeiteten etwa 400 Freiwillige für den Verein.", (), "German `etwa`"),
+    Case("Seit 2015 wurden über 20.000 Anträge gestellt.", (), "German `über`"),
+    Case("In 2019 the agency registered 12.500 new arrivals.", (), "a `.`-grouped count"),
+    # a year after a comma in a law's name is part of the name
+    Case("Recruitment agencies are licensed under the Overseas Employment Act, 2006 and its rules.", (),
+         "`Act, YEAR` in a name"),
+    Case("Asylum claims are decided under the Refugee Protection Act, 2001.", (),
+         "`Act, YEAR` at the end of the sentence is no caption"),
+    Case("The board works under the Labour Code, 2012, which it helped to draft.", (),
+         "`Code, YEAR` in a name"),
+    Case("Since 2020 more than 300 workers have returned.", (), "a count after `since YEAR` stays a count"),
 ]
 
 

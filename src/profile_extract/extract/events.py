@@ -237,6 +237,12 @@ _NUM_BEFORE = re.compile(r"(?:\d[\s.,/]?|[$€£¥+#№]\s*)$")
 _DASH_RANGE_BEFORE = re.compile(rf"{_YEAR}\s*[-–—]\s*$")
 _AFTER_YEAR = re.compile(
     rf"^\s*(?:{_alt(list(W['after_year']['names']) + list(W['after_year']['counts']))})(?!\w)", _I)
+# `since 2019 workers have ...`: a count noun followed by a finite verb is a new subject
+_SUBJECT_AFTER = re.compile(
+    rf"^\s+(?:{_alt(W['after_year']['subjects'])})\s+(?:{_alt(W['after_year']['subject_verbs'])}"
+    r"|(?-i:[a-z]{2,}ed))(?!\w)", _I)
+# `the Foreign Employment Act, 2007`: a year after a comma that ends a document's name
+_DOC_NAME_COMMA = re.compile(r"(?<![\w-])(?-i:[A-Z])[a-z]+\s*,\s*$")
 _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _POST_END = re.compile(rf"(?<!\w)(?:{_alt(W['posts']['words'])})$", _I)
@@ -267,6 +273,8 @@ _STAT_NUM = re.compile(
     rf"\d[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
     # a grouped count; not a size (`a 1,200-bed hospital`) nor a distance (`a 4,000 km journey`)
     rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
+    # the same with `.` thousands (`3.000 chilenos`, `12.500 Menschen`)
+    rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 _DIGIT = re.compile(r"\d")
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
@@ -721,8 +729,13 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     cs, ce = m.start(), m.end()
     pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
-    if post[:2] in ("s ", "s") or _AFTER_YEAR.match(post) or _AGO.match(post):
+    if post[:2] in ("s ", "s") or _AGO.match(post):
         return None
+    if _AFTER_YEAR.match(post) and not (_SUBJECT_AFTER.match(post) and _GLUED_TRIGGER.search(pre.rstrip()[-16:])):
+        return None                          # `in 2000 km`, `2011 Census`; not `since 2019 workers have`
+    dn = _DOC_NAME_COMMA.search(pre)
+    if dn and dn.group(0).split(",")[0].strip().lower() in _DOC_NOUNS:
+        return None                          # `the Immigration Act, 1999`: part of the name
     glued = bool(pre) and pre[-1].isalpha()
     if glued:
         g = _GLUED_TRIGGER.search(pre[-12:])
