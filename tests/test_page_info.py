@@ -229,6 +229,9 @@ COUNTRIES = [
     Case("a possessive outweighs a country named once in history",
          "Facts\n\nThe academy is Latvia's oldest school of music. Its founder had studied in Italy.\n",
          country="Latvia"),
+    Case("a plural name's possessive",
+         "About the network\n\nThe network links the Philippines' labour attachés. One office is in Italy.\n",
+         country="Philippines"),
     Case("a government line under the title and the only address",
          "Department of Emigration\nGovernment of Bhutan\nServices | Forms | Contact\n"
          "The department registers workers who go abroad.\nMain destination: Qatar\nRegistered agents: 120\n"
@@ -289,6 +292,8 @@ NO_COUNTRY = [
          "Danish Ministry of Foreign Affairs\nEuropean Union\n\nWrite to us to give.\n"),
     Case("partners listed under a heading without a blank line",
          "Who we work with\nOur partners:\nGovernment of Norway\nSwiss Red Cross\nCity of Lyon\n"),
+    Case("a quoted country name is no possessive",
+         "Songs\n\nThe album 'Peru' was recorded in Spain and mixed in Mexico.\n"),
     Case("several countries named in Russian, none the subject",
          "Партнёры\n\nМы работаем в Казахстане, Узбекистане, Таджикистане и Туркменистане.\n"),
     Case("a language is not a country",

@@ -553,7 +553,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     return _Tally(scores, countries, in_title, in_addresses, listed, sender)
 
 
-_POSSESSIVE = re.compile(r"['’]s?(?![\w'’])")
+_POSSESSIVE = re.compile(r"['’]s(?![\w'’])|(?<=s)['’](?![\w'’])")    # `Peru's`, `the Philippines'`
 _GOVERNMENT = re.compile(r"(?i)\b(?:government|gov't|govt\.?)\s+of\s+(?:the\s+)?$")
 
 
