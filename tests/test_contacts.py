@@ -519,9 +519,7 @@ HTML_BLOCKS = [
 @pytest.mark.parametrize("case", HTML_BLOCKS, ids=[c.name for c in HTML_BLOCKS])
 def test_html_blocks(case):
     from profile_extract.ingest.html import html_to_text
-    text = html_to_text(case.text)
-    text = text if isinstance(text, str) else text[0]
-    recs, _ = run(text, case.country)
+    recs, _ = run(html_to_text(case.text), case.country)
     assert sorted((r.kind, r.value) for r in recs) == sorted(case.want)
 
 

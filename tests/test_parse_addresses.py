@@ -137,6 +137,13 @@ CASES = [
          [("postal_code", "050010"), ("city", "Алматы"), ("street", "пр. Достык, д. 44")]),
     Case("690091, г. Владивосток, ул. Светланская, 12",
          [("postal_code", "690091"), ("city", "Владивосток"), ("street", "ул. Светланская, 12")]),
+    Case("050000 г. Шымкент, ул. Байтурсынова, 12",
+         [("postal_code", "050000"), ("city", "Шымкент"), ("street", "ул. Байтурсынова, 12")]),
+    Case("Адрес: 734025, Республика Таджикистан, г. Душанбе, пр. Рудаки, 40",
+         [("postal_code", "734025"), ("country", "Республика Таджикистан"), ("city", "Душанбе"),
+          ("street", "пр. Рудаки, 40")], "TJ"),
+    Case("Адрес: г. Ош, ул. Ленина, 205",
+         [("city", "Ош"), ("street", "ул. Ленина, 205")]),
     # a locality before `City, Country` on a line without a street
     Case("Baneshwor, Kathmandu, Nepal",
          [("city", "Kathmandu"), ("country", "Nepal")], "NP"),
@@ -185,6 +192,7 @@ NEGATIVES = [
     "Chapter 12, 100 Pages",
     "Level 4, 2000 Sydney",
     "Room 12\n305 Delegates",
+    "В 1998 г. Ташкент, Бишкек и Душанбе подписали соглашение.",   # the year's г. (год)
 ]
 
 

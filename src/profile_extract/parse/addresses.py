@@ -178,7 +178,10 @@ def _rx() -> dict[str, re.Pattern]:
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     markers = _alt([m for m in st.get("city_markers", [])]) + r"\.?"
     rx["code_comma_city"] = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}})),[ \t]*(?:{markers}[ \t]*)?(?P<city>{TOKEN})(?![\w])")
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}}))(?:,[ \t]*(?:{markers}[ \t]*)?|,?[ \t]+{markers}[ \t]*)(?P<city>{TOKEN})(?![\w])")
+    # `г. Бишкек`: a city marker makes the name after it the city, whatever its place in the line
+    rx["marked_city"] = re.compile(
+        rf"(?<![\w.])(?:{markers})[ \t]*(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?=[ \t]*(?:[,;]|$))", re.M)
     # `Ülikooli 18, 50090 Tartu`, `Andes 1365, piso 1` / `11100 Montevideo`, `Efstaleiti 9` /
     # `103 Reykjavík`: words and a house number with no street word count as the street
     # when the postal code and city follow (same line after a comma, or the next line);
@@ -357,9 +360,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                    if row.get("implies") and crx.fullmatch(code)), None)
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
+    for m in rx["marked_city"].finditer(text, start, end):
+        _marked_city(text, m, found, start)
     for m in rx["code_comma_city"].finditer(text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
-        if ce <= cs or found.overlaps(m.start(), m.end()):
+        if ce <= cs or found.overlaps(m.start(), m.end()) or rx["country"].match(text, cs):
             continue
         cc = None
         if m.group("pfx"):
@@ -429,6 +434,37 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         if c:
             add(c)
     return found.parts()
+
+
+_CODE_BEFORE_CITY = re.compile(r"(?<![\w\-])(?P<code>\d{5,6})(?:,[ \t]*|[ \t]+)(?:(?P<mid>[^,\n\d]{2,40}),[ \t]*)?\Z")
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\d\-])\d{1,4}[ \t]*\Z")
+
+
+def _marked_city(text: str, m: re.Match, found: "_Parts", start: int) -> None:
+    """`720040, г. Бишкек` / `720040, Кыргызская Республика, г. Бишкек`: the
+    marked city, the postal code written before it (and a country between)."""
+    cs, ce = m.span("city")
+    if found.overlaps(cs, ce):
+        return
+    ls = max(text.rfind("\n", 0, m.start()) + 1, start, m.start() - 80)
+    if _YEAR_BEFORE.search(text, ls, m.start()):
+        return   # `в 1997 г.`: the year's `г.` (год), not a city's
+    k = _CODE_BEFORE_CITY.search(text, ls, m.start())
+    cc = None
+    if k and k.group("mid"):
+        mid = k.group("mid").strip()
+        cc = country_iso2(mid) if _rx()["country"].fullmatch(mid) else None
+        if cc is None:
+            k = None
+    if k and not found.overlaps(*k.span("code")):
+        found.add(Part("postal_code", *k.span("code"), k.group("code"), cc, "code_marked_city"))
+        if cc:
+            ms = k.start("mid") + len(k.group("mid")) - len(k.group("mid").lstrip())
+            mid = k.group("mid").strip()
+            found.add(Part("country", ms, ms + len(mid), mid, cc, "code_marked_city"))
+    found.add(Part("city", cs, ce, text[cs:ce], cc, "marked_city"))
 
 
 def _bare_ok(street: str) -> bool:
