@@ -444,6 +444,9 @@ NEGATIVE = [
     Case("The board works under the Labour Code, 2012, which it helped to draft.", (),
          "`Code, YEAR` in a name"),
     Case("Since 2020 more than 300 workers have returned.", (), "a count after `since YEAR` stays a count"),
+    Case("Nel 2021 vivevano in città oltre 2.000 migranti.", (), "Italian `oltre`"),
+    Case("Overseas workers are protected by the Migrant Workers Rules, 2010 and by circulars.", (),
+         "`Rules, YEAR` in a name"),
 ]
 
 

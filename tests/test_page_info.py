@@ -102,6 +102,12 @@ TITLES = [
     Case("a search box placeholder under the menu",
          f"Ministry of Labour | Services | Forms | News\nSearch…\nOverseas labour offices\n{PROSE}",
          "Overseas labour offices"),
+    Case("a slash trail after `You are here` over a table",
+         "Statistics Office of Ruritania\nYou are here: Home / Data / Labour in figures\nLabour in figures\n"
+         "Indicator | Value\nEmployed | 1,200\n", "Labour in figures"),
+    Case("a `Search for:` box label",
+         f"Home | Programmes | News | Contact\nSearch for:\nReturn and reintegration\n{PROSE}",
+         "Return and reintegration"),
     Case("a one-step breadcrumb is no heading",
          f"News | Data | About\nResources > Briefs\nRemittances in the Sahel: A Review\n{PROSE}",
          "Remittances in the Sahel: A Review"),

@@ -227,6 +227,10 @@ _REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.|nr\.|number|ref\
 _CRUMB_SEP = re.compile(r"\s[>»›]\s")
 
 
+_HERE = re.compile(r"(?i)^\s*(?:you\s+are\s+here|sie\s+sind\s+hier|vous\s+êtes\s+ici|usted\s+está\s+aquí"
+                   r"|está\s+aquí|estás\s+en|ви\s+тут|вы\s+здесь)\b")
+
+
 def _breadcrumb(t: str) -> bool:
     """`Publications > Reports`, `Home » About us`: two or more short segments (four words at
     most, no sentence punctuation); not `Income > 1,000` or a prose comparison."""
@@ -334,7 +338,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if _NAV.search(line.text) or _breadcrumb(t):
             if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
-            if re.search(r"[>»›]", line.text):
+            if re.search(r"[>»›]", line.text) or _HERE.match(line.text):
                 after_crumb = _next_nonblank(lines, i)[0]
             continue
         if chosen is not None and d.site_chrome.match(t):
