@@ -136,6 +136,8 @@ def test_russian_stems(text, codes):
     "российский паспорт",          # a lower-case adjective is no name
     "Республика провела выборы",   # `Republic` alone names no country
     "Грузовой транспорт",          # a word that only shares letters with a stem (`Грузи`)
+    "Индивидуальные консультации",  # not India
+    "Папа Франциск посетил лагерь",  # a name, not France
 ])
 def test_russian_stems_negative(text):
     assert find_countries(text) == []

@@ -505,11 +505,11 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         if le - ls > 80:
             ws, we = max(ls, m.start - 60), min(le, m.end + 60)
         else:                          # a short line: its address block, up to blank lines
-            bs = max(0, ls - 200)      # and at most three lines either side
+            bs = max(0, ls - 200)      # and at most four lines either side
             blank = list(_BLANK.finditer(text, bs, ls))
-            bs = max(blank[-1].end() if blank else bs, _lines_back(text, ls, 3))
+            bs = max(blank[-1].end() if blank else bs, _lines_back(text, ls, 4))
             nb = _BLANK.search(text, le, min(len(text), le + 200))
-            ws, we = bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 3))
+            ws, we = bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 4))
         prefix = text[max(0, m.start - 40):m.start]
         if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
                                     _LANGUAGE_LINE.match(line)):
