@@ -1503,3 +1503,45 @@ def test_identifier_rows_have_no_value(text, label):
 def test_identifier_words_do_not_swallow_quantities():
     facts, _ = facts_of("Capacity | 500\nCapital | Examplia City\nCosmos Hall seats | 1,200\n")
     assert [(f.label, f.value) for f in facts] == [("Capacity", 500), ("Capital", None), ("Cosmos Hall seats", 1200)]
+
+
+def test_cyrillic_scale_and_currency_written_in_the_label():
+    facts, _ = facts_of("Показатель | Значение | Год\nЖители (тыс. человек) | 5 400 | 2022\n"
+                        "Экспорт (млрд долл. США) | 4,2 | 2022\nПереводы (млн руб.) | 310 | 2021\n"
+                        "Лесная площадь (тыс. км²) | 12,5 | 2020\n")
+    got = [(f.label, f.value, f.unit, f.year_start) for f in facts]
+    assert got == [("Жители (тыс. человек)", 5_400_000, "person", 2022),
+                   ("Экспорт (млрд долл. США)", 4_200_000_000, "USD", 2022),
+                   ("Переводы (млн руб.)", 310_000_000, "RUB", 2021),
+                   ("Лесная площадь (тыс. км²)", 12_500, "km**2", 2020)]
+
+
+def test_english_currency_name_in_the_label_brackets():
+    facts, _ = facts_of("Exports (million US dollars) | 840 | 2021\nImports (million US dollars) | 1,120 | 2021\n")
+    assert [(f.value, f.unit) for f in facts] == [(840_000_000, "USD"), (1_120_000_000, "USD")]
+
+
+def test_factbook_text_value_is_a_text_fact_but_a_prose_paragraph_is_not():
+    text = ("Examplia\nEconomic overview:\nsmall open island economy; tourism, shipping and fishing; remittances "
+            "from workers abroad; high public debt since the 2009 crisis\n"
+            "Background:\nThe island was settled by fishing communities and later became a trading port. It gained "
+            "self-government after a long campaign and has since built a service economy that depends on tourism, "
+            "shipping and remittances from workers who were sent abroad.\n"
+            "Population:\n1,234,000 (2023 est.)\nArea:\n5,000 sq km\nBirth rate:\n11.2 births/1,000 population (2023 est.)\n")
+    facts, _ = facts_of(text)
+    got = [(f.label, f.value) for f in facts]
+    assert got == [("Economic overview", None), ("Population", 1_234_000), ("Area", 5_000), ("Birth rate", 11.2)]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    # a year inside a text value is no value
+    ("open economy; public debt high since the 2009 crisis", None, None),
+    ("Ngultrum, the 1974 series still circulates", None, None),
+    # a number with a unit after words stays the value
+    ("Highest peak 1624 metres", 1624, "m"),
+    ("Mount Example 2000 m", 2000, "m"),
+    ("Atlantic Ocean 0 m", 0, "m"),
+])
+def test_year_inside_text_value(text, value, unit):
+    v = parse_value(text, None)
+    assert (v.value, v.unit) == (value, unit)

@@ -56,7 +56,7 @@ from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, curr
                            is_currency_code, language_codes)
 from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
 from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
-from ..parse.numbers import Number, find_numbers
+from ..parse.numbers import SCALE_WORDS, Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
 from ..parse.units import label_rate, lookup_unit, unit_after
 from ..records import Fact
@@ -492,6 +492,9 @@ def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
         if _SCALE_TOKEN.match(tok) and scale is None:
             scale = _SCALE_OF_TOKEN[tok.lower().lstrip("'") if tok.lower() not in _SCALE_OF_TOKEN else tok.lower()]
             continue
+        if scale is None and not tok.isascii() and SCALE_WORDS.get(tok.lower().rstrip(".")):
+            scale = SCALE_WORDS[tok.lower().rstrip(".")]        # `(тыс. человек)`, `(млн долл. США)`: data/scale_words.toml
+            continue
         if unit is None and (is_currency_code(tok) or currency_of_symbol(tok)):
             unit = tok if is_currency_code(tok) else currency_of_symbol(tok)
             continue
@@ -501,6 +504,9 @@ def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
         rest.append(tok)
     if rest:
         r = " ".join(rest)
+        ca = currency_at(r, 0) if unit is None else None
+        if ca is not None and ca[1] >= len(r.rstrip(".")):
+            return ca[0], scale            # `(млрд долл. США)`, `(million US dollars)`: a currency name
         u = unit_after(r, 0)
         if u is None or u.end < len(r) - 1 or unit is not None:
             return (None, None) if unit is None and scale is None else ((unit, scale) if not rest else (None, None))
@@ -671,6 +677,11 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     if lead_text and not outside and all(_PERIOD_CELL.match(b) for b in _BRACKETED.findall(s) if _DIGIT.search(b)):
         out.period = _value_period(s, None)
         return out          # `B3 (2010)`, `Minsk (2019)`: a text value dated in brackets
+    if lead_text and len(outside) == 1 and outside[0].year_like and _IN_WORDS.match(s, outside[0].end) \
+            and _LETTER_BEFORE.search(s, 0, outside[0].start) and unit_after(s, outside[0].end) is None \
+            and currency_at(s, outside[0].end) is None:
+        out.period = _value_period(s, None)
+        return out          # `tourism; public debt since the 2009 crisis`: a year inside text, no value
     if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
         out.period = _value_period(s, None)
         return out
@@ -821,7 +832,9 @@ def _codes(label: str, value: str, ind: Indicator | None, dimension: str | None)
     return ";".join(codes) or None
 
 
-_HAS_SCALE_WORD = re.compile(r"\d\s?(?:thousand|million|billion|trillion|lakh|crore|mn|mln|bn|k|m)\b", re.I)
+_HAS_SCALE_WORD = re.compile(r"\d\s?(?:thousand|million|billion|trillion|lakh|crore|mn|mln|bn|k|m|"
+                             + "|".join(re.escape(w) for w in sorted(SCALE_WORDS, key=len, reverse=True) if not w.isascii())
+                             + r")\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -1127,9 +1140,9 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 colon_header[0] = rows.add(sub.group(1), line.start, "", line.start + sub.end(1), "fact.colon",
                                            line.index, kind="header")
                 return
-            if near and len(t) <= 200 and not _prose_value(t) and not _FILE_NAME.search(t) \
-                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)
-                         or (rows.cia and len(t) <= 160 and not _PROSE_VERB.search(t))):
+            if near and not _FILE_NAME.search(t) and not _prose_value(t) and (rows.cia or (
+                    len(t) <= 200
+                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)))):
                 # `Population:` with its value on the next line (CIA-style text); on a Factbook-style
                 # page a text value too (`Agricultural products:` / `milk, wheat (2022)`, `Public debt:` / `NA`)
                 hw.value, hw.vstart, hw.vend = t, line.start, line.end
@@ -1407,6 +1420,8 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
 
 _PERIOD_CELL = re.compile(r"^\(?(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+(?:est\.?|estimated?|census|provisional))?\)?$",
                           re.I)
+_IN_WORDS = re.compile(r"\s+[^\W\d_]{2,}(?<!\best)(?<!\bestimate)(?<!\bcensus)\b(?!\s*[)\]])")   # a word follows the year
+_LETTER_BEFORE = re.compile(r"[^\W\d_]{3,}\s+(?:[^\W\d_]+\s+)?$")                          # and words precede it
 _BRACKETED = re.compile(r"\([^()]*\)")
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
 
