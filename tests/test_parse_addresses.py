@@ -144,6 +144,14 @@ CASES = [
           ("street", "пр. Рудаки, 40")], "TJ"),
     Case("Адрес: г. Ош, ул. Ленина, 205",
          [("city", "Ош"), ("street", "ул. Ленина, 205")]),
+    # Baltic street words after the name; a date that names a street
+    Case("Pärnu mnt 22\n10141 Tallinn", [("street", "Pärnu mnt 22"), ("postal_code", "10141"), ("city", "Tallinn")]),
+    Case("Brīvības iela 58, LV-1011 Rīga",
+         [("street", "Brīvības iela 58"), ("postal_code", "LV-1011"), ("city", "Rīga")], "LV"),
+    Case("Gedimino pr. 9\nLT-01103 Vilnius",
+         [("street", "Gedimino pr. 9"), ("postal_code", "LT-01103"), ("city", "Vilnius")], "LT"),
+    Case("Calle 25 de Mayo 460\n11000 Montevideo",
+         [("street", "Calle 25 de Mayo 460"), ("postal_code", "11000"), ("city", "Montevideo")]),
     # a locality before `City, Country` on a line without a street
     Case("Baneshwor, Kathmandu, Nepal",
          [("city", "Kathmandu"), ("country", "Nepal")], "NP"),
@@ -153,6 +161,9 @@ CASES = [
 GAPS = [
     # a plural noun ending in -er before a street is taken for a place adjective
     Case("Mitglieder Lindenstraße 4", [("street", "Lindenstraße 4")]),
+    # a three-digit postcode counts only with a country after the city
+    Case("Borgartún 21\n105 Reykjavík",
+         [("street", "Borgartún 21"), ("postal_code", "105"), ("city", "Reykjavík")]),
     # a stair or entrance letter after the house number is cut off
     Case("Hämeenkatu 5 B\n33100 Tampere",
          [("street", "Hämeenkatu 5 B"), ("postal_code", "33100"), ("city", "Tampere")]),

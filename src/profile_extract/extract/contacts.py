@@ -970,6 +970,9 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if _org_data()[4].search(t) and (re.search(r"\d", t) or "," in t) and not _org_data()[2].search(t.split(",")[0]):
             k -= 1   # a building / floor / suite line between name and street
             continue
+        if _WORDS_NUMBER.fullmatch(t.split(",")[0].strip()) and not _org_data()[2].search(t):
+            k -= 1   # an address line the parser did not read (`Plot 12, Kololo`) is no name
+            continue
         row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
         if row and blanks:
             break    # a fact row further up is not the block's name line
@@ -1021,6 +1024,7 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     return None
 
 
+_WORDS_NUMBER = re.compile(r"[^\W\d_][\w'’.\-]*(?:[ \t]+[^\W\d_][\w'’.\-]*){0,3}[ \t]+(?:No\.?[ \t]*)?\d{1,5}[a-zA-Z]?")
 _ROW = re.compile(r"^[^|:\n]{1,60}(?:[ \t]\|[ \t]?|\|[ \t])\S")
 
 

@@ -133,8 +133,10 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_alt(st['before'], 'i')})\.?"
         rf"(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,4}}(?:st|nd|rd|th)?))+)")
     # Avenue Georges Henri 451 / Via Cristoforo Colombo 426 / Viale delle Terme di Caracalla
+    # (a date that names a street: `Av. 18 de Julio`, `Calle 25 de Mayo`)
     rx["word_first"] = re.compile(
-        rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)))+)"
+        rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)"
+        rf"|\d{{1,2}}(?=[ \t]+de[ \t])))+)"
         rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
     adj = _alt(st.get("adjective_endings", []))
