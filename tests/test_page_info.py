@@ -189,6 +189,13 @@ def test_html_generic_h1_directly_over_a_heading_yields():
     assert extract_page(html.encode(), "contact.html").info.title == "Head office in Graz"
 
 
+def test_html_partners_menu_item_does_not_hide_the_title_country():
+    html = ("<html><body><ul><li>About us</li><li>Our partners</li><li>News</li></ul><h1>IOM in Kenya</h1>"
+            "<p>The office supports people who return home.</p></body></html>")
+    got = extract_page(html.encode(), "menu.html").info
+    assert (got.title, got.country) == ("IOM in Kenya", "Kenya")
+
+
 def test_html_h1_wins():
     html = "<html><body><h5>Saturday 3 May</h5><h1>The Headliners</h1><h2>Venue</h2><p>x</p></body></html>"
     assert extract_page(html.encode(), "gig.html").info.title == "The Headliners"

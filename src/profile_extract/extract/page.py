@@ -516,7 +516,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
             continue                   # a language, not a country: `French (official)`
         if sender is not None and m.country.alpha2 == sender:
             w = 0.0                    # the embassy's own country: the page is about the host
-        elif _donor_context(text, m.start, ls):
+        elif _donor_context(text, m.start, ls, le) and not (
+                title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
         elif _CONTACT_NEAR.search(text, ws, we) or d.seat.search(prefix):
             w = 0.0
@@ -580,15 +581,17 @@ def _lines_on(text: str, le: int, n: int) -> int:
     return le
 
 
-def _donor_context(text: str, pos: int, ls: int) -> bool:
+def _donor_context(text: str, pos: int, ls: int, le: int) -> bool:
     """Whether the mention at pos names a donor or partner: a funding phrase earlier in its
     sentence (`funded by the`), or a short heading (`Government donors`, `Our partners`) over
     the list of short lines it stands in."""
     d = _data()
     if d.donor.search(text, max(ls, pos - 120), pos):
         return True
+    if le - ls > 80:
+        return False                   # a prose line, no list item
     le, blanks = ls, 0
-    for _ in range(14):                # up the list of short lines to its heading
+    for _ in range(9):                 # up the list of short lines to its heading
         if le <= 0:
             return False
         ps = text.rfind("\n", 0, le - 1) + 1
