@@ -301,7 +301,7 @@ class _Rows:
         if _is_contact_label(c, value):
             return "skip"
         if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None \
-                and (_MAIL_IN.search(value) or self.words.dimension_of(c) != "identifier"):
+                and (_MAIL_IN.search(value) or not _identifier_label(c)):
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
         if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
@@ -1507,7 +1507,7 @@ def extract_facts(doc: Doc):
         if title is not None and r.kind == "row" and title.start <= r.lstart and r.vend <= title.end \
                 and not _DIGIT.search(_YEAR_WORD.sub("", r.value)):
             continue                  # the page's own heading (`Examplia – Country information`), not a fact
-        if r.kind == "row" and rows.words.dimension_of(clean_label(r.label)[0]) == "identifier" \
+        if r.kind == "row" and _identifier_label(clean_label(r.label)[0]) \
                 and _in_contact_block(r, by_pos, nb_index):
             continue                  # `Postal code: 1010` beside `Phone:` rows: the address's, not a fact (rule 4)
         after_counter = (prev is not None and prev.kind == "skip"
@@ -1580,6 +1580,12 @@ def extract_facts(doc: Doc):
         if f is not None:
             facts.append(f)
     return facts, findings
+
+
+@lru_cache(maxsize=8192)
+def _identifier_label(label: str) -> bool:
+    """`FIPS code`, `Postleitzahl`, `Calling code`: a label whose value is a code (fact_labels.toml identifier)."""
+    return label_words().dimension_of(label) == "identifier"
 
 
 def _in_contact_block(r: Row, by_pos, nb_index) -> bool:
