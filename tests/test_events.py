@@ -262,6 +262,8 @@ POSITIVE = [
          "a count noun after `since YEAR` followed by a verb is the new clause's subject"),
     Case("The office opened in 2006, and in 2014 refugees were moved to the new camp.",
          (("2006", None), ("2014", None))),
+    Case("С 2012 года офис работает во всех областях страны и помогает вернувшимся мигрантам.",
+         (("2012", "since"),), "Russian `с YEAR года`"),
     Case("A law on labour migration was passed in 1999 under the Migration Act of that year.",
          (("1999", None),), "a law's year with `in` stays an event"),
 ]
@@ -445,6 +447,11 @@ NEGATIVE = [
          "`Code, YEAR` in a name"),
     Case("Since 2020 more than 300 workers have returned.", (), "a count after `since YEAR` stays a count"),
     Case("Nel 2021 vivevano in città oltre 2.000 migranti.", (), "Italian `oltre`"),
+    Case("В 1990-е годы многие жители страны уехали на заработки в Россию.", (), "a Russian decade"),
+    Case("В 2010-х годах миграция из республики заметно выросла.", (), "a Russian decade, genitive"),
+    Case("В 2021 году в стране проживали около 6 млн человек.", (), "a Russian dated statistic"),
+    Case("В 2019 году 640 тыс. граждан работали за рубежом.", (), "a Russian scale word `тыс.`"),
+    Case("En 2022 llegaron al país 1,2 millones de turistas.", (), "a Spanish scale word"),
     Case("Overseas workers are protected by the Migrant Workers Rules, 2010 and by circulars.", (),
          "`Rules, YEAR` in a name"),
 ]

@@ -84,7 +84,8 @@ _MONTH_BEFORE_Y = re.compile(
     r"(?<!\w)(?P<mn>[^\W\d_]{3,})\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,?\s*"
     r"(?:of\s+|de\s+|del\s+)?$", _I)
 _AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
-_AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b")
+# a letter or decimal right after the year, a decade (`1990s`, `1990's`, Russian `2000-х`, `1990-е`)
+_AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b|[-‑](?:х|е|ые|ых|ым|ми)(?!\w)")
 
 
 _TRIG3 = re.compile(rf"(?<![\w.])(?:{_alt(W['three_digit_years']['triggers'])})\s+$", _I)
