@@ -10,17 +10,21 @@ conventions 2, 3 and 8):
    Hanauer Landstraße 126` is all street);
 2. unlabelled evidence: e-mails (also `name [at] domain [dot] org`), numbers
    that write their country code, and address parts (streets, PO boxes,
-   postal code + city in each country's order, countries) from
-   parse/addresses.py; all label, street, postal and country vocabulary is
-   data (data/contacts.toml);
+   postal code + city in each country's order, countries; a `Name Number`
+   street without a street word when its postcode and city or place line
+   follow, as in a heading + `<br>` address block) from parse/addresses.py;
+   all label, street, postal and country vocabulary is data
+   (data/contacts.toml); a number after a comma with only the subscriber
+   digits shares the area code before it (`01-5970115, 5970116`);
 3. items close together form a block; a new street after a complete address,
    a blank-line-free run of prose or an organisation's name line between
    entries starts the next block; numbers without a code, bare domains and
    country lines join the block they sit in; a bare link line joins only the
    block right above it, and among footer or menu links it is no contact;
 4. per block: the organization (the name before the address on its line,
-   the name line above (a building's name line gives way to the heading
-   above it that names an organisation), an entry heading that names an organisation, or an
+   the name line above (a building's name line, or an address line the
+   parser did not read, gives way to the line above it), an entry heading
+   that names an organisation (not across a fact table), or an
    organisation line right under the numbers; never a person, an addressee
    title, `c/o`, a label or `Contact Us`; cut at the first comma when the
    rest is a place), one street per address (a PO box only when there is no

@@ -10,6 +10,10 @@ Offsets are absolute positions in the string passed in.
 [('postal_code', 'CH-1211'), ('city', 'Geneva'), ('country', 'Switzerland')]
 >>> [(p.kind, p.value) for p in find_parts("Suite 8000 Washington, DC 20006") if p.kind != "state"]
 [('city', 'Washington'), ('postal_code', '20006')]
+>>> [(p.kind, p.value) for p in find_parts("Andes 1365, piso 1\\n11100 Montevideo")]
+[('street', 'Andes 1365'), ('postal_code', '11100'), ('city', 'Montevideo')]
+>>> [(p.kind, p.value) for p in find_parts("720040, г. Бишкек, ул. Киевская, 96")]
+[('postal_code', '720040'), ('city', 'Бишкек'), ('street', 'ул. Киевская, 96')]
 """
 from __future__ import annotations
 
