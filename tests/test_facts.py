@@ -1545,3 +1545,21 @@ def test_factbook_text_value_is_a_text_fact_but_a_prose_paragraph_is_not():
 def test_year_inside_text_value(text, value, unit):
     v = parse_value(text, None)
     assert (v.value, v.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,got", [
+    # a sub-field written after the field's colon, its number on the next line
+    ("Currency: Examplian dinar (EXD)\nExchange rates: dinars (EXD) per US dollar -\n3.41 (2022 est.)\n"
+     "3.38 (2021 est.)\nPopulation: 1,200,000\n",
+     [("Currency", None), ("Exchange rates - dinars (EXD) per US dollar", 3.41), ("Population", 1_200_000)]),
+    # no number follows: the dash ends a text value
+    ("Examplia\nCapital: Examplia City\nRates: fixed -\nfloating\n", [("Capital", None), ("Rates", None)]),
+    # Ukrainian scale word and people unit
+    ("Населення: 41,2 млн осіб\nМігранти: 120 тис. осіб\n",
+     [("Населення", 41_200_000), ("Мігранти", 120_000)]),
+    # a section heading after a place (`Examplia – Wirtschaft`) is no fact
+    ("Examplia – Wirtschaft\nBIP: 450 Mrd. EUR\nInflation: 7,8 %\n", [("BIP", 450e9), ("Inflation", 7.8)]),
+])
+def test_more_generalisation2_shapes(text, got):
+    facts, _ = facts_of(text)
+    assert [(f.label, f.value) for f in facts] == got

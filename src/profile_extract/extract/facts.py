@@ -1133,7 +1133,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
             hw = colon_header[0]
             near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
-            sub = _SUB_HEAD.match(t) if near and rows.cia else None
+            sub = _SUB_HEAD.match(t) if near and rows.cia else None     # (match: from the line start)
             if sub and label_ok(sub.group(1)):
                 # `Exchange rates:` / `euros per US dollar -` / `0.92 (2023 est.)`: a sub-field whose
                 # value is on the line after it (it becomes `Exchange rates - euros per US dollar`)
@@ -1169,6 +1169,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             r = rows.add(label, bp.start, t[b:e], line.start + b, rule, bp.index)
             bp = None
         else:
+            sh = _SUB_HEAD.match(t, b, e) if rule == "fact.colon" and b < e else None
+            if sh and label_ok(sh.group(1)) and not _DIGIT.search(sh.group(1)) \
+                    and _NUMERIC_START.match(_next_text(lines, line.index)):
+                # `Exchange rates: euros (EUR) per US dollar -` with the number on the next line: the
+                # field heads a sub-field whose value follows (`Exchange rates - euros (EUR) per US dollar`)
+                rows.add(t[:a], line.start, "", line.start + a, rule, line.index, kind="header")
+                colon_header[0] = rows.add(sh.group(1), line.start + b, "", line.start + sh.end(1), rule,
+                                           line.index, kind="header")
+                return
             r = rows.add(t[:a], line.start, t[b:e], line.start + b, rule, line.index)
         if r is not None and bp is not None and doc.text.count("\n", bp.end, line.start) <= 1 and (
                 r.bullet or (r.label[:1].islower() and bp.text[:1].isupper() and _NESTED.match(t))):
@@ -1644,8 +1653,16 @@ _NUMERIC_START = re.compile(r"^[(\[]?\s*(?:approx\.?\s*|about\s+|over\s+|c\.\s*|
                             r"(?:[A-Z]{3}\s?|US\$|[$€£₹]\s?|Rs\.?\s?)?\d")
 
 
-_SUB_HEAD = re.compile(r"^([^\W\d_][^:|]{0,80}?[^\s:–-])\s+[-–]$")
+_SUB_HEAD = re.compile(r"([^\W\d_][^:|]{0,80}?[^\s:–-])\s+[-–]$")
 _COLON_HEAD = re.compile(r"^[^\W\d_][^:|]{0,100}:$")
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    """The next nonblank line after lines[index] (within two lines), or ''."""
+    for ln in lines[index + 1:index + 3]:
+        if ln.text:
+            return ln.text
+    return ""
 
 
 def _cia_style(doc: Doc) -> bool:
