@@ -1492,6 +1492,8 @@ def test_page_heading_line_is_no_fact(text, labels):
      "Gemeindeschlüssel | 12 0 61 112\n", "Postleitzahl"),
     ("Country | Examplia\nPostal code | 40-001\nUN/LOCODE | EX EXC\nGNIS feature ID | 2410123\n", "Postal code"),
     ("Страна | Экзамплия\nПочтовый индекс | 720001\nТелефонный код | 312\n", "Почтовый индекс"),
+    ("Hauptstadt | Examplia-Stadt\nZeitzone | UTC+1 (MEZ)\nFuseau horaire | UTC+2\nTime zone | UTC−5 (EST)\n"
+     "• Summer (DST) | UTC−4 (EDT)\n", "Zeitzone"),
 ])
 def test_identifier_rows_have_no_value(text, label):
     facts, _ = facts_of(text)
