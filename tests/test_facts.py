@@ -1565,3 +1565,16 @@ def test_year_inside_text_value(text, value, unit):
 def test_more_generalisation2_shapes(text, got):
     facts, _ = facts_of(text)
     assert [(f.label, f.value) for f in facts] == got
+
+
+@pytest.mark.parametrize("text,value,unit,qualifier", [
+    ("Трудовые мигранты: около 700 тыс. человек", 700_000, "person", "approximately"),
+    ("Население: более 6 млн чел. (2021)", 6_000_000, "person", "over"),
+    ("Einwohner: rund 9,1 Mio.", 9_100_000, "person", "approximately"),
+    ("Habitantes: más de 3,4 millones", 3_400_000, "person", "over"),
+    ("Беженцы: менее 5 тыс. чел.", 5_000, "person", "under"),
+    ("Population: 5,100,000", 5_100_000, "person", None),
+])
+def test_qualifiers_in_other_languages(text, value, unit, qualifier):
+    facts, _ = facts_of(text)
+    assert [(f.value, f.unit, f.qualifier) for f in facts] == [(value, unit, qualifier)]

@@ -1142,7 +1142,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 return
             if near and not _FILE_NAME.search(t) and not _prose_value(t) and (rows.cia or (
                     len(t) <= 200
-                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _NUMERIC_START.match(t)))):
+                    and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _numeric_start(t)))):
                 # `Population:` with its value on the next line (CIA-style text); on a Factbook-style
                 # page a text value too (`Agricultural products:` / `milk, wheat (2022)`, `Public debt:` / `NA`)
                 hw.value, hw.vstart, hw.vend = t, line.start, line.end
@@ -1171,7 +1171,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         else:
             sh = _SUB_HEAD.match(t, b, e) if rule == "fact.colon" and b < e else None
             if sh and label_ok(sh.group(1)) and not _DIGIT.search(sh.group(1)) \
-                    and _NUMERIC_START.match(_next_text(lines, line.index)):
+                    and _numeric_start(_next_text(lines, line.index)):
                 # `Exchange rates: euros (EUR) per US dollar -` with the number on the next line: the
                 # field heads a sub-field whose value follows (`Exchange rates - euros (EUR) per US dollar`)
                 rows.add(t[:a], line.start, "", line.start + a, rule, line.index, kind="header")
@@ -1679,6 +1679,14 @@ def _cia_style(doc: Doc) -> bool:
     return False
 
 
+def _numeric_start(v: str) -> bool:
+    """A value that starts with a number, after a qualifier of data/qualifiers.toml (`около 50`, `rund 9`)."""
+    if _NUMERIC_START.match(v):
+        return True
+    q, qend = value_qualifier(v)
+    return q is not None and _NUMERIC_START.match(v[qend:].lstrip()) is not None
+
+
 def _prose_value(v: str) -> bool:
     """A value that is a sentence or a paragraph, not a datum."""
     v = v.strip()
@@ -1701,7 +1709,7 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
     if r.known:
         return True
     v = r.value.strip()
-    if len(v) <= 80 and _NUMERIC_START.match(v) and not _DATE_VALUE.match(v) \
+    if len(v) <= 80 and _numeric_start(v) and not _DATE_VALUE.match(v) \
             and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)) \
             and len(v.split()) <= 6 and not _PROSE_VERB.search(v):     # `Syria: 5 million have fled` is a headline
         return True
