@@ -1462,6 +1462,8 @@ NOT_FACTS2 = [
     "Working hours: Mon-Fri 9:00-12:00\n",
     "Embajada de Examplia\nTeléfono: (598) 2 123 4567\nHorario de atención: lunes a viernes de 9 a 13\n",
     "Generalkonsulat\nTelefon: +49 30 1234567\nÖffnungszeiten: Mo–Fr 9–12 Uhr\n",
+    "Consulado\nTeléfono: +34 91 123 4567\nHorario de atención: 9:00 a 13:00\nJurisdicción consular: Madrid\n",
+    "Consulate\nPhone: +1 416 555 0100\nOffice hours: 9 a.m. to 1 p.m.\nEmergency number: +1 416 555 0199\n",
     # a title line: place + dash + a heading word
     "Examplia – Länderinformation",
     "Examplia — country information",
@@ -1578,3 +1580,8 @@ def test_more_generalisation2_shapes(text, got):
 def test_qualifiers_in_other_languages(text, value, unit, qualifier):
     facts, _ = facts_of(text)
     assert [(f.value, f.unit, f.qualifier) for f in facts] == [(value, unit, qualifier)]
+
+
+def test_hours_as_a_statistic_stay_facts():
+    facts, _ = facts_of("Labour market (2022)\nWorking hours: 41.2 hours per week\nEmployment rate: 64%\n")
+    assert [(f.label, f.value) for f in facts] == [("Working hours", 41.2), ("Employment rate", 64)]

@@ -298,6 +298,8 @@ class _Rows:
             return "skip"
         if self.words.enumerated.match(c):
             return "skip"
+        if self.words.contact_meta.match(c) and (not _numeric_start(value) or _CLOCK.match(value)):
+            return "skip"             # `Consular district: …`, `Working hours: Mon–Fri 9–13` (not `Working hours: 41`)
         if _is_contact_label(c, value):
             return "skip"
         if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None \
@@ -334,6 +336,7 @@ class _Rows:
         return row
 
 
+_CLOCK = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[-–]|a\b|to\b|bis\b|à\b|h\b|uhr\b|[ap]\.?m\.?)", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:1[89]|20)\d\d\b|\bcopyright\b|\ball rights reserved\b", re.I)
 _CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-]{5,}$")
 

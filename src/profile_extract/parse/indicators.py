@@ -174,6 +174,7 @@ class LabelWords:
     decimal_comma: re.Pattern
     nav: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
+    contact_meta: re.Pattern = re.compile(r"(?!x)x")    # contact-block metadata rows (hours, district)
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -237,4 +238,5 @@ def label_words() -> LabelWords:
         decimal_comma=_word_any(d.get("numbers", {}).get("decimal_comma_words", []) or ["(?!x)x"],
                                 "numbers.decimal_comma_words"),
         dimension_words=tuple(dims),
+        contact_meta=_whole(skip.get("contact_meta", []) or ["(?!x)x"], "skip.contact_meta"),
     )
