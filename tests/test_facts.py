@@ -1585,3 +1585,10 @@ def test_qualifiers_in_other_languages(text, value, unit, qualifier):
 def test_hours_as_a_statistic_stay_facts():
     facts, _ = facts_of("Labour market (2022)\nWorking hours: 41.2 hours per week\nEmployment rate: 64%\n")
     assert [(f.label, f.value) for f in facts] == [("Working hours", 41.2), ("Employment rate", 64)]
+
+
+def test_decimal_comma_page_reads_a_lone_comma_as_decimal():
+    facts, _ = facts_of("Bevölkerung: 9,16 Mio.\nBIP: 1,250 Mrd. EUR\nFläche: 83.879 km²\n")
+    assert [(f.value, f.unit) for f in facts] == [(9_160_000, "person"), (1_250_000_000, "EUR"), (83_879, "km**2")]
+    facts, _ = facts_of("Population: 9.16 million\nGDP: USD 1,250 million\nArea: 83,879 km2\n")
+    assert [f.value for f in facts] == [9_160_000, 1_250_000_000, 83_879]

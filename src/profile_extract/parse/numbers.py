@@ -90,14 +90,15 @@ def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None,
     separator for commas (`1,258`) and a decimal point for dots (`14.110`),
     the English reading; several of them are always thousands separators.
     On a page whose decimal separator is a comma (`decimal_comma`), a single
-    dot before three digits is a thousands separator (`150.000` Einwohner).
+    dot before three digits is a thousands separator (`150.000` Einwohner)
+    and a single comma a decimal comma (`1,250 млрд`, `1,250 Mio.`).
 
     >>> to_float("1,258"), to_float("1.258"), to_float("1.234.567"), to_float("0,2")
     (1258.0, 1.258, 1234567.0, 0.2)
     >>> to_float("1.234", ",5", "."), to_float("12", ",50")
     (1234.5, 12.5)
-    >>> to_float("150.000", decimal_comma=True)
-    150000.0
+    >>> to_float("150.000", decimal_comma=True), to_float("1,250", decimal_comma=True)
+    (150000.0, 1.25)
     """
     if _INDIAN.match(int_part):
         return float(int_part.replace(",", "") + (dec_part or "").replace(",", "."))
@@ -110,6 +111,8 @@ def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None,
         groups = int_part.split(sep)
         if sep == "." and len(groups) == 2 and not dec_part and not decimal_comma:
             return float(int_part)                       # 14.110: English decimal point
+        if sep == "," and len(groups) == 2 and not dec_part and decimal_comma:
+            return float(groups[0] + "." + groups[1])    # 1,250 on a decimal-comma page: 1.25
         if sep == "," and len(groups) == 2 and groups[0] == "0" and not dec_part:
             return float("0." + groups[1])
         digits = "".join(groups)
