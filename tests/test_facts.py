@@ -1592,3 +1592,8 @@ def test_decimal_comma_page_reads_a_lone_comma_as_decimal():
     assert [(f.value, f.unit) for f in facts] == [(9_160_000, "person"), (1_250_000_000, "EUR"), (83_879, "km**2")]
     facts, _ = facts_of("Population: 9.16 million\nGDP: USD 1,250 million\nArea: 83,879 km2\n")
     assert [f.value for f in facts] == [9_160_000, 1_250_000_000, 83_879]
+
+
+def test_russian_page_reads_a_lone_comma_as_decimal():
+    facts, _ = facts_of("Жители: 5 400 тыс. человек\nЭкспорт: 1,250 млрд долл. США\n")
+    assert [(f.value, f.unit) for f in facts] == [(5_400_000, "person"), (1_250_000_000, "USD")]
