@@ -27,12 +27,14 @@ from importlib import resources
 
 from ..ingest.segment import Doc
 from ..parse.countries import lookup_kind
+from .page import lower_text
 from ..parse.distances import Distance, find_distances
 from ..records import Story
 from ..spans import Span
 
 MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
 _QUICK = re.compile(r"(?i)k(?:m|ilomet)|\bmi(?:le|\b)")
+_QUICK_LOW = re.compile(r"k(?:m|ilomet)|\bmi(?:le|\b)")      # the same on lower-cased text
 
 
 @dataclass(frozen=True)
@@ -399,12 +401,13 @@ def _same_journey(a: _Cand, b: _Cand) -> bool:
 
 def extract_stories(doc: Doc):
     text = doc.text
-    if not _QUICK.search(text):
+    low = lower_text(doc)
+    if not (_QUICK_LOW.search(low) if low is not None else _QUICK.search(text)):
         return [], []
     w = _words()
     cands: list[_Cand] = []
     prev: Distance | None = None
-    for d in find_distances(text):
+    for d in find_distances(text, low=low):
         # `60 miles (96 kilometers)`: the second unit restates the first
         if prev is not None and re.fullmatch(r"\s*\(\s*(?:about\s+|approx\.?\s+|c\.\s*)?", text[prev.end:d.start]):
             prev = d

@@ -72,26 +72,35 @@ def parse_number(text: str) -> float | None:
     return None if v is None else float(v)
 
 
-def find_distances(text: str, start: int = 0, end: int | None = None) -> list[Distance]:
-    """Every length in km or miles written in text[start:end], in order."""
+# DISTANCE without IGNORECASE, for text already lower-cased (the pattern has no capitals):
+# the same matches, several times faster.
+_DISTANCE_LOW = re.compile(DISTANCE.pattern)
+
+
+def find_distances(text: str, start: int = 0, end: int | None = None,
+                   low: str | None = None) -> list[Distance]:
+    """Every length in km or miles written in text[start:end], in order. `low`:
+    text.lower() when it keeps every offset and every (?i) match (extract.page.lower_text)."""
     end = len(text) if end is None else end
     out = []
-    for m in DISTANCE.finditer(text, start, end):
+    matches = _DISTANCE_LOW.finditer(low, start, end) if low is not None else DISTANCE.finditer(text, start, end)
+    for m in matches:
         if _SQUARE.search(text, max(0, m.start() - 8), m.start()):
             continue
-        value = parse_number(m.group("num"))
+        num = text[m.start("num"):m.end("num")]
+        value = parse_number(num)
         if value is None:
             continue
         if m.group("scale"):
-            value *= _SCALES[m.group("scale").lower()]
+            value *= _SCALES[m.group("scale").lower()]   # lower-case either way
         unit = next(u for i, (_, u) in enumerate(UNIT_SPELLINGS) if m.group(f"u{i}"))
         spelled = next(m.group(f"u{i}") for i in range(len(UNIT_SPELLINGS)) if m.group(f"u{i}"))
         if spelled.lower().startswith("mi") and not spelled.lower().startswith("mile") \
-                and not m.group("num")[:1].isdigit():
+                and not num[:1].isdigit():
             continue                   # `mi` only after digits: `64 mi`
         stop = m.end()
         while stop > m.start() and text[stop - 1] in " .\u00a0":
             stop -= 1
         out.append(Distance(m.start(), stop, text[m.start():stop], value, unit,
-                            value * _km_per(unit), not m.group("num")[:1].isdigit()))
+                            value * _km_per(unit), not num[:1].isdigit()))
     return out
