@@ -1597,3 +1597,12 @@ def test_decimal_comma_page_reads_a_lone_comma_as_decimal():
 def test_russian_page_reads_a_lone_comma_as_decimal():
     facts, _ = facts_of("Жители: 5 400 тыс. человек\nЭкспорт: 1,250 млрд долл. США\n")
     assert [(f.value, f.unit) for f in facts] == [(5_400_000, "person"), (1_250_000_000, "USD")]
+
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("1 624 м", 1624, "m"), ("45 м²", 45, "m**2"), ("120 тыс. т", 120_000, "t"), ("72 лет", 72, "year"),
+    ("350 кг", 350, "kg"), ("3 км", 3, "km"), ("12 кв. км", 12, "km**2"),
+])
+def test_cyrillic_unit_spellings(text, value, unit):
+    v = parse_value(text, None, None, "", True)
+    assert (v.value, v.unit) == (value, unit)
