@@ -31,13 +31,19 @@ The stages, in `extract_facts`:
    (footers, photo credits), navigation rows (three short link texts, glued
    menus) and headings with a colon (`Examplia: country fact sheet`); a dated
    heading sets `as_of`. A page that writes decimal commas reads `150.000`
-   as thousands.
+   as thousands. Contact-block metadata (`Working hours:`, `Consular
+   district:`), identifier rows beside contact rows (rule 4) and the page's
+   own heading line (PageInfo.title_span) are no facts.
 3. Rows are grouped under headers (`Field - sub-label`), nested CIA-style
-   values are split, and an isolated row that only looks like a fact (a
+   values are split (on a Factbook-style page, where `Label:` lines carry
+   their values on the next line, text values, `Field:` / `Sub: value` groups
+   and `sub-label -` lines with the number below count too), and an isolated
+   row that only looks like a fact (a
    headline with a colon, a caption) is dropped unless its label is a known
    indicator or its value a number.
 4. `build_fact` parses label and value with the pure parsers of ``parse/``
-   (numbers, periods, units, codes) and the indicator table; unknown labels
+   (numbers, periods, units, codes) and the indicator table; a rate in the
+   label (`per 1,000` -> permille) applies to a bare number; unknown labels
    give an ``unknown_label`` info finding, unknown units a warning.
 
 Nothing here reads pint on the hot path: units come from a precompiled
