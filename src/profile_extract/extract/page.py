@@ -34,6 +34,7 @@ becomes doc.country_iso2, the default region of phone numbers).
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 import re
 import tomllib
 from dataclasses import dataclass
@@ -186,6 +187,11 @@ _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
 _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 
 
+# Every word _STAMP or an `As of` line needs (lower case, a superset): lines without one hold no stamp.
+_STAMP_WORDS = re.compile(r"updat|modifi|revis|review|edit|chang|stand|aktuali|änderung|mis|actuali|atualiz"
+                          r"|aggiorn|bijgewerkt|as\s+of")
+
+
 def lower_text(doc: Doc) -> str | None:
     """doc.text lower-cased, offset for offset, once per page (doc.extra["lower"]); None when
     lower-casing would not keep (?i) matches the same (see _FOLD_ODD)."""
@@ -204,7 +210,12 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
     low = lower_text(doc)
     if not (_UPDATED_QUICK_LOW.search(low) if low is not None else _UPDATED_QUICK.search(text)):
         return None, None
-    for line in doc.nonblank:
+    lines = doc.nonblank
+    if low is not None:                # only lines holding a word a stamp or `As of` needs
+        starts = [line.start for line in lines]
+        keep = sorted({bisect_right(starts, m.start()) - 1 for m in _STAMP_WORDS.finditer(low)} - {-1})
+        lines = [lines[k] for k in keep]
+    for line in lines:
         t = line.text
         if len(t) > 2000 and "As of" not in t[:40]:
             continue
@@ -302,9 +313,20 @@ def _next_nonblank(lines: list[Line], i: int) -> tuple[int, Line] | tuple[None, 
     return None, None
 
 
+_BAR_END = re.compile(r"\s*\|\s*$")
+_PAGE_NUMBER = re.compile(r"^[–—-]\s*\d+\s*[–—-]\s*")
+_ANY_DIGIT = re.compile(r"\d")        # every _DATE_LINE shape holds one
+_NAV_CHARS = re.compile(r"[|»>›/]")    # every _NAV shape holds one
+
+
+def _nav(t: str) -> bool:
+    """_NAV.search, after its cheap pre-check."""
+    return _NAV_CHARS.search(t) is not None and _NAV.search(t) is not None
+
+
 def _clean_title(t: str) -> str:
-    t = re.sub(r"\s*\|\s*$", "", t)
-    t = re.sub(r"^[–—-]\s*\d+\s*[–—-]\s*", "", t)
+    t = _BAR_END.sub("", t)
+    t = _PAGE_NUMBER.sub("", t)
     return " ".join(t.split())
 
 
@@ -356,7 +378,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             continue
         if _glued_menu(t) or _REFERENCE.match(t) or _page_tools(line.text):
             continue                   # a glued menu, a document number, a row of page actions
-        if _NAV.search(line.text) or _breadcrumb(t):
+        if _nav(line.text) or _breadcrumb(t):
             if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
             if re.search(r"[>»›]", line.text) or _HERE.match(line.text):
@@ -365,7 +387,8 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if chosen is not None and d.site_chrome.match(t):
             site_chrome_after = True
             continue
-        if d.chrome.match(t) or d.chrome.match(line.text) or _UPDATED_LINE.match(t) or _BYLINE.match(t) or _DATE_LINE.match(t):
+        if d.chrome.match(t) or (line.text != t and d.chrome.match(line.text)) or _UPDATED_LINE.match(t) \
+                or _BYLINE.match(t) or (_ANY_DIGIT.search(t) and _DATE_LINE.match(t)):
             continue
         j, nxt = _next_nonblank(lines, i)
         if _TEASER.match(t) or (nxt is not None and _TEASER.match(nxt.text)):
@@ -440,7 +463,7 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
             continue                   # a site part (`News` over an article heading, a footer)
         nl = doc.text.find("\n", e)
         nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
-        if level == 1 and nxt and (_NAV.search(nxt) or d.site_chrome.match(nxt)):
+        if level == 1 and nxt and (_nav(nxt) or d.site_chrome.match(nxt)):
             continue                   # a site name above its menu
         cands.append((level, s, e, t))
     if not cands:
