@@ -1606,3 +1606,16 @@ def test_russian_page_reads_a_lone_comma_as_decimal():
 def test_cyrillic_unit_spellings(text, value, unit):
     v = parse_value(text, None, None, "", True)
     assert (v.value, v.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Ukrainians under temporary protection in Poland: 950,000", "person"),
+    ("Afghans hosted in Iran: 3.4 million", "person"),
+    ("Nepalis working abroad: 2.2 million", "person"),
+    # students and companies are counts of their own (set d: null unit)
+    ("Students living abroad: 12,000", None),
+    ("Companies working in Examplia: 1,400", None),
+])
+def test_people_living_elsewhere(text, unit):
+    facts, _ = facts_of(text)
+    assert [f.unit for f in facts] == [unit]
