@@ -144,7 +144,13 @@ def lookup_kind(text: str | None) -> tuple[Country, str] | None:
     return None
 
 
-_CAP = re.compile(r"(?<![\w.'’-])[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w.'’-]*")
+# A capitalised word not glued to a word before it. The lookbehind follows the capital
+# (it checks the character before it) so the scan jumps from capital to capital.
+_CAP = re.compile(r"[A-ZÀ-ÞĀ-ŽА-ЯЁ](?<![\w.'’-].)[\w.'’-]*")
+# Words (as written) that start no name and no stem row: skipped at once on later pages.
+# A cache of a pure function of the word and the read-only tables; bounded.
+_NO_CANDIDATES: set[str] = set()
+_NO_CANDIDATES_MAX = 200_000
 _STEM_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
@@ -177,12 +183,18 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
         if m.start() < pos:
             continue
         word = m.group(0)
+        if word in _NO_CANDIDATES:
+            continue
         key = word.rstrip(".'’").split("’")[0].split("'")[0]
         upper = word.isupper() and len(key) > 2
         cands = first.get(key) or (first.get(key.title()) if upper else None)
         if not cands:
             stem = stems.get(key[:3]) if "А" <= key[0] <= "Я" or key[0] == "Ё" else None
-            hit = _stem_match(text, m.start(), key.rstrip(".'’"), stem) if stem else None
+            if not stem:
+                if len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
+                    _NO_CANDIDATES.add(word)
+                continue
+            hit = _stem_match(text, m.start(), key.rstrip(".'’"), stem)
             if hit and hit[0] <= end:
                 out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], NAME))
                 pos = hit[0]
