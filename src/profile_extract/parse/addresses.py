@@ -117,6 +117,53 @@ def country_iso2(name: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+def _fold_map() -> dict[str, set[str]]:
+    """Lower-case char -> every BMP char that IGNORECASE matching takes for it."""
+    out: dict[str, set[str]] = {}
+    for x in range(0x10000):
+        c = chr(x)
+        lo = c.lower()
+        if len(lo) == 1:
+            out.setdefault(lo, {lo}).add(c)
+    try:
+        from re._casefix import _EXTRA_CASES as fixes   # CPython 3.11+: `s` ~ `ſ`, `i` ~ `ı`
+    except ImportError:
+        from sre_compile import _ignorecase_fixes as fixes
+    for i, js in fixes.items():
+        out.setdefault(chr(i).lower(), {chr(i).lower()}).update(chr(j) for j in js)
+    return out
+
+
+def _trie(words, ignore_case: bool = False) -> str:
+    """A regex matching exactly the literal words (a trailing dot dropped, as
+    in _alt), as a trie of character classes: sre skips a non-matching branch
+    on its first character, so the trie is cheap to try at every position."""
+    ws = {w.rstrip(".") for w in words if w.strip()}
+    if ignore_case:
+        ws = {w.lower() for w in ws}
+    folds = _fold_map() if ignore_case else {}
+
+    def ch(c: str) -> str:
+        v = folds.get(c, {c}) if ignore_case else {c}
+        if len(v) == 1:
+            return re.escape(c)
+        return "[" + "".join(re.escape(x) for x in sorted(v)) + "]"
+
+    def build(group: set[str]) -> str:
+        end = "" in group
+        heads: dict[str, set[str]] = {}
+        for w in group:
+            if w:
+                heads.setdefault(w[0], set()).add(w[1:])
+        alts = [ch(c) + build(rest) for c, rest in sorted(heads.items())]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if end else body
+    return build(ws)
+
+
+@lru_cache(maxsize=None)
 def _rx() -> dict[str, re.Pattern]:
     d = data()
     st = d["streets"]
@@ -203,6 +250,27 @@ def _rx() -> dict[str, re.Pattern]:
         rf"{floors}[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)"
         rf"(?:(?P<pfx>{prefixes})[ \t]?[-–][ \t]?)?(?P<code>\d{{3,6}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}})"
         rf"[ \t]+(?P<city>{city})(?=[ \t]*(?:[,|•·]|$))", re.M)
+    # Gates: for each costly pattern, a cheap one that every match contains on
+    # the match's last line (see _gated); (gate, how many lines above that line
+    # a match may start). Matches never cross a line except through NUM's `\s`.
+    csc_codes = codes("city_state_code")
+    t_after = _trie(st["after"], True)
+    t_states = _trie(states)
+    rx["_gates"] = {
+        "city_state_code": (re.compile(
+            rf"(?:{t_states})(?![\w])\.?,?[ \t]+(?:{csc_codes})(?![\w-])"), 0),
+        "city_state_country": (re.compile(
+            rf"(?:{t_states})(?![\w]),[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"), 0),
+        "num_first": (re.compile(rf"[ \t](?:{t_after})(?![\w])"), 3),
+        "num_before": (re.compile(rf"[ \t](?:{_trie(st['before'], True)})\.?[ \t]"), 3),
+        "word_first": (re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"), 0),
+        "name_num": (re.compile(rf"(?:{_trie(st['suffixes'], True)}|[ \t](?:{t_after}))\.?,?[ \t]*{HOUSE_WORD}\d"), 0),
+        "name_only": (re.compile(rf"[ \t]{_alt(st['after_without_number'])}\.?(?=[ \t]*(?:,|$))", re.M), 0),
+        "jp_block": (re.compile(r"\d-\d"), 0),
+        "code_city": (re.compile(rf"\d ?[A-Z]{{0,3}}[ \t]+[{_UP}]"), 0),
+        "code_comma_city": (re.compile(rf"\d(?:,|[ \t]+{markers})"), 0),
+        "marked_city": (re.compile(markers), 0),
+    }
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     return rx
@@ -260,6 +328,53 @@ def country_at(text: str, pos: int, end: int | None = None, seps: str = " \t,.-�
     return Part("country", m.start(), m.end(), m.group(0), country_iso2(m.group(0)), "country")
 
 
+GATED = True   # False: every pattern scans the whole text (tests compare both)
+
+
+def _windows(gate: re.Pattern, before: int, text: str, start: int, end: int) -> list[list[int]]:
+    """Line ranges [a, b] (b at the last line's end) around the gate's matches,
+    `before` lines above each, merged when they touch."""
+    out: list[list[int]] = []
+    for g in gate.finditer(text, start, end):
+        gs = g.start()
+        if out and gs <= out[-1][1]:
+            continue   # on a line already covered
+        a = text.rfind("\n", 0, gs) + 1
+        for _ in range(before):
+            if a == 0:
+                break
+            a = text.rfind("\n", 0, a - 1) + 1
+        b = text.find("\n", max(gs, g.end() - 1))
+        b = len(text) if b < 0 else b
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def _gated(name: str, text: str, start: int, end: int):
+    """rx[name].finditer(text, start, end), the same matches, scanning only
+    the lines the pattern's gate finds: every match of these patterns lies on
+    lines (at most `before` above the gate's line) that end with a gate match,
+    so the lines between windows hold no match and the scan state at each
+    window start is the whole-text scan's."""
+    rx = _rx()[name]
+    if not GATED:
+        yield from rx.finditer(text, start, end)
+        return
+    if name not in _rx()["_gates"]:
+        yield from rx.finditer(text, start, end)
+        return
+    gate, before = _rx()["_gates"][name]
+    last = start
+    for a, b in _windows(gate, before, text, start, end):
+        p = max(a, last)
+        for m in rx.finditer(text, p, min(b + 1, end)):
+            last = m.end()
+            yield m
+
+
 def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     """Every street, PO box, postal code, city and country (after a city) in
     text[start:end], in order; overlapping weaker matches dropped."""
@@ -268,7 +383,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     found = _Parts()
     add = found.add
 
-    for m in rx["city_state_code"].finditer(text, start, end):
+    for m in _gated("city_state_code", text, start, end):
         cs = _last_city_words(text, *m.span("city"))
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
@@ -281,7 +396,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_code"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_code"))
         add(Part("postal_code", *m.span("code"), m.group("code"), cc, "city_state_code"))
-    for m in rx["city_state_country"].finditer(text, start, end):
+    for m in _gated("city_state_country", text, start, end):
         cs = _last_city_words(text, *m.span("city"))
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
@@ -291,7 +406,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
     for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block"):
-        for m in rx[name].finditer(text, start, end):
+        for m in _gated(name, text, start, end):
             s, e = m.span()
             if name == "word_first":
                 e = _extend_street_list(text, e, end)
@@ -312,7 +427,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 # a word list that ran into a city or country: stop there
                 e = s + len(seg.rstrip(" \t,"))
             add(Part("street", s, e, text[s:e], None, f"street.{name}"))
-    for m in rx["pobox"].finditer(text, start, end):
+    for m in _gated("pobox", text, start, end):
         add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
         # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 30552 - 00100 Nairobi`
         k = rx["pobox_code"].match(text, m.end(), end)
@@ -322,7 +437,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 cs, ce = _trim_city(text, *k.span("city"))
                 if ce > cs:
                     add(Part("city", cs, ce, text[cs:ce], None, "pobox_code"))
-    for m in rx["code_city"].finditer(text, start, end):
+    for m in _gated("code_city", text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs:
             continue
@@ -349,7 +464,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
     for m in rx["bare_street_place"].finditer(text, start, end):
         _bare_street(text, m, found)
-    for m in rx["city_code"].finditer(text, start, end):
+    for m in _gated("city_code", text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(cs, m.end()):
             continue
@@ -366,9 +481,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                    if row.get("implies") and crx.fullmatch(code)), None)
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
-    for m in rx["marked_city"].finditer(text, start, end):
+    for m in _gated("marked_city", text, start, end):
         _marked_city(text, m, found, start)
-    for m in rx["code_comma_city"].finditer(text, start, end):
+    for m in _gated("code_comma_city", text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(m.start(), m.end()) or rx["country"].match(text, cs):
             continue
