@@ -76,7 +76,7 @@ _PAST_IRREGULAR = _words("verbs", "past_irregular")
 # Every date ends in (or, for ISO, starts with) a run of four or five digits;
 # the patterns below look just before or at that run, so the month-name check
 # is a dict lookup, not a regex alternation scanned over the whole text.
-_Y_RUN = re.compile(r"(?<!\d)\d{3,5}(?!\d)")
+_Y_RUN = re.compile(r"\d(?<!\d\d)\d{2,4}(?!\d)")   # (?<!\d)\d{3,5}(?!\d), the lookbehind after the first digit
 _ISO_AT = re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-]|\.\d)")
 _NUM_BEFORE_Y = re.compile(r"(?<![\w/.,-])\d{1,2}(?P<s>[./-])\d{1,2}(?P=s)\s?$")
 _MONTH_BEFORE_Y = re.compile(

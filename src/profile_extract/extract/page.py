@@ -64,6 +64,17 @@ class _Data:
     mission: re.Pattern
     donor: re.Pattern
     donor_heading: re.Pattern
+    donor_low: re.Pattern | None     # donor / origin without IGNORECASE, for lower-cased text
+    origin_low: re.Pattern | None
+
+
+def _low_twin(words, make) -> re.Pattern | None:
+    """make(lower-cased words) compiled without IGNORECASE: the same matches on lower-cased
+    text (lower_text), unless a word holds a character lower() and (?i) treat differently."""
+    low = [w.lower() for w in words]
+    if any(len(a) != len(b) or _FOLD_ODD.search(a) for a, b in zip(low, words)):
+        return None
+    return re.compile(make(low))
 
 
 def _whole(patterns) -> re.Pattern:
@@ -84,6 +95,7 @@ def _data() -> _Data:
         orgs=re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, orgs)) + r")(?![^\W\d_]|-)"),
         seat=re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, seat)) + r"))\s*[:|]?\s*(?:[A-Z][\w.'’-]*\s*){0,3},?\s*$"),
         origin=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, origin)) + r")\s+(?:the\s+)?$"),
+        origin_low=_low_twin(origin, lambda ws: r"\b(?:" + "|".join(map(re.escape, ws)) + r")\s+(?:the\s+)?$"),
         institution=re.compile(r"(?i)\s+(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(d["institution_words"], key=len, reverse=True))
             + r")\b"),
@@ -92,6 +104,8 @@ def _data() -> _Data:
             d["mission_words"], key=len, reverse=True)) + r")\b"),
         donor=re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
             d["donor_words"], key=len, reverse=True)) + r")\b[^.!?]{0,80}$"),
+        donor_low=_low_twin(sorted(d["donor_words"], key=len, reverse=True), lambda ws: r"\b(?:" + "|".join(
+            re.escape(w).replace(r"\ ", r"\s+") for w in ws) + r")\b[^.!?]{0,80}$"),
         donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
             + r")(?:\s+[\w-]+){0,3}\s*:?$"),
@@ -522,6 +536,8 @@ class _Tally:
 def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     d = _data()
     text = doc.text[:COUNTRY_CHARS]
+    low = lower_text(doc)
+    low = low[:COUNTRY_CHARS] if low is not None else None
     mentions = find_countries(text)
     if not mentions:
         return None
@@ -538,7 +554,9 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
             w = 0.3 if d.institution.match(text, m.end) else 0.1
         elif m.text != m.country.name and _OFFICIAL.search(m.text):
             w = 1.5                    # `The Kyrgyz Republic`: how a country's own bodies write it
-        elif _POSSESSIVE.match(text, m.end) or _GOVERNMENT.search(text, max(0, m.start - 30), m.start):
+        elif _POSSESSIVE.match(text, m.end) or (
+                _GOVERNMENT_LOW.search(low, max(0, m.start - 30), m.start) if low is not None
+                else _GOVERNMENT.search(text, max(0, m.start - 30), m.start)):
             w = 1.5                    # `Estonia's oldest`, `Government of Nepal`: about the country itself
         ls = text.rfind("\n", 0, m.start) + 1
         le = text.find("\n", m.end)
@@ -560,7 +578,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
             continue                   # a language, not a country: `French (official)`
         if sender is not None and m.country.alpha2 == sender:
             w = 0.0                    # the embassy's own country: the page is about the host
-        elif _donor_context(text, m.start, ls, le) and not (
+        elif _donor_context(text, m.start, ls, le, low) and not (
                 title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
         elif _CONTACT_NEAR.search(text, ws, we) or d.seat.search(prefix):
@@ -586,7 +604,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
                 w = 0.2
                 listed += w
             else:
-                if d.origin.search(prefix):
+                if (d.origin_low.search(low[max(0, m.start - 40):m.start])
+                        if low is not None and d.origin_low is not None else d.origin.search(prefix)):
                     w *= 0.5
                 if _in_quote(text, m.start):
                     w *= 0.5
@@ -604,6 +623,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
 
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’])|(?<=s)['’](?![\w'’])")    # `Peru's`, `the Philippines'`
 _GOVERNMENT = re.compile(r"(?i)\b(?:government|gov't|govt\.?)\s+of\s+(?:the\s+)?$")
+_GOVERNMENT_LOW = re.compile(_GOVERNMENT.pattern.replace("(?i)", "", 1))
 
 
 def _lines_back(text: str, ls: int, n: int) -> int:
@@ -625,12 +645,13 @@ def _lines_on(text: str, le: int, n: int) -> int:
     return le
 
 
-def _donor_context(text: str, pos: int, ls: int, le: int) -> bool:
+def _donor_context(text: str, pos: int, ls: int, le: int, low: str | None = None) -> bool:
     """Whether the mention at pos names a donor or partner: a funding phrase earlier in its
     sentence (`funded by the`), or a short heading (`Government donors`, `Our partners`) over
     the list of short lines it stands in."""
     d = _data()
-    if d.donor.search(text, max(ls, pos - 120), pos):
+    if (d.donor_low.search(low, max(ls, pos - 120), pos) if low is not None and d.donor_low is not None
+            else d.donor.search(text, max(ls, pos - 120), pos)):
         return True
     if le - ls > 80:
         return False                   # a prose line, no list item
