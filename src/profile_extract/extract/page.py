@@ -514,6 +514,14 @@ _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'�
 _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?$")
 
 
+def _near_contact(text: str, ws: int, we: int, seen: dict) -> bool:
+    """_CONTACT_NEAR in text[ws:we], once per window."""
+    hit = seen.get((ws, we))
+    if hit is None:
+        hit = seen[(ws, we)] = _CONTACT_NEAR.search(text, ws, we) is not None
+    return hit
+
+
 def _in_quote(text: str, pos: int) -> bool:
     ls = max(text.rfind("\n", 0, pos) + 1, pos - 2000)
     seg = text[ls:pos]
@@ -548,6 +556,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     listed = 0.0                       # weight from enumerations of countries
     sender = _mission_sender(doc.text[title_span.start:title_span.end]) if title_span else None
     head_limit = doc.nonblank[min(9, len(doc.nonblank) - 1)].end if doc.nonblank else 0
+    near_contact: dict[tuple[int, int], bool] = {}    # window -> contact words in it (mentions share blocks)
     for k, m in enumerate(mentions):
         w = 1.0
         if m.kind == ADJECTIVE:
@@ -581,7 +590,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         elif _donor_context(text, m.start, ls, le, low) and not (
                 title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
-        elif _CONTACT_NEAR.search(text, ws, we) or d.seat.search(prefix):
+        elif _near_contact(text, ws, we, near_contact) or d.seat.search(prefix):
             w = 0.0
             in_addresses.add(m.country.alpha2)
         else:
