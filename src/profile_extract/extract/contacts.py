@@ -126,16 +126,19 @@ def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
         for w in words:
             kind_of.setdefault(w.rstrip(".").casefold(), kind)
             weak.append(w.rstrip("."))
-    s_alt = "|".join(re.escape(w) for w in sorted(set(strong), key=len, reverse=True))
-    w_alt = "|".join(re.escape(w) for w in sorted(set(weak), key=len, reverse=True))
+    # the spellings as tries (addresses._trie): the same words, longest first,
+    # but each tried only when its first letter matches
+    s_alt = addr._trie(set(strong), ignore_case=True, strip_dot=False)
+    w_alt = addr._trie(set(weak), strip_dot=False)
+    wi_alt = addr._trie(set(weak), ignore_case=True, strip_dot=False)
     num = r"(?:[ \t]*(?:No|Nr|Number|number|no)\.?)?"
     rx = re.compile(
-        rf"(?<![^\W\d_])(?:(?P<s>(?i:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
-        rf"|(?P<w>{w_alt})\.?[ \t]*(?P<wsep>:|--)"
+        rf"(?<![^\W\d_])(?:(?P<s>(?:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
+        rf"|(?P<w>(?:{w_alt}))\.?[ \t]*(?P<wsep>:|--)"
         rf"|(?P<w1>[TFMPE])[ \t]+(?=\+\d|\(0|\(\+|[\w.\-]+@)"
         # a weak label glued to its value by a crawler (`Webwww.x.org`, `Ph+41 ...`);
         # _glued_ok checks that what follows is a value of the label's kind
-        rf"|(?P<g>(?i:{w_alt}))(?=[+(\d]|(?i:www\.|https?://)))")
+        rf"|(?P<g>(?:{wi_alt}))(?=[+(\d]|(?i:www\.|https?://)))")
     return rx, kind_of
 
 

@@ -134,11 +134,11 @@ def _fold_map() -> dict[str, set[str]]:
     return out
 
 
-def _trie(words, ignore_case: bool = False) -> str:
+def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
     """A regex matching exactly the literal words (a trailing dot dropped, as
     in _alt), as a trie of character classes: sre skips a non-matching branch
     on its first character, so the trie is cheap to try at every position."""
-    ws = {w.rstrip(".") for w in words if w.strip()}
+    ws = {w.rstrip(".") if strip_dot else w for w in words if w.strip()}
     if ignore_case:
         ws = {w.lower() for w in ws}
     folds = _fold_map() if ignore_case else {}
@@ -264,10 +264,13 @@ def _rx() -> dict[str, re.Pattern]:
         "num_first": (re.compile(rf"[ \t](?:{t_after})(?![\w])"), 3),
         "num_before": (re.compile(rf"[ \t](?:{_trie(st['before'], True)})\.?[ \t]"), 3),
         "word_first": (re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"), 0),
-        "name_num": (re.compile(rf"(?:{_trie(st['suffixes'], True)}|[ \t](?:{t_after}))\.?,?[ \t]*{HOUSE_WORD}\d"), 0),
+        "name_num": ((re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
+                      re.compile(rf"[ \t](?:{t_after})\.?,?[ \t]*{HOUSE_WORD}\d")), 0),
         "name_only": (re.compile(rf"[ \t]{_alt(st['after_without_number'])}\.?(?=[ \t]*(?:,|$))", re.M), 0),
         "jp_block": (re.compile(r"\d-\d"), 0),
         "code_city": (re.compile(rf"\d ?[A-Z]{{0,3}}[ \t]+[{_UP}]"), 0),
+        "pobox": (re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"), 0),
+        "city_code": (re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"), 0),
         "code_comma_city": (re.compile(rf"\d(?:,|[ \t]+{markers})"), 0),
         "marked_city": (re.compile(markers), 0),
     }
@@ -332,13 +335,25 @@ GATED = True   # False: every pattern scans the whole text (tests compare both)
 
 
 def _windows(gate: re.Pattern, before: int, text: str, start: int, end: int) -> list[list[int]]:
-    """Line ranges [a, b] (b at the last line's end) around the gate's matches,
-    `before` lines above each, merged when they touch."""
-    out: list[list[int]] = []
-    for g in gate.finditer(text, start, end):
+    """Line ranges [a, b] (b at the last line's end) around the lines where
+    the gate matches, `before` lines above each, merged when they touch."""
+    if isinstance(gate, tuple):   # several gates: their windows merged
+        ws = sorted(w for g in gate for w in _windows(g, before, text, start, end))
+        out = []
+        for a, b in ws:
+            if out and a <= out[-1][1] + 1:
+                out[-1][1] = max(out[-1][1], b)
+            else:
+                out.append([a, b])
+        return out
+    out = []
+    pos = start
+    search = gate.search
+    while pos < end:
+        g = search(text, pos, end)
+        if g is None:
+            break
         gs = g.start()
-        if out and gs <= out[-1][1]:
-            continue   # on a line already covered
         a = text.rfind("\n", 0, gs) + 1
         for _ in range(before):
             if a == 0:
@@ -350,6 +365,7 @@ def _windows(gate: re.Pattern, before: int, text: str, start: int, end: int) -> 
             out[-1][1] = max(out[-1][1], b)
         else:
             out.append([a, b])
+        pos = b + 1     # the rest of this line is covered
     return out
 
 

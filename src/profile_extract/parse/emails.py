@@ -61,15 +61,55 @@ def normalise_email(raw: str) -> tuple[str, bool]:
     return v, bool(_STRICT.match(v))
 
 
+# what the patterns need somewhere in the text: an obfuscated `[at]` / `(dot)`
+# (which may stand across lines), an `@`, a spelled-out ` dot `
+_BRACKETED = re.compile(r"[\[({<]\s*(?:at|@|AT|dot|DOT|punkt|point)\s*[\])}>]")
+_WORD_DOT = re.compile(r"\s(?:dot|DOT)\s")
+_URL_GATE = re.compile(r"(?i)://|www\.")
+_DOMAIN_GATE = re.compile(r"[a-z0-9]\.[a-z]")
+
+
+def _lines_with(gate, text: str, start: int, end: int):
+    """(a, b): from the start of each line where `gate` matches to the line's
+    end plus its line break, in order."""
+    pos = start
+    while pos < end:
+        g = gate.search(text, pos, end)
+        if g is None:
+            return
+        a = max(start, text.rfind("\n", 0, g.start()) + 1)
+        b = text.find("\n", max(g.start(), g.end() - 1))
+        b = end if b < 0 else min(b + 1, end)
+        yield a, b
+        pos = b
+
+
+def _finditer_lines(rx: re.Pattern, gate: re.Pattern, text: str, start: int, end: int):
+    """rx.finditer(text, start, end) for a pattern whose matches never cross a
+    line break and each contain a gate match: only those lines are scanned."""
+    for a, b in _lines_with(gate, text, start, end):
+        yield from rx.finditer(text, a, b)
+
+
+def _email_matches(text: str, start: int, end: int):
+    if _BRACKETED.search(text, start, end):
+        return EMAIL.finditer(text, start, end)   # `[at]`, `(dot)` may stand across lines
+    return _finditer_lines(EMAIL, _AT_SIGN, text, start, end)
+
+
+_AT_SIGN = re.compile("@")
+
+
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     end = len(text) if end is None else end
     out: list[Match] = []
-    for m in EMAIL.finditer(text, start, end):
+    for m in _email_matches(text, start, end):
         value, ok = normalise_email(m.group(0))
         if "@" in value:
             out.append(Match(m.start(), m.end(), m.group(0), value, ok))
     starts = [o.start for o in out]
-    for m in EMAIL_WORDS.finditer(text, start, end):
+    words = EMAIL_WORDS.finditer(text, start, end) if _WORD_DOT.search(text, start, end) else ()
+    for m in words:
         k = bisect.bisect_left(starts, m.end())
         if k and out[k - 1].end > m.start():
             continue   # overlaps a plain address
@@ -109,14 +149,14 @@ def find_urls(text: str, start: int = 0, end: int | None = None, bare: bool = Fa
         return [Match(m.start + start, m.end + start, m.raw, m.value, m.valid)
                 for m in find_urls(text[start:end], bare=bare)]
     out = []
-    for m in URL.finditer(text):
+    for m in _finditer_lines(URL, _URL_GATE, text, 0, len(text)):
         e = _trim(text, m.start(), m.end())
         raw = text[m.start():e]
         if "@" in raw or len(raw) < 5:
             continue
         out.append(Match(m.start(), e, raw, normalise_website(raw)))
     if bare:
-        for m in DOMAIN.finditer(text):
+        for m in _finditer_lines(DOMAIN, _DOMAIN_GATE, text, 0, len(text)):
             e = _trim(text, m.start(), m.end())
             if any(o.start <= m.start() < o.end for o in out):
                 continue
