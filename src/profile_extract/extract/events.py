@@ -568,6 +568,8 @@ def _label_value(line: str):
     >>> _label_value("Census 2011 was held in two phases:") is None
     True
     """
+    if ":" not in line and "：" not in line and "--" not in line:
+        return None                    # _LABEL needs one of these; most lines have none
     m = _LABEL.match(line)
     if not m:
         return None
