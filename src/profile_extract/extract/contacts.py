@@ -1262,14 +1262,16 @@ def _regions(text: str, b: Block, page_cc: str | None, budget: list[int] | None 
 
 # spaces that pages write between the parts of an address or a number; each is
 # replaced by a plain space of the same length, so offsets do not move
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u2009\u2002\u2003\u2005\u2006\u200a\u3000"})
+_ODD_SPACES = "\u00a0\u2007\u202f\u2009\u2002\u2003\u2005\u2006\u200a\u3000"
+_SPACES = str.maketrans({c: " " for c in _ODD_SPACES})
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")   # (translate is slow; most pages have none)
 
 
 def extract_contacts(doc: Doc):
     original = doc.text
     if not original.strip():
         return [], []
-    text = original.translate(_SPACES)
+    text = original.translate(_SPACES) if _ODD_SPACE.search(original) else original
     if text != original:
         doc = Doc.from_text(text, country_iso2=doc.country_iso2, country_iso3=doc.country_iso3,
                             content_type=doc.content_type, options=doc.options)

@@ -273,6 +273,9 @@ def _rx() -> dict[str, re.Pattern]:
         "city_code": (re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"), 0),
         "code_comma_city": (re.compile(rf"\d(?:,|[ \t]+{markers})"), 0),
         "marked_city": (re.compile(markers), 0),
+        "bare_street_line": (re.compile(rf"[ \t]{HOUSE_WORD}\d"), 0),
+        # the street may stand on the line above its code and city
+        "bare_street_place": (re.compile(rf"\d(?:[ \t]?[A-Z]{{2}})?[ \t]+[{_UP}]"), 1),
     }
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
@@ -478,7 +481,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
-    for m in rx["bare_street_place"].finditer(text, start, end):
+    for m in _gated("bare_street_place", text, start, end):
         _bare_street(text, m, found)
     for m in _gated("city_code", text, start, end):
         cs, ce = _trim_city(text, *m.span("city"))
@@ -541,7 +544,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
-    for m in rx["bare_street_line"].finditer(text, start, end):
+    for m in _gated("bare_street_line", text, start, end):
         nxt = found.next_after(m.end())
         if nxt is None or nxt.kind not in ("postal_code", "city") or text[m.end():nxt.start].strip(" \t"):
             continue
