@@ -117,21 +117,15 @@ def country_iso2(name: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
-def _fold_map() -> dict[str, set[str]]:
-    """Lower-case char -> every BMP char that IGNORECASE matching takes for it."""
-    out: dict[str, set[str]] = {}
-    for x in range(0x10000):
-        c = chr(x)
-        lo = c.lower()
-        if len(lo) == 1:
-            out.setdefault(lo, {lo}).add(c)
-    try:
-        from re._casefix import _EXTRA_CASES as fixes   # CPython 3.11+: `s` ~ `ſ`, `i` ~ `ı`
-    except ImportError:
-        from sre_compile import _ignorecase_fixes as fixes
-    for i, js in fixes.items():
-        out.setdefault(chr(i).lower(), {chr(i).lower()}).update(chr(j) for j in js)
-    return out
+def _bmp() -> str:
+    return "".join(map(chr, range(0x10000)))
+
+
+@lru_cache(maxsize=None)
+def _folds(c: str) -> str:
+    """Every BMP character that matches `c` under re.IGNORECASE (asked of re
+    itself, so its special folds, `ı` ~ `I` ~ `i`, `ſ` ~ `s`, come along)."""
+    return "".join(sorted(set(re.findall(re.escape(c), _bmp(), re.I)) | {c}))
 
 
 def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
@@ -141,13 +135,12 @@ def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
     ws = {w.rstrip(".") if strip_dot else w for w in words if w.strip()}
     if ignore_case:
         ws = {w.lower() for w in ws}
-    folds = _fold_map() if ignore_case else {}
 
     def ch(c: str) -> str:
-        v = folds.get(c, {c}) if ignore_case else {c}
+        v = _folds(c) if ignore_case else c
         if len(v) == 1:
             return re.escape(c)
-        return "[" + "".join(re.escape(x) for x in sorted(v)) + "]"
+        return "[" + "".join(re.escape(x) for x in v) + "]"
 
     def build(group: set[str]) -> str:
         end = "" in group
@@ -256,26 +249,39 @@ def _rx() -> dict[str, re.Pattern]:
     csc_codes = codes("city_state_code")
     t_after = _trie(st["after"], True)
     t_states = _trie(states)
+    # street words after a space (num_first, num_before, name_only, name_num),
+    # followed by no letter, or by a house-number word
+    words = _trie(set(st["after"]) | set(st["before"]) | set(st["after_without_number"]), True)
+    rx["_gate_rx"] = {
+        "states_code": re.compile(rf"(?:{t_states})(?![\w])\.?,?[ \t]+(?:{csc_codes})(?![\w-])"),
+        "states_country": re.compile(
+            rf"(?:{t_states})(?![\w]),[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"),
+        "street_words": re.compile(rf"[ \t](?:{words})(?:(?![^\W\d_])|(?=д|дом|No|Nr|nº|n°|núm|num))"),
+        "street_first": re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"),
+        "suffix_num": re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
+        "digit_dash": re.compile(r"\d-\d"),
+        "code_place": re.compile(rf"\d(?:[ \t]?[A-Z]{{1,3}})?[ \t]+[{_UP}]"),
+        "pobox": re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"),
+        "place_code": re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"),
+        "code_comma": re.compile(rf"\d(?:,|[ \t]+{markers})"),
+        "marker": re.compile(markers),
+    }
     rx["_gates"] = {
-        "city_state_code": (re.compile(
-            rf"(?:{t_states})(?![\w])\.?,?[ \t]+(?:{csc_codes})(?![\w-])"), 0),
-        "city_state_country": (re.compile(
-            rf"(?:{t_states})(?![\w]),[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"), 0),
-        "num_first": (re.compile(rf"[ \t](?:{t_after})(?![\w])"), 3),
-        "num_before": (re.compile(rf"[ \t](?:{_trie(st['before'], True)})\.?[ \t]"), 3),
-        "word_first": (re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"), 0),
-        "name_num": ((re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
-                      re.compile(rf"[ \t](?:{t_after})\.?,?[ \t]*{HOUSE_WORD}\d")), 0),
-        "name_only": (re.compile(rf"[ \t]{_alt(st['after_without_number'])}\.?(?=[ \t]*(?:,|$))", re.M), 0),
-        "jp_block": (re.compile(r"\d-\d"), 0),
-        "code_city": (re.compile(rf"\d ?[A-Z]{{0,3}}[ \t]+[{_UP}]"), 0),
-        "pobox": (re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"), 0),
-        "city_code": (re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"), 0),
-        "code_comma_city": (re.compile(rf"\d(?:,|[ \t]+{markers})"), 0),
-        "marked_city": (re.compile(markers), 0),
-        "bare_street_line": (re.compile(rf"[ \t]{HOUSE_WORD}\d"), 0),
+        "city_state_code": (("states_code",), 0),
+        "city_state_country": (("states_country",), 0),
+        "num_first": (("street_words",), 3),
+        "num_before": (("street_words",), 3),
+        "word_first": (("street_first",), 0),
+        "name_num": (("street_words", "suffix_num"), 0),
+        "name_only": (("street_words",), 0),
+        "jp_block": (("digit_dash",), 0),
+        "code_city": (("code_place",), 0),
+        "pobox": (("pobox",), 0),
+        "city_code": (("place_code",), 0),
+        "code_comma_city": (("code_comma",), 0),
+        "marked_city": (("marker",), 0),
         # the street may stand on the line above its code and city
-        "bare_street_place": (re.compile(rf"\d(?:[ \t]?[A-Z]{{2}})?[ \t]+[{_UP}]"), 1),
+        "bare_street_place": (("code_place",), 1),
     }
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
@@ -337,19 +343,10 @@ def country_at(text: str, pos: int, end: int | None = None, seps: str = " \t,.-�
 GATED = True   # False: every pattern scans the whole text (tests compare both)
 
 
-def _windows(gate: re.Pattern, before: int, text: str, start: int, end: int) -> list[list[int]]:
-    """Line ranges [a, b] (b at the last line's end) around the lines where
-    the gate matches, `before` lines above each, merged when they touch."""
-    if isinstance(gate, tuple):   # several gates: their windows merged
-        ws = sorted(w for g in gate for w in _windows(g, before, text, start, end))
-        out = []
-        for a, b in ws:
-            if out and a <= out[-1][1] + 1:
-                out[-1][1] = max(out[-1][1], b)
-            else:
-                out.append([a, b])
-        return out
-    out = []
+def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(line start, line end) of every line where gate `key` matches, in order."""
+    gate = _rx()["_gate_rx"][key]
+    out: list[tuple[int, int]] = []
     pos = start
     search = gate.search
     while pos < end:
@@ -357,37 +354,50 @@ def _windows(gate: re.Pattern, before: int, text: str, start: int, end: int) -> 
         if g is None:
             break
         gs = g.start()
-        a = text.rfind("\n", 0, gs) + 1
-        for _ in range(before):
-            if a == 0:
-                break
-            a = text.rfind("\n", 0, a - 1) + 1
         b = text.find("\n", max(gs, g.end() - 1))
         b = len(text) if b < 0 else b
-        if out and a <= out[-1][1] + 1:
-            out[-1][1] = max(out[-1][1], b)
-        else:
-            out.append([a, b])
+        out.append((text.rfind("\n", 0, gs) + 1, b))
         pos = b + 1     # the rest of this line is covered
     return out
 
 
-def _gated(name: str, text: str, start: int, end: int):
+def _windows(lines: list[tuple[int, int]], before: int, text: str) -> list[list[int]]:
+    """Line ranges [a, b] (b at the last line's end): the gate lines with
+    `before` lines above each, merged when they touch."""
+    out: list[list[int]] = []
+    for a, b in lines:
+        for _ in range(before):
+            if a == 0:
+                break
+            a = text.rfind("\n", 0, a - 1) + 1
+        if out and a <= out[-1][1] + 1:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return out
+
+
+def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None):
     """rx[name].finditer(text, start, end), the same matches, scanning only
-    the lines the pattern's gate finds: every match of these patterns lies on
-    lines (at most `before` above the gate's line) that end with a gate match,
-    so the lines between windows hold no match and the scan state at each
-    window start is the whole-text scan's."""
+    the lines its gates find: every match of these patterns lies on lines
+    (at most `before` above a gate's line) that end with a gate match, so the
+    lines between windows hold no match and the scan state at each window
+    start is the whole-text scan's. `cache` keeps gate lines for one text."""
     rx = _rx()[name]
-    if not GATED:
+    if not GATED or name not in _rx()["_gates"]:
         yield from rx.finditer(text, start, end)
         return
-    if name not in _rx()["_gates"]:
-        yield from rx.finditer(text, start, end)
-        return
-    gate, before = _rx()["_gates"][name]
+    keys, before = _rx()["_gates"][name]
+    cache = {} if cache is None else cache
+    lines: list[tuple[int, int]] = []
+    for k in keys:
+        if k not in cache:
+            cache[k] = _gate_lines(k, text, start, end)
+        lines.extend(cache[k])
+    if len(keys) > 1:
+        lines.sort()
     last = start
-    for a, b in _windows(gate, before, text, start, end):
+    for a, b in _windows(lines, before, text):
         p = max(a, last)
         for m in rx.finditer(text, p, min(b + 1, end)):
             last = m.end()
@@ -401,8 +411,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
     rx = _rx()
     found = _Parts()
     add = found.add
+    gates: dict = {}   # gate lines, shared by the patterns that use the same gate
 
-    for m in _gated("city_state_code", text, start, end):
+    for m in _gated("city_state_code", text, start, end, gates):
         cs = _last_city_words(text, *m.span("city"))
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
@@ -415,7 +426,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_code"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_code"))
         add(Part("postal_code", *m.span("code"), m.group("code"), cc, "city_state_code"))
-    for m in _gated("city_state_country", text, start, end):
+    for m in _gated("city_state_country", text, start, end, gates):
         cs = _last_city_words(text, *m.span("city"))
         cs, ce = _trim_city(text, cs, m.end("city"))
         if ce <= cs:
@@ -425,7 +436,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
     for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block"):
-        for m in _gated(name, text, start, end):
+        for m in _gated(name, text, start, end, gates):
             s, e = m.span()
             if name == "word_first":
                 e = _extend_street_list(text, e, end)
@@ -446,7 +457,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 # a word list that ran into a city or country: stop there
                 e = s + len(seg.rstrip(" \t,"))
             add(Part("street", s, e, text[s:e], None, f"street.{name}"))
-    for m in _gated("pobox", text, start, end):
+    for m in _gated("pobox", text, start, end, gates):
         add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
         # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 30552 - 00100 Nairobi`
         k = rx["pobox_code"].match(text, m.end(), end)
@@ -456,7 +467,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 cs, ce = _trim_city(text, *k.span("city"))
                 if ce > cs:
                     add(Part("city", cs, ce, text[cs:ce], None, "pobox_code"))
-    for m in _gated("code_city", text, start, end):
+    for m in _gated("code_city", text, start, end, gates):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs:
             continue
@@ -481,9 +492,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
-    for m in _gated("bare_street_place", text, start, end):
+    for m in _gated("bare_street_place", text, start, end, gates):
         _bare_street(text, m, found)
-    for m in _gated("city_code", text, start, end):
+    for m in _gated("city_code", text, start, end, gates):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(cs, m.end()):
             continue
@@ -500,9 +511,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                    if row.get("implies") and crx.fullmatch(code)), None)
         add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
-    for m in _gated("marked_city", text, start, end):
+    for m in _gated("marked_city", text, start, end, gates):
         _marked_city(text, m, found, start)
-    for m in _gated("code_comma_city", text, start, end):
+    for m in _gated("code_comma_city", text, start, end, gates):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(m.start(), m.end()) or rx["country"].match(text, cs):
             continue
@@ -544,7 +555,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
-    for m in _gated("bare_street_line", text, start, end):
+    for m in _gated("bare_street_line", text, start, end, gates):
         nxt = found.next_after(m.end())
         if nxt is None or nxt.kind not in ("postal_code", "city") or text[m.end():nxt.start].strip(" \t"):
             continue
