@@ -49,6 +49,8 @@ LINES = [
     "7 bis Avenue de la Paix",
     "12\n- 14 Mill Road",          # a house-number range across a line break
     "3\nbis\nRue Neuve",
+    "Head Office 9 Mill Road\n12\n-\n14 Mill Road\nAlpha 5 Main Street\n7\nbis Avenue Foch",
+    "Twelve\n- 14 Oak Lane, 12/\n14 Elm Street",
     "Kyiv 04053, Ukraine",
     "2500 EB Den Haag",
     "Plot 12, Kololo",

@@ -260,6 +260,11 @@ def _rx() -> dict[str, re.Pattern]:
         "street_first": re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"),
         "suffix_num": re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
         "digit_dash": re.compile(r"\d-\d"),
+        "street_alone": re.compile(rf"[ \t](?:{_trie(st['after_without_number'])})\.?(?=[ \t]*(?:,|$))", re.M),
+        # what a window must hold besides: a house number (NUM, HOUSE_AFTER)
+        "number": re.compile(r"\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"),
+        "digit": re.compile(r"\d"),
+        "num_cont": re.compile(r"[-–/\d]|bis|ter"),
         "code_place": re.compile(rf"\d(?:[ \t]?[A-Z]{{1,3}})?[ \t]+[{_UP}]"),
         "pobox": re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"),
         "place_code": re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"),
@@ -269,11 +274,13 @@ def _rx() -> dict[str, re.Pattern]:
     rx["_gates"] = {
         "city_state_code": (("states_code",), 0),
         "city_state_country": (("states_country",), 0),
-        "num_first": (("street_words",), 3),
-        "num_before": (("street_words",), 3),
+        # NUM crosses a line break only as `12` / `-14`, `12-` / `14`, `7` / `bis`:
+        # a match starts above its street word's line only when that line starts so
+        "num_first": (("street_words",), (3, "num_cont"), "number"),
+        "num_before": (("street_words",), (3, "num_cont"), "number"),
         "word_first": (("street_first",), 0),
-        "name_num": (("street_words", "suffix_num"), 0),
-        "name_only": (("street_words",), 0),
+        "name_num": (("street_words", "suffix_num"), 0, "digit"),
+        "name_only": (("street_alone",), 0),
         "jp_block": (("digit_dash",), 0),
         "code_city": (("code_place",), 0),
         "pobox": (("pobox",), 0),
@@ -361,15 +368,25 @@ def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, in
     return out
 
 
-def _windows(lines: list[tuple[int, int]], before: int, text: str) -> list[list[int]]:
+def _windows(lines: list[tuple[int, int]], before, text: str) -> list[list[int]]:
     """Line ranges [a, b] (b at the last line's end): the gate lines with
-    `before` lines above each, merged when they touch."""
-    out: list[list[int]] = []
+    `before` lines above each (`(n, key)`: only above a line that gate `key`
+    matches at its start), merged when they touch."""
+    cont = None
+    if isinstance(before, tuple):
+        before, key = before
+        cont = _rx()["_gate_rx"][key].match
+    spans = []
     for a, b in lines:
-        for _ in range(before):
+        for _ in range(before if cont is None or cont(text, a) else 0):
             if a == 0:
                 break
             a = text.rfind("\n", 0, a - 1) + 1
+        spans.append((a, b))
+    if cont is not None:
+        spans.sort()   # a line extended upwards may start before the one above it
+    out: list[list[int]] = []
+    for a, b in spans:
         if out and a <= out[-1][1] + 1:
             out[-1][1] = max(out[-1][1], b)
         else:
@@ -387,7 +404,8 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
     if not GATED or name not in _rx()["_gates"]:
         yield from rx.finditer(text, start, end)
         return
-    keys, before = _rx()["_gates"][name]
+    keys, before, *need = _rx()["_gates"][name]
+    need_rx = _rx()["_gate_rx"][need[0]].search if need else None
     cache = {} if cache is None else cache
     lines: list[tuple[int, int]] = []
     for k in keys:
@@ -398,6 +416,8 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
         lines.sort()
     last = start
     for a, b in _windows(lines, before, text):
+        if need_rx is not None and need_rx(text, a, min(b + 1, end)) is None:
+            continue   # every match holds a `need` match: none in this window
         p = max(a, last)
         for m in rx.finditer(text, p, min(b + 1, end)):
             last = m.end()
