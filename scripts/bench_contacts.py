@@ -93,7 +93,19 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--prose-only", action="store_true")
     ap.add_argument("--no-patho", action="store_true")
+    ap.add_argument("--stage-seconds", action="store_true", help="also the pipeline's stage_seconds")
     args = ap.parse_args()
+    if args.stage_seconds:
+        # the pipeline's own figure (wall clock, so noisier on a shared machine)
+        data = [(p.name, p.read_bytes()) for p in pages()]
+        for name, b in data:
+            extract_page(b, source=name)
+        tot, n = 0.0, 0
+        for _ in range(args.repeat):
+            for name, b in data:
+                tot += extract_page(b, source=name).stage_seconds.get("contacts", 0.0)
+                n += 1
+        print(f"stage_seconds[contacts]: mean {1000 * tot / n:.3f} ms/page over {len(data)} pages x {args.repeat}")
     if not args.prose_only:
         docs = [(p.name, doc_of(p.read_text(encoding="utf-8", errors="replace"), p.name)) for p in pages()]
         for _, d in docs:

@@ -22,6 +22,12 @@ from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat
+from phonenumbers import re_util as _pn_re
+
+# phonenumbers compiles its metadata patterns through re's bounded cache, which
+# the pipeline's own patterns keep evicting; its pattern cache keeps them
+if hasattr(_pn_re, "enable_pattern_cache"):
+    _pn_re.enable_pattern_cache()
 
 # A run of digits with the separators phone numbers use. No newlines, no
 # commas or semicolons (those separate numbers); it starts with +, 00, a
