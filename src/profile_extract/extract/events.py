@@ -35,9 +35,7 @@ Word lists are data (data/events.toml), not code.
 from __future__ import annotations
 
 import re
-import tomllib
 from bisect import bisect_right
-from importlib import resources
 
 from ..findings import Finding
 from ..ingest.segment import Doc
@@ -45,14 +43,11 @@ from ..parse.dates import CAPITALISED_ONLY, date_problem, month_number, parse_da
 from ..parse.sentences import runs_on, split_sentences
 from ..records import Event
 from ..spans import Span
+from ..data import load_toml
 
 
 def _load_words() -> dict:
-    raw = resources.files("profile_extract.data").joinpath("events.toml").read_text("utf-8")
-    try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/events.toml: {exc}") from exc
+    return load_toml("events.toml")
 
 
 W = _load_words()

@@ -36,15 +36,14 @@ from __future__ import annotations
 import datetime as dt
 from bisect import bisect_right
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..ingest.segment import Doc, Line
 from ..parse.countries import ADJECTIVE, NAME, find_countries, lookup_kind
 from ..records import PageInfo
 from ..spans import Span
+from ..data import load_toml
 
 HEAD_LINES = 40          # title search: this many non-blank lines at the top
 COUNTRY_CHARS = 60_000   # country search: this much text
@@ -83,7 +82,7 @@ def _whole(patterns) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _data() -> _Data:
-    d = tomllib.loads(resources.files("profile_extract.data").joinpath("page.toml").read_text("utf-8"))
+    d = load_toml("page.toml")
     orgs = sorted(d["organisations"], key=len, reverse=True)
     seat = sorted(d["seat_words"], key=len, reverse=True)
     origin = sorted(d["origin_words"], key=len, reverse=True)
@@ -116,7 +115,7 @@ def _data() -> _Data:
 
 def _foreign_months() -> dict[str, int]:
     """Month names in other languages, from data/page.toml `[month_names]` (read once)."""
-    d = tomllib.loads(resources.files("profile_extract.data").joinpath("page.toml").read_text("utf-8"))
+    d = load_toml("page.toml")
     return {k.casefold(): int(v) for k, v in d.get("month_names", {}).items()}
 
 

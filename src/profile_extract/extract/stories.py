@@ -20,10 +20,8 @@ from __future__ import annotations
 
 import math
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..ingest.segment import Doc
 from ..parse.countries import lookup_kind
@@ -31,6 +29,7 @@ from .page import lower_text
 from ..parse.distances import Distance, find_distances
 from ..records import Story
 from ..spans import Span
+from ..data import load_toml
 
 MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
 _QUICK = re.compile(r"(?i)k(?:m|ilomet)|\bmi(?:le|\b)")
@@ -63,7 +62,7 @@ def _alt(words, flags=re.IGNORECASE):
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    d = tomllib.loads(resources.files("profile_extract.data").joinpath("stories.toml").read_text("utf-8"))
+    d = load_toml("stories.toml")
     mods = "|".join(map(re.escape, d["role_modifiers"]))
     roles = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(d["roles"], key=len, reverse=True))
     role = re.compile(rf"(?i)\b(?:(?:{mods})\s+)?(?:[a-z]{{3,}}\s+)?(?:{roles})\b")

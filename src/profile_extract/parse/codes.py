@@ -10,9 +10,8 @@ plus data/codes.toml.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
+from ..data import load_toml
 
 __all__ = ["currency_codes", "language_codes", "currency_of_symbol", "is_currency_code", "currency_at",
            "current_code", "CURRENCY_SYMBOL_RE", "currency_table"]
@@ -20,11 +19,7 @@ __all__ = ["currency_codes", "language_codes", "currency_of_symbol", "is_currenc
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    raw = resources.files("profile_extract.data").joinpath("codes.toml").read_text("utf-8")
-    try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/codes.toml: {exc}") from exc
+    return load_toml("codes.toml")
 
 
 @lru_cache(maxsize=1)

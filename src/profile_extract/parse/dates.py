@@ -30,20 +30,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import tomllib
 from functools import lru_cache
-from importlib import resources
+from ..data import load_toml
 
 DAY, MONTH, YEAR = "day", "month", "year"
 YEAR_MIN, YEAR_MAX = 1, 9999
 
 
 def _load_months() -> tuple[dict[str, int], frozenset[str]]:
-    raw = resources.files("profile_extract.data").joinpath("months.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/months.toml: {exc}") from exc
+    data = dict(load_toml("months.toml"))  # popped below: a copy
     names: dict[str, int] = {}
     caps = frozenset(data.pop("capitalised_only", {}).get("words", ()))
     for lang, table in data.items():

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from ..data import DataFileError, load_toml
 
 __all__ = ["Indicator", "IndicatorTable", "load_indicators", "norm_label", "slug", "DIMENSIONS",
            "label_words", "IndicatorError"]
@@ -207,11 +208,10 @@ def _word_any(pats, where) -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def label_words() -> LabelWords:
-    raw = resources.files("profile_extract.data").joinpath("fact_labels.toml").read_text("utf-8")
     try:
-        d = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise IndicatorError(f"data/fact_labels.toml: {exc}") from None
+        d = load_toml("fact_labels.toml")
+    except DataFileError as exc:
+        raise IndicatorError(str(exc)) from None
     skip = d.get("skip", {})
     dims = []
     for dim, pats in d.get("dimension_words", {}).items():

@@ -13,20 +13,15 @@ commas, Indian grouping, scale words. Pure functions, no I/O after import.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..data import load_toml
 
 __all__ = ["Number", "find_numbers", "first_number", "parse_number", "to_float", "scale_of",
            "SCALE_WORDS"]
 
 
 def _load_scales() -> tuple[dict[str, float], dict[str, float]]:
-    raw = resources.files("profile_extract.data").joinpath("scale_words.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/scale_words.toml: {exc}") from exc
+    data = load_toml("scale_words.toml")
     return ({k.lower(): float(v) for k, v in data.get("scale", {}).items()},
             {k.lower(): float(v) for k, v in data.get("money_only", {}).items()})
 

@@ -10,9 +10,8 @@ Pure functions; never reads the clock.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
-from importlib import resources
+from ..data import load_toml
 
 __all__ = ["Period", "find_period", "parse_period", "period_qualifier", "value_qualifier",
            "PERIOD_QUALIFIERS", "VALUE_QUALIFIERS", "MONTHS"]
@@ -21,11 +20,7 @@ YEAR_MIN, YEAR_MAX = 1500, 2100
 
 
 def _load_qualifiers():
-    raw = resources.files("profile_extract.data").joinpath("qualifiers.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/qualifiers.toml: {exc}") from exc
+    data = load_toml("qualifiers.toml")
     out = {}
     for table in ("period", "value"):
         rows = []

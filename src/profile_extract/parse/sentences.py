@@ -20,18 +20,13 @@ not end after an abbreviation from data/events.toml [abbreviations] (`Prof.`,
 from __future__ import annotations
 
 import re
-import tomllib
-from importlib import resources
 
 from .dates import month_number
+from ..data import load_toml
 
 
 def _load_abbreviations() -> frozenset[str]:
-    raw = resources.files("profile_extract.data").joinpath("events.toml").read_text("utf-8")
-    try:
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/events.toml: {exc}") from exc
+    data = load_toml("events.toml")
     return frozenset(w.lower().rstrip(".") for w in data["abbreviations"]["words"])
 
 

@@ -17,10 +17,10 @@ about a spelling the table lacks, and the answer is cached.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from ..data import load_toml
 
 __all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "format_unit",
            "spelling_table", "label_rate"]
@@ -107,11 +107,7 @@ def lookup_unit(written: str) -> str | None:
 # --- written spellings --------------------------------------------------------
 
 def _load_spellings() -> dict:
-    raw = resources.files("profile_extract.data").joinpath("unit_spellings.toml").read_text("utf-8")
-    try:
-        return tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
-        raise ValueError(f"data/unit_spellings.toml: {exc}") from exc
+    return load_toml("unit_spellings.toml")
 
 
 def _pattern(p: str) -> str:
