@@ -293,18 +293,25 @@ class _Rows:
         self.rows: list[Row] = []
         self.words = label_words()
         self.table = load_indicators(tuple(getattr(doc.options, "aliases_files", ()) or ()))
-        self.decimal_comma = decimal_comma_page(doc.text, self.words)
+        self._decimal_comma: bool | None = None
         self.cia = _cia_style(doc)      # a Factbook-style page: `Label:` lines with the value on the next line
+
+    @property
+    def decimal_comma(self) -> bool:
+        """decimal_comma_page of the page, decided on first use (a page without
+        a number to read never asks)."""
+        if self._decimal_comma is None:
+            self._decimal_comma = decimal_comma_page(self.doc.text, self.words)
+        return self._decimal_comma
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
         clean = clean_label(label)[0]
         c = clean.strip().rstrip(".:").strip()
-        if self.words.skip.match(c):
+        skip, meta = _skip_label(c)
+        if skip:
             return "skip"
-        if self.words.enumerated.match(c):
-            return "skip"
-        if self.words.contact_meta.match(c) and (not _numeric_start(value) or _CLOCK.match(value)):
+        if meta and (not _numeric_start(value) or _CLOCK.match(value)):
             return "skip"             # `Consular district: …`, `Working hours: Mon–Fri 9–13` (not `Working hours: 41`)
         if _is_contact_label(c, value):
             return "skip"
@@ -340,6 +347,15 @@ class _Rows:
             row.kind = "header"
         self.rows.append(row)
         return row
+
+
+@lru_cache(maxsize=8192)
+def _skip_label(c: str) -> tuple[bool, bool]:
+    """(a skip or enumerated label, a contact-block metadata label) of fact_labels.toml,
+    asked once per label spelling."""
+    words = label_words()
+    return (words.skip.match(c) is not None or words.enumerated.match(c) is not None,
+            words.contact_meta.match(c) is not None)
 
 
 _CLOCK = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[-–]|a\b|to\b|bis\b|à\b|h\b|uhr\b|[ap]\.?m\.?)", re.I)
@@ -397,6 +413,9 @@ def _is_contact_label(label: str, value: str) -> bool:
 
 _COMMA_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])")
 _DOT_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3}\.\d{1,2}(?![\d.])")
+_NUM_RUN = re.compile(r"\d[\d,.]*")
+_COMMA_DECIMAL_RUN = re.compile(r"\d{1,3},\d{1,2}(?![\d,])")
+_DOT_DECIMAL_RUN = re.compile(r"\d{1,3}\.\d{1,2}(?![\d.])")
 
 
 def decimal_comma_page(text: str, words=None) -> bool:
@@ -412,8 +431,20 @@ def decimal_comma_page(text: str, words=None) -> bool:
     """
     words = words or label_words()
     text = text[:200_000]
-    comma = len(_COMMA_DECIMAL.findall(text))
-    dot = len(_DOT_DECIMAL.findall(text))
+    # counts of _COMMA_DECIMAL and _DOT_DECIMAL matches, read off the runs of digits,
+    # commas and dots: a match starts a run and only digits, commas and dots make it
+    comma = dot = 0
+    for m in _NUM_RUN.finditer(text):
+        s = m.start()
+        if s and text[s - 1] in ",.":
+            continue                 # inside a run that starts with a comma or dot
+        g = m.group()
+        if len(g) < 3:
+            continue
+        if _COMMA_DECIMAL_RUN.match(g):
+            comma += 1
+        elif _DOT_DECIMAL_RUN.match(g):
+            dot += 1
     if comma or dot:
         return comma > dot
     return words.decimal_comma.search(text) is not None
@@ -890,7 +921,9 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         value_text = value_text[:ct.start()]      # `Accra 5°33′N 0°12′W`: the place, not its coordinates
     if value_text.endswith(".") and not _ABBREV_END.search(value_text):
         value_text = value_text[:-1]
-    v = parse_value(value_text, dim, lunit, label_text, rows.decimal_comma)
+    # the page's decimal comma only reads numbers written with a dot or comma
+    dc = rows.decimal_comma if ("." in value_text or "," in value_text) else False
+    v = parse_value(value_text, dim, lunit, label_text, dc)
     lscale = _label_scale(row.label) or (_label_scale(header.label) if header is not None else None)
     if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
         v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000
@@ -1681,7 +1714,8 @@ def _cia_style(doc: Doc) -> bool:
     lines = doc.nonblank
     n = 0
     for i in range(len(lines) - 1):
-        if _COLON_HEAD.match(lines[i].text) and _NUMERIC_START.match(lines[i + 1].text):
+        t = lines[i].text
+        if t[-1:] == ":" and _COLON_HEAD.match(t) and _NUMERIC_START.match(lines[i + 1].text):
             n += 1
             if n >= 3:
                 return True
