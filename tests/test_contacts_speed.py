@@ -169,3 +169,23 @@ def test_label_trie_equals_alternation(case):
     plain = _labels_plain()
     got = [(m.span(), m.groupdict()) for m in C._label_rx()[0].finditer(case.text)]
     assert got == [(m.span(), m.groupdict()) for m in plain.finditer(case.text)]
+
+
+@pytest.mark.parametrize("case", LABEL_CASES[::3] + CASES[:3], ids=lambda c: c.name[:30])
+def test_label_scan_equals_label_pattern(case):
+    """The split label scan (a class of first letters, then the pattern) finds
+    the label pattern's finditer matches, glued and mid-word spellings too."""
+    text = case.text + " x" + case.text.replace(" ", "") + "\n" + case.text.replace("\n", "|")
+    want = [(m.span(), m.groupdict()) for m in C._label_rx()[0].finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in C._label_matches(text)] == want
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name[:30])
+def test_quick_gate_lines_equal_gate_scan(case, monkeypatch):
+    text = case.text + "\nxRue 4 Via\nVia\n" + case.text.replace(" ", "")
+    for key in A._rx()["_gate_quick"]:
+        for s, e in ((0, len(text)), (3, len(text) - 4)):
+            monkeypatch.setattr(A, "QUICK_GATES", False)
+            whole = A._gate_lines(key, text, s, e)
+            monkeypatch.setattr(A, "QUICK_GATES", True)
+            assert A._gate_lines(key, text, s, e) == whole

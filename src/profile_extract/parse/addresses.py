@@ -156,6 +156,24 @@ def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
     return build(ws)
 
 
+def _heads(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
+    """A character class of the characters _trie(words, ...) can start with."""
+    ws = {w.rstrip(".") if strip_dot else w for w in words if w.strip()}
+    if ignore_case:
+        ws = {w.lower() for w in ws}
+    assert "" not in ws   # (the trie would match the empty string)
+    cs = {x for w in ws for x in (_folds(w[0]) if ignore_case else w[0])}
+    return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+
+def _starts(heads: str, body: str) -> re.Pattern:
+    """Where `body` matches, found by a pattern that starts with the class
+    `heads` of body's first characters (so sre skips ahead to them; a pattern
+    that starts with a look-behind or a class of spaces tries every position).
+    The match is that first character only; body is checked by a look-ahead."""
+    return re.compile(rf"{heads}(?<=(?={body}).)")
+
+
 @lru_cache(maxsize=None)
 def _rx() -> dict[str, re.Pattern]:
     d = data()
@@ -271,6 +289,14 @@ def _rx() -> dict[str, re.Pattern]:
         "code_comma": re.compile(rf"\d(?:,|[ \t]+{markers})"),
         "marker": re.compile(markers),
     }
+    # gates whose matches lie on one line, each with a quick scan for a part
+    # every match of the gate holds on the same line (the street word):
+    # _gate_lines checks the gate itself only on the lines the quick scan finds
+    # (only where it pays: street_words already starts on a space class, and
+    # quick scans for the case-folded street words and suffixes measured slower)
+    rx["_gate_quick"] = {
+        "street_first": _starts(_heads(st["before"]), rf"(?:{_trie(st['before'])})\.?[ \t]"),
+    }
     rx["_gates"] = {
         "city_state_code": (("states_code",), 0),
         "city_state_country": (("states_country",), 0),
@@ -348,6 +374,7 @@ def country_at(text: str, pos: int, end: int | None = None, seps: str = " \t,.-â
 
 
 GATED = True   # False: every pattern scans the whole text (tests compare both)
+QUICK_GATES = True   # False: gates scan the whole text themselves (tests compare both)
 
 
 def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -356,6 +383,22 @@ def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, in
     out: list[tuple[int, int]] = []
     pos = start
     search = gate.search
+    quick = _rx()["_gate_quick"].get(key) if QUICK_GATES else None
+    if quick is not None:
+        # the same lines: every gate match lies on one line, holding a quick match
+        qsearch = quick.search
+        while pos < end:
+            q = qsearch(text, pos, end)
+            if q is None:
+                break
+            qs = q.start()
+            a = text.rfind("\n", 0, qs) + 1
+            b = text.find("\n", qs)
+            b = len(text) if b < 0 else b
+            if search(text, max(a, pos), min(b + 1, end)) is not None:
+                out.append((a, b))
+            pos = b + 1
+        return out
     while pos < end:
         g = search(text, pos, end)
         if g is None:
