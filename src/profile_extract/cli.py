@@ -156,7 +156,7 @@ def main(argv=None) -> int:
         sys.stderr.close()
         return EXIT_OK
     except KeyboardInterrupt:
-        print("interrupted: finished tables are in place; rerun with --resume", file=sys.stderr)
+        print("interrupted: committed chunks are kept; rerun with --resume to finish", file=sys.stderr)
         return 130
 
 
