@@ -844,20 +844,26 @@ def _indicator_for(table, words, label: str, sub: str | None, header: str | None
             ind = table.lookup(cand)
             if ind is not None:
                 return ind, ind.dimension
-    if sub and sub != specific and words.dimension_of(sub) in ("density", "rank"):
-        return None, words.dimension_of(sub)             # `Population - Density`, `... - world rank`
+    if sub and sub != specific and _dimension_of(sub) in ("density", "rank"):
+        return None, _dimension_of(sub)             # `Population - Density`, `... - world rank`
     if specific:
-        dim = words.dimension_of(specific)
+        dim = _dimension_of(specific)
         if dim in ("rank", "percent", "density", "date"):     # `... - world rank`, `... - Density`
             return None, dim
     if header:
         ind = table.lookup(header)
         if ind is not None:
             return ind, ind.dimension
-    dim = words.dimension_of(label)
+    dim = _dimension_of(label)
     if dim is None and _POP_HINT.search(value):
         dim = "person"
     return None, dim
+
+
+@lru_cache(maxsize=8192)
+def _dimension_of(label: str) -> str | None:
+    """label_words().dimension_of, asked once per label spelling."""
+    return label_words().dimension_of(label)
 
 
 def _codes(label: str, value: str, ind: Indicator | None, dimension: str | None) -> str | None:
@@ -1636,7 +1642,7 @@ def extract_facts(doc: Doc):
 @lru_cache(maxsize=8192)
 def _identifier_label(label: str) -> bool:
     """`FIPS code`, `Postleitzahl`, `Calling code`: a label whose value is a code (fact_labels.toml identifier)."""
-    return label_words().dimension_of(label) == "identifier"
+    return _dimension_of(label) == "identifier"
 
 
 def _in_contact_block(r: Row, by_pos, nb_index) -> bool:

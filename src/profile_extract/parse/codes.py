@@ -82,6 +82,13 @@ _NAMES_AT = [(re.compile(r"(?:" + k + r")(?!\w)", re.IGNORECASE), v)
              for k, v in _data().get("currency_names", {}).items()]
 
 
+# the names in one pattern, tried in their order (the first that matches wins, as a loop
+# over _NAMES_AT would): group `n<i>` is name i
+_NAMES_AT_ANY = re.compile("|".join(f"(?P<n{i}>(?:{rx.pattern}))" for i, (rx, _) in enumerate(_NAMES_AT)) or r"(?!x)x",
+                           re.IGNORECASE)
+_NAMES_AT_CODE = {f"n{i}": code for i, (_, code) in enumerate(_NAMES_AT)}
+
+
 def currency_at(text: str, pos: int) -> tuple[str, int] | None:
     """A currency written right at text[pos:] (after an optional space): an ISO
     code, a symbol or a name; (code, end) or None.
@@ -98,10 +105,9 @@ def currency_at(text: str, pos: int) -> tuple[str, int] | None:
     m = CURRENCY_SYMBOL_RE.match(text, p)
     if m:
         return _SYMBOLS[m.group()], m.end()
-    for rx, code in _NAMES_AT:
-        m = rx.match(text, p)
-        if m:
-            return code, m.end()
+    m = _NAMES_AT_ANY.match(text, p)
+    if m:
+        return _NAMES_AT_CODE[m.lastgroup], m.end()
     return None
 
 

@@ -138,6 +138,8 @@ def find_period(text: str, start: int = 0) -> Period | None:
     >>> find_period("Population under 15") is None
     True
     """
+    if text.find("1", start) < 0 and text.find("2", start) < 0:
+        return None          # every period has a year, and every year starts with 1 or 2
     m = _PERIOD_RE.search(text, start)
     if not m:
         return None
