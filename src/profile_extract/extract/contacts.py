@@ -402,6 +402,9 @@ def _is_intl(run: str) -> bool:
 
 # ---------------------------------------------------------------- items
 
+_WEBSITE_LINE = re.compile(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?")
+
+
 def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     """Anchored items (labelled rows, e-mails, international numbers, address
     parts) and loose items (numbers without a label or code, bare domains)
@@ -456,9 +459,11 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
         else:
             loose.extend(_phone_items(text, m.start(), m.end(), "phone", False))
     # a line that is only a website (an infobox row without its label)
-    for line in doc.nonblank:
+    for line in (doc.nonblank if "www." in text else ()):   # (the line holds `www.`)
+        if "www." not in line.text:
+            continue
         t = line.text.strip(_BULLET)
-        if re.fullmatch(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?", t):
+        if _WEBSITE_LINE.fullmatch(t):
             off = line.text.find(t)
             s = line.start + off
             if not any(it.start <= s < it.end for it in items):
