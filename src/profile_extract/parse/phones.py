@@ -272,6 +272,7 @@ def international_form(text: str, region: str | None = None) -> str | None:
     return f"+{cc} {rest}"
 
 
+@lru_cache(maxsize=4096)   # pure; a site's pages repeat their numbers (PhoneValue is frozen)
 def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
     """E.164 when the text or `region` gives the country code (trunk 0 after
     the country code dropped, Italy's kept), else the digits as written.
