@@ -54,6 +54,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import islice
 
 from ..findings import Finding
 from ..parse import addresses as _addr
@@ -1468,7 +1469,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             if ln.index in used or "|" in ln.text or _FILE_NAME.search(ln.text):
                 continue
             p = _glued_split(ln.text, rows.table)
-            if p is not None and len(_GLUE_POINT.findall(ln.text, p + 1)) < 2:
+            if p is not None and sum(1 for _ in islice(_GLUE_POINT.finditer(ln.text, p + 1), 2)) < 2:
                 glued.append((ln, p))     # (`About usOur workWhere we work…`: a glued menu, no row)
         pairs = sum(1 for i, ln in enumerate(para[:-1])
                     if ln.index not in used and len(ln.text) <= 40 and rows.table.lookup(ln.text) is not None

@@ -95,7 +95,7 @@ def to_float(int_part: str, dec_part: str | None = None, sep: str | None = None,
     >>> to_float("150.000", decimal_comma=True), to_float("1,250", decimal_comma=True)
     (150000.0, 1.25)
     """
-    if _INDIAN.match(int_part):
+    if "," in int_part and _INDIAN.match(int_part):
         return float(int_part.replace(",", "") + (dec_part or "").replace(",", "."))
     if sep is None:
         for ch in int_part:
@@ -144,30 +144,29 @@ def find_numbers(text: str, money: bool = False, decimal_comma: bool = False) ->
     """
     out = []
     for m in _NUM_RE.finditer(text):
-        int_part, dec = m.group("int"), m.group("dec")
-        sep = m.group("sep")
+        sign, int_part, sep, dec, scale_word = m.group("sign", "int", "sep", "dec", "scale")
         try:
             value = to_float(int_part, dec, sep, decimal_comma)
         except ValueError:
             continue
-        if m.group("sign"):
+        if sign:
             value = -value
         scale = 1.0
         end = m.end()
-        if m.group("scale"):
-            scale = SCALE_WORDS[" ".join(m.group("scale").lower().split())]
+        if scale_word:
+            scale = SCALE_WORDS[" ".join(scale_word.lower().split())]
         elif money:
             ms = _MONEY_SCALE_RE.match(text, m.end("dec") if dec else m.end("int"))
             if ms and ms.start(1) - (m.end("dec") if dec else m.end("int")) <= 1:
                 # `4.9m` glued, or `4.9 m` followed by a non-letter
                 scale = MONEY_SCALE_WORDS[ms.group(1).lower()]
                 end = ms.end()
-        if not m.group("scale") and scale == 1.0:
+        if not scale_word and scale == 1.0:
             end = m.end("dec") if dec else m.end("int")
         value *= scale
-        start = m.start("sign") if m.group("sign") else m.start("int")
+        start = m.start("sign") if sign else m.start("int")
         out.append(Number(value, start, end, text[start:end], scale,
-                          grouped=sep is not None or bool(_INDIAN.match(int_part)),
+                          grouped=sep is not None or ("," in int_part and bool(_INDIAN.match(int_part))),
                           decimal=bool(dec) or (sep == "." and int_part.count(".") == 1 and not decimal_comma)))
     return out
 
