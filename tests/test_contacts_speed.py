@@ -189,3 +189,14 @@ def test_quick_gate_lines_equal_gate_scan(case, monkeypatch):
             whole = A._gate_lines(key, text, s, e)
             monkeypatch.setattr(A, "QUICK_GATES", True)
             assert A._gate_lines(key, text, s, e) == whole
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name[:30])
+def test_split_patterns_equal_finditer(case):
+    """Patterns scanned as (first character class, pattern without its
+    look-behind) find what their finditer finds, in a region too."""
+    text = case.text + "\n3/4 Mill Road, x12 Oak Lane, One Elm Street\n" + case.text.replace(" ", "")
+    for name, split in A._rx()["_split"].items():
+        for s, e in ((0, len(text)), (3, len(text) - 4)):
+            want = [(m.span(), m.groupdict()) for m in A._rx()[name].finditer(text, s, e)]
+            assert [(m.span(), m.groupdict()) for m in A._split_finditer(split, text, s, e)] == want

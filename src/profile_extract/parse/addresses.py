@@ -297,6 +297,19 @@ def _rx() -> dict[str, re.Pattern]:
     rx["_gate_quick"] = {
         "street_first": _starts(_heads(st["before"]), rf"(?:{_trie(st['before'])})\.?[ \t]"),
     }
+    # patterns that start with a look-behind (which keeps sre from skipping
+    # ahead) scanned in two steps: _starts finds where a match begins (on the
+    # class of its first characters), then the pattern without its look-behind
+    # is matched there (_split_finditer); the same matches as finditer
+    rx["_split"] = {}
+    for name, lb, heads in (("num_first", r"(?<![\d.,/])", r"[\dOTFSENP]"),   # Plot, No, Nr, One..Twelve
+                            ("num_before", r"(?<![\d.,/])", r"[\dOTFSEN]"),
+                            ("name_num", r"(?<![\w\-/])", rf"[{_UP}]")):
+        pat = rx[name]
+        assert pat.pattern.startswith(lb)
+        body = pat.pattern[len(lb):]
+        rx["_split"][name] = (re.compile(rf"{heads}(?<={lb}(?={body}).)", pat.flags),
+                              re.compile(body, pat.flags))
     rx["_gates"] = {
         "city_state_code": (("states_code",), 0),
         "city_state_country": (("states_country",), 0),
@@ -450,6 +463,7 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
     keys, before, *need = _rx()["_gates"][name]
     need_rx = _rx()["_gate_rx"][need[0]].search if need else None
     cache = {} if cache is None else cache
+    split = _rx()["_split"].get(name) if QUICK_GATES else None
     lines: list[tuple[int, int]] = []
     for k in keys:
         if k not in cache:
@@ -462,9 +476,23 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
         if need_rx is not None and need_rx(text, a, min(b + 1, end)) is None:
             continue   # every match holds a `need` match: none in this window
         p = max(a, last)
-        for m in rx.finditer(text, p, min(b + 1, end)):
+        for m in (rx.finditer(text, p, min(b + 1, end)) if split is None
+                  else _split_finditer(split, text, p, min(b + 1, end))):
             last = m.end()
             yield m
+
+
+def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, end: int):
+    """finditer of a pattern `(?<=lb)body` as (first, body) from _rx()["_split"]
+    (no match of these patterns is empty)."""
+    search, match = split[0].search, split[1].match
+    while True:
+        f = search(text, pos, end)
+        if f is None:
+            return
+        m = match(text, f.start(), end)
+        yield m
+        pos = m.end()
 
 
 def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
