@@ -27,7 +27,7 @@ LINES = [
     "Via Nazionale 89, 00184 Roma RM, Italia",
     "Lindenstraße 7\n10969 Berlin",
     "Hanauer Landstraße 126, 60314 Frankfurt am Main",
-    "P.O. Box 30552 - 00100 Nairobi, Kenya",
+    "P.O. Box 58214 - 00300 Nairobi, Kenya",
     "Postfach 12 34 56, 53113 Bonn",
     "720040, г. Бишкек, ул. Киевская, 96",
     "ул. Садовая, д. 5, г. Минск 220030",

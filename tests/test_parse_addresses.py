@@ -191,7 +191,7 @@ NEGATIVES = [
     "In 2008 IOM signed a memorandum.",
     "The office was opened in December 1996 in Minsk.",
     "Since 1994 The country has taken part.",
-    "GA res. 3237 (XXIX) of 22 Nov. 1974 GA res. 43/160",
+    "GA res. 2841 (XXVI) of 18 Oct. 1971 GA res. 52/118",
     "More than 1500 cities joined; 12.000 members in 2015.",
     "The population was 9,500,000 in 2015 and 2016.",
     "About 3000 People crossed the border.",

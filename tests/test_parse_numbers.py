@@ -71,7 +71,7 @@ FOUND = [
     ("0.2 migrants/1,000 population", [0.2, 1000]),
     ("5,999[2]", [5999, 2]),
     ("255 m (838 ft)", [255, 838]),                         # `m` is metres, not million
-    ("£4.9 billion (2013, incl. colleges)", [4_900_000_000, 2013]),
+    ("£3.6 billion (2017, excl. hospitals)", [3_600_000_000, 2017]),
     ("January-11°C", [11]),                                 # a hyphen glued to a word is no sign
     ("Area 3932 Sq. KMs.", [3932]),
     ("between 2,500 to 2,800", [2500, 2800]),

@@ -29,7 +29,7 @@ FOUND = [
     Case("Remittances (2014 estimate)", 2014, 2014, "estimate"),
     Case("GDP 36% (1999 est.)", 1999, 1999, "estimate"),
     Case("Labor force: 4.5 million (July 2018 est.)", 2018, 2018, "estimate"),
-    Case("Population (as per 2011 Census)", 2011, 2011, "census"),
+    Case("Households (as per 2001 Census)", 2001, 2001, "census"),
     Case("Households (provisional, 2021)", 2021, 2021, "provisional"),
     Case("Population 2030 (projected)", 2030, 2030, "projected"),
     Case("Villages (as per District Hand Book, Cuttack, 2011)", 2011, 2011),

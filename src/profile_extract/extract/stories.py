@@ -3,9 +3,9 @@
 Rules (each record names the one that matched):
   story.teaser   a line `5,701 kms from home`, name and role from a `Name, role`
                  line just above it (else both null)
-  story.home     `1,150 kilometers from Syrian home`, `four thousand miles away from home`
+  story.home     `2,480 kilometers from Sudanese home`, `nine hundred kilometres away from home`
   story.journey  a journey verb shortly before the distance (`Alin trekked 64 miles`,
-                 `walked for 80 kilometers`, `a distance of 60 miles (96 kilometers)`)
+                 `walked for 80 kilometers`, `covering 45 miles (72 kilometers)`)
 Not stories: totals and averages (`collectively`, `each year`), a plural population
 as subject (`Syrian refugees traveled ...`), distances between places (no journey
 verb), journeys given only in days (no distance). The first unit written counts;
@@ -326,7 +326,7 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if w.aggregate.search(sentence):
         return None
     # a teaser line: the distance and `from home` fill the line
-    # (a headline `Four Thousand Miles From Home` is not a teaser: words, title case)
+    # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
     if after_home and not d.in_words and "from" in after_home.group(0) \
             and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
             after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):

@@ -1,12 +1,12 @@
 """Distances as written: `5,701 kms`, `1,130 kmfrom`, `64 miles`,
-`four thousand miles`, `60 miles (96 kilometers)`.
+`four thousand miles`, `45 miles (72 kilometers)`.
 
-The first unit written decides (`60 miles (96 km)` is 60 mile); kilometres
+The first unit written decides (`45 miles (72 km)` is 45 mile); kilometres
 come from the project's pint registry (profile_extract.parse.units.to_km).
 
->>> d = find_distances("a distance of 60 miles (96 kilometers), with")[0]
+>>> d = find_distances("a stretch of 45 miles (72 kilometers), along")[0]
 >>> (d.text, d.value, d.unit, round(d.km, 5))
-('60 miles', 60.0, 'mile', 96.56064)
+('45 miles', 45.0, 'mile', 72.42048)
 >>> [(d.value, d.unit) for d in find_distances("1,130 kmfrom home; flew four thousand miles")]
 [(1130.0, 'km'), (4000.0, 'mile')]
 >>> find_distances("an area of 207,595 km sq and 5 km² and 30 km/h")
