@@ -842,7 +842,7 @@ def _name_ok(name: str) -> bool:
 
 
 def _first_comma(name: str) -> str:
-    """`Indian Institute of Technology, Madras` -> up to the comma when the
+    """`Northern Institute of Applied Science, Tromsø` -> up to the comma when the
     rest is a place (or a post-office / building line)."""
     if "," not in name:
         return name
@@ -864,7 +864,7 @@ def _first_comma(name: str) -> str:
 
 def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
     """The organisation name written before the address on its line
-    (`UNEP/GRID-Arendal Teaterplassen 3`, `Remarks: Permanent Observer
+    (`ACME/North-Hub Storgata 14`, `Remarks: Permanent Observer
     Mission ... 25 East 39th Street`, `c/o World ... Organization7 bis`)."""
     s = text[ls:start]
     cut = 0
@@ -1061,7 +1061,7 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                     return cand
                 return None
             k -= 1
-    # an organisation line right under the numbers (`· FDRE Ministry of Foreign Affairs`)
+    # an organisation line right under the numbers (`· National Ministry of Water Resources`)
     if not parts:
         kw_rx = _org_data()[2]
         k = _line_index(doc, b.end) + 1
@@ -1185,7 +1185,7 @@ def _country_lines(doc: Doc, b: Block) -> None:
 
 
 def _street_city(text: str, b: Block) -> None:
-    """`64 Denbigh Avenue, Belvedere`: a place after the street on its line
+    """`27 Kestrel Road, Marlborough`: a place after the street on its line
     is the city when the address has no other."""
     if b.has("city"):
         return

@@ -45,8 +45,8 @@ class Match:
 def normalise_email(raw: str) -> tuple[str, bool]:
     """Lower-cased, de-obfuscated, spaces closed up; and whether it is well formed.
 
-    >>> normalise_email("hundeverein-Querfurt @gmx.de")
-    ('hundeverein-querfurt@gmx.de', True)
+    >>> normalise_email("sportverein-Lindental @gmx.de")
+    ('sportverein-lindental@gmx.de', True)
     >>> normalise_email("name [at] domain [dot] org")
     ('name@domain.org', True)
     >>> normalise_email("info@example")

@@ -180,7 +180,7 @@ class LabelWords:
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
 
-        >>> label_words().dimension_of("Highest Density of Population")
+        >>> label_words().dimension_of("Average Density of Inhabitants")
         'density'
         >>> label_words().dimension_of("Stateless persons"), label_words().dimension_of("Motto")
         ('person', None)

@@ -178,7 +178,7 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     ('in', 'km**2')
     >>> unit_after("667 per sq. kms.", 3).unit, unit_after("20.5/km2 (53.1/sq mi)", 4).unit
     ('person / km**2', 'person / km**2')
-    >>> unit_after("85.5 %", 4).unit, unit_after("24.00 births per 1,000 residents", 5).unit
+    >>> unit_after("85.5 %", 4).unit, unit_after("17.50 births per 1,000 inhabitants", 5).unit
     ('percent', 'permille')
     >>> unit_after("1.03 M / F", 4) is None, unit_after("12 in 2015", 2) is None
     (True, True)
