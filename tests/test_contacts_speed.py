@@ -200,3 +200,29 @@ def test_split_patterns_equal_finditer(case):
         for s, e in ((0, len(text)), (3, len(text) - 4)):
             want = [(m.span(), m.groupdict()) for m in A._rx()[name].finditer(text, s, e)]
             assert [(m.span(), m.groupdict()) for m in A._split_finditer(split, text, s, e)] == want
+
+
+class FirstCase(NamedTuple):
+    pattern: str
+    starts: str        # characters a match can start with
+    not_starts: str    # characters it cannot
+
+
+FIRST_CASES = [
+    FirstCase(r"(?<![\d.,/])(?:One|Two|\d{1,3})x", "OT05", "ox .a"),
+    FirstCase(r"(?:(?<![A-Z])[A-Z]{1,2}-|(?<!\w))(?:\d{4}|[A-C]\d)", "AZ09", "az -"),
+    FirstCase(r"(?:ab)?c", "ac", "bC"),
+]
+FIRST_NONE = [r"a?", r"(?i)ab", r"[^a]b", r".b", r"(?:x|)y?"]
+
+
+@pytest.mark.parametrize("case", FIRST_CASES, ids=lambda c: c.pattern)
+def test_first_class(case):
+    cls = re.compile(A._first_class(case.pattern))
+    assert all(cls.fullmatch(c) for c in case.starts)
+    assert not any(cls.fullmatch(c) for c in case.not_starts)
+
+
+@pytest.mark.parametrize("pattern", FIRST_NONE)
+def test_first_class_not_worked_out(pattern):
+    assert A._first_class(pattern) is None

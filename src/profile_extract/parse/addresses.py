@@ -20,6 +20,12 @@ from __future__ import annotations
 import bisect
 import gettext
 import re
+try:
+    import re._constants as K
+    import re._parser as P
+except ImportError:   # Python 3.10
+    import sre_constants as K
+    import sre_parse as P
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -154,6 +160,71 @@ def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
         body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
         return f"(?:{body})?" if end else body
     return build(ws)
+
+
+def _first_class(pattern: str, flags: int = 0):
+    """A character class (regex text) holding every character a match of
+    `pattern` can start with, or None when that is not worked out (an empty
+    match possible, case folding, a construct not handled)."""
+    tree = P.parse(pattern, flags)
+    if tree.state.flags & re.IGNORECASE:
+        return None
+    items = []     # (kind, value) in class syntax
+
+    def seq(data, i=0):
+        # first chars of data[i:]; returns True if data[i:] can match empty
+        while i < len(data):
+            op, av = data[i]
+            if op in (K.ASSERT, K.ASSERT_NOT, K.AT):
+                i += 1
+                continue
+            nullable = one(op, av)
+            if nullable is None:
+                raise ValueError
+            if not nullable:
+                return False
+            i += 1
+        return True
+
+    def one(op, av):
+        # adds the first chars of this item; returns whether it can match empty
+        if op is K.LITERAL:
+            items.append(re.escape(chr(av)))
+            return False
+        if op is K.IN:
+            for o, a in av:
+                if o is K.LITERAL:
+                    items.append(re.escape(chr(a)))
+                elif o is K.RANGE:
+                    items.append(re.escape(chr(a[0])) + "-" + re.escape(chr(a[1])))
+                elif o is K.CATEGORY and a in (K.CATEGORY_UNI_DIGIT, K.CATEGORY_DIGIT):
+                    items.append(r"\d")
+                elif o is K.CATEGORY and a in (K.CATEGORY_UNI_WORD, K.CATEGORY_WORD):
+                    items.append(r"\w")
+                else:
+                    raise ValueError     # NEGATE and the like
+            return False
+        if op is K.BRANCH:
+            return any([seq(list(b)) for b in av[1]])
+        if op is K.SUBPATTERN:
+            group, add, dele, sub = av
+            if add & re.IGNORECASE:
+                raise ValueError
+            return seq(list(sub))
+        if op in (K.MAX_REPEAT, K.MIN_REPEAT, getattr(K, "POSSESSIVE_REPEAT", None)):
+            lo, hi, sub = av
+            e = seq(list(sub))
+            return e or lo == 0
+        if op is getattr(K, "ATOMIC_GROUP", None):
+            return seq(list(av))
+        raise ValueError
+
+    try:
+        if seq(list(tree)):
+            return None
+    except ValueError:
+        return None
+    return "[" + "".join(sorted(set(items))) + "]"
 
 
 def _heads(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
@@ -302,14 +373,11 @@ def _rx() -> dict[str, re.Pattern]:
     # class of its first characters), then the pattern without its look-behind
     # is matched there (_split_finditer); the same matches as finditer
     rx["_split"] = {}
-    for name, lb, heads in (("num_first", r"(?<![\d.,/])", r"[\dOTFSENP]"),   # Plot, No, Nr, One..Twelve
-                            ("num_before", r"(?<![\d.,/])", r"[\dOTFSEN]"),
-                            ("name_num", r"(?<![\w\-/])", rf"[{_UP}]")):
+    for name in ("num_first", "num_before", "name_num", "code_city", "code_comma_city"):
         pat = rx[name]
-        assert pat.pattern.startswith(lb)
-        body = pat.pattern[len(lb):]
-        rx["_split"][name] = (re.compile(rf"{heads}(?<={lb}(?={body}).)", pat.flags),
-                              re.compile(body, pat.flags))
+        heads = _first_class(pat.pattern, pat.flags)
+        if heads is not None:
+            rx["_split"][name] = (re.compile(rf"{heads}(?<=(?={pat.pattern}).)", pat.flags), pat)
     rx["_gates"] = {
         "city_state_code": (("states_code",), 0),
         "city_state_country": (("states_country",), 0),
