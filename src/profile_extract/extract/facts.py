@@ -210,7 +210,8 @@ def _find_colon(text: str) -> re.Match | None:
 def _any_sep(text: str) -> bool:
     """`_ANY_SEP.search(text, 0, 152)`, asked with substring tests (the same answer, a
     third of the time): a separator character, a run of them, or a dash after a
-    space or a word character (`\s` is str.isspace, `\w` str.isalnum or `_`)."""
+    space or a word character (re's whitespace is str.isspace, its word characters
+    str.isalnum or `_`)."""
     h = text[:152]
     if ":" in h or "\t" in h or "=" in h or "：" in h or "…" in h or "--" in h or "..." in h \
             or "___" in h or "   " in h:
