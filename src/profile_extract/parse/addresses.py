@@ -6,10 +6,10 @@ Offsets are absolute positions in the string passed in.
 
 >>> [(p.kind, p.value) for p in find_parts("3, Gorny Pereulok, Minsk 220005")]
 [('street', '3, Gorny Pereulok'), ('city', 'Minsk'), ('postal_code', '220005')]
->>> [(p.kind, p.value) for p in find_parts("CH-1211 Geneva 20, Switzerland")]
-[('postal_code', 'CH-1211'), ('city', 'Geneva'), ('country', 'Switzerland')]
->>> [(p.kind, p.value) for p in find_parts("Suite 8000 Washington, DC 20006") if p.kind != "state"]
-[('city', 'Washington'), ('postal_code', '20006')]
+>>> [(p.kind, p.value) for p in find_parts("CH-3003 Bern 7, Switzerland")]
+[('postal_code', 'CH-3003'), ('city', 'Bern'), ('country', 'Switzerland')]
+>>> [(p.kind, p.value) for p in find_parts("Suite 4200 Washington, DC 20037") if p.kind != "state"]
+[('city', 'Washington'), ('postal_code', '20037')]
 >>> [(p.kind, p.value) for p in find_parts("Andes 1365, piso 1\\n11100 Montevideo")]
 [('street', 'Andes 1365'), ('postal_code', '11100'), ('city', 'Montevideo')]
 >>> [(p.kind, p.value) for p in find_parts("720040, г. Бишкек, ул. Киевская, 96")]
@@ -618,7 +618,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("street", s, e, text[s:e], None, f"street.{name}"))
     for m in _gated("pobox", text, start, end, gates):
         add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
-        # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 30552 - 00100 Nairobi`
+        # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 58214 - 00300 Nairobi`
         k = rx["pobox_code"].match(text, m.end(), end)
         if k:
             add(Part("postal_code", *k.span("code"), k.group("code"), None, "pobox_code"))
@@ -897,7 +897,7 @@ def _street_alone(text: str, s: int, e: int, end: int) -> bool:
 
 
 def _extend_street_list(text: str, e: int, end: int) -> int:
-    """`Avenue du Ghana, Rue Pierre de Coubertin, Rue Hedi Nouira`: a comma list
+    """`Avenue du Niger, Rue Paul Valéry, Rue Omar Khayam`: a comma list
     of streets is one street."""
     rx = _rx()["word_first"]
     while True:
