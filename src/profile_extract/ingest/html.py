@@ -655,8 +655,13 @@ def _lost_markup(root, html: str) -> bool:
 
 def _soup_parse(html: str):
     """BeautifulSoup (html.parser) into an lxml tree: slower, but follows markup lxml gives up on."""
+    import warnings
+
+    from bs4 import XMLParsedAsHTMLWarning
     from lxml.html import soupparser
-    return soupparser.fromstring(html.replace("\x00", ""))
+    with warnings.catch_warnings():  # an XHTML page read as HTML is what we want here
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return soupparser.fromstring(html.replace("\x00", ""))
 
 
 def _assemble(lines: list[_Line]) -> tuple[str, list[tuple[int, int, int]]]:
