@@ -373,7 +373,9 @@ def _rx() -> dict[str, re.Pattern]:
     # class of its first characters), then the pattern without its look-behind
     # is matched there (_split_finditer); the same matches as finditer
     rx["_split"] = {}
-    for name in ("num_first", "num_before", "name_num", "code_city", "code_comma_city"):
+    # (where it measured faster; city_code already starts on a class)
+    for name in ("num_first", "num_before", "name_num", "code_city", "code_comma_city", "pobox",
+                 "jp_block", "word_first"):
         pat = rx[name]
         heads = _first_class(pat.pattern, pat.flags)
         if heads is not None:
