@@ -226,3 +226,19 @@ def test_first_class(case):
 @pytest.mark.parametrize("pattern", FIRST_NONE)
 def test_first_class_not_worked_out(pattern):
     assert A._first_class(pattern) is None
+
+
+PHONE_TEXTS = [
+    Case("intl", "Tel: +41 22 123 45 67, Fax +41 (0)22 123 45 68"),
+    Case("glued", "x+41 22 1234567 a-022 123 4567 /022 123 4567 .022 123 4567"),
+    Case("brackets", "[+1] 212 555 0100 (212) 555-0101 00 44 20 7946 0000"),
+    Case("dots", "1.2.3.4.5.6.7 and 12.34.56.78.90 or 2024-2025 v 1234567@x.org"),
+    Case("lines", "\n".join(LINES)),
+]
+
+
+@pytest.mark.parametrize("case", PHONE_TEXTS, ids=lambda c: c.name)
+def test_phone_runs_equal_finditer(case):
+    from profile_extract.parse.phones import PHONE_RUN
+    want = [(m.span(), m.group(0)) for m in PHONE_RUN.finditer(case.text)]
+    assert [(m.span(), m.group(0)) for m in C._phone_runs(case.text)] == want

@@ -402,6 +402,23 @@ def _is_intl(run: str) -> bool:
 
 # ---------------------------------------------------------------- items
 
+@lru_cache(maxsize=None)
+def _phone_split() -> tuple[re.Pattern, re.Pattern] | None:
+    heads = addr._first_class(PHONE_RUN.pattern, PHONE_RUN.flags)
+    if heads is None:
+        return None
+    return re.compile(rf"{heads}(?<=(?={PHONE_RUN.pattern}).)", PHONE_RUN.flags), PHONE_RUN
+
+
+def _phone_runs(text: str):
+    """PHONE_RUN.finditer(text), found through the class of its first
+    characters (its leading look-behind keeps sre from skipping ahead)."""
+    split = _phone_split()
+    if split is None:
+        return PHONE_RUN.finditer(text)
+    return addr._split_finditer(split, text, 0, len(text))
+
+
 _WEBSITE_LINE = re.compile(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?")
 
 
@@ -450,7 +467,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             items.append(Item("email", em.start, em.end, em.value, em.valid, rule="contact.email.bare"))
     used.sort()
     used_starts = [a for a, _ in used]
-    for m in PHONE_RUN.finditer(text):
+    for m in _phone_runs(text):
         k = bisect.bisect_left(used_starts, m.end())
         if any(a < m.end() and m.start() < b for a, b in used[max(0, k - 3):k]):
             continue
