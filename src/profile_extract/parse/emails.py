@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 _LOCAL = r"[\w.%+'\-]*\w"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
-_AT = r"(?:[ \t]?@[ \t]?|\s*[\[({<]\s*(?:at|@|AT)\s*[\])}>]\s*)"
-_DOT = r"(?:\.|\s*[\[({<]\s*(?:dot|DOT|punkt|point)\s*[\])}>]\s*)"
+# the bracketed words for `@` and `.` (English, Spanish/Portuguese, German, French, Italian)
+_AT_WORDS = r"(?i:at|arroba|ät)"
+_DOT_WORDS = r"(?i:dot|punkt|point|punto|ponto)"
+_AT = rf"(?:[ \t]?@[ \t]?|\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*)"
+_DOT = rf"(?:\.|\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*)"
 # name@domain.org, name [at] domain [dot] org, a stray space around @
 EMAIL = re.compile(rf"(?<![\w.%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+(?![\w@])")
 # name at domain dot org (words only: a plain ` at ` needs a ` dot ` too)
@@ -53,8 +56,8 @@ def normalise_email(raw: str) -> tuple[str, bool]:
     ('info@example', False)
     """
     v = MAILTO.sub("", raw.strip())
-    v = re.sub(r"\s*[\[({<]\s*(?:at|@)\s*[\])}>]\s*", "@", v, flags=re.I)
-    v = re.sub(r"\s*[\[({<]\s*(?:dot|punkt|point)\s*[\])}>]\s*", ".", v, flags=re.I)
+    v = re.sub(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*", "@", v)
+    v = re.sub(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*", ".", v)
     v = re.sub(r"\s+at\s+", "@", v, flags=re.I)
     v = re.sub(r"\s+dot\s+", ".", v, flags=re.I)
     v = re.sub(r"\s+", "", v).lower().strip(_TRAIL)
@@ -63,7 +66,7 @@ def normalise_email(raw: str) -> tuple[str, bool]:
 
 # what the patterns need somewhere in the text: an obfuscated `[at]` / `(dot)`
 # (which may stand across lines), an `@`, a spelled-out ` dot `
-_BRACKETED = re.compile(r"[\[({<]\s*(?:at|@|AT|dot|DOT|punkt|point)\s*[\])}>]")
+_BRACKETED = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|@|{_DOT_WORDS})\s*[\])}}>]")
 _WORD_DOT = re.compile(r"\s(?:dot|DOT)\s")
 _URL_GATE = re.compile(r"(?i)://|www\.")
 _DOMAIN_GATE = re.compile(r"[a-z0-9]\.[a-z]")

@@ -1,0 +1,55 @@
+"""Contacts: obfuscated e-mails in other languages, `House`/`Plot` street heads,
+more street words and labels. Strings written for the test, in real page shapes.
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.extract.contacts import extract_contacts
+from profile_extract.ingest.segment import Doc
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+    want: list                     # (kind, value) pairs that must be among the records
+    country: str | None = None
+
+
+def kinds(text, country=None):
+    recs, _ = extract_contacts(Doc.from_text(text, country_iso2=country))
+    for r in recs:
+        assert r.span.snippet(text) == r.raw
+    return {(r.kind, r.value) for r in recs}
+
+
+EMAILS = [
+    Case("Portuguese [arroba]", "Escreva para secretaria [arroba] amigos-do-rio.org.mz",
+         [("email", "secretaria@amigos-do-rio.org.mz")]),
+    Case("Spanish (arroba) and [punto]", "Correo: contacto (arroba) fundacion-sol [punto] org",
+         [("email", "contacto@fundacion-sol.org")]),
+    Case("German [ät]", "E-Mail: buero[ät]heimatverein-nord.de",
+         [("email", "buero@heimatverein-nord.de")]),
+    Case("(at) and (dot)", "Mail: office(at)zavod-lipa(dot)si",
+         [("email", "office@zavod-lipa.si")]),
+]
+
+
+@pytest.mark.parametrize("case", EMAILS, ids=[c.name for c in EMAILS])
+def test_obfuscated_emails(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "website" for k, _ in got)
+
+
+EMAIL_NEGATIVES = [
+    ("an [arroba] with nothing around it", "Use the sign [arroba] in addresses."),
+    ("a bracketed punto in prose", "Il punto (punto) della questione resta aperto."),
+]
+
+
+@pytest.mark.parametrize("name,text", EMAIL_NEGATIVES, ids=[n for n, _ in EMAIL_NEGATIVES])
+def test_no_emails(name, text):
+    assert not any(k == "email" for k, _ in kinds(text))
