@@ -347,6 +347,12 @@ UPDATED = [
     Case("Italian stamp", "Aggiornato il 14 luglio 2021\n", updated="2021-07-14"),
     Case("Dutch stamp", "Laatst bijgewerkt op 2 maart 2020\n", updated="2020-03-02"),
     Case("German stamp with vom", "Stand vom 30.09.2019\n", updated="2019-09-30"),
+    Case("Dutch changed stamp with dashes", "Colofon\n\nLaatst gewijzigd: 17-04-2023 · Privacy\n", updated="2023-04-17"),
+    Case("reviewed stamp after a sentence", "Entries are sorted by name. Last reviewed: 8 May 2022\n",
+         updated="2022-05-08"),
+    Case("Italian last-update label", "Contatti\n\nUltimo aggiornamento: 21/11/2020\n", updated="2020-11-21"),
+    Case("Portuguese last-update label", "Quem somos\n\nÚltima atualização: 4 de junho de 2021\n",
+         updated="2021-06-04"),
 ]
 
 NOT_UPDATED = [
@@ -359,6 +365,8 @@ NOT_UPDATED = [
     Case("edited in prose", "She edited the 2015 yearbook.\n"),
     Case("an editor credit", "Edited by Jane Roe, March 2019\n"),
     Case("a month-like word in prose", "Stand by us in 2024.\n"),
+    Case("reviewed in prose", "The board reviewed 2021 spending in depth.\n"),
+    Case("changed in Dutch prose", "Het beleid is in 2019 gewijzigd door het bestuur.\n"),
 ]
 
 

@@ -177,17 +177,18 @@ def parse_date(m: re.Match) -> str | None:
 # --- updated -----------------------------------------------------------------
 
 _UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|revised|as\s+of|stand\s*:|stand\s+vom|aktualisiert|"
-                            r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt")
+                            r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt|reviewed|gewijzigd")
 _STAMP = re.compile(
     r"(?i)(?:^|(?<=[\s|(\[]))(?:"
-    r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised|reviewed)(?:\s+(?:on|at))?"
+    r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?"
+    r"|(?:(?:page|site|content)\s+)?last\s+reviewed(?:\s+(?:on|at))?"
     r"|(?:this\s+page\s+was\s+|page\s+)?last\s+edited(?:\s+(?:on|at))?"
     r"|last\s+(?:change|changed|update|modification|revision)(?:\s+on)?"
     r"|date\s+of\s+(?:last\s+)?(?:update|modification|revision)"
     r"|stand(?:\s+vom)?|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
     r"|mis\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?"
     r"|última\s+actualización|ultima\s+actualizacion|atualizado(?:\s+em)?|última\s+atualização"
-    r"|aggiornato(?:\s+il)?|ultimo\s+aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?"
+    r"|aggiornato(?:\s+il)?|ultimo\s+aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?"
     r")\s*[:\-–]?\s*")
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
 _AS_OF = re.compile(r"(?:^|(?<=[–—-]\d[–—-] )|(?<=[–—-]\d\d[–—-] ))\s*As\s+of\s+", re.M)
@@ -202,7 +203,7 @@ _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 
 # Every word _STAMP or an `As of` line needs (lower case, a superset): lines without one hold no stamp.
 _STAMP_WORDS = re.compile(r"updat|modifi|revis|review|edit|chang|stand|aktuali|änderung|mis|actuali|atualiz"
-                          r"|aggiorn|bijgewerkt|as\s+of")
+                          r"|aggiorn|bijgewerkt|gewijzigd|as\s+of")
 
 
 def lower_text(doc: Doc) -> str | None:
