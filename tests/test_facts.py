@@ -1619,3 +1619,47 @@ def test_cyrillic_unit_spellings(text, value, unit):
 def test_people_living_elsewhere(text, unit):
     facts, _ = facts_of(text)
     assert [f.unit for f in facts] == [unit]
+
+
+# --- units in other languages, registration rows, update stamps, share widgets ------
+
+@pytest.mark.parametrize("text,value,unit", [
+    ("Dichtheid: 14,2 inwoners per km²", 14.2, "person / km**2"),
+    ("Levensduur gemiddeld: 79,1 jaar", 79.1, "year"),
+    ("Aantal bewoners: 52.300 inwoners", 52_300, "person"),
+    ("Einwohnerdichte: 88 Einwohner/km²", 88, "person / km**2"),
+    ("Popolazione: 33.600 abitanti", 33_600, "person"),
+])
+def test_units_written_in_other_languages(text, value, unit):
+    facts, _ = facts_of(text)
+    assert [(f.value, f.unit) for f in facts] == [(pytest.approx(value), unit)]
+
+
+@pytest.mark.parametrize("text", [
+    "KvK: 40512345",
+    "KvK-nummer: 81234567",
+    "NUIT: 400123987",
+    "Sede: Rua das Flores 12, Beira",
+    "Bezoekadres: Kerkstraat 14, 3511 AB Utrecht",
+    "Laatst gewijzigd: 4 maart 2024",
+    "Laatst bijgewerkt: 12-01-2023",
+    "Ultimo aggiornamento: 3 giugno 2022",
+    "Last reviewed: 2 May 2021",
+    "Condividi:",
+    "Teilen: Facebook | X | WhatsApp",
+    "Partager :",
+    "Head Office – Kumasi",
+    "Former address: 9-3 Sakuragaoka, Osaka",
+])
+def test_registration_stamp_and_share_rows_are_no_facts(text):
+    facts, _ = facts_of(text)
+    assert facts == [], [(f.label, f.value_text) for f in facts]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("Inwoners: 17,9 miljoen", "Inwoners"),        # the Dutch people word is still a fine label
+    ("Sedentary population share: 41%", "Sedentary population share"),
+])
+def test_near_misses_stay_facts(text, label):
+    facts, _ = facts_of(text)
+    assert [f.label for f in facts] == [label]
