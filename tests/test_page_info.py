@@ -202,6 +202,10 @@ def test_html_h1_wins():
 
 
 COUNTRIES = [
+    Case("a Portuguese country name", "Quem somos\n\nA associação nasceu em Quelimane, Moçambique, em 2001. "
+         "Trabalha com escolas de Moçambique.\n", country="Mozambique"),
+    Case("a Portuguese name without its cedilla", "Historia\n\nFundada em Beira, Mocambique, em 1999.\n",
+         country="Mozambique"),
     Case("named often", f"About\n\n{PROSE} Belarus joined in 2005. Belarus and IOM signed a plan.",
          country="Belarus"),
     Case("named once", "About the College\n\nFounded in 1869\n\nRank - 18th in the United States\n",
@@ -265,6 +269,8 @@ COUNTRIES = [
 ]
 
 NO_COUNTRY = [
+    Case("Portuguese names of several countries, none the subject", "Parceiros\n\nTrabalhamos com "
+         "associações em Moçambique, Brasil, Cabo Verde e Angola.\n"),
     Case("international organisation seated in a country",
          f"What is UNHCR?\n\nBased in Geneva, Switzerland, the Agency helps refugees. {PROSE}"),
     Case("several countries, none the subject",
