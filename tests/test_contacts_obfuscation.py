@@ -53,3 +53,29 @@ EMAIL_NEGATIVES = [
 @pytest.mark.parametrize("name,text", EMAIL_NEGATIVES, ids=[n for n, _ in EMAIL_NEGATIVES])
 def test_no_emails(name, text):
     assert not any(k == "email" for k, _ in kinds(text))
+
+
+STREETS = [
+    Case("Slovene square word after the name", "Zavod Test\nKongresni trg 12\n1000 Ljubljana\nSlovenia",
+         [("organization", "Zavod Test"), ("street", "Kongresni trg 12"), ("city", "Ljubljana")]),
+    Case("Slovene road word, one line", "Društvo Lipa\nTrubarjeva cesta 5, 2000 Maribor",
+         [("organization", "Društvo Lipa"), ("street", "Trubarjeva cesta 5"), ("city", "Maribor")]),
+    Case("Italian small square first", "Biblioteca Test\nPiazzetta dei Mulini, 4\n47890 San Marino",
+         [("organization", "Biblioteca Test"), ("street", "Piazzetta dei Mulini, 4")]),
+]
+
+
+@pytest.mark.parametrize("case", STREETS, ids=[c.name for c in STREETS])
+def test_street_words(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+STREET_NEGATIVES = [
+    ("a square word in prose, no number after it", "We met on the trg near the river in 2019."),
+    ("a basket word before a count", "Una cesta con 5 mele e 12 pere."),
+]
+
+
+@pytest.mark.parametrize("name,text", STREET_NEGATIVES, ids=[n for n, _ in STREET_NEGATIVES])
+def test_no_street(name, text):
+    assert not any(k == "street" for k, _ in kinds(text))
