@@ -79,3 +79,30 @@ STREET_NEGATIVES = [
 @pytest.mark.parametrize("name,text", STREET_NEGATIVES, ids=[n for n, _ in STREET_NEGATIVES])
 def test_no_street(name, text):
     assert not any(k == "street" for k, _ in kinds(text))
+
+
+HOUSE_HEADS = [
+    Case("Ghanaian `House No.` starts the street; the name line stays the organization",
+         "Savanna Test Trust\nHouse No. 14, Kofi Annan Avenue, North Legon\nGhana",
+         [("organization", "Savanna Test Trust"), ("street", "House No. 14, Kofi Annan Avenue")]),
+    Case("Nigerian `Plot` starts the street",
+         "Lagos Test Initiative\nPlot 5, Adeola Odeku Street, Victoria Island, Lagos\nNigeria",
+         [("organization", "Lagos Test Initiative"), ("street", "Plot 5, Adeola Odeku Street")]),
+]
+
+
+@pytest.mark.parametrize("case", HOUSE_HEADS, ids=[c.name for c in HOUSE_HEADS])
+def test_house_heads(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "organization" and v.startswith(("House", "Plot")) for k, v in got)
+
+
+HOUSE_NEGATIVES = [
+    ("a house count in prose", "The project rebuilt House 14 and 20 classrooms in 2019."),
+]
+
+
+@pytest.mark.parametrize("name,text", HOUSE_NEGATIVES, ids=[n for n, _ in HOUSE_NEGATIVES])
+def test_no_house_street(name, text):
+    assert not any(k == "street" for k, _ in kinds(text))

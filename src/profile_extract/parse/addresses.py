@@ -259,7 +259,7 @@ def _rx() -> dict[str, re.Pattern]:
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
     dir_words = _alt(st.get("directional_words", []))
     rx["num_first"] = re.compile(
-        rf"(?<![\d.,/])(?P<num>(?:(?:Plot|Plot No\.?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
+        rf"(?<![\d.,/])(?P<num>(?:(?:(?:House|Plot)(?:[ \t]+No\.?)?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
         rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w])|[ \t]+{dir_words}(?=[ \t]*(?:[,;]|$)))?", re.M)
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
