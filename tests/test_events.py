@@ -266,6 +266,16 @@ POSITIVE = [
          (("2012", "since"),), "Russian `с YEAR года`"),
     Case("A law on labour migration was passed in 1999 under the Migration Act of that year.",
          (("1999", None),), "a law's year with `in` stays an event"),
+    # both ends of ranges in Romance languages and Dutch
+    Case("Dal 1961 al 1968 il coro fu diretto dal fondatore.", (("1961", "since"), ("1968", "until")),
+         "Italian `dal YEAR al YEAR`"),
+    Case("A escola funcionou entre 1972 e 1980 num armazém alugado.", (("1972", "since"), ("1980", "until")),
+         "Portuguese `entre YEAR e YEAR`"),
+    Case("La clínica atendió a refugiados de 1994 a 1998 en la frontera.", (("1994", "since"), ("1998", "until")),
+         "Spanish `de YEAR a YEAR`"),
+    Case("Tussen 2008 en 2011 werkte de stichting in drie provincies.", (("2008", "since"), ("2011", "until")),
+         "Dutch `tussen YEAR en YEAR`"),
+    Case("Dal 1975 il museo è aperto al pubblico.", (("1975", "since"),), "`dal YEAR` alone stays since"),
 ]
 
 NEGATIVE = [
@@ -454,6 +464,11 @@ NEGATIVE = [
     Case("En 2022 llegaron al país 1,2 millones de turistas.", (), "a Spanish scale word"),
     Case("Overseas workers are protected by the Migrant Workers Rules, 2010 and by circulars.", (),
          "`Rules, YEAR` in a name"),
+    Case("Il consorzio applica la Legge n. 41 del 1987 sulle cooperative.", (), "Italian law number and year"),
+    Case("O apoio segue a Lei n.º 7 de 2009 sobre associações.", (), "Portuguese law number and year"),
+    Case("Las cooperativas se rigen por la Ley 79 de 1988.", (), "Spanish law number and year"),
+    Case("Volgens de volkstelling van 2001 spreekt de helft Frans.", (), "a census of YEAR is a statistic"),
+    Case("Segun el censo de 2005 la ciudad creció mucho.", (), "Spanish census of YEAR"),
 ]
 
 

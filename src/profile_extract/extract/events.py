@@ -226,7 +226,27 @@ _PARTICIPLE_AFTER = re.compile(rf"\s+(?:{_alt(W['participles']['after_year'])})(
 _HAPPENING_ONLY = _words("of_nouns", "happening")
 _HAPPENING = _HAPPENING_ONLY | _words("of_nouns", "time")
 _DOC_NOUNS = _words("document_nouns")
+_OF_LINKS = frozenset(w.lower() for w in W["range"]["of_links"])
+_NUMBER_MARKS = frozenset(w.lower() for w in W["range"]["number_marks"])
 _RANGE_END = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
+_RANGE_NEXT = re.compile(rf"^\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*{_YEAR}(?!\d)", _I)
+
+
+def _names_document(words: list[str]) -> bool:
+    """Do the words before `of/del/de/van YEAR` end in a document noun, maybe with its
+    number (`Legge n. 28`, `Ley 5`, `volkstelling`)? The year is then part of a name.
+
+    >>> _names_document(["la", "legge", "n", "28"]), _names_document(["ley", "5"])
+    (True, True)
+    >>> _names_document(["fundada"]), _names_document(["la", "guerra"])
+    (False, False)
+    """
+    i = len(words) - 1
+    skipped = 0
+    while i >= 0 and skipped < 3 and (words[i] in _NUMBER_MARKS or any(c.isdigit() for c in words[i])):
+        i -= 1
+        skipped += 1
+    return i >= 0 and words[i] in _DOC_NOUNS
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|und|et|y|и)\s*$", _I)
 _LIST_NEXT = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|und|et|y|и))\s*{_YEAR}\b", _I)
 _NUM_BEFORE = re.compile(r"(?:\d[\s.,/]?|[$€£¥+#№]\s*)$")
@@ -768,7 +788,10 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     t = _trigger(words, _YEAR_TRIGGERS)
     if t:
         word, n = t
-        if word in ("from", "between") or (word in _RANGE_START and word not in _TRIG_WORD):
+        if word in _OF_LINKS and _names_document(words[:-n]):
+            return None                      # `Legge n. 28 del 1994`, `volkstelling van 2012`
+        if word in ("from", "between") or (word in _RANGE_START and (word not in _TRIG_WORD
+                                                                    or _RANGE_NEXT.match(post))):
             if any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
                 return None
             return "event.year_range", "since", "start"
