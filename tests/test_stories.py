@@ -106,6 +106,12 @@ POSITIVE = [
          [S(None, 1075)]),
     Case("teaser with a narrow space as thousands separator", "Read more\n12\u202f040 km from home\n",
          [S(None, 12040)]),
+    Case("a byline line just above the traveller's name",
+         "The road north\nBy Ama Owusu\nKwame Boateng left Wa in 2018. Over many months he walked and hitched, "
+         "covering some 2,100 kilometres before he reached the coast.", [S("Kwame Boateng", 2100)]),
+    Case("a heading line just above the traveller's name",
+         "Stories from Tamale\nAbena Darko left Bolga in May. She walked 420 km to the border.",
+         [S("Abena Darko", 420)]),
     Case("prose with a spaced thousand", "Tomas cycled 1 320 kilometres to reach his family.", [S("Tomas", 1320)]),
 ]
 
@@ -124,6 +130,7 @@ NEGATIVE = [
     Case("speeds", "The bus drove at 80 km/h for hours.", []),
     Case("no distance at all", "She fled on foot with her two siblings.", []),
     Case("a daily walk is no journey", "He was forced to walk 20 km to school every day.", []),
+    Case("a daily walk for water is no journey either", "Efia walked 9 km a day to the river for water.", []),
     Case("thousands of a nationality", "Thousands of Syrians walked 500 km to the border.", []),
     Case("many refugees", "Many refugees walk more than 1,000 km.", []),
     Case("sea distances", "The boat sailed 200 nautical miles.", []),

@@ -115,7 +115,8 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 
 # --- names -------------------------------------------------------------------
 
-_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?(?:\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?){0,2}")
+# Words of one run stay on one line: a line break ends a name (`By Ama Owusu` / `Kwame left ...`).
+_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?){0,2}")
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by)[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
