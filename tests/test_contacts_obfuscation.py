@@ -106,3 +106,32 @@ HOUSE_NEGATIVES = [
 @pytest.mark.parametrize("name,text", HOUSE_NEGATIVES, ids=[n for n, _ in HOUSE_NEGATIVES])
 def test_no_house_street(name, text):
     assert not any(k == "street" for k, _ in kinds(text))
+
+
+LABELS = [
+    Case("Portuguese seat label; `n.º` number stays with the street; city and country after it",
+         "Associação Teste\nSede: Rua da Paz, n.º 45, Beira, Moçambique",
+         [("organization", "Associação Teste"), ("street", "Rua da Paz, n.º 45"), ("city", "Beira"),
+          ("country", "Moçambique")]),
+    Case("Dutch visiting address label",
+         "Stichting Teste\nBezoekadres: Oudegracht 12, 3511 AB Utrecht",
+         [("street", "Oudegracht 12"), ("city", "Utrecht"), ("postal_code", "3511 AB")]),
+    Case("consular section is a phone label",
+         "Embassy of Testland\nTel: +81 3 5555 0100\nConsular section: +81 3 5555 0199",
+         [("phone", "+81355550100"), ("phone", "+81355550199")]),
+]
+
+
+@pytest.mark.parametrize("case", LABELS, ids=[c.name for c in LABELS])
+def test_labels(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+LABEL_NEGATIVES = [
+    ("a consular section in prose with a year", "The consular section opened in 2019 with 12 staff."),
+]
+
+
+@pytest.mark.parametrize("name,text", LABEL_NEGATIVES, ids=[n for n, _ in LABEL_NEGATIVES])
+def test_no_label_phone(name, text):
+    assert not any(k == "phone" for k, _ in kinds(text))

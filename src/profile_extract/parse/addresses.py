@@ -63,7 +63,7 @@ TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # G
 LTOKEN = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
-HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|núm|num)\.?[ \t]*)?"
+HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|[nN]\.[º°]|núm|num)\.?[ \t]*)?"
 CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
              "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
              "Tel", "Fax", "Phone", "Email", "E-mail", "Web", "Website", "Telefon", "Telephone",
