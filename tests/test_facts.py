@@ -1663,3 +1663,23 @@ def test_registration_stamp_and_share_rows_are_no_facts(text):
 def test_near_misses_stay_facts(text, label):
     facts, _ = facts_of(text)
     assert [f.label for f in facts] == [label]
+
+
+@pytest.mark.parametrize("text,labels", [
+    ("FR | EN | DE\nCapital: Thimphu\nPopulation: 780,000", ["Capital", "Population"]),
+    ("en | ar\nArea: 10,400 km²", ["Area"]),
+    ("Climate ::NEPAL\nCoastline:\n1,200 km\nPeople ::NEPAL\nPopulation:\ntotal: 30,900,000",
+     ["Coastline", "Population - total"]),
+])
+def test_language_switchers_and_section_headings_are_no_rows(text, labels):
+    facts, _ = facts_of(text)
+    assert [f.label for f in facts] == labels
+
+
+@pytest.mark.parametrize("text,label", [
+    ("GDP | USD 12 bn", "GDP"),                   # a short label with a value is still a row
+    ("Ratio: 3:1 (men to women)", "Ratio"),
+])
+def test_near_switchers_and_double_colons_stay_rows(text, label):
+    facts, _ = facts_of(text)
+    assert [f.label for f in facts] == [label]

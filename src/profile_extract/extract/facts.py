@@ -1104,6 +1104,10 @@ def _follows(text: str, row: Row, line: Line) -> bool:
     return row.vend <= line.start and text.count("\n", row.vend, line.start) <= 1
 
 
+_SECTION_HEAD = re.compile(r"^\s*[^\W\d_][^:|]{0,60}?\s*::\s*[^\W\d_][^\W\d_ .'’-]*(?:[ .'’-]+[^\W\d_]+)*\s*$")
+_LANG_SWITCH = re.compile(r"^\s*(?-i:[A-Z]{2,3}|[a-z]{2})(?:\s*\|\s*(?-i:[A-Z]{2,3}|[a-z]{2}))+\s*\|?\s*$")
+
+
 def _line_rows(rows: _Rows, doc: Doc) -> None:
     """Walk the lines once: pipe tables through a cell machine, other lines
     through the separator rules; flattened two-column tables (`Label 1234`)
@@ -1287,6 +1291,16 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         if len(t) > MAX_LINE:
             flush_trailing()
             close_table()
+            continue
+        if (":" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
+            # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
+            # neither is a row, nor the value or sub-label of the row above
+            flush_trailing()
+            if in_table:
+                close_table()
+                flush_trailing()
+            colon_header[0] = None
+            bare_prev[0] = None
             continue
         if "|" in t:
             flush_trailing()
