@@ -112,6 +112,10 @@ POSITIVE = [
     Case("a heading line just above the traveller's name",
          "Stories from Tamale\nAbena Darko left Bolga in May. She walked 420 km to the border.",
          [S("Abena Darko", 420)]),
+    Case("number words in a relative clause after an apposition",
+         "At the port he met Kojo, a tailor from Tema, who had come six hundred kilometres on foot.",
+         [S("Kojo", 600, "tailor")]),
+    Case("digits in a relative clause", "Efua, who had come 350 km from the north, found work.", [S("Efua", 350)]),
     Case("prose with a spaced thousand", "Tomas cycled 1 320 kilometres to reach his family.", [S("Tomas", 1320)]),
 ]
 
@@ -130,6 +134,8 @@ NEGATIVE = [
     Case("speeds", "The bus drove at 80 km/h for hours.", []),
     Case("no distance at all", "She fled on foot with her two siblings.", []),
     Case("a daily walk is no journey", "He was forced to walk 20 km to school every day.", []),
+    Case("aid, not a person, came by truck", "Aid came 500 km by truck from the port.", []),
+    Case("food had come by lorry", "Food had come 200 km by lorry before the rains.", []),
     Case("a daily walk for water is no journey either", "Efia walked 9 km a day to the river for water.", []),
     Case("thousands of a nationality", "Thousands of Syrians walked 500 km to the border.", []),
     Case("many refugees", "Many refugees walk more than 1,000 km.", []),
