@@ -1683,3 +1683,11 @@ def test_language_switchers_and_section_headings_are_no_rows(text, labels):
 def test_near_switchers_and_double_colons_stay_rows(text, label):
     facts, _ = facts_of(text)
     assert [f.label for f in facts] == [label]
+
+
+def test_dated_list_items_are_no_trailing_rows():
+    text = "Workshop report released 14 Feb 2024\nNew reading room opens 2 March 2024\n"
+    facts, _ = facts_of(text)
+    assert facts == []
+    facts, _ = facts_of("Area 3,150 sq km\nNo. of Blocks 9\n")       # the trailing table still reads
+    assert [(f.label, f.value) for f in facts] == [("Area", 3150), ("No. of Blocks", 9)]

@@ -608,6 +608,18 @@ _DATE_VALUE = re.compile(
 _DATE_IN_TEXT = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONTHS) + r")\.?,?\s+\d{4}\b"
                            r"|\b(?:" + "|".join(MONTHS) + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b", re.I)
 _BARE_YEAR = re.compile(r"^\d{4}\s*[;,.]?$")
+
+
+def _dated_item(tail: str) -> bool:
+    """Is the text after a separator-less label a full date and nothing else (`Library
+    extends opening hours 3 Jan 2025`)? Such a line is a dated list item (news, posts), no row.
+
+    >>> _dated_item("3 Jan 2025"), _dated_item("March 4, 2019 "), _dated_item("4,200 (2019)")
+    (True, True, False)
+    """
+    m = _DATE_IN_TEXT.match(tail.strip())
+    return m is not None and m.end() == len(tail.strip())
+
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
 _RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
@@ -1203,7 +1215,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                          line.index, kind="as_of")
                 return
             m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
-            if m and label_ok(m.group("label")) and not _address_like(rows, m.group("label"), m.group("value")):
+            if m and label_ok(m.group("label")) and not _address_like(rows, m.group("label"), m.group("value")) \
+                    and not _dated_item(t[m.start("value"):]):
                 trailing_run.append((line, m))
                 return
         flush_trailing()
