@@ -135,3 +135,31 @@ LABEL_NEGATIVES = [
 @pytest.mark.parametrize("name,text", LABEL_NEGATIVES, ids=[n for n, _ in LABEL_NEGATIVES])
 def test_no_label_phone(name, text):
     assert not any(k == "phone" for k, _ in kinds(text))
+
+
+HOUSE_ROADS = [
+    Case("Dhaka `House N, Road N` is the street; the name line stays the organization",
+         "Sundar Test Forum (STF)\nAddress: House 21, Road 7, Block C, Niketan, Dhaka-1212, Bangladesh",
+         [("organization", "Sundar Test Forum (STF)"), ("street", "House 21, Road 7"), ("city", "Dhaka"),
+          ("postal_code", "1212"), ("country", "Bangladesh")]),
+    Case("a lettered house and `Road No.`",
+         "Test Samity\nHouse 8/A, Road No. 4, Dhanmondi, Dhaka 1205, Bangladesh",
+         [("organization", "Test Samity"), ("street", "House 8/A, Road No. 4")]),
+]
+
+
+@pytest.mark.parametrize("case", HOUSE_ROADS, ids=[c.name for c in HOUSE_ROADS])
+def test_house_roads(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "organization" and v.startswith("House") for k, v in got)
+
+
+HOUSE_ROAD_NEGATIVES = [
+    ("a house and a road count in prose", "We rebuilt the Town House in 2014, the Road 7 years later."),
+]
+
+
+@pytest.mark.parametrize("name,text", HOUSE_ROAD_NEGATIVES, ids=[n for n, _ in HOUSE_ROAD_NEGATIVES])
+def test_no_house_road(name, text):
+    assert not any(k == "street" for k, _ in kinds(text))

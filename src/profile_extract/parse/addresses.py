@@ -261,6 +261,10 @@ def _rx() -> dict[str, re.Pattern]:
     rx["num_first"] = re.compile(
         rf"(?<![\d.,/])(?P<num>(?:(?:(?:House|Plot)(?:[ \t]+No\.?)?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
         rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w])|[ \t]+{dir_words}(?=[ \t]*(?:[,;]|$)))?", re.M)
+    # House 21, Road 7 / Plot 5, Road No. 3 (a numbered road after a house number)
+    rx["house_road"] = re.compile(
+        r"(?<![\w])(?:House|Plot|Holding)(?:[ \t]+No\.?)?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?|/[A-Z](?![\w]))?,[ \t]*"
+        r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])")
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
         rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_alt(st['before'], 'i')})\.?"
@@ -387,6 +391,7 @@ def _rx() -> dict[str, re.Pattern]:
         # a match starts above its street word's line only when that line starts so
         "num_first": (("street_words",), (3, "num_cont"), "number"),
         "num_before": (("street_words",), (3, "num_cont"), "number"),
+        "house_road": (("street_words",), 0),
         "word_first": (("street_first",), 0),
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
@@ -596,7 +601,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_country"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
-    for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block"):
+    for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block",
+                 "house_road"):
         for m in _gated(name, text, start, end, gates):
             s, e = m.span()
             if name == "word_first":
