@@ -121,6 +121,16 @@ TITLES = [
     Case("glued menus above the heading",
          "MenuCloseSearchGive\nWho we areWhat we doNewsContact\nOur offices\n\nHead office\n"
          "Ruritania Refugee Council\n12 Harbour Road\n", "Our offices"),
+    Case("an Italian search label under the breadcrumb",
+         f"Ente Parco Regionale\nHome > Chi siamo > Storia\nCerca nel sito\nStoria del Parco\n\n{PROSE}",
+         "Storia del Parco"),
+    Case("a Portuguese search label", f"Fundação Rio Verde\nPesquisar\nQuem somos\n\n{PROSE}", "Quem somos"),
+    Case("a Dutch search label", f"Stichting Groene Hoop\nZoeken\nOver ons\n\n{PROSE}", "Over ons"),
+    Case("a search placeholder and a two-letter language switch",
+         f"Home | About | Data | Contact\nSearch this site...\nEN | KZ\nKazakhstan in Figures\n\n{PROSE}",
+         "Kazakhstan in Figures"),
+    Case("two-letter codes with more words are a heading", f"UN / EU Partnership\n\n{PROSE}", "UN / EU Partnership"),
+    Case("a heading starting with a search word is kept", f"Cerca di casa\n\n{PROSE}", "Cerca di casa"),
 ]
 
 NO_TITLE = [
