@@ -129,6 +129,9 @@ TITLES = [
     Case("a search placeholder and a two-letter language switch",
          f"Home | About | Data | Contact\nSearch this site...\nEN | KZ\nKazakhstan in Figures\n\n{PROSE}",
          "Kazakhstan in Figures"),
+    Case("site name over a glued menu and a language switch",
+         f"Friends of the Lake Society\nHomeWho we areProjectsDonate\nFR | EN\nAbout the Society\n\n{PROSE}",
+         "About the Society"),
     Case("two-letter codes with more words are a heading", f"UN / EU Partnership\n\n{PROSE}", "UN / EU Partnership"),
     Case("a heading starting with a search word is kept", f"Cerca di casa\n\n{PROSE}", "Cerca di casa"),
 ]

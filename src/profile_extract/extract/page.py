@@ -390,6 +390,9 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         t = _clean_title(line.text)
         if not t:
             continue
+        if _glued_menu(t) and chosen is not None:
+            site_chrome_after = True   # a glued site menu under a heading: that heading is the site name
+            continue
         if _glued_menu(t) or _REFERENCE.match(t) or _page_tools(line.text):
             continue                   # a glued menu, a document number, a row of page actions
         if _nav(line.text) or _breadcrumb(t):
