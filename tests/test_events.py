@@ -276,6 +276,7 @@ POSITIVE = [
     Case("Tussen 2008 en 2011 werkte de stichting in drie provincies.", (("2008", "since"), ("2011", "until")),
          "Dutch `tussen YEAR en YEAR`"),
     Case("Dal 1975 il museo è aperto al pubblico.", (("1975", "since"),), "`dal YEAR` alone stays since"),
+    Case("News\nThe new wing opened 9 Feb 2024\n", (("2024-02-09", None),), "a past headline keeps its date"),
 ]
 
 NEGATIVE = [
@@ -469,6 +470,7 @@ NEGATIVE = [
     Case("Las cooperativas se rigen por la Ley 79 de 1988.", (), "Spanish law number and year"),
     Case("Volgens de volkstelling van 2001 spreekt de helft Frans.", (), "a census of YEAR is a statistic"),
     Case("Segun el censo de 2005 la ciudad creció mucho.", (), "Spanish census of YEAR"),
+    Case("News\nVolunteer training starts in Mbale 9 Feb 2024\n", (), "a dated news headline"),
 ]
 
 

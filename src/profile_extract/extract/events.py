@@ -894,6 +894,21 @@ def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
     return _TRIG_WORD.get(word), None
 
 
+_HEADLINE_PRE = re.compile(r"(?:^|\n)[^\W\d_][^\n.:;,!?()]*\s[a-z]+\s+$")
+
+
+def _headline_date(pre: str, post: str) -> bool:
+    """Does a date end its line right after a bare word, with no trigger before it (`New
+    clinic opens in Gulu 3 May 2024`)? Such a line is a dated list item: a headline, a post.
+
+    >>> _headline_date("\\nLibrary extends opening hours ", ""), _headline_date("\\nIt opened on ", "")
+    (True, True)
+    >>> _headline_date("\\nLibrary extends opening hours ", " and more")
+    False
+    """
+    return (not post.strip() or post.lstrip(" \t").startswith("\n")) and _HEADLINE_PRE.search(pre) is not None
+
+
 def _names_happening(pre: str) -> bool:
     """Does the date name the time of a happening noun (`the cyclone of May 2008`,
     `the earthquake in April 2015`)? Its toll is then no statistic of the date.
@@ -961,6 +976,9 @@ def _judge(sent: _Sentence, m, prev):
         return None
     if q == "by" and not _PAST.search(win):
         return None
+    if kind != "year" and q is None and role is None and _headline_date(pre, post) \
+            and not (_PAST.search(win) or _past_happening(win)):
+        return None                                      # `Library extends opening hours 3 Jan 2025`
     if state and (not _past_happening(win) or _DIGIT.search(win)):
         return None                  # `As of May 2016, it has 64 branches`, `... 40 had signed`
     if q in ("after", "happening"):
