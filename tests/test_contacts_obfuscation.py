@@ -163,3 +163,21 @@ HOUSE_ROAD_NEGATIVES = [
 @pytest.mark.parametrize("name,text", HOUSE_ROAD_NEGATIVES, ids=[n for n, _ in HOUSE_ROAD_NEGATIVES])
 def test_no_house_road(name, text):
     assert not any(k == "street" for k, _ in kinds(text))
+
+
+COUNTRY_NAMES = [
+    Case("`Lao PDR` after a PO box and city",
+         "Test Association\nAddress: P.O. Box 6410, Vientiane, Lao PDR",
+         [("street", "P.O. Box 6410"), ("city", "Vientiane"), ("country", "Lao PDR")]),
+    Case("Czech name of the country", "Test Spolek\nKongresni trg 3, 120 00 Praha 2, Česká republika",
+         [("country", "Česká republika")]),
+]
+
+
+@pytest.mark.parametrize("case", COUNTRY_NAMES, ids=[c.name for c in COUNTRY_NAMES])
+def test_country_names(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+def test_lao_in_prose_is_no_country_record():
+    assert not any(k == "country" for k, _ in kinds("The Lao PDR delegation met in 2019 to plan 12 projects."))
