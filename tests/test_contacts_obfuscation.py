@@ -181,3 +181,26 @@ def test_country_names(case):
 
 def test_lao_in_prose_is_no_country_record():
     assert not any(k == "country" for k, _ in kinds("The Lao PDR delegation met in 2019 to plan 12 projects."))
+
+
+PASSING_ROWS = [
+    Case("Italian hours row between name and street",
+         "Galleria Test\nOrario: mar-dom 9:00-17:00\nPiazza Garibaldi, 3\n47890 San Marino",
+         [("organization", "Galleria Test"), ("street", "Piazza Garibaldi, 3")]),
+    Case("English opening hours row",
+         "Test Institute\nOpening hours: Mon-Fri 9am-5pm\n12 Mill Road\nCambridge CB1 2AB",
+         [("organization", "Test Institute"), ("street", "12 Mill Road")]),
+]
+
+
+@pytest.mark.parametrize("case", PASSING_ROWS, ids=[c.name for c in PASSING_ROWS])
+def test_passing_rows(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert sum(k == "organization" for k, _ in got) == 1
+
+
+def test_other_rows_still_end_the_name_search():
+    # a fact row that is no hours row is not skipped: its value is no organization here
+    got = kinds("Founded: 1998\n12 Mill Road\nCambridge CB1 2AB")
+    assert not any(k == "organization" for k, _ in got)

@@ -782,6 +782,12 @@ def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
 
 # ---------------------------------------------------------------- organization
 
+@lru_cache(maxsize=1)
+def _passing_rows() -> frozenset[str]:
+    """Row labels that may stand between a name line and its address (data)."""
+    return frozenset(w.casefold() for w in addr.data()["organization"].get("passing_rows", []))
+
+
 @lru_cache(maxsize=None)
 def _org_data():
     d = addr.data()["organization"]
@@ -1045,6 +1051,9 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
             k -= 1   # an address line the parser did not read (`Plot 12, Kololo`) is no name
             continue
         row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
+        if row and row.group(1).strip(_BULLET + " ").casefold() in _passing_rows():
+            k -= 1   # `Opening hours: ...` between the name line and the address
+            continue
         if row and blanks:
             break    # a fact row further up is not the block's name line
         if row:
