@@ -215,6 +215,9 @@ def test_html_h1_wins():
 
 
 COUNTRIES = [
+    Case("a dated listing whose title names the country", "News from Kenya\n\n4 May 2023\nA school opens\n"
+         "Pupils in Kenya start lessons near Kisumu.\n20 April 2023\nFloods\nKenya and Uganda saw rain.\n"
+         "2 April 2023\nClinics\nKenya clinics reopen.\n", country="Kenya"),
     Case("a Portuguese country name", "Quem somos\n\nA associação nasceu em Quelimane, Moçambique, em 2001. "
          "Trabalha com escolas de Moçambique.\n", country="Mozambique"),
     Case("a Portuguese name without its cedilla", "Historia\n\nFundada em Beira, Mocambique, em 1999.\n",
@@ -282,6 +285,11 @@ COUNTRIES = [
 ]
 
 NO_COUNTRY = [
+    Case("a dated news listing naming several countries",
+         "Harbour Relief Alliance\nNews | Appeals | Donate\nLatest posts\n4 May 2023\nA school for Amina's village\n"
+         "Amina, 12, lives in a village in western Kenya and walks to class.\nRead more\n20 April 2023\n"
+         "Floods hit the coast\nFishing families near Beira lost their boats ...\nRead more\n2 April 2023\n"
+         "Our clinics in 2022\nOur teams saw 40,000 patients in Mozambique, Kenya and Zambia.\nRead more\n"),
     Case("Portuguese names of several countries, none the subject", "Parceiros\n\nTrabalhamos com "
          "associações em Moçambique, Brasil, Cabo Verde e Angola.\n"),
     Case("international organisation seated in a country",

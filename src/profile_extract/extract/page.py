@@ -732,7 +732,19 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
         return None                    # one of many countries, none the subject
     if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
         return None                    # a directory of addresses: several organisations or countries
+    if best not in in_title and len(ranked) >= 2 and _dated_items(doc) >= 3:
+        return None                    # a listing of dated posts about several countries
     return countries[best]
+
+
+def _dated_items(doc: Doc) -> int:
+    """How many lines are a date alone (`12 March 2024`): the post dates of a news listing."""
+    n = 0
+    for line in doc.nonblank:
+        t = line.text.strip()
+        if len(t) <= 40 and _ANY_DIGIT.search(t) and _DATE_LINE.match(t):
+            n += 1
+    return n
 
 
 _PAGE_JUNK = re.compile(r"^\d{8}\b")
