@@ -132,6 +132,11 @@ TITLES = [
     Case("site name over a glued menu and a language switch",
          f"Friends of the Lake Society\nHomeWho we areProjectsDonate\nFR | EN\nAbout the Society\n\n{PROSE}",
          "About the Society"),
+    Case("site name over a menu written one item a line",
+         f"Lakeside Rescue Service\nHome\nOur Team\nWhat We Do\nDonate Now\nHistory of the Lakeside Rescue Service\n\n{PROSE}",
+         "History of the Lakeside Rescue Service"),
+    Case("a heading over a single home link keeps its place",
+         f"Lakeside Rescue Service\nHome\n\n{PROSE}", "Lakeside Rescue Service"),
     Case("two-letter codes with more words are a heading", f"UN / EU Partnership\n\n{PROSE}", "UN / EU Partnership"),
     Case("a heading starting with a search word is kept", f"Cerca di casa\n\n{PROSE}", "Cerca di casa"),
 ]

@@ -368,6 +368,11 @@ def _caps_heading(line: Line, doc: Doc) -> tuple[str, Span] | None:
     return run, Span(line.start + start, line.start + start + len(run))
 
 
+_HOME = re.compile(r"(?i)^(?:home|home\s*page|startseite|inicio|início|accueil)$")
+# One item of a vertical menu: up to three capitalised words, no digits or sentence punctuation.
+_MENU_ITEM = re.compile(r"^[A-ZÀ-Þ][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
+
+
 def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     d = _data()
     lines = doc.lines
@@ -403,6 +408,17 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             continue
         if chosen is not None and d.site_chrome.match(t):
             site_chrome_after = True
+            continue
+        if chosen is not None and _HOME.match(t):
+            k, items = i, 0            # a menu written one item a line: `Home` / `Who We Are` / `Donate`
+            while True:
+                k2, nl = _next_nonblank(lines, k)
+                if nl is None or not _MENU_ITEM.match(nl.text.strip()):
+                    break
+                k, items = k2, items + 1
+            if items >= 2:
+                site_chrome_after = True
+                i = k
             continue
         if d.chrome.match(t) or (line.text != t and d.chrome.match(line.text)) or _UPDATED_LINE.match(t) \
                 or _BYLINE.match(t) or (_ANY_DIGIT.search(t) and _DATE_LINE.match(t)):
