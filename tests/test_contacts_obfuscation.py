@@ -204,3 +204,28 @@ def test_other_rows_still_end_the_name_search():
     # a fact row that is no hours row is not skipped: its value is no organization here
     got = kinds("Founded: 1998\n12 Mill Road\nCambridge CB1 2AB")
     assert not any(k == "organization" for k, _ in got)
+
+
+FOOTER_LINES = [
+    Case("one-line footer: street, city and a four-digit code before a separator",
+         "Test College, Mirpur Rd, Dhaka 1205 · Phone: +880 2 5555 0101",
+         [("street", "Mirpur Rd"), ("city", "Dhaka"), ("postal_code", "1205"), ("phone", "+880255550101")]),
+    Case("street, city and code at the line end", "Mirpur Rd, Dhaka 1205",
+         [("city", "Dhaka"), ("postal_code", "1205")]),
+]
+
+
+@pytest.mark.parametrize("case", FOOTER_LINES, ids=[c.name for c in FOOTER_LINES])
+def test_footer_lines(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+FOOTER_NEGATIVES = [
+    ("a year after a street and a place", "We met at 12 Mill Road, Cambridge 2019, and again later."),
+    ("a count after a place in prose", "Volunteers in Mirpur, Dhaka 1205 people joined."),
+]
+
+
+@pytest.mark.parametrize("name,text", FOOTER_NEGATIVES, ids=[n for n, _ in FOOTER_NEGATIVES])
+def test_no_footer_code(name, text):
+    assert not any(k == "postal_code" for k, _ in kinds(text))

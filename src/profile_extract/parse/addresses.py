@@ -672,7 +672,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             # `Kyiv 04053, Ukraine`: a five-digit code after the city needs a country or the line end
             nl = text.find("\n", m.end(), end)
             rest = text[m.end():nl if nl >= 0 else min(end, m.end() + 200)]
-            if (rest.strip(" \t.") or len(code) == 4) and not country_at(text, m.end(), end):
+            if (rest.strip(" \t.") or len(code) == 4) and not country_at(text, m.end(), end) \
+                    and not (_after_street(text, found, cs, rest) and not _YEAR.fullmatch(code)):
                 continue
         cc = next((row["country"] for row, crx in _postal_rows("city_code")
                    if row.get("implies") and crx.fullmatch(code)), None)
@@ -858,6 +859,10 @@ class _Parts:
         i = bisect.bisect_left(self._starts, pos)
         return self._parts[i] if i < len(self._parts) else None
 
+    def last_before(self, pos: int) -> Part | None:
+        i = bisect.bisect_left(self._starts, pos)
+        return self._parts[i - 1] if i > 0 else None
+
     def between(self, s: int, e: int) -> list[Part]:
         i = bisect.bisect_left(self._starts, s)
         j = bisect.bisect_left(self._starts, e)
@@ -865,6 +870,17 @@ class _Parts:
 
     def parts(self) -> list[Part]:
         return list(self._parts)
+
+
+_SEPARATOR_AFTER = re.compile(r"[ \t]*(?:$|[·•|,;]|[-–][ \t])")
+
+
+def _after_street(text: str, found, cs: int, rest: str) -> bool:
+    """`Mirpur Rd, Dhaka 1205 · Phone ...`: the city and code stand right after a
+    street (`, ` between) and a separator or the line end follows the code."""
+    p = found.last_before(cs)
+    return (p is not None and p.kind == "street" and text[p.end:cs].strip(" \t") == ","
+            and _SEPARATOR_AFTER.match(rest) is not None)
 
 
 def _last_city_words(text: str, s: int, e: int) -> int:
