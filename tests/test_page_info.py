@@ -220,6 +220,10 @@ def test_html_h1_wins():
 
 
 COUNTRIES = [
+    Case("offices in several countries: the head office's country",
+         "Contact Lakeside Trust\n\nHead Office – Kisumu\nLakeside Trust\nPlot 9, Oginga Road\nKisumu, Kenya\n"
+         "Tel: +254 57 202 3300\n\nEurope Office\nFriends of Lakeside Trust\n12 Mill Lane\nLeeds LS1 4AB\n"
+         "United Kingdom\nTel: +44 113 496 0000\nRegistered in England and Wales.\n", country="Kenya"),
     Case("a dated listing whose title names the country", "News from Kenya\n\n4 May 2023\nA school opens\n"
          "Pupils in Kenya start lessons near Kisumu.\n20 April 2023\nFloods\nKenya and Uganda saw rain.\n"
          "2 April 2023\nClinics\nKenya clinics reopen.\n", country="Kenya"),
@@ -290,6 +294,14 @@ COUNTRIES = [
 ]
 
 NO_COUNTRY = [
+    Case("the headquarters of an international body is no page country",
+         "Contact\n\nHeadquarters\nInternational Lake Alliance\n4 Rue du Lac\n1201 Genève\nSwitzerland\n"
+         "Tel: +41 22 700 0000\n\nAfrica Office\nLake Alliance Kenya\nPlot 9, Oginga Road\nKisumu, Kenya\n"
+         "Tel: +254 57 202 3300\n"),
+    Case("offices in several countries and no head office",
+         "Contact Lakeside Trust\n\nKisumu Office\nLakeside Trust\nPlot 9, Oginga Road\nKisumu, Kenya\n"
+         "Tel: +254 57 202 3300\n\nEurope Office\nFriends of Lakeside Trust\n12 Mill Lane\nLeeds LS1 4AB\n"
+         "United Kingdom\nTel: +44 113 496 0000\n"),
     Case("a dated news listing naming several countries",
          "Harbour Relief Alliance\nNews | Appeals | Donate\nLatest posts\n4 May 2023\nA school for Amina's village\n"
          "Amina, 12, lives in a village in western Kenya and walks to class.\nRead more\n20 April 2023\n"

@@ -732,6 +732,9 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     ranked = sorted(((c, v) for c, v in scores.items() if c != tally.sender), key=lambda kv: -kv[1])
     if not ranked:
         return None
+    head = _head_office_country(doc)
+    if head is not None and head in in_addresses and tally.sender is None:
+        return countries[head]         # offices in several countries: the head office's country
     best, s1 = ranked[0]
     if s1 < 0.3 and len(in_addresses) == 1 and not any(v > 0.2 for c, v in ranked if c not in in_addresses) \
             and (tally.sender is not None or (_contact_blocks(doc) <= 1 and
@@ -751,6 +754,29 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     if best not in in_title and len(ranked) >= 2 and _dated_items(doc) >= 3:
         return None                    # a listing of dated posts about several countries
     return countries[best]
+
+
+_HEAD_OFFICE = re.compile(r"(?i)^(?:head\s*office|headquarters|main\s+office|registered\s+office|siège(?:\s+social)?"
+                          r"|hauptsitz|sede\s+(?:central|principal|nacional))\b")
+
+
+_INTERNATIONAL = re.compile(r"(?i)\b(?:international|intl|world|global|worldwide)\b")
+
+
+def _head_office_country(doc: Doc) -> str | None:
+    """The country written in the address block under a `Head Office` line (ISO2), if any;
+    none for an international body's headquarters (its seat is no page country)."""
+    lines = doc.nonblank
+    for k, line in enumerate(lines):
+        if len(line.text) <= 60 and _HEAD_OFFICE.match(line.text.strip()):
+            for nl in lines[k + 1:k + 7]:
+                if len(nl.text) > 100 or _INTERNATIONAL.search(nl.text):
+                    break
+                found = find_countries(nl.text)
+                if found:
+                    return found[-1].country.alpha2
+            return None
+    return None
 
 
 def _dated_items(doc: Doc) -> int:
