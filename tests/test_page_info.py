@@ -137,11 +137,16 @@ TITLES = [
          "History of the Lakeside Rescue Service"),
     Case("a heading over a single home link keeps its place",
          f"Lakeside Rescue Service\nHome\n\n{PROSE}", "Lakeside Rescue Service"),
+    Case("a news heading over a single dated article is kept",
+         f"Latest news\n4 May 2023\n\n{PROSE}", "Latest news"),
     Case("two-letter codes with more words are a heading", f"UN / EU Partnership\n\n{PROSE}", "UN / EU Partnership"),
     Case("a heading starting with a search word is kept", f"Cerca di casa\n\n{PROSE}", "Cerca di casa"),
 ]
 
 NO_TITLE = [
+    Case("a listing's section header over dated posts",
+         "Latest stories\n4 May 2023\nA school opens by the lake\nRead more\n20 April 2023\nFloods on the coast\n"
+         "Read more\n2 April 2023\nClinics reopen\nRead more\n"),
     Case("prose first", f"{PROSE}\n\nMore prose follows here."),
     Case("story page: teaser then a quote",
          "Primary tabs\n\nPhoto credit: UNDP\n\n2,300 kmfrom home\n\"Life is better here, and the children go "

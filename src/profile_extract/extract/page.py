@@ -756,6 +756,8 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     return countries[best]
 
 
+_LISTING_HEADER = re.compile(r"(?i)^(?:(?:latest|recent|all|our)\s+)?(?:news|posts|stories|updates|articles|blog"
+                             r"|press\s+releases|actualités|noticias|notícias|nieuws|aktuelles|notizie)$")
 _HEAD_OFFICE = re.compile(r"(?i)^(?:head\s*office|headquarters|main\s+office|registered\s+office|siège(?:\s+social)?"
                           r"|hauptsitz|sede\s+(?:central|principal|nacional))\b")
 
@@ -813,6 +815,8 @@ def extract_page_info(doc: Doc) -> tuple[PageInfo, list]:
         title, title_span = _title_html(doc, headings)
     if title is None:
         title, title_span = _title_text(doc)
+        if title and _LISTING_HEADER.match(title) and _dated_items(doc) >= 3:
+            title = title_span = None  # a listing's section header (`Latest news`) names no page
     updated, updated_span = _updated(doc)
     country = _country(doc, title_span, title)
     return PageInfo(
