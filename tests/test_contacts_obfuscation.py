@@ -229,3 +229,16 @@ FOOTER_NEGATIVES = [
 @pytest.mark.parametrize("name,text", FOOTER_NEGATIVES, ids=[n for n, _ in FOOTER_NEGATIVES])
 def test_no_footer_code(name, text):
     assert not any(k == "postal_code" for k, _ in kinds(text))
+
+
+def test_footer_line_starts_with_the_organisation():
+    got = kinds("Test College, Mirpur Rd, Dhaka 1205 · Phone: +880 2 5555 0101")
+    assert ("organization", "Test College") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Oxfam Test House, John Smith Drive, Oxford OX4 2JY",     # a building's name is no organisation
+    "Visit us, 12 Mill Road, Cambridge CB1 2AB",              # a phrase, not a name
+], ids=["building", "phrase"])
+def test_footer_line_without_an_organisation(text):
+    assert not any(k == "organization" for k, _ in kinds(text))

@@ -1004,6 +1004,14 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         pre = ""
     after_comma = pre.rstrip().endswith(",")   # `Oxfam House, John Smith Drive`, `South C, Red Cross Road`
     got = _name_from_prefix(text, ls, first.start) if pre.strip(_BULLET + ":,-") and not after_comma else None
+    above = text[max(prev_end, text.rfind("\n", 0, max(ls - 1, 0)) + 1):ls].strip()
+    if after_comma and not above and "," not in pre.rstrip()[:-1] and pre.strip(_BULLET + ":,-"):
+        # `University of Testland, Mill Rd, City 1000` with no name line above:
+        # an organisation's name (not a building's) first
+        cand = _org_candidate(text, ls, ls + len(pre.rstrip()) - 1)
+        if cand and _org_like(text[cand[0]:cand[1]]) and not _is_building(text[cand[0]:cand[1]]) \
+                and _prefix_name_ok(text[cand[0]:cand[1]]):
+            return cand
     if got:
         cand = _org_candidate(text, *got)
         if cand and _prefix_name_ok(text[cand[0]:cand[1]]):
