@@ -242,3 +242,32 @@ def test_footer_line_starts_with_the_organisation():
 ], ids=["building", "phrase"])
 def test_footer_line_without_an_organisation(text):
     assert not any(k == "organization" for k, _ in kinds(text))
+
+
+from profile_extract.parse.emails import find_emails, find_urls  # noqa: E402
+
+GLUED = [
+    ("an obfuscated e-mail glued to the site address",
+     "E-mail: info(at)zavod-test(dot)orgwww.zavod-test.org", ["info@zavod-test.org"], []),
+    ("a plain e-mail glued to the site address", "Mail kontakt@test.siwww.test.si", ["kontakt@test.si"], []),
+    ("a site glued to the next heading", "Web: www.test-zavod.orgMigrant Centre", [],
+     ["http://www.test-zavod.org"]),
+]
+
+
+@pytest.mark.parametrize("name,text,emails,urls", GLUED, ids=[g[0] for g in GLUED])
+def test_glued_tlds(name, text, emails, urls):
+    assert [m.value for m in find_emails(text)] == emails
+    assert [m.value for m in find_urls(text)] == urls
+
+
+@pytest.mark.parametrize("text,want", [
+    ("www.unHCR.org", "http://www.unHCR.org"),                        # mixed case inside the host
+    ("https://www.example.com/PageName", "https://www.example.com/PageName"),   # a path keeps its case
+    ("mail me at name@mywwwsite.org", None),
+], ids=["host", "path", "www inside a domain"])
+def test_not_glued(text, want):
+    if want:
+        assert [m.value for m in find_urls(text)] == [want]
+    else:
+        assert [m.value for m in find_emails(text)] == ["name@mywwwsite.org"]

@@ -103,13 +103,23 @@ def _email_matches(text: str, start: int, end: int):
 _AT_SIGN = re.compile("@")
 
 
+# crawler text with the line breaks lost: a top-level domain glued to the next
+# field (`name(at)site(dot)orgwww.site.org`, `www.site.orgNext Heading`)
+_GLUED_WWW = re.compile(rf"(?:\.|[\])}}>])(?:{_TLDS}|[a-z]{{2}})(?=www\.)")
+_GLUED_WORD = re.compile(rf"\.(?:{_TLDS})(?=[A-Z][a-z]+(?:[^\w.]|$))")
+
+
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
     end = len(text) if end is None else end
     out: list[Match] = []
     for m in _email_matches(text, start, end):
-        value, ok = normalise_email(m.group(0))
+        raw = m.group(0)
+        g = _GLUED_WWW.search(raw, raw.find("@") + 1 if "@" in raw else 0)
+        if g:
+            raw = raw[:g.end()]
+        value, ok = normalise_email(raw)
         if "@" in value:
-            out.append(Match(m.start(), m.end(), m.group(0), value, ok))
+            out.append(Match(m.start(), m.start() + len(raw), raw, value, ok))
     starts = [o.start for o in out]
     words = EMAIL_WORDS.finditer(text, start, end) if _WORD_DOT.search(text, start, end) else ()
     for m in words:
@@ -154,6 +164,9 @@ def find_urls(text: str, start: int = 0, end: int | None = None, bare: bool = Fa
     out = []
     for m in _finditer_lines(URL, _URL_GATE, text, 0, len(text)):
         e = _trim(text, m.start(), m.end())
+        g = _GLUED_WORD.search(text, m.start(), e)
+        if g and "/" not in text[m.start():g.end()].split("//", 1)[-1]:
+            e = g.end()
         raw = text[m.start():e]
         if "@" in raw or len(raw) < 5:
             continue
