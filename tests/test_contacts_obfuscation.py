@@ -271,3 +271,21 @@ def test_not_glued(text, want):
         assert [m.value for m in find_urls(text)] == [want]
     else:
         assert [m.value for m in find_emails(text)] == ["name@mywwwsite.org"]
+
+
+GLUED_PHONES = [
+    Case("a fax label glued to the phone's last digit",
+         "Phone: +386 (0)1 555 12 88Fax: +386 (0)1 555 12 89", [("phone", "+38615551288"), ("fax", "+38615551289")]),
+    Case("a hotline label glued on", "Tel. 02 555 56 10Hotline: 080 55 55", [("phone", "+38625555610")], "SI"),
+]
+
+
+@pytest.mark.parametrize("case", GLUED_PHONES, ids=[c.name for c in GLUED_PHONES])
+def test_glued_phone_labels(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+@pytest.mark.parametrize("text", ["Order 0800 555 123Mb of storage", "Code 4455 6677 88Faxes arrived"],
+                         ids=["unit", "longer word"])
+def test_glued_other_words_make_no_phone(text):
+    assert not any(k in ("phone", "fax") for k, _ in kinds(text, "SI"))

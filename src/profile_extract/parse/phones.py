@@ -32,13 +32,24 @@ if hasattr(_pn_re, "enable_pattern_cache"):
 # A run of digits with the separators phone numbers use. No newlines, no
 # commas or semicolons (those separate numbers); it starts with +, 00, a
 # bracket or a digit and ends with a digit.
+def _glued_labels() -> str:
+    """Capitalised label words (contacts.toml `glued_labels`) that may follow a
+    number with no space in crawler text (`430 12 88Fax: ...`)."""
+    import tomllib
+    from importlib import resources
+    with resources.files("profile_extract.data").joinpath("contacts.toml").open("rb") as fh:
+        words = tomllib.load(fh)["labels"].get("glued_labels", [])
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or "(?!)"
+
+
+_GLUED_LABELS = _glued_labels()
 PHONE_RUN = re.compile(
     r"(?<![\w+/.\-\u2013])"
     r"(?:\+\s?|(?=00[1-9]))?"
     r"(?:[(\[]\s?\+?\d|\d)"
     r"(?:[\d \t\u00a0()\-\u2010\u2011\u2012\u2013\u2014\u2212/\[\]]|\.(?=\d)){3,60}"
     r"\d"
-    r"(?![\w@])"
+    rf"(?:(?![\w@])|(?=(?:{_GLUED_LABELS})(?![a-z])))"   # a label glued on: `88Fax:`
 )
 # An extension after a number is recognised and left out of the value.
 EXTENSION = re.compile(r"\s*(?:ext\.?|extn\.?|x|доб\.?|Durchwahl|poste)\s*\d{1,5}\b", re.I)
