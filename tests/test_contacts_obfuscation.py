@@ -289,3 +289,20 @@ def test_glued_phone_labels(case):
                          ids=["unit", "longer word"])
 def test_glued_other_words_make_no_phone(text):
     assert not any(k in ("phone", "fax") for k, _ in kinds(text, "SI"))
+
+
+@pytest.mark.parametrize("text,city", [
+    ("Test\nHauptstr. 5\n10115 BerlinGermany", "Berlin"),
+    ("Zavod Test\nSI-1000 LjubljanaSloveniaPhone: +386 1 555 12 88", "Ljubljana"),
+], ids=["country glued", "country and label glued"])
+def test_city_cut_before_a_glued_country(text, city):
+    got = kinds(text)
+    assert ("city", city) in got
+
+
+@pytest.mark.parametrize("text,city", [
+    ("McDonald Street 5, 1000 McLean", "McLean"),        # a camel-case name that is no country
+    ("Test\nHauptstr. 5\n10115 Berlin", "Berlin"),
+], ids=["camel-case city", "plain"])
+def test_city_not_cut(text, city):
+    assert ("city", city) in kinds(text)

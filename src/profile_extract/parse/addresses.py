@@ -406,6 +406,8 @@ def _rx() -> dict[str, re.Pattern]:
     }
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
+    # a country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
+    rx["country_glued"] = re.compile(rf"(?<=[a-z])(?:{'|'.join(re.escape(n) for n in names)})(?=[A-Z]|[^\w\-]|$)")
     return rx
 
 
@@ -438,6 +440,10 @@ def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
             break
         if i == 0 and tok in CITY_STOP:
             return s, s
+        g = rx["country_glued"].search(text, ws, s + w.end()) if not tok.istitle() and tok[:1].isupper() else None
+        if g:
+            keep_end = g.start()   # `LjubljanaSlovenia...`: the city ends where the country starts
+            break
         keep_end = s + w.end()
     # a trailing province code (`00184 Roma RM`) is not part of the city
     head = text[s:keep_end]
