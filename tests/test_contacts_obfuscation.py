@@ -306,3 +306,12 @@ def test_city_cut_before_a_glued_country(text, city):
 ], ids=["camel-case city", "plain"])
 def test_city_not_cut(text, city):
     assert ("city", city) in kinds(text)
+
+
+def test_city_cut_before_a_glued_label():
+    got = kinds("Zavod Test\nTrubarjeva cesta 5, 2000 MariborTel. 02 555 56 10")
+    assert ("city", "Maribor") in got and ("street", "Trubarjeva cesta 5") in got
+
+
+def test_city_starting_like_a_label_is_kept():
+    assert ("city", "Telfs") in kinds("Test\nHauptstr. 5\n10115 Telfs")

@@ -407,7 +407,10 @@ def _rx() -> dict[str, re.Pattern]:
     names = sorted(_countries(), key=len, reverse=True)
     rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
     # a country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
-    rx["country_glued"] = re.compile(rf"(?<=[a-z])(?:{'|'.join(re.escape(n) for n in names)})(?=[A-Z]|[^\w\-]|$)")
+    # ... or a label (`MariborTel.`; the glued label words of the data)
+    glued = "|".join(re.escape(n) for n in names) + "|" + "|".join(
+        rf"{re.escape(w)}(?![a-z])" for w in d["labels"].get("glued_labels", []))
+    rx["country_glued"] = re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
     return rx
 
 
