@@ -248,8 +248,12 @@ from profile_extract.parse.emails import find_emails, find_urls  # noqa: E402
 
 GLUED = [
     ("an obfuscated e-mail glued to the site address",
-     "E-mail: info(at)zavod-test(dot)orgwww.zavod-test.org", ["info@zavod-test.org"], []),
-    ("a plain e-mail glued to the site address", "Mail kontakt@test.siwww.test.si", ["kontakt@test.si"], []),
+     "E-mail: info(at)zavod-test(dot)orgwww.zavod-test.org", ["info@zavod-test.org"],
+     ["http://www.zavod-test.org"]),
+    ("a plain e-mail glued to the site address", "Mail kontakt@test.siwww.test.si", ["kontakt@test.si"],
+     ["http://www.test.si"]),
+    ("an e-mail glued to the next capitalised label", "E-mail: post(at)zavod-test(dot)orgOffice hours: 9",
+     ["post@zavod-test.org"], []),
     ("a site glued to the next heading", "Web: www.test-zavod.orgMigrant Centre", [],
      ["http://www.test-zavod.org"]),
 ]

@@ -107,6 +107,8 @@ _AT_SIGN = re.compile("@")
 # field (`name(at)site(dot)orgwww.site.org`, `www.site.orgNext Heading`)
 _GLUED_WWW = re.compile(rf"(?:\.|[\])}}>])(?:{_TLDS}|[a-z]{{2}})(?=www\.)")
 _GLUED_WORD = re.compile(rf"\.(?:{_TLDS})(?=[A-Z][a-z]+(?:[^\w.]|$))")
+_GLUED_WORD_EMAIL = re.compile(rf"(?:\.|[\])}}>])(?:{_TLDS})(?=[A-Z][a-z]+(?:[^\w.]|$))")
+URL_GLUED = re.compile(URL.pattern[URL.pattern.index(")") + 1:], re.I)   # URL without its look-behind
 
 
 def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
@@ -114,7 +116,8 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
     out: list[Match] = []
     for m in _email_matches(text, start, end):
         raw = m.group(0)
-        g = _GLUED_WWW.search(raw, raw.find("@") + 1 if "@" in raw else 0)
+        at = raw.find("@") + 1 if "@" in raw else 0
+        g = _GLUED_WWW.search(raw, at) or _GLUED_WORD_EMAIL.search(raw, at)
         if g:
             raw = raw[:g.end()]
         value, ok = normalise_email(raw)
@@ -171,6 +174,20 @@ def find_urls(text: str, start: int = 0, end: int | None = None, bare: bool = Fa
         if "@" in raw or len(raw) < 5:
             continue
         out.append(Match(m.start(), e, raw, normalise_website(raw)))
+    if "www." in text:
+        # `...(dot)orgwww.site.org`: a site glued to the address before it
+        for g in _GLUED_WWW.finditer(text):
+            m = URL_GLUED.match(text, g.end())
+            if not m or any(o.start <= m.start() < o.end for o in out):
+                continue
+            e = _trim(text, m.start(), m.end())
+            w = _GLUED_WORD.search(text, m.start(), e)
+            if w and "/" not in text[m.start():w.end()]:
+                e = w.end()
+            raw = text[m.start():e]
+            if "@" not in raw and len(raw) >= 5:
+                out.append(Match(m.start(), e, raw, normalise_website(raw)))
+        out.sort(key=lambda x: x.start)
     if bare:
         for m in _finditer_lines(DOMAIN, _DOMAIN_GATE, text, 0, len(text)):
             e = _trim(text, m.start(), m.end())
