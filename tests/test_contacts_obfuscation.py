@@ -319,3 +319,16 @@ def test_city_cut_before_a_glued_label():
 
 def test_city_starting_like_a_label_is_kept():
     assert ("city", "Telfs") in kinds("Test\nHauptstr. 5\n10115 Telfs")
+
+
+@pytest.mark.parametrize("text", [
+    "Zavod Test\nTrubarjeva cesta 5, 2000 Maribor\nBank account: SI56 0201 0001 2345 678",
+    "Verein Test\nHauptstr. 5, 10115 Berlin\nKonto DE44 5001 0517 5407 3249 31",
+], ids=["slovene", "german"])
+def test_iban_digits_are_no_phone(text):
+    assert not any(k in ("phone", "fax") for k, _ in kinds(text, "SI"))
+
+
+def test_unlabelled_phone_in_a_block_still_counts():
+    got = kinds("Zavod Test\nTrubarjeva cesta 5, 2000 Maribor\n+386 2 555 56 10")
+    assert ("phone", "+38625555610") in got

@@ -381,10 +381,15 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|Rs|ISBN|ISSN|
                            r"(?:[ \t.\-]*(?:no|nr|number|id))?\.?)\s*[:#]?\s*\Z", re.I)
 
 
+# the country and check digits that start an IBAN (`SI56 0201 ...`): the digits after are no phone
+_IBAN_HEAD = re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ \t]?\Z")
+
+
 def _unlabelled_ok(text: str, start: int, run: str) -> bool:
     """A number without a label counts when it is shaped like a phone number
     and is not a date, a year range, an amount or an identifier."""
-    if not_a_phone(run) or _MONEY_BEFORE.search(text, max(0, start - 12), start):
+    if not_a_phone(run) or _MONEY_BEFORE.search(text, max(0, start - 12), start) \
+            or _IBAN_HEAD.search(text, max(0, start - 6), start):
         return False
     nd = len(digits(run))
     if nd < 7 or nd > 15:
