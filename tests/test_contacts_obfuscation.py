@@ -302,6 +302,7 @@ def test_glued_other_words_make_no_phone(text):
 def test_city_cut_before_a_glued_country(text, city):
     got = kinds(text)
     assert ("city", city) in got
+    assert any(k == "country" for k, _ in got)   # the glued country is read too
 
 
 @pytest.mark.parametrize("text,city", [
@@ -332,3 +333,8 @@ def test_iban_digits_are_no_phone(text):
 def test_unlabelled_phone_in_a_block_still_counts():
     got = kinds("Zavod Test\nTrubarjeva cesta 5, 2000 Maribor\n+386 2 555 56 10")
     assert ("phone", "+38625555610") in got
+
+
+def test_a_glued_label_is_no_country():
+    got = kinds("Zavod Test\nTrubarjeva cesta 5, 2000 MariborTel. 02 555 56 10")
+    assert not any(k == "country" for k, _ in got)

@@ -668,6 +668,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
+        g = rx["country_glued"].match(text, ce, end) if ce < end and text[ce:ce + 1].isupper() else None
+        if g and rx["country"].fullmatch(g.group(0)) and not found.overlaps(*g.span()):
+            # `1000 LjubljanaSloveniaPhone`: the country glued to the city
+            add(Part("country", *g.span(), g.group(0), country_iso2(g.group(0)), "code_city_glued"))
     for m in _gated("bare_street_place", text, start, end, gates):
         _bare_street(text, m, found)
     for m in _gated("city_code", text, start, end, gates):
