@@ -338,3 +338,16 @@ def test_unlabelled_phone_in_a_block_still_counts():
 def test_a_glued_label_is_no_country():
     got = kinds("Zavod Test\nTrubarjeva cesta 5, 2000 MariborTel. 02 555 56 10")
     assert not any(k == "country" for k, _ in got)
+
+
+def test_street_glued_to_the_name_before_it():
+    got = kinds("Migrant Test CentreTrubarjeva cesta 5, 2000 MariborTel. 02 555 56 10")
+    assert ("street", "Trubarjeva cesta 5") in got and ("organization", "Migrant Test Centre") in got
+
+
+@pytest.mark.parametrize("text,street", [
+    ("Test\nMacArthur Road 5\nNairobi, Kenya", "MacArthur Road 5"),
+    ("Test\nMcDonald Street 5, 1000 McLean", "McDonald Street 5"),
+], ids=["Mac", "Mc"])
+def test_camel_case_street_names_kept(text, street):
+    assert ("street", street) in kinds(text)

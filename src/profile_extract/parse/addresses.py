@@ -628,6 +628,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
                 before = text[ls:s].strip()
                 if before and not before.endswith((",", ":")):
                     continue
+            if name == "name_num":
+                g = _GLUED_START.search(text, s, e)
+                if g:
+                    s = g.start()   # `Integration CentreTrubarjeva cesta 5`: the street starts after the glue
             seg = text[s:e]
             if name in ("num_before", "word_first"):
                 # a word list that ran into a city or country: stop there
@@ -885,6 +889,9 @@ class _Parts:
         return list(self._parts)
 
 
+# crawler text with line breaks lost: a capital right after four small letters
+# (`CentreTrubarjeva`) starts a new field (not `MacArthur`, `McDonald`)
+_GLUED_START = re.compile(r"(?<=[a-zà-ÿ]{4})[A-ZÀ-ÖØ-Þ]")
 _SEPARATOR_AFTER = re.compile(r"[ \t]*(?:$|[·•|,;]|[-–][ \t])")
 
 
