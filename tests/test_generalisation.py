@@ -7,20 +7,14 @@ when an extractor fix lifts the measured score, never lower it.
 See tests/generalisation/README.md for the failure list behind the gaps."""
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import NamedTuple
 
-import pandas as pd
 import pytest
-
-from profile_extract import extract_page
-from profile_extract.tables.frames import page_rows
 
 ROOT = Path(__file__).resolve().parents[1]
 SET = ROOT / "tests" / "generalisation"
-SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
 class Floor(NamedTuple):
@@ -40,27 +34,9 @@ FLOORS = [  # raised at 01:35 after the fixes; the set has since been tuned on (
 ]
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("shared_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def measured(tmp_path_factory) -> dict[str, float]:
-    if not SCORER.exists():
-        pytest.skip(f"shared scorer not found at {SCORER}")
-    out = tmp_path_factory.mktemp("generalisation_out")
-    rows: dict[str, list] = {}
-    for page in sorted((SET / "pages").iterdir()):
-        result = extract_page(page.read_bytes(), str(page))
-        for table, recs in page_rows(result).items():
-            rows.setdefault(table, []).extend(recs)
-    for table, recs in rows.items():
-        if table != "texts":
-            pd.DataFrame(recs).to_csv(out / f"{table}.csv", index=False)
-    tallies, page_hits, _ = _load_scorer().score(out, SET / "gold")
+def measured(score_set) -> dict[str, float]:
+    tallies, page_hits, _ = score_set(SET)
     scores = {kind: tallies[kind].prf()[2] for kind in ("facts", "facts-label", "events", "contacts", "stories")}
     scores.update({f"page_{k}": ok / n for k, (ok, n) in page_hits.items() if n})
     return scores

@@ -43,17 +43,9 @@ PAGE_FLOORS = [
 ]
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("gen2_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
 def scored(tmp_path_factory):
-    if not SCORER.exists():
-        pytest.skip(f"scorer not found at {SCORER}")
+    assert SCORER.exists(), f"shared scorer not found at {SCORER}"
     out = tmp_path_factory.mktemp("gen2_out")
     cmd = [str(CLI)] if CLI.exists() else [sys.executable, "-m", "profile_extract.cli"]
     proc = subprocess.run(
@@ -61,7 +53,10 @@ def scored(tmp_path_factory):
         capture_output=True, text=True, timeout=300,
     )
     assert proc.returncode == 0, proc.stderr
-    tallies, page_hits, problems = _load_scorer().score(out, SET / "gold")
+    spec = importlib.util.spec_from_file_location("gen2_score", SCORER)
+    scorer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(scorer)
+    tallies, page_hits, problems = scorer.score(out, SET / "gold")
     return tallies, page_hits, problems
 
 

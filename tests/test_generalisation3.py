@@ -5,18 +5,12 @@ them means the extractor got worse on pages it was never tuned on.
 See tests/generalisation3/README.md for the failure list."""
 from __future__ import annotations
 
-import importlib.util
-import shutil
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
-from profile_extract import extract_page
-from profile_extract.tables.frames import page_rows
 
 HERE = Path(__file__).resolve().parent / "generalisation3"
-SCORER = Path(__file__).resolve().parents[2] / "shared" / "eval" / "score.py"
 
 # kind -> F1 floor. Blind run 02:25 UTC: facts 0.923, facts-label 0.937, events 0.927,
 # contacts 0.838, stories 0.700; title 13/19, country 14/19, updated 17/19. After the
@@ -36,30 +30,9 @@ PAGE_FLOORS = {
 }
 
 
-def _load_scorer():
-    spec = importlib.util.spec_from_file_location("g3_score", SCORER)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 @pytest.fixture(scope="module")
-def scored(tmp_path_factory):
-    if not SCORER.exists():
-        pytest.skip(f"scorer not found at {SCORER}")
-    out = tmp_path_factory.mktemp("gen3_out")
-    rows: dict[str, list] = {}
-    for p in sorted((HERE / "pages").iterdir()):
-        pr = extract_page(p.read_bytes(), str(p))
-        for table, rs in page_rows(pr).items():
-            rows.setdefault(table, []).extend(rs)
-    for table, rs in rows.items():
-        if table != "texts":
-            pd.DataFrame(rs).to_csv(out / f"{table}.csv", index=False)
-    gold = tmp_path_factory.mktemp("gen3_gold")
-    for g in (HERE / "gold").glob("*.json"):
-        shutil.copy(g, gold)
-    tallies, page_hits, _ = _load_scorer().score(out, gold)
+def scored(score_set):
+    tallies, page_hits, _ = score_set(HERE)
     return tallies, page_hits
 
 
