@@ -103,6 +103,18 @@ def test_read_stops_after_the_size_limit(tmp_path):
     assert len(data) == 101 and error is None  # one byte over: the pipeline flags too_large
 
 
+@pytest.mark.parametrize("size,limit,want", [
+    (0, 100, 0), (1, 100, 1), (99, 100, 99), (100, 100, 100), (101, 100, 101), (5000, 100, 101),
+    (4096, 10_000_000, 4096), (70_000, 10_000_000, 70_000),
+])
+def test_read_gives_the_whole_file_up_to_one_byte_over_the_limit(tmp_path, size, limit, want):
+    p = tmp_path / "page.txt"
+    body = bytes(i % 251 for i in range(size))
+    p.write_bytes(body)
+    data, error = read_page_file(str(p), limit)
+    assert error is None and data == body[:want]
+
+
 @pytest.mark.parametrize("name,expected", [
     ("a.html", "html"), ("a.HTM", "html"), ("a.xhtml.gz", "html"), ("a.txt.gz", "text"),
     ("a.txt", "text"), ("a.dat", None), ("a", None),

@@ -66,7 +66,12 @@ def read_page_file(path: str, max_bytes: int) -> tuple[bytes, str | None]:
             with gzip.open(path, "rb") as fh:
                 return fh.read(limit), None
         with open(path, "rb") as fh:
-            return fh.read(limit), None
+            # read(n) allocates n bytes up front: ask for the file's size when known
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(limit, size + 1) if size else limit)
+            if size and size < len(data) < limit:  # the file grew while we read it
+                data += fh.read(limit - len(data))
+            return data, None
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         return b"", f"not a valid gzip file: {exc or type(exc).__name__}"
     except OSError as exc:
