@@ -1,6 +1,6 @@
 """Throughput and memory benchmarks of the batch (figures printed, not tested).
 
-    python bench/run.py                      # all figures, memory at 1k and 10k pages (a few minutes)
+    python bench/run.py                      # all figures, memory at 1k and 10k pages (several minutes)
     python bench/run.py --only memory --sizes 10000,100000   # the 100k memory figure (long)
     python bench/run.py --profile text       # where the time goes (cProfile, top functions)
 
@@ -133,8 +133,8 @@ def fmt_pps(x):
 
 def main(argv=None) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--text-pages", type=int, default=4000, help="text pages for throughput (default 4000)")
-    p.add_argument("--html-pages", type=int, default=500, help="HTML pages for throughput (default 500)")
+    p.add_argument("--text-pages", type=int, default=10000, help="text pages for throughput (default 10000)")
+    p.add_argument("--html-pages", type=int, default=1000, help="HTML pages for throughput (default 1000)")
     p.add_argument("--sizes", default="1000,10000",
                    help="page counts for peak memory (default 1000,10000; add 100000 for the full figure, ~10+ min)")
     p.add_argument("--workdir", default=os.environ.get("BENCH_DIR", "/tmp/profile-extract-bench"))
@@ -179,6 +179,12 @@ def main(argv=None) -> int:
         shutil.rmtree(out, ignore_errors=True)
         r["pps"] = r["pages"] / r["seconds"]
         r["pps_cpu"] = r["pages"] / r["cpu"]  # pages per CPU-second: per core, whatever else runs
+        # steady state: without the once-per-run start-up (warm_up: caches, patterns,
+        # unit registry), which a big run pays once
+        warm = r["stages"].get("warm_up", 0.0)  # local engine: once, before the pool forks
+        r["warm_up"] = warm
+        r["pps_steady"] = r["pages"] / (r["seconds"] - warm)
+        r["pps_cpu_steady"] = r["pages"] / (r["cpu"] - warm)
         return r
 
     results = {"machine": f"{platform.node()} {platform.machine()} {os.cpu_count()} cores, "
@@ -202,6 +208,9 @@ def main(argv=None) -> int:
     if a.only == "throughput":
         sizes = []
     for n in sizes:
+        if n == a.text_pages:  # the 1-process throughput run is this measurement
+            mem[n] = t1
+            continue
         print(f"measuring peak memory at {n:,} pages ...", file=sys.stderr, flush=True)
         dirs = ensure_corpus(work, "text", n) if n <= max([a.text_pages] + sizes) else text_dirs
         mem[n] = run(dirs, 1)
@@ -224,20 +233,28 @@ def main(argv=None) -> int:
     print("| --- | ---: | ---: | --- |")
     rows = [
         ("text pages/s, 1 process (wall clock)", fmt_pps(t1["pps"]), "", ""),
-        ("text pages per CPU-second (per core)", fmt_pps(t1["pps_cpu"]), ">= 2,000",
+        ("start-up, once per run before workers fork (caches, patterns, unit registry)",
+         f"{t1['warm_up']:.2f} s", "", ""),
+        ("text pages per CPU-second (per core), whole run", fmt_pps(t1["pps_cpu"]), ">= 2,000",
          ok(t1["pps_cpu"] >= TARGETS["text_pps"])),
+        ("text pages per CPU-second, steady state (without start-up)", fmt_pps(t1["pps_cpu_steady"]),
+         ">= 2,000", ok(t1["pps_cpu_steady"] >= TARGETS["text_pps"])),
         ("text pages/s, --jobs 2", fmt_pps(t2["pps"]), "", ""),
         ("text speed-up --jobs 2", f"{t2['pps'] / t1['pps']:.2f}x", ">= 1.8x",
          ok(t2["pps"] / t1["pps"] >= TARGETS["speedup"])),
         ("text floor pages/s (read+decode+1 regex)", fmt_pps(ftp), "", ""),
         ("text ratio to floor, 1 process", f"{t1['pps'] / ftp:.1%}", ">= 25%",
          ok(t1["pps"] / ftp >= TARGETS["floor_ratio"])),
+        ("text ratio to floor, 1 process, steady state", f"{t1['pps_steady'] / ftp:.1%}", ">= 25%",
+         ok(t1["pps_steady"] / ftp >= TARGETS["floor_ratio"])),
         ("text CPU-seconds --jobs 2 / --jobs 1 (parallel overhead)", f"{t2['cpu'] / t1['cpu']:.2f}", "", ""),
         ("text cores actually got, --jobs 1 / --jobs 2 (CPU-s / wall-s)",
          f"{t1['cpu'] / t1['wall']:.2f} / {t2['cpu'] / t2['wall']:.2f}", "", ""),
         ("HTML pages/s, 1 process (wall clock)", fmt_pps(h1["pps"]), "", ""),
-        ("HTML pages per CPU-second (per core)", fmt_pps(h1["pps_cpu"]), ">= 200",
+        ("HTML pages per CPU-second (per core), whole run", fmt_pps(h1["pps_cpu"]), ">= 200",
          ok(h1["pps_cpu"] >= TARGETS["html_pps"])),
+        ("HTML pages per CPU-second, steady state (without start-up)", fmt_pps(h1["pps_cpu_steady"]),
+         ">= 200", ok(h1["pps_cpu_steady"] >= TARGETS["html_pps"])),
         ("HTML pages/s, --jobs 2", fmt_pps(h2["pps"]), "", ""),
         ("HTML speed-up --jobs 2", f"{h2['pps'] / h1['pps']:.2f}x", ">= 1.8x",
          ok(h2["pps"] / h1["pps"] >= TARGETS["speedup"])),

@@ -137,8 +137,11 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
     try:
         skip = store.done  # one set: pages done before, and pages written in this run
         resumed_chunks = store.next_chunk
+        warm_s = 0.0
         if engine is None:
+            warm_s = time.perf_counter()
             warm_up(opts)  # before the pool forks: workers start warm, sharing the frozen heap
+            warm_s = time.perf_counter() - warm_s
             engine = _make_engine(opts, skip)
         chunk_pages = max(1, int(opts.chunk_pages))
         # tasks: small enough to keep a few in flight on every worker and to keep
@@ -152,6 +155,8 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
         bar = _progress_bar(opts, progress)
         seen = skip  # page ids written (this run or before): a repeated page is written once
         stages = Counter()
+        if warm_s:
+            stages["warm_up"] = warm_s  # once per run, not per page: the start-up cost
         this_run = Counter()
         write_s = 0.0
 
