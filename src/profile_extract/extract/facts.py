@@ -443,9 +443,11 @@ def _is_contact_label(label: str, value: str) -> bool:
 
 _COMMA_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])")
 _DOT_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3}\.\d{1,2}(?![\d.])")
-_NUM_RUN = re.compile(r"\d[\d,.]*")
-_COMMA_DECIMAL_RUN = re.compile(r"\d{1,3},\d{1,2}(?![\d,])")
-_DOT_DECIMAL_RUN = re.compile(r"\d{1,3}\.\d{1,2}(?![\d.])")
+# one scan for both: a match starts at the separator (a literal, which re finds fast) after
+# the 1-3 digits that start a run of digits, commas and dots; group 1 is the separator
+_DECIMAL_AT_SEP = re.compile(
+    r"([,.])(?:(?<=(?<![\d,.])\d[,.])|(?<=(?<![\d,.])\d\d[,.])|(?<=(?<![\d,.])\d\d\d[,.]))"
+    r"(?:(?<=,)\d{1,2}(?![\d,])|(?<=\.)\d{1,2}(?![\d.]))")
 
 
 def decimal_comma_page(text: str, words=None) -> bool:
@@ -461,20 +463,11 @@ def decimal_comma_page(text: str, words=None) -> bool:
     """
     words = words or label_words()
     text = text[:200_000]
-    # counts of _COMMA_DECIMAL and _DOT_DECIMAL matches, read off the runs of digits,
-    # commas and dots: a match starts a run and only digits, commas and dots make it
-    comma = dot = 0
-    for m in _NUM_RUN.finditer(text):
-        s = m.start()
-        if s and text[s - 1] in ",.":
-            continue                 # inside a run that starts with a comma or dot
-        g = m.group()
-        if len(g) < 3:
-            continue
-        if _COMMA_DECIMAL_RUN.match(g):
-            comma += 1
-        elif _DOT_DECIMAL_RUN.match(g):
-            dot += 1
+    # a run of digits, commas and dots that starts like _COMMA_DECIMAL counts as a comma
+    # decimal, else one that starts like _DOT_DECIMAL as a dot decimal (tests/test_facts_fast.py)
+    seps = _DECIMAL_AT_SEP.findall(text)
+    comma = seps.count(",")
+    dot = len(seps) - comma
     if comma or dot:
         return comma > dot
     return words.decimal_comma.search(text) is not None
@@ -1120,6 +1113,12 @@ _SECTION_HEAD = re.compile(r"^\s*[^\W\d_][^:|]{0,60}?\s*::\s*[^\W\d_][^\W\d_ .'â
 _LANG_SWITCH = re.compile(r"^\s*(?-i:[A-Z]{2,3}|[a-z]{2})(?:\s*\|\s*(?-i:[A-Z]{2,3}|[a-z]{2}))+\s*\|?\s*$")
 
 
+def _ends_with_year(t: str) -> bool:
+    """Can _AS_OF_HEAD match? It ends with a year and an optional `)`: four digits
+    there (str.isdigit is a superset of re's \\d) decide it without the pattern."""
+    return t[-4:].isdigit() or (t[-1:] == ")" and t[-5:-1].isdigit())
+
+
 def _line_rows(rows: _Rows, doc: Doc) -> None:
     """Walk the lines once: pipe tables through a cell machine, other lines
     through the separator rules; flattened two-column tables (`Label 1234`)
@@ -1207,7 +1206,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         sp = split_line(t)
         has_digit = _DIGIT.search(t) is not None
         if sp is None and has_digit:
-            ah = _AS_OF_HEAD.match(t) if len(t) < 100 else None
+            ah = _AS_OF_HEAD.match(t) if len(t) < 100 and _ends_with_year(t) else None
             if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
                 # `Key Facts (March 2019)`: a heading that dates the block below it
                 flush_trailing()
@@ -1215,8 +1214,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                          line.index, kind="as_of")
                 return
             m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
-            if m and label_ok(m.group("label")) and not _address_like(rows, m.group("label"), m.group("value")) \
-                    and not _dated_item(t[m.start("value"):]):
+            if m and label_ok(m.group("label")) and not _dated_item(t[m.start("value"):]) \
+                    and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
                 return
         flush_trailing()
