@@ -92,6 +92,22 @@ def _scrub(m: re.Match) -> str:
     return "\n" if m.group() in "\x0b\x0c\u2028\u2029" else ""
 
 
+# UTF-8 lead bytes of every non-ASCII character `_ANY_DIRT` removes (C1 controls, U+2028,
+# U+2029, U+200E/F, U+202A-E, U+2066-9, U+FEFF, U+FFFE): valid UTF-8 without any is clean there.
+_DIRT_LEADS = (b"\xc2", b"\xe2\x80", b"\xe2\x81", b"\xef\xbb", b"\xef\xbf")
+
+
+def _clean_utf8(text: str, data: bytes, controls: int) -> str:
+    """`_clean` for text decoded from valid UTF-8 `data`, skipping the character
+    scan when the bytes show nothing to remove: no control bytes (counted by
+    `_control_bytes` over the whole page; VT, FF and ESC are not counted there)
+    and none of the lead bytes of the removed non-ASCII characters."""
+    if (controls or len(data) > _SAMPLE or b"\x0b" in data or b"\x0c" in data or b"\x1b" in data
+            or not text.isascii() and any(lead in data for lead in _DIRT_LEADS)):
+        return _clean(text)
+    return text
+
+
 def _clean(text: str) -> str:
     r"""Controls and stray BOMs out, page/line separators to line feeds.
 
@@ -121,6 +137,8 @@ def _codec(name: str | None) -> str | None:
 def _sniff_utf16(data: bytes) -> str | None:
     """UTF-16/32 without a BOM: ASCII text with NULs at every other (fourth) byte."""
     sample = data[:4096]
+    if b"\x00" not in sample:   # the common case: no NUL, nothing below can match
+        return None
     n = len(sample) - len(sample) % 4
     if n < 8:
         return None
@@ -140,11 +158,14 @@ def _sniff_utf16(data: bytes) -> str | None:
     return None
 
 
-def _binary_share(data: bytes) -> float:
-    sample = data[:65536]
-    if not sample:
-        return 0.0
-    return (len(sample) - len(sample.translate(_DELETE_CTRL, _CTRL_BYTES))) / len(sample)
+_SAMPLE = 65536
+
+
+def _control_bytes(data: bytes) -> int:
+    """NUL/control bytes in the first 64 KB (the binary test; when the page is
+    no longer than that, zero also lets `_clean` skip its scan)."""
+    sample = data[:_SAMPLE]
+    return len(sample) - len(sample.translate(_DELETE_CTRL, _CTRL_BYTES))
 
 
 def _declared(data: bytes, is_html: bool) -> list[str]:
@@ -263,15 +284,18 @@ def _decode(data: bytes, is_html: bool) -> Decoded:
             findings = (Finding.warning("decode_error", f"bytes that are not {wide} were replaced"),)
         return Decoded(_clean(text), wide, findings)
 
-    share = _binary_share(data)
+    controls = _control_bytes(data)
+    share = controls / min(len(data), _SAMPLE) if data else 0.0
     if share > BINARY_SHARE:
         msg = f"not text: {share:.0%} of the bytes are NUL or control bytes"
         return Decoded("", None, (Finding.error("decode_error", msg),), failed=True, error=msg)
 
     try:
-        return Decoded(_clean(data.decode("utf-8")), "utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return Decoded(_clean_utf8(text, data, controls), "utf-8")
 
     near = _mostly_utf8(data)
     declared = _declared(data, is_html)

@@ -1,0 +1,123 @@
+"""The fast paths of the ingest stages agree with the plain versions they
+replace (issue 5: faster, same output). Each test runs a slow, obvious
+reference beside the fast code over hypothesis-generated and hand-written
+shapes."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
+from profile_extract.ingest.segment import Line, split_lines
+
+# ---------------------------------------------------------------- segment
+
+
+def _reference_split_lines(text: str) -> list[tuple[int, int, int, str]]:
+    """The plain loop split_lines replaced: one line at a time."""
+    out = []
+    pos, i = 0, 0
+    while pos <= len(text):
+        nl = text.find("\n", pos)
+        if nl < 0:
+            nl = len(text)
+        raw = text[pos:nl]
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            end = start + len(stripped)
+        else:
+            start = end = pos
+        out.append((i, start, end, stripped))
+        i += 1
+        pos = nl + 1
+    return out
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+
+
+SEGMENT_CASES = [
+    Case("empty", ""),
+    Case("one newline", "\n"),
+    Case("trimmed lines", "Area: 10 km sq\nPopulation: 2 million"),
+    Case("surrounding spaces", "  Area: 10 \n\t Population  "),
+    Case("blank and whitespace-only lines", "a\n\n   \n\t\nb\n"),
+    Case("carriage returns kept as whitespace", "a \n\rb\r \n"),
+    Case("unicode spaces", "\u00a0Minsk\u2003\n\u3000"),
+    Case("trailing newline", "Population: 9.5 million\n"),
+]
+
+
+def _as_tuples(lines: list[Line]) -> list[tuple[int, int, int, str]]:
+    return [(l.index, l.start, l.end, l.text) for l in lines]
+
+
+@pytest.mark.parametrize("case", SEGMENT_CASES, ids=[c.name for c in SEGMENT_CASES])
+def test_split_lines_matches_the_reference(case):
+    assert _as_tuples(split_lines(case.text)) == _reference_split_lines(case.text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab:1 \t\n\r\u00a0\u2003x\u3000"), max_size=80))
+def test_split_lines_matches_the_reference_on_any_text(text):
+    lines = split_lines(text)
+    assert _as_tuples(lines) == _reference_split_lines(text)
+    for l in lines:
+        assert text[l.start:l.end] == l.text
+        assert l.span.start == l.start and l.span.end == l.end
+
+
+def test_split_lines_gives_real_lines():
+    """Lines built through slot descriptors are ordinary frozen Lines."""
+    line = split_lines("  a  ")[0]
+    assert type(line) is Line
+    assert line == Line(0, 2, 3, "a")
+    assert hash(line) == hash(Line(0, 2, 3, "a"))
+    assert repr(line) == "Line(index=0, start=2, end=3, text='a')"
+    with pytest.raises(AttributeError):
+        line.text = "b"
+
+
+# ---------------------------------------------------------------- decode
+
+# Characters around every class decode removes or maps: C0/C1 controls, VT, FF,
+# ESC, bidi marks, line separators, BOMs, and harmless neighbours sharing their
+# UTF-8 lead bytes (en dash, quotes, no-break space, U+2060).
+_DECODE_ALPHABET = st.sampled_from(
+    list("ab 9:\t\n\r") + ["\x00", "\x01", "\x0b", "\x0c", "\x1b", "\x1f", "\x7f", "\x80", "\x9f",
+                           "\u00a0", "\u00e9", "\u2013", "\u2019", "\u200b", "\u200e", "\u200f",
+                           "\u2028", "\u2029", "\u202a", "\u202e", "\u2060", "\u2066", "\u2069",
+                           "\ufeff", "\ufffe", "\uffff", "\u0416", "\U0001f600"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_DECODE_ALPHABET, max_size=60))
+def test_clean_utf8_skips_only_what_clean_would_not_change(text):
+    data = text.encode("utf-8")
+    assert _clean_utf8(text, data, _control_bytes(data)) == _clean(text)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_DECODE_ALPHABET, max_size=60), st.integers(0, 70_000))
+def test_clean_utf8_past_the_sampled_prefix(text, pad):
+    """Control bytes after the first 64 KB are not counted: the full scan runs."""
+    full = "x" * pad + text
+    data = full.encode("utf-8")
+    assert _clean_utf8(full, data, _control_bytes(data)) == _clean(full)
+
+
+@pytest.mark.parametrize("raw,text", [
+    (b"Minsk\x0bBrest", "Minsk\nBrest"),
+    (b"a\x1bb", "ab"),
+    ("a\u200eb\u2028c".encode(), "ab\nc"),
+    ("caf\u00e9 \u2013 bar".encode(), "caf\u00e9 \u2013 bar"),
+    (b"plain ascii page\n", "plain ascii page\n"),
+])
+def test_decode_cleans_utf8_pages(raw, text):
+    assert decode(raw).text == text
