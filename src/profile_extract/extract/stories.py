@@ -20,20 +20,27 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from ..ingest.segment import Doc
 from ..parse.countries import lookup_kind
 from .page import lower_text
-from ..parse.distances import Distance, find_distances
+from ..parse.distances import Distance, find_distances, unit_anchors
 from ..records import Story
 from ..spans import Span
 from ..data import load_toml
 
 MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
 _QUICK = re.compile(r"(?i)k(?:m|ilomet)|\bmi(?:le|\b)")
-_QUICK_LOW = re.compile(r"k(?:m|ilomet)|\bmi(?:le|\b)")      # the same on lower-cased text
+_QUICK_LOW = re.compile(r"k(?:m|ilomet)|\bmi(?:le|\b)")      # the same on lower-cased text (see extract_stories)
+
+
+def _is_word_char(c: str) -> bool:
+    """A character \\w matches (for \\b tests without a regex)."""
+    return c.isalnum() or c == "_"
 
 
 @dataclass(frozen=True)
@@ -85,6 +92,22 @@ def _words() -> _Words:
         journey_after=re.compile(r"(?i)[\s-]*(?:long\s+)?(?:" + "|".join(map(re.escape, d["journey_nouns"])) + r")\b"),
     )
 
+# Patterns used inside the functions below, compiled once.
+_LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
+_POSS_END = re.compile(r"(?:’s|'s)$")
+_AGE_WORD = re.compile(r"(?i)-(?:years?|months?|weeks?)-old$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)-")
+_LATIN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_OPENER_END = re.compile(r"[.!?:\"“]\s*$")
+_BAR_SPLIT = re.compile(r"\s+\|")
+_CLAUSE_SPLIT = re.compile(r"[,.;:!?\n]")
+_NAMED_END = re.compile(r"\s*\b(?:named|called)?\s*$")
+_DIGIT_OR_STOP = re.compile(r"\d|[.!?]$")
+_TOKEN = re.compile(r"[\w'’-]+")
+_CLAUSE_STOP = re.compile(r"[;:!?]")
+_AND_GAP = re.compile(r",?\s*(?:and|&)\s*")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Ww]e)\b")
+_RESTATED = re.compile(r"\s*\(\s*(?:about\s+|approx\.?\s+|c\.\s*)?")   # `60 miles (96 km)`: the same distance
+
 
 # --- sentences ---------------------------------------------------------------
 
@@ -99,7 +122,7 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
     start, end = max(start, pos - 400), min(end, pos + 400)
     s, e = start, end
     for m in _END.finditer(text, start, end):
-        w = re.search(r"([\w.]+)[.!?…]*$", text[max(start, m.start() - 12):m.start() + 1])
+        w = _LAST_WORD.search(text[max(start, m.start() - 12):m.start() + 1])
         word = (w.group(1) if w else "").rstrip(".").lower()
         if word in _ABBREV or (len(word) == 1 and word.isalpha()):
             continue
@@ -124,21 +147,31 @@ _NEXT = re.compile(r"\s*([*]?)\s*(’s|'s|,\s*(?:a|an|the|\d+)\b|[\w'’-]+)?")
 
 
 def _clean_name(name: str) -> str:
-    name = re.sub(r"(?:’s|'s)$", "", name.strip())
+    name = _POSS_END.sub("", name.strip())
     return name.replace("*", "").strip(" ,")
 
 
 def _is_excluded(word: str, w: _Words) -> bool:
+    return _excluded(word) if w is _words() else _excluded_by(word, w)
+
+
+@lru_cache(maxsize=65536)
+def _excluded(word: str) -> bool:
+    """_is_excluded with the package's word lists: a pure function of a short word, cached."""
+    return _excluded_by(word, _words())
+
+
+def _excluded_by(word: str, w: _Words) -> bool:
     bare = _clean_name(word)
     if not bare or bare in w.not_names or bare.isupper() or bare.lower() in w.role_words:
         return True
-    if re.search(r"(?i)-(?:years?|months?|weeks?)-old$|^(?:one|two|three|four|five|six|seven|eight|nine|ten)-", bare):
+    if _AGE_WORD.search(bare):
         return True                    # `Nine-year-old Ali`
     return lookup_kind(bare) is not None
 
 
 def _title_case(line: str) -> bool:
-    words = [x for x in re.findall(r"[A-Za-z][\w'’-]*", line) if len(x) > 3]
+    words = [x for x in _LATIN_WORD.findall(line) if len(x) > 3]
     return len(words) >= 3 and sum(x[0].isupper() for x in words) / len(words) > 0.6
 
 
@@ -166,8 +199,8 @@ def _runs(text: str, start: int, end: int, w: _Words, strict: bool):
             continue
         if strict:
             line_start = text.rfind("\n", 0, first_start) + 1
-            initial = not text[line_start:first_start].strip() or re.search(
-                r"[.!?:\"“]\s*$", text[max(line_start, first_start - 3):first_start])
+            initial = not text[line_start:first_start].strip() or _OPENER_END.search(
+                text[max(line_start, first_start - 3):first_start])
             nxt = _NEXT.match(text, m.end())
             star, tail = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
             slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named"
@@ -186,7 +219,7 @@ def _mentions_before(text: str, pos: int, w: _Words) -> tuple[int, int, str] | N
     for s, e, name in _runs(text, lo, pos, w, strict=True):
         best = (s, e, name)
     for m in _BYLINE.finditer(text, lo, pos):
-        name = _clean_name(re.split(r"\s+\|", m.group(1))[0])
+        name = _clean_name(_BAR_SPLIT.split(m.group(1))[0])
         if best is None or m.start(1) > best[0]:
             if not _is_excluded(name.split()[0], w):
                 best = (m.start(1), m.start(1) + len(name), name)
@@ -219,8 +252,8 @@ def _role_for(text: str, name_start: int, name_end: int, s: int, w: _Words) -> s
         role = _role_match(text, m.start(1), m.end(1), w, anchored=False)
         if role:
             return role
-    seg = re.split(r"[,.;:!?\n]", text[max(0, name_start - 50):name_start])[-1]
-    seg = re.sub(r"\s*\b(?:named|called)?\s*$", "", seg)
+    seg = _CLAUSE_SPLIT.split(text[max(0, name_start - 50):name_start])[-1]
+    seg = _NAMED_END.sub("", seg)
     if seg:
         r = w.role_end.search(seg)
         if r:
@@ -264,7 +297,7 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
         return None, None, None
     line = doc.lines[j]
     t = line.text
-    if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or re.search(r"\d|[.!?]$", t):
+    if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or _DIGIT_OR_STOP.search(t):
         return None, None, None
     m = _NAME_LINE.match(t)
     if not m:
@@ -278,19 +311,16 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
     return _clean_name(name), (role.strip() if role else None), line.start
 
 
+_line_start = attrgetter("start")
+
+
 def _line_of(doc: Doc, pos: int) -> int:
-    lo, hi = 0, len(doc.lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc.lines[mid].start <= pos or (not doc.lines[mid].text and doc.lines[mid].start <= pos):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """Index of the last line starting at or before pos (0 when none does)."""
+    return max(0, bisect_right(doc.lines, pos, key=_line_start) - 1)
 
 
 def _population_subject(subject: str, w: _Words) -> bool:
-    toks = re.findall(r"[\w'’-]+", subject)
+    toks = _TOKEN.findall(subject)
     if not toks:
         return False
     # the noun group right before the verb: `Syrian refugees`, `the five young men`
@@ -316,14 +346,13 @@ def _population_subject(subject: str, w: _Words) -> bool:
 
 def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     text = doc.text
+    if d.km <= 0 or d.km > MAX_KM:
+        return None
     li = _line_of(doc, d.start)
     line = doc.lines[li]
     s, e = _sentence_bounds(text, line.start, max(line.end, d.end), d.start)
     sentence = text[s:e]
-    before = text[s:d.start]
     after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
-    if d.km <= 0 or d.km > MAX_KM:
-        return None
     if w.aggregate.search(sentence):
         return None
     # a teaser line: the distance and `from home` fill the line
@@ -343,8 +372,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         pass
     if vm is not None:
         between = text[vm.end():d.start]
-        n_words = len(re.findall(r"[\w'’-]+", between))
-        if n_words <= w.verb_window and not re.search(r"[;:!?]", between):
+        n_words = len(_TOKEN.findall(between))
+        if n_words <= w.verb_window and not _CLAUSE_STOP.search(between):
             rule = rule or "story.journey"
             verb_end = vm.start()
         elif w.phrases.search(text[max(s, d.start - 30):d.start]) and n_words <= 3 * w.verb_window:
@@ -362,14 +391,14 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     role = None
     runs = list(_runs(text, s, subject_end, w, strict=False))
     if _title_case(sentence):          # a headline: only a possessive names someone (`Rami's 4,000 km`)
-        runs = [r for r in runs if re.search(r"['’]s$", text[r[0]:r[1]])]
+        runs = [r for r in runs if _POSS_END.search(text[r[0]:r[1]])]
     if runs:
         k = len(runs) - 1
-        while k > 0 and re.fullmatch(r",?\s*(?:and|&)\s*", text[runs[k - 1][1]:runs[k][0]]):
+        while k > 0 and _AND_GAP.fullmatch(text[runs[k - 1][1]:runs[k][0]]):
             k -= 1                     # `Omar and Manaf walked`: the first of the pair
         name_pos, name_end, name = runs[k]
         role = _role_for(text, name_pos, name_end, s, w)
-    if name is None and re.search(r"\b(?:I|[Ww]e)\b", subject):
+    if name is None and _FIRST_PERSON.search(subject):
         sm = _SAID.search(text, d.end, min(len(text), e + 120))
         if sm and not _is_excluded(sm.group("n1") or sm.group("n2"), w):
             name = _clean_name(sm.group("n1") or sm.group("n2"))
@@ -402,14 +431,20 @@ def _same_journey(a: _Cand, b: _Cand) -> bool:
 def extract_stories(doc: Doc):
     text = doc.text
     low = lower_text(doc)
-    if not (_QUICK_LOW.search(low) if low is not None else _QUICK.search(text)):
+    anchors = None
+    if low is not None:
+        # _QUICK_LOW from the unit anchors (k of km/kilomet; m of mile/mi, here after \b)
+        anchors = unit_anchors(low)
+        if not any(low[u] == "k" or u == 0 or not _is_word_char(low[u - 1]) for u in anchors):
+            return [], []
+    elif not _QUICK.search(text):
         return [], []
     w = _words()
     cands: list[_Cand] = []
     prev: Distance | None = None
-    for d in find_distances(text, low=low):
+    for d in find_distances(text, low=low, anchors=anchors):
         # `60 miles (96 kilometers)`: the second unit restates the first
-        if prev is not None and re.fullmatch(r"\s*\(\s*(?:about\s+|approx\.?\s+|c\.\s*)?", text[prev.end:d.start]):
+        if prev is not None and _RESTATED.fullmatch(text[prev.end:d.start]):
             prev = d
             continue
         prev = d

@@ -39,6 +39,8 @@ _AFTER = r"(?=from\b|[^\w²/]|$)(?!\s*(?:sq\b|square|per\s+(?:hour|day|second)|a
 DISTANCE = re.compile(
     rf"(?<![\w.,])(?P<num>{_DIGITS}|{NUMBER_WORDS.pattern}){_SCALE}[\s\u00a0-]*(?:{_UNIT}){_AFTER}",
     re.IGNORECASE)
+_FIRST_UNIT_GROUP = DISTANCE.groupindex["u0"]
+_MI = len(UNIT_SPELLINGS) - 1                  # `mi`: digits only
 _SQUARE = re.compile(r"(?:square|sq\.?|nautical|cubic)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
@@ -60,12 +62,15 @@ def _km_per(unit: str) -> float:
     return to_km(1.0, unit)
 
 
+_GROUPING = re.compile(r"[, \u00a0\u202f\u2009'’]")
+
+
 def parse_number(text: str) -> float | None:
     """`5,701` -> 5701.0, `four thousand` -> 4000.0."""
     t = text.strip()
     if t[:1].isdigit():
         try:
-            return float(re.sub(r"[, \u00a0\u202f\u2009'’]", "", t))
+            return float(_GROUPING.sub("", t))
         except ValueError:
             return None
     v = parse_number_words(t)
@@ -77,13 +82,68 @@ def parse_number(text: str) -> float | None:
 _DISTANCE_LOW = re.compile(DISTANCE.pattern)
 
 
+# Where a unit spelling can start (lower-cased text): `k` of km / kilometre, `m` of mile / mi.
+# A charset-led pattern, so the scan jumps from k/m to k/m instead of trying DISTANCE everywhere.
+UNIT_ANCHOR = re.compile(r"k(?=ilomet|m)|m(?=ile|i\b)")
+# The words a written number between its start and its unit may hold (NUMBER_WORDS, scales).
+_NUMBER_VOCAB = frozenset(re.findall(r"[a-z]+", NUMBER_WORDS.pattern)) | {"a", "an", "and"}
+_NUMBER_CHARS = frozenset(",.'’-\u00a0\u202f\u2009")
+
+
+def unit_anchors(low: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets in lower-cased text where a unit spelling could start; every DISTANCE
+    match has its unit at one of them (a superset: `kmart`, `smile` are anchors too)."""
+    return [m.start() for m in UNIT_ANCHOR.finditer(low, start, len(low) if end is None else end)]
+
+
+def _backstop(low: str, u: int, floor: int) -> int:
+    """The lowest offset a DISTANCE match whose unit starts at u can start from: walk back
+    over digits, separators, spaces and number words (`two thousand`, `5,701 `), not below floor."""
+    p = u
+    while p > floor:
+        c = low[p - 1]
+        if c.isdecimal() or c.isspace() or c in _NUMBER_CHARS:
+            p -= 1
+        elif "a" <= c <= "z":
+            q = p - 1
+            while q > floor and "a" <= low[q - 1] <= "z":
+                q -= 1
+            if low[q:p] not in _NUMBER_VOCAB:
+                break
+            p = q
+        else:
+            break
+    return p
+
+
+def _matches_near_units(low: str, start: int, end: int, anchors: list[int]):
+    """_DISTANCE_LOW.finditer(low, start, end), trying only the offsets just before unit
+    anchors: a match holds a number, an optional scale, spaces and a unit at an anchor, so
+    it starts at or after _backstop of that anchor, where a number may start."""
+    pos = start
+    for u in anchors:
+        if u < pos:
+            continue
+        for s in range(_backstop(low, u, pos), u):
+            c = low[s]
+            if (c.isalnum() and (s == 0 or not (low[s - 1].isalnum() or low[s - 1] in "_.,"))) \
+                    and (m := _DISTANCE_LOW.match(low, s, end)):
+                yield m
+                pos = m.end()
+                break
+
+
 def find_distances(text: str, start: int = 0, end: int | None = None,
-                   low: str | None = None) -> list[Distance]:
+                   low: str | None = None, anchors: list[int] | None = None) -> list[Distance]:
     """Every length in km or miles written in text[start:end], in order. `low`:
-    text.lower() when it keeps every offset and every (?i) match (extract.page.lower_text)."""
+    text.lower() when it keeps every offset and every (?i) match (extract.page.lower_text);
+    `anchors`: unit_anchors(low, start, end) when the caller has them already."""
     end = len(text) if end is None else end
     out = []
-    matches = _DISTANCE_LOW.finditer(low, start, end) if low is not None else DISTANCE.finditer(text, start, end)
+    if low is not None:
+        matches = _matches_near_units(low, start, end, unit_anchors(low, start, end) if anchors is None else anchors)
+    else:
+        matches = DISTANCE.finditer(text, start, end)
     for m in matches:
         if _SQUARE.search(text, max(0, m.start() - 8), m.start()):
             continue
@@ -93,10 +153,9 @@ def find_distances(text: str, start: int = 0, end: int | None = None,
             continue
         if m.group("scale"):
             value *= _SCALES[m.group("scale").lower()]   # lower-case either way
-        unit = next(u for i, (_, u) in enumerate(UNIT_SPELLINGS) if m.group(f"u{i}"))
-        spelled = next(m.group(f"u{i}") for i in range(len(UNIT_SPELLINGS)) if m.group(f"u{i}"))
-        if spelled.lower().startswith("mi") and not spelled.lower().startswith("mile") \
-                and not num[:1].isdigit():
+        ui = m.lastindex - _FIRST_UNIT_GROUP      # the unit groups close the pattern
+        unit = UNIT_SPELLINGS[ui][1]
+        if ui == _MI and not num[:1].isdigit():
             continue                   # `mi` only after digits: `64 mi`
         stop = m.end()
         while stop > m.start() and text[stop - 1] in " .\u00a0":
