@@ -247,6 +247,7 @@ def _names_document(words: list[str]) -> bool:
         i -= 1
         skipped += 1
     return i >= 0 and words[i] in _DOC_NOUNS
+_AND_OR = re.compile(r"\b(?:and|or)\b|&")
 _LIST_LINK = re.compile(r"^\s*(?:,\s*(?:and|or|&)?|and|or|&|und|et|y|и)\s*$", _I)
 _LIST_NEXT = re.compile(rf"^\s*(?:,|,?\s*(?:and|or|&|und|et|y|и))\s*{_YEAR}\b", _I)
 _NUM_BEFORE = re.compile(r"(?:\d[\s.,/]?|[$€£¥+#№]\s*)$")
@@ -259,6 +260,7 @@ _SUBJECT_AFTER = re.compile(
     r"|(?-i:[a-z]{2,}ed))(?!\w)", _I)
 # `the Foreign Employment Act, 2007`: a year after a comma that ends a document's name
 _DOC_NAME_COMMA = re.compile(r"(?<![\w-])(?-i:[A-Z])[a-z]+\s*,\s*$")
+_AGO_SEMI = re.compile(r"^\s*;\s*\d+\s+years?\s+ago")
 _AGO = re.compile(r"^\W{0,3}(?:\d+\s+)?(?:years?|months?|days?)\s+ago\b", _I)
 _POSTS = re.compile(rf"\b(?:{_alt(W['posts']['words'])})\b", _I)
 _POST_END = re.compile(rf"(?<!\w)(?:{_alt(W['posts']['words'])})$", _I)
@@ -278,10 +280,20 @@ _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
 _SENTENCE_MARKERS = tuple(w.lower() for w in W["meta_before"]["sentence_markers"])
 
 
+def _marker_scan(markers):
+    """One pattern for `any(m in s.lower() for m in markers)`: one C-level scan."""
+    return re.compile("|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))).search
+
+
+_LINE_MARKER = _marker_scan(_LINE_MARKERS)
+_SENTENCE_MARKER = _marker_scan(_SENTENCE_MARKERS)
+
+
 def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
     """A citation, footer or stamp marker (`Retrieved`, `All rights reserved`) in s."""
-    ls = s.lower()
-    return any(m in ls for m in markers)
+    scan = _LINE_MARKER if markers is _LINE_MARKERS else (
+        _SENTENCE_MARKER if markers is _SENTENCE_MARKERS else _marker_scan(markers))
+    return scan(s.lower()) is not None
 
 
 _MEASURE = _alt(W['statistic']['measure_units'])
@@ -575,6 +587,10 @@ def _has_verb(s: str) -> bool:
     return False
 
 
+_SENTENCE_END_IN = re.compile(r"[.!?]\s")
+_YEAR_LABEL = re.compile(r"\s*(?:in\s+)?\d{4}\s*", _I)
+
+
 def _label_value(line: str):
     """(label, value offset) when the line is a `Label: value` row, else None.
 
@@ -589,7 +605,7 @@ def _label_value(line: str):
     if not m:
         return None
     label = m.group("label")
-    if re.search(r"[.!?]\s", label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
+    if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
         return None
     if any(w.lower() in _VERBS for w in _WORD.findall(label)):
         return None
@@ -767,7 +783,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
         if _LIST_LINK.match(between):
             if prole == "end" and _BARE_RANGE_AFTER.match(post):
                 return "event.year_range", "since", "start"   # `1990–1994 and 1998–2002`
-            if "," not in between or re.search(r"\b(?:and|or)\b|&", between) or _LIST_NEXT.match(post):
+            if "," not in between or _AND_OR.search(between) or _LIST_NEXT.match(post):
                 return "event.year_list", pq, prole
     if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
         return None
@@ -920,6 +936,10 @@ def _names_happening(pre: str) -> bool:
     return len(words) >= 2 and words[-1] in ("of", "in", "on") and words[-2] in _HAPPENING_ONLY
 
 
+_DATE_RULES = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
+               "mdy": "event.full_date", "my": "event.month_date"}
+
+
 def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
@@ -945,7 +965,7 @@ def _judge(sent: _Sentence, m, prev):
             return None                                  # `Formation11 December 1946`
         if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
             return None                                  # `(1946-12-11)` repeating a date
-        if _AGO.match(post) or re.match(r"^\s*;\s*\d+\s+years?\s+ago", post):
+        if _AGO.match(post) or _AGO_SEMI.match(post):
             return None
         words, raw = _tail_words(pre.rstrip(), 40)
         if len(words) >= 2 and words[-1] == "of":
@@ -961,8 +981,7 @@ def _judge(sent: _Sentence, m, prev):
             if not _is_state_stamp(pre):
                 return None
             state = True
-        rule = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": "event.full_date",
-                "mdy": "event.full_date", "my": "event.month_date"}[kind]
+        rule = _DATE_RULES[kind]
         if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].end():cs]):
             q, role = "until", "end"
         else:
@@ -1032,7 +1051,7 @@ def _block_regions(text: str, lines, short: bool = False):
                 label, off = lv
                 value = s[off:]
                 # a year label is a timeline row `1996: ...`: keep the label
-                keep = re.fullmatch(r"\s*(?:in\s+)?\d{4}\s*", label, _I) is not None
+                keep = _YEAR_LABEL.fullmatch(label) is not None
                 vwords = _WORD.findall(value)
                 if (_is_prose(value) and len(vwords) >= 5) \
                         or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
@@ -1064,7 +1083,11 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     if not _has_year(text):
         return events, findings
     for rs, re_ in _regions(doc):
-        for ss, se in split_sentences(text, rs, re_):
+        # a sentence needs three digits in a row: the split stops after the last run
+        stop = rs
+        for n in _D3ANY.finditer(text, rs, re_):
+            stop = n.end()
+        for ss, se in split_sentences(text, rs, re_, stop):
             if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
                                                      or not _has_year(text, ss, se)):
                 continue

@@ -98,10 +98,16 @@ def _is_end(text: str, i: int, j: int, start: int) -> bool:
     return word.lower() not in ABBREVIATIONS
 
 
-def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+def split_sentences(text: str, start: int = 0, end: int | None = None,
+                    stop: int | None = None) -> list[tuple[int, int]]:
     """Sentences of text[start:end] as (start, end) offsets into text, trimmed of
-    spaces and bullets; empty pieces are dropped."""
+    spaces and bullets; empty pieces are dropped. With `stop`, the scan ends once
+    the next sentence would start at or after `stop` (a caller that wants only the
+    sentences holding a number passes the end of the last one: the split of the
+    long tail of a paragraph is skipped, the sentences before are the same)."""
     end = len(text) if end is None else end
+    if stop is None:
+        stop = end + 1
     out: list[tuple[int, int]] = []
     cur = start
 
@@ -115,7 +121,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
             out.append((a, b))
 
     pos = start
-    while True:
+    while cur < stop:
         m = _BOUNDARY.search(text, pos, end)
         if m is None:
             break
@@ -141,5 +147,7 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
         else:                                        # bullet, cell bar, tab
             emit(cur, i)
             cur = i + 1
+    else:
+        return out
     emit(cur, end)
     return out
