@@ -101,3 +101,111 @@ def test_as_of_head_needs_a_year_at_the_end(line):
 def test_as_of_head_prefilter_any(line):
     if F._AS_OF_HEAD.match(line):
         assert F._ends_with_year(line)
+
+
+# --- find_numbers: plain digits without to_float, a first test at each position --------
+
+from profile_extract.parse import numbers as N  # noqa: E402
+
+_NUM_SLOW = re.compile(N._NUM[N._NUM.index("(?<!"):], re.IGNORECASE)
+
+
+def _find_numbers_slow(text, money=False, decimal_comma=False):
+    """The former loop: to_float for every number, the pattern without its first test."""
+    out = []
+    for m in _NUM_SLOW.finditer(text):
+        sign, int_part, sep, dec, scale_word = m.group("sign", "int", "sep", "dec", "scale")
+        try:
+            value = N.to_float(int_part, dec, sep, decimal_comma)
+        except ValueError:
+            continue
+        if sign:
+            value = -value
+        scale = 1.0
+        end = m.end()
+        if scale_word:
+            scale = N.SCALE_WORDS[" ".join(scale_word.lower().split())]
+        elif money:
+            ms = N._MONEY_SCALE_RE.match(text, m.end("dec") if dec else m.end("int"))
+            if ms and ms.start(1) - (m.end("dec") if dec else m.end("int")) <= 1:
+                scale = N.MONEY_SCALE_WORDS[ms.group(1).lower()]
+                end = ms.end()
+        if not scale_word and scale == 1.0:
+            end = m.end("dec") if dec else m.end("int")
+        value *= scale
+        start = m.start("sign") if sign else m.start("int")
+        out.append(N.Number(value, start, end, text[start:end], scale,
+                            grouped=sep is not None or ("," in int_part and bool(N._INDIAN.match(int_part))),
+                            decimal=bool(dec) or (sep == "." and int_part.count(".") == 1 and not decimal_comma)))
+    return out
+
+
+NUMBER_SHAPES = ["-7.9 migrants/1,000 population", "54.0 million", "USD 5,834 million", "19,95,81,477",
+                 "1 234,5", "$4.9m", "3bn and 5k", "1'234'567 and 1\u2009234 and -3.5", "150.000", "1,250 млн",
+                 "12 – 15", "x–3", "(−4.5)", "٣٤٥ and ١٢", "6 lakh crore", "0,2", "2.5 Mio.", "1.234.567,89"]
+
+
+@pytest.mark.parametrize("text", NUMBER_SHAPES)
+@pytest.mark.parametrize("money,dc", [(False, False), (True, False), (False, True), (True, True)])
+def test_find_numbers_table(text, money, dc):
+    assert N.find_numbers(text, money, dc) == _find_numbers_slow(text, money, dc)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(list("0123456789,. -−–‒'’%)]\u00a0\u2009ax٣") +
+                                ["million", "mn", "m", "bn", "k", "lakh crore", "тыс", "Mio."]), max_size=14),
+       st.booleans(), st.booleans())
+def test_find_numbers_any(parts, money, dc):
+    text = "".join(parts)
+    assert N.find_numbers(text, money, dc) == _find_numbers_slow(text, money, dc)
+
+
+# --- small guards in front of patterns ------------------------------------------------
+
+GUARD_SHAPES = ["© 2020 Example", "(c) 2019", "(C)2019 x", "Copyright Example", "COPYRIGHT", "All Rights Reserved",
+                "all rights reserved.", "copyrıght", "Photo: Name", "9,500,000", "5°33′N 0°12′W",
+                "27 30 N, 30 00 E", "12.5 °N", "19:30", "9.30 am", "Accra 5°33′N", "USD 1.9 billion in 2022",
+                "3.2% (2023 est.)", "12 (1999)", "9.5 million", "4,000 2019", "in 2012", "(July 2018 est.)"]
+
+
+@pytest.mark.parametrize("text", GUARD_SHAPES)
+def test_guards_table(text):
+    assert F._copyright(text) == (F._COPYRIGHT.search(text) is not None)
+    assert ((text[0].isdigit() and F._TIME.match(text) is not None)
+            or (("°" in text or "N," in text or "S," in text) and F._COORD.search(text) is not None)) \
+        == bool(F._TIME.match(text) or F._COORD.search(text))
+    for start in range(len(text) + 1):
+        slow = _value_period_slow(text, start)
+        fast = F._value_period(text, N.Number(1.0, 0, start, text[:start]) if start else None)
+        assert fast == slow
+
+
+def _value_period_slow(text, start):
+    """_value_period without its first test."""
+    from dataclasses import replace
+    for m in F._PAREN.finditer(text, start):
+        p = F.find_period(m.group(1))
+        if p is not None:
+            return replace(p, qualifier=p.qualifier or F._census(m.group(1)), start=m.start(), end=m.end())
+    m = F._TAIL_PERIOD.search(text, max(start, len(text) - 48))
+    if m:
+        p = F.find_period(m.group(1))
+        if p is not None:
+            return replace(p, start=m.start(1), end=m.end(1))
+    return None
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["©", "(c)", "(C)", "copy", "right", "py", "Reserved", "all", " ", "rights",
+                                 "ı", "ſ", "2019", "est.", "(", ")", "°", "N,", "S,", "5", ":", "30", "in",
+                                 "July", "FY", "1,000", "."]), max_size=10))
+def test_guards_any(parts):
+    text = "".join(parts)
+    assert F._copyright(text) == (F._COPYRIGHT.search(text) is not None)
+    if text:
+        assert ((text[0].isdigit() and F._TIME.match(text) is not None)
+                or (("°" in text or "N," in text or "S," in text) and F._COORD.search(text) is not None)) \
+            == bool(F._TIME.match(text) or F._COORD.search(text))
+    for start in (0, len(text) // 2):
+        fast = F._value_period(text, N.Number(1.0, 0, start, text[:start]) if start else None)
+        assert fast == _value_period_slow(text, start)

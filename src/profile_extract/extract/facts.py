@@ -348,7 +348,7 @@ class _Rows:
         if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None \
                 and (_MAIL_IN.search(value) or not _identifier_label(c)):
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
-        if _COPYRIGHT.search(value) or _COPYRIGHT.search(label):
+        if _copyright(value) or _copyright(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
         return None
 
@@ -390,6 +390,19 @@ def _skip_label(c: str) -> tuple[bool, bool]:
 
 _CLOCK = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[-–]|a\b|to\b|bis\b|à\b|h\b|uhr\b|[ap]\.?m\.?)", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:1[89]|20)\d\d\b|\bcopyright\b|\ball rights reserved\b", re.I)
+
+
+def _copyright(text: str) -> bool:
+    """_COPYRIGHT.search(text), asked only when text holds a piece every match has: `©`,
+    `(c)`, the `py` of copyright or the `ved` of reserved (letters with no case
+    variants but their ASCII capitals, so lower() finds whatever re.I finds)."""
+    if "©" not in text:
+        low = text.lower()
+        if "(c)" not in low and "py" not in low and "ved" not in low:
+            return False
+    return _COPYRIGHT.search(text) is not None
+
+
 _CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-]{5,}$")
 
 
@@ -687,10 +700,15 @@ def _words_number(s: str, pos: int, dimension: str | None) -> Number | None:
     return Number(float(value), m.start(), m.end(), m.group())
 
 
+_YEAR_DIGITS = re.compile(r"(?:1[89]|20)\d\d")       # every _TAIL_PERIOD match holds one
+
+
 def _value_period(text: str, number: Number | None) -> Period | None:
     """A year written with the value: `(2013, incl. colleges)`, `(1999 est.)`,
     `2014 est.`, `in 2012`, `(July 2018 est.)`."""
     start = number.end if number else 0
+    if text.find("(", start) < 0 and _YEAR_DIGITS.search(text, max(start, len(text) - 48)) is None:
+        return None          # no bracket and no year in the tail: neither way below can match
     for m in _PAREN.finditer(text, start):
         p = find_period(m.group(1))
         if p is not None:
@@ -729,7 +747,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
         out.qualifier = None
         out.period = _value_period(s, None) if dimension == "text" else None
         return out
-    if _TIME.match(s) or _COORD.search(s):
+    if (s[0].isdigit() and _TIME.match(s)) or (("°" in s or "N," in s or "S," in s) and _COORD.search(s)):
         return out
     body = s[qend:].lstrip() if q else s
     if dimension == "date" or (_DATE_VALUE.match(body) and not _BARE_YEAR.match(body) and dimension not in (
@@ -958,8 +976,9 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     elif dim == "person" and ind is None and _PER_NUMBER.search(label_text):
         dim = None                             # `Beds per 10,000 people`: a rate of its own, not a head count
     value_text = (_FOOTNOTE.sub("", row.value) if _FOOTNOTE_CHAR.search(row.value) else row.value).strip(" |;,")
-    value_text = _WS.sub(" ", value_text)
-    ct = _COORD_TAIL.search(value_text)
+    if "  " in value_text or not value_text.isprintable():
+        value_text = _WS.sub(" ", value_text)     # (any other whitespace is not printable)
+    ct = _COORD_TAIL.search(value_text) if "°" in value_text else None
     if ct and ct.start() > 0 and _HAS_LETTER.match(value_text):
         value_text = value_text[:ct.start()]      # `Accra 5°33′N 0°12′W`: the place, not its coordinates
     if value_text.endswith(".") and not _ABBREV_END.search(value_text):
@@ -1236,7 +1255,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 colon_header[0] = rows.add(sub.group(1), line.start, "", line.start + sub.end(1), "fact.colon",
                                            line.index, kind="header")
                 return
-            if near and not _FILE_NAME.search(t) and not _prose_value(t) and (rows.cia or (
+            if near and not _file_name(t) and not _prose_value(t) and (rows.cia or (
                     len(t) <= 200
                     and (rows.table.lookup(clean_label(hw.label)[0]) is not None or _numeric_start(t)))):
                 # `Population:` with its value on the next line (CIA-style text); on a Factbook-style
@@ -1303,6 +1322,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         if len(t) > MAX_LINE:
             flush_trailing()
             close_table()
+            continue
+        if not in_table and colon_header[0] is None and "|" not in t and not _any_sep(t) \
+                and not _DIGIT.search(t):
+            # most lines (prose, menus, footers): no separator, no digit, outside a table, no
+            # `Label:` above waiting for its value. `plain` would only end a run of trailing
+            # rows and note a short label-like line (a group header?): done here, inline
+            if trailing_run:
+                flush_trailing()
+            bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
             continue
         if (":" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
             # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
@@ -1430,6 +1458,13 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
 _GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z0-9$£€₹(\"“])")
 
 
+@lru_cache(maxsize=8192)
+def _glue_points(text: str) -> tuple[int, ...]:
+    """Where a lower-case letter meets a capital, digit or symbol in the first 45
+    characters (cached: menu and footer lines repeat from page to page)."""
+    return tuple(m.start() for m in _GLUE_POINT.finditer(text, 0, min(len(text), 45)))
+
+
 def _glued_split(text: str, table) -> int | None:
     """Where a label glued to its value ends (`Legal statusActive` -> 12), or None.
     A known label wins; else the first lower-to-upper step after a label-like start.
@@ -1441,7 +1476,7 @@ def _glued_split(text: str, table) -> int | None:
     """
     if not text[:1].isupper() or len(text) > 300:
         return None
-    points = [m.start() for m in _GLUE_POINT.finditer(text, 0, min(len(text), 45))]
+    points = _glue_points(text)
     for p in points:
         if table.lookup(text[:p]) is not None:
             return p
@@ -1479,7 +1514,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
                 and len(head) <= 40 and head[:1].isupper() and not _DIGIT.search(head)
                 and head[-1:].isalnum() and label_ok(head) and not _PROSE_VERB.search(head)
                 and rows.table.lookup(p[1].text) is None and len(p[1].text) <= 150
-                and not _prose_value(p[1].text) and not _FILE_NAME.search(p[1].text)
+                and not _prose_value(p[1].text) and not _file_name(p[1].text)
                 and not rows.words.skip.match(head))
 
     # a page of fields one per paragraph (`Climate` / `cold winters ...`, CIA-style): four or more
@@ -1493,7 +1528,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
     def flush():
         glued = []
         for ln in para:
-            if ln.index in used or "|" in ln.text or _FILE_NAME.search(ln.text):
+            if ln.index in used or "|" in ln.text or _file_name(ln.text):
                 continue
             p = _glued_split(ln.text, rows.table)
             if p is not None and sum(1 for _ in islice(_GLUE_POINT.finditer(ln.text, p + 1), 2)) < 2:
@@ -1521,7 +1556,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             nxt = para[i + 1]
             if nxt.index in used or nxt.index in gl or nxt.index in taken:
                 continue
-            if rows.table.lookup(nxt.text) is not None or _FILE_NAME.search(nxt.text) \
+            if rows.table.lookup(nxt.text) is not None or _file_name(nxt.text) \
                     or len(nxt.text) > 150 or _prose_value(nxt.text) or _BULLET.match(nxt.text):
                 continue
             rows.add(ln.text, ln.start, nxt.text, nxt.start, "fact.nextline", ln.index)
@@ -1539,6 +1574,11 @@ _IN_WORDS = re.compile(r"\s+[^\W\d_]{2,}(?<!\best)(?<!\bestimate)(?<!\bcensus)\b
 _LETTER_BEFORE = re.compile(r"[^\W\d_]{3,}\s+(?:[^\W\d_]+\s+)?$")                          # and words precede it
 _BRACKETED = re.compile(r"\([^()]*\)")
 _FILE_NAME = re.compile(r"\.(?:svg|png|jpe?g|gif|webp)\b", re.I)
+
+
+def _file_name(text: str) -> bool:
+    """An image file name in text (`map.svg`): no dot, no pattern to run."""
+    return "." in text and _FILE_NAME.search(text) is not None
 
 
 _FAMILY = {"fact.colon": "kv", "fact.nextline": "kv", "fact.tab": "kv", "fact.equals": "kv", "fact.leader": "kv",

@@ -37,6 +37,7 @@ def _alternation(words) -> str:
 # Thousands separators: comma, dot, space, no-break space, thin spaces, apostrophes.
 _SEP = ",.\u00a0\u2009\u202f '\u2019"
 _NUM = (
+    r"(?=[-\u2212\u2012\u2013\d])"              # (a cheap first test at each position: a sign or digit)
     r"(?<![\w.,\u2019'])"                     # not inside a word or another number
     # a sign: hyphen, minus sign, or a figure/en dash right before the digit that is no range dash
     r"(?P<sign>(?<!\w)(?:[-\u2212]|(?<![\w%)\]])(?<![\w%)\]]\s)[\u2012\u2013](?=\d)))?"
@@ -144,30 +145,37 @@ def find_numbers(text: str, money: bool = False, decimal_comma: bool = False) ->
     """
     out = []
     for m in _NUM_RE.finditer(text):
-        sign, int_part, sep, dec, scale_word = m.group("sign", "int", "sep", "dec", "scale")
+        sign, int_part, sep, dec, scale_word = m.group(1, 2, 3, 4, 6)   # sign, int, sep, dec, scale
         try:
-            value = to_float(int_part, dec, sep, decimal_comma)
+            if sep is None and "," not in int_part:
+                # plain digits (`\d+`, not an Indian grouping): what to_float gives
+                # for them, without its separator analysis
+                value = float(int_part + "." + dec[1:]) if dec else float(int_part)
+            else:
+                value = to_float(int_part, dec, sep, decimal_comma)
         except ValueError:
             continue
         if sign:
             value = -value
+        num_end = m.end(4) if dec else m.end(2)
         scale = 1.0
-        end = m.end()
         if scale_word:
             scale = SCALE_WORDS[" ".join(scale_word.lower().split())]
-        elif money:
-            ms = _MONEY_SCALE_RE.match(text, m.end("dec") if dec else m.end("int"))
-            if ms and ms.start(1) - (m.end("dec") if dec else m.end("int")) <= 1:
-                # `4.9m` glued, or `4.9 m` followed by a non-letter
-                scale = MONEY_SCALE_WORDS[ms.group(1).lower()]
-                end = ms.end()
-        if not scale_word and scale == 1.0:
-            end = m.end("dec") if dec else m.end("int")
+            end = m.end()
+        else:
+            end = num_end
+            if money:
+                ms = _MONEY_SCALE_RE.match(text, num_end)
+                if ms and ms.start(1) - num_end <= 1:
+                    # `4.9m` glued, or `4.9 m` followed by a non-letter
+                    scale = MONEY_SCALE_WORDS[ms.group(1).lower()]
+                    if scale != 1.0:
+                        end = ms.end()
         value *= scale
-        start = m.start("sign") if sign else m.start("int")
+        start = m.start(1) if sign else m.start(2)
         out.append(Number(value, start, end, text[start:end], scale,
-                          grouped=sep is not None or ("," in int_part and bool(_INDIAN.match(int_part))),
-                          decimal=bool(dec) or (sep == "." and int_part.count(".") == 1 and not decimal_comma)))
+                          sep is not None or ("," in int_part and _INDIAN.match(int_part) is not None),
+                          bool(dec) or (sep == "." and int_part.count(".") == 1 and not decimal_comma)))
     return out
 
 
