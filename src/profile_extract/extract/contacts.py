@@ -427,6 +427,19 @@ def _phone_runs(text: str):
 _WEBSITE_LINE = re.compile(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?")
 
 
+def _line_scan(text: str) -> list[tuple[int, int, tuple]]:
+    """What _collect finds line by line, as addr.LineMemo items: the address
+    gates and line patterns, the labels, the websites (each depends on its
+    line alone)."""
+    out = addr.line_items(text)
+    out.extend((lab.start, lab.end, ("label", lab.kind, lab.has_sep)) for lab in _find_labels(text))
+    out.extend((u.start, u.end, ("url", u.raw, u.value, u.valid)) for u in find_urls(text, bare=True))
+    return out
+
+
+_LINES = addr.LineMemo(_line_scan)
+
+
 def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     """Anchored items (labelled rows, e-mails, international numbers, address
     parts) and loose items (numbers without a label or code, bare domains)
@@ -435,7 +448,8 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     items: list[Item] = []
     loose: list[Item] = []
     used: list[tuple[int, int]] = []        # phone/fax values
-    labels = _find_labels(text)
+    lines = _LINES.lines(text)
+    labels = [Label(p[1], a + s, a + e, p[2]) for a, row in lines for s, e, p in row if p[0] == "label"]
     for i, lab in enumerate(labels):
         regions = _value_region(text, labels, i)
         items.append(Item("label", lab.start, lab.end, value=lab.kind,
@@ -490,9 +504,10 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             s = line.start + off
             if not any(it.start <= s < it.end for it in items):
                 items.append(Item("website", s, s + len(t), "", rule="contact.website.line"))
-    for p in addr.find_parts(text):
+    for p in addr.find_parts(text, lines=addr.page_lines(lines)):
         items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule))
-    for u in find_urls(text, bare=True):
+    urls = [Match(a + s, a + e, p[1], p[2], p[3]) for a, row in lines for s, e, p in row if p[0] == "url"]
+    for u in urls:
         if not _SOCIAL.search(u.value):
             loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
     items = _dedupe_overlaps(items)

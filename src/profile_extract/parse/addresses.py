@@ -134,6 +134,13 @@ def _folds(c: str) -> str:
     return "".join(sorted(set(re.findall(re.escape(c), _bmp(), re.I)) | {c}))
 
 
+def _words(words, ignore_case: bool = False) -> str:
+    """_alt(words, "i" if ignore_case else "") as a trie (a group): the words
+    that match at one position are prefixes of one another, and both try the
+    longest first, so both find the same matches."""
+    return f"(?:{_trie(words, ignore_case)})"
+
+
 def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
     """A regex matching exactly the literal words (a trailing dot dropped, as
     in _alt), as a trie of character classes: sre skips a non-matching branch
@@ -249,15 +256,16 @@ def _starts(heads: str, body: str) -> re.Pattern:
 def _rx() -> dict[str, re.Pattern]:
     d = data()
     st = d["streets"]
-    after = _alt(st["after"], "i")
-    before = _alt([w for w in st["before"]])
-    parts = _alt(st["particles"])
-    dirs = _alt([x for x in st["directionals"]])
-    suffix = _alt(st["suffixes"], "i")
+    # word lists as tries (_words): the same matches as _alt's alternations, cheaper to try
+    after = _words(st["after"], True)
+    before = _words(st["before"])
+    parts = _words(st["particles"])
+    dirs = _words(st["directionals"])
+    suffix = _words(st["suffixes"], True)
     name_tok = rf"(?:{TOKEN}\.?|\d{{1,4}}(?:st|nd|rd|th|d)|{parts}|[A-Z]\.?)"   # `Gen. Mikhail`, `F St.`
     rx = {}
     # 25 East 39th Street / 3, Gorny Pereulok / 431 18th Street, NW / 1319 F St., NW
-    dir_words = _alt(st.get("directional_words", []))
+    dir_words = _words(st.get("directional_words", []))
     rx["num_first"] = re.compile(
         rf"(?<![\d.,/])(?P<num>(?:(?:(?:House|Plot)(?:[ \t]+No\.?)?|No\.?|Nr\.?)[ \t]*)?{NUM}),?[ \t]+(?P<name>(?:{name_tok}[ \t]+){{1,4}}?)"
         rf"(?P<w>{after})(?![\w])\.?(?P<dir>,?[ \t]+{dirs}(?![\w])|[ \t]+{dir_words}(?=[ \t]*(?:[,;]|$)))?", re.M)
@@ -267,7 +275,7 @@ def _rx() -> dict[str, re.Pattern]:
         r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])")
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
-        rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_alt(st['before'], 'i')})\.?"
+        rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_words(st['before'], True)})\.?"
         rf"(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,4}}(?:st|nd|rd|th)?))+)")
     # Avenue Georges Henri 451 / Via Cristoforo Colombo 426 / Viale delle Terme di Caracalla
     # (a date that names a street: `Av. 18 de Julio`, `Calle 25 de Mayo`)
@@ -276,13 +284,13 @@ def _rx() -> dict[str, re.Pattern]:
         rf"|\d{{1,2}}(?=[ \t]+de[ \t])))+)"
         rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
-    adj = _alt(st.get("adjective_endings", []))
+    adj = _words(st.get("adjective_endings", []))
     rx["name_num"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:[{_UP}][{_LO}]+?{adj}[ \t]+)?[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
         rf"\.?,?[ \t]*{HOUSE_WORD}(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
     # John Smith Drive (no number: counted only at the end of its line or before a comma)
     rx["name_only"] = re.compile(
-        rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_alt(st['after_without_number'])})\.?"
+        rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_words(st['after_without_number'])})\.?"
         rf"(?=[ \t]*(?:,|$))", re.M)
     # Japanese block numbers before the district: 1-2-3 Kasumigaseki
     rx["jp_block"] = re.compile(
@@ -290,7 +298,7 @@ def _rx() -> dict[str, re.Pattern]:
     pob = d["pobox"]["words"]
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
-        rf"(?<![A-Z0-9_]){_alt(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
+        rf"(?<![A-Z0-9_]){_words(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
     # `St. Gallen`, `Frankfurt am Main`, `Saint-Denis`
     city = rf"(?:(?:St|Ste|Mt|Ft|S)\.[ \t]?)?{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
     prefixes = r"[A-Z]{1,3}"
@@ -315,7 +323,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx["city_code"] = re.compile(
         rf"(?P<city>{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
-    markers = _alt([m for m in st.get("city_markers", [])]) + r"\.?"
+    markers = _words(st.get("city_markers", [])) + r"\.?"
     rx["code_comma_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}}))(?:,[ \t]*(?:{markers}[ \t]*)?|,?[ \t]+{markers}[ \t]*)(?P<city>{TOKEN})(?![\w])")
     # `г. Бишкек`: a city marker makes the name after it the city, whatever its place in the line
@@ -325,7 +333,7 @@ def _rx() -> dict[str, re.Pattern]:
     # `103 Reykjavík`: words and a house number with no street word count as the street
     # when the postal code and city follow (same line after a comma, or the next line);
     # floors and suites after the number are dropped
-    sub = _alt(st["subaddress"], "i")
+    sub = _words(st["subaddress"], True)
     bare = rf"{TOKEN}(?:[ \t]+(?:{TOKEN}|{parts})){{0,3}}[ \t]+{HOUSE_WORD}{HOUSE_AFTER}"
     floors = rf"(?:,[ \t]*(?:\d{{1,3}}[.ºª°]{{0,2}}[ \t]*)?{sub}\.?(?:[ \t]+[\w.\-/ºª°]{{1,8}}){{0,2}})*"
     # the same street alone on its line, right above a line that starts with the code or city
@@ -405,10 +413,10 @@ def _rx() -> dict[str, re.Pattern]:
         "bare_street_place": (("code_place",), 1),
     }
     names = sorted(_countries(), key=len, reverse=True)
-    rx["country"] = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
+    rx["country"] = re.compile(rf"(?<![\w\-])(?:{_trie(names, strip_dot=False)})(?![\w\-])")
     # a country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
     # ... or a label (`MariborTel.`; the glued label words of the data)
-    glued = "|".join(re.escape(n) for n in names) + "|" + "|".join(
+    glued = _trie(names, strip_dot=False) + "|" + "|".join(
         rf"{re.escape(w)}(?![a-z])" for w in d["labels"].get("glued_labels", []))
     rx["country_glued"] = re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
     return rx
@@ -557,13 +565,23 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
         lines.sort()
     last = start
     for a, b in _windows(lines, before, text):
-        if need_rx is not None and need_rx(text, a, min(b + 1, end)) is None:
-            continue   # every match holds a `need` match: none in this window
+        e = min(b + 1, end)
         p = max(a, last)
-        for m in (rx.finditer(text, p, min(b + 1, end)) if split is None
-                  else _split_finditer(split, text, p, min(b + 1, end))):
+        # a window starts at a line start, so what its scan finds depends on
+        # its text, where in it the scan starts, and whether it starts the text
+        key = (name, a == 0, text[a:e], p - a) if e - a <= _MEMO_LINE_MAX else None
+        if key is not None and key in _NO_MATCH:
+            continue
+        if need_rx is not None and need_rx(text, a, e) is None:
+            _NO_MATCH.remember(key)
+            continue   # every match holds a `need` match: none in this window
+        hit = False
+        for m in (rx.finditer(text, p, e) if split is None else _split_finditer(split, text, p, e)):
+            hit = True
             last = m.end()
             yield m
+        if not hit:
+            _NO_MATCH.remember(key)
 
 
 def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, end: int):
@@ -579,14 +597,162 @@ def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, e
         pos = m.end()
 
 
-def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
+# ---------------------------------------------------------------- memos
+
+_MEMO_MAX = 200_000       # entries a memo keeps (then it starts afresh)
+_MEMO_LINE_MAX = 4_000    # longer lines and windows are not kept
+
+
+class _Memo(dict):
+    """A dict that forgets everything when it grows past _MEMO_MAX entries."""
+
+    def remember(self, key, value=True) -> None:
+        if key is None:
+            return
+        if len(self) >= _MEMO_MAX:
+            self.clear()
+        self[key] = value
+
+
+# gate windows (see _gated) in which the pattern finds nothing: most windows
+# are prose lines that hold a gate's anchor (a year: a postal code's shape)
+_NO_MATCH = _Memo()
+
+
+class LineMemo:
+    """Scan results that depend on one line alone, memoised by the line's text.
+
+    `scan(text)` returns (start, end, payload) items, each within one line of
+    text, such that a line's items (offsets from the line start) depend only on
+    that line's text and on whether a line break follows it. Pages of one site
+    repeat most of their lines (menus, footers, boilerplate, table rows), so
+    most lines of a page were seen before; the lines not seen are scanned
+    together, joined by line breaks, in a single call."""
+
+    def __init__(self, scan) -> None:
+        self.scan = scan
+        self.memo = _Memo()
+
+    def lines(self, text: str) -> list[tuple[int, tuple]]:
+        """(line start, items as (start, end, payload) from the line start) of
+        every line of text with items, in order."""
+        memo = self.memo
+        get = memo.get
+        out: list[tuple[int, tuple]] = []
+        missed: list[tuple[int, str]] = []
+        pos = 0
+        rows = text.split("\n")
+        last = rows.pop()
+        for ln in rows:
+            got = get(ln)
+            if got is None:
+                missed.append((pos, ln))
+            elif got:
+                out.append((pos, got))
+            pos += len(ln) + 1
+        # the last line has no line break after it: kept under its own key
+        got = get("\n" + last)
+        if got is None or missed:
+            self._fill(missed, (pos, last) if got is None else None, out)
+            if got:
+                out.append((pos, got))
+            out.sort(key=lambda r: r[0])
+        elif got:
+            out.append((pos, got))
+        return out
+
+    def _fill(self, missed, last, out) -> None:
+        """Scan the lines not seen (and the last line) in one text, remember
+        their items and add those with items to out."""
+        parts = [ln for _, ln in missed]
+        if last is not None:
+            parts.append(last[1])
+            batch = "\n".join(parts)
+        else:
+            batch = "\n".join(parts) + "\n"
+        starts = []
+        p = 0
+        for ln in parts:
+            starts.append(p)
+            p += len(ln) + 1
+        per: list[list] = [[] for _ in parts]
+        for s, e, payload in self.scan(batch):
+            i = bisect.bisect_right(starts, s) - 1
+            per[i].append((s - starts[i], e - starts[i], payload))
+        rows = missed + ([last] if last is not None else [])
+        for k, (pos, ln) in enumerate(rows):
+            items = tuple(sorted(per[k], key=lambda it: it[0]))   # (stable: a scan's own order kept)
+            if len(ln) <= _MEMO_LINE_MAX:
+                self.memo.remember("\n" + ln if last is not None and k == len(rows) - 1 else ln, items)
+            if items:
+                out.append((pos, items))
+
+
+def _line_patterns() -> dict[str, re.Pattern]:
+    """Patterns whose every match starts at a line start and ends on that line
+    (or with its line break): find_parts runs each on the whole text."""
+    return {"code_line": _CODE_LINE, "city_country_line": _CITY_COUNTRY_LINE,
+            "bare_street_line": _rx()["bare_street_line"]}
+
+
+@lru_cache(maxsize=None)
+def _gate_keys() -> tuple[str, ...]:
+    return tuple(sorted({k for keys, *_ in _rx()["_gates"].values() for k in keys}))
+
+
+def line_items(text: str) -> list[tuple[int, int, tuple]]:
+    """What find_parts scans the whole text for, as LineMemo items:
+    ("gate", key) over every line where gate `key` matches, ("line", name) at
+    the start of every line where line pattern `name` matches."""
+    out = []
+    for k in _gate_keys():
+        out.extend((a, b, ("gate", k)) for a, b in _gate_lines(k, text, 0, len(text)))
+    for name, pat in _line_patterns().items():
+        out.extend((m.start(), m.start(), ("line", name)) for m in pat.finditer(text))
+    return out
+
+
+def page_lines(lines: list[tuple[int, tuple]]) -> dict:
+    """LineMemo lines (with line_items among their items) as find_parts' `lines`:
+    gate key -> (line start, line end) list, line pattern name -> line starts."""
+    out: dict = {k: [] for k in _gate_keys()}
+    for name in _line_patterns():
+        out[name] = []
+    for pos, items in lines:
+        for s, e, payload in items:
+            kind = payload[0]
+            if kind == "gate":
+                out[payload[1]].append((pos + s, pos + e))
+            elif kind == "line":
+                out[payload[1]].append(pos + s)
+    return out
+
+
+def _line_matches(name: str, text: str, start: int, end: int, lines: dict | None):
+    """_line_patterns()[name].finditer(text, start, end): from the line starts
+    the page's lines give, when they cover the whole text."""
+    pat = _line_patterns()[name]
+    if lines is None:
+        yield from pat.finditer(text, start, end)
+        return
+    for a in lines[name]:
+        m = pat.match(text, a)
+        if m is not None:
+            yield m
+
+
+def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | None = None) -> list[Part]:
     """Every street, PO box, postal code, city and country (after a city) in
-    text[start:end], in order; overlapping weaker matches dropped."""
+    text[start:end], in order; overlapping weaker matches dropped. `lines`
+    (page_lines of the whole text) saves the scans for gates and line patterns."""
     end = len(text) if end is None else end
     rx = _rx()
     found = _Parts()
     add = found.add
-    gates: dict = {}   # gate lines, shared by the patterns that use the same gate
+    if lines is not None and (start, end) != (0, len(text)):
+        lines = None
+    # gate lines, shared by the patterns that use the same gate
+    gates: dict = {k: lines[k] for k in _gate_keys()} if lines is not None else {}
 
     for m in _gated("city_state_code", text, start, end, gates):
         cs = _last_city_words(text, *m.span("city"))
@@ -715,7 +881,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
         add(Part("postal_code", *cspan, text[cspan[0]:cspan[1]], cc, "code_comma_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_comma_city"))
     # a postal code alone on its line, right above a city line (`11225` / `Brooklyn, NY, US`)
-    for m in _CODE_LINE.finditer(text, start, end):
+    for m in _line_matches("code_line", text, start, end, lines):
         nxt = found.next_after(m.end())
         if nxt and nxt.kind == "city" and text[m.end():nxt.start].strip() == "" and not any(
                 p.kind == "postal_code" for p in found.between(m.end(), nxt.end + 12)):
@@ -734,13 +900,13 @@ def find_parts(text: str, start: int = 0, end: int | None = None) -> list[Part]:
             add(Part("city", *m.span("city"), m.group("city"), cc, "city_country"))
             add(Part("country", *m.span("country"), m.group("country"), cc, "city_country"))
     # a line that is only `City, Country` (`Abuja, Nigeria`)
-    for m in _CITY_COUNTRY_LINE.finditer(text, start, end):
+    for m in _line_matches("city_country_line", text, start, end, lines):
         c = rx["country"].fullmatch(m.group("country"))
         if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
-    for m in _gated("bare_street_line", text, start, end, gates):
+    for m in _line_matches("bare_street_line", text, start, end, lines):
         nxt = found.next_after(m.end())
         if nxt is None or nxt.kind not in ("postal_code", "city") or text[m.end():nxt.start].strip(" \t"):
             continue

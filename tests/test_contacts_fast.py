@@ -1,0 +1,176 @@
+"""The memoised and trie-built fast paths of the contacts stage give exactly
+what the plain paths give: word lists as tries (parse/addresses.py `_words`)
+match as their alternations; line facts memoised by line text (`LineMemo`),
+cold, warm or filled by other pages, are the whole-text scans' results; the
+memo of gate windows without a match changes no find_parts result. Texts are
+written here in the shapes pages use (tests/test_contacts_speed.py has more)."""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.extract import contacts as C
+from profile_extract.ingest.segment import Doc
+from profile_extract.parse import addresses as A
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+
+
+LINES = [
+    "18 Quarry Street, Milltown, NY 10016-0903",
+    "2200 Pennsylvania Ave.\nWashington, D.C. 20006",
+    "Rue Royale 120, B-1000 Bruxelles, Belgique",
+    "Via Appia Nuova 12, 00183 Roma RM, Italia",
+    "Bergstraße 14\n04109 Leipzig",
+    "P.O. Box 30552 - 00100 Nairobi, Kenya",
+    "Postfach 44 55 66, 10115 Berlin",
+    "720011, г. Ош, ул. Ленина, 12",
+    "2-4-1 Marunouchi, Chiyoda",
+    "Tartu mnt 8, 10145 Tallinn",
+    "Colonia 981, piso 3\n11100 Montevideo",
+    "Laugavegur 7\n101 Reykjavík, Iceland",
+    "Old Mill Lane,",
+    "Cambridge CB1 2AB",
+    "Perth WA 6000",
+    "Halifax, NS B3H 1A1",
+    "Austin, TX, USA",
+    "Accra, Ghana",
+    "BP 12 Bamako Mali",
+    "Nine Elm Row",
+    "40 West 57th Street",
+    "3 ter Avenue du Lac",
+    "6\n- 8 Bridge Road",
+    "In 1987 the board met at Corn Exchange Square.",
+    "Odesa 65012, Ukraine",
+    "1012 AB Amsterdam",
+    "Plot 7, Ntinda",
+    "ſtreet 3 and 9 STREET, 4 Straße, 2 Kelvin Way",
+]
+CASES = [Case(f"line{i}", t) for i, t in enumerate(LINES)]
+CASES += [Case("all", "\n".join(LINES)), Case("all_blank", "\n\n".join(LINES)),
+          Case("prose", " ".join(LINES).replace("\n", " ") * 2)]
+MAIL_CASES = [
+    Case("plain", "Mail us at desk@example.org or Help@Sub.Example.ORG.\nNext line"),
+    Case("bracket", "desk [at] example [dot] org\ndesk\n(at)\nexample\n(dot)\norg"),
+    Case("urls", "www.example.org\nhttps://y.example/p?q=1).\nWWW.UPPER.ORG\nexample.int/en, md.gov.no"),
+    Case("labels", "Tel: +41 22 123 45 67 | Fax +41 22 123 45 68\nPhone02 227 1234\nE-mailname@x.org\n"
+                   "Webwww.x.org\nT +44 20 7946 0000\nAddress: Hanauer Landstraße 126"),
+]
+
+
+_ST = A.data()["streets"]
+WORD_LISTS = [("after", _ST["after"], True), ("before", _ST["before"], False),
+              ("before_i", _ST["before"], True), ("particles", _ST["particles"], False),
+              ("directionals", _ST["directionals"], False), ("suffixes", _ST["suffixes"], True),
+              ("subaddress", _ST["subaddress"], True), ("pobox", A.data()["pobox"]["words"], False),
+              ("prefixes", ["St", "Str", "Street", "Streets", "ab", "abcd", "a"], True)]
+# what may follow the word: the patterns backtrack into shorter words when it fails
+TAILS = ["", r"(?![\w])", r"\.?[ \t]+\d", r"s?e", r"(?=[ \t]*(?:,|$))"]
+
+
+def _texts(words) -> str:
+    out = []
+    for w in words:
+        for v in (w, w.upper(), w.lower(), w.title(), w.rstrip(".")):
+            out.append(f"{v} 12, x{v}e {v}s {v}. 4 {v}eet,{v}")
+    return "\n".join(out) + "\nſtreet 4 ſt. 5 STRAſSE 6 Kelvin-Str. 7 İstiklal 8"
+
+
+@pytest.mark.parametrize("name,words,icase", WORD_LISTS, ids=[w[0] for w in WORD_LISTS])
+def test_word_trie_equals_alternation(name, words, icase):
+    text = _texts(words)
+    for tail in TAILS:
+        trie = re.compile(A._words(words, icase) + tail, re.M)
+        alt = re.compile(A._alt(words, "i" if icase else "") + tail, re.M)
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in alt.finditer(text)]
+
+
+def test_country_trie_equals_alternation():
+    names = sorted(A._countries(), key=len, reverse=True)
+    alt = re.compile(rf"(?<![\w\-])(?:{'|'.join(re.escape(n) for n in names)})(?![\w\-])")
+    text = " ".join(names[::7]) + "\nRepublic of Belarusian, U.S.A. U.S. US, Indien. Côte d'Ivoire"
+    assert [m.span() for m in A._rx()["country"].finditer(text)] == [m.span() for m in alt.finditer(text)]
+    for i in range(0, len(text), 3):
+        a, b = alt.match(text, i), A._rx()["country"].match(text, i)
+        assert (a and a.span()) == (b and b.span())
+
+
+TEXTS = CASES + MAIL_CASES + [
+    Case("page", "IOM in Testland\n\nIn 1998 the mission opened an office in Old Harbour. The programme runs.\n"
+                 "Population (2018):65.6 million\n\nInternational Organization for Migration (IOM)\n"
+                 "14, Lenin Avenue, Northgate 61544\nRepublic of Testland\n\nTel: +375.1 757 872 70 8\n"
+                 "Fax: +375.1 715 849 79 7\nEmail: office0@example.org\nWebsite: http://example.org/x"),
+    Case("no_final_break", "Andes 1365, piso 1\n11100 Montevideo"),
+    Case("final_break", "Andes 1365, piso 1\n11100 Montevideo\n"),
+    Case("street_last", "Head office\nLindenstraße 7"),
+    Case("blank_lines", "\n\nTel: 555 1234\n\n\nRue de Lausanne 15\n\n"),
+]
+
+
+def _whole(text: str) -> list[tuple[int, tuple]]:
+    """C._line_scan over the whole text, grouped by line (what the memo gives)."""
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    by: dict[int, list] = {}
+    for s, e, p in C._line_scan(text):
+        a = max(x for x in starts if x <= s)
+        by.setdefault(a, []).append((s - a, e - a, p))
+    return [(a, tuple(sorted(v, key=lambda it: it[0]))) for a, v in sorted(by.items())]
+
+
+@pytest.mark.parametrize("case", TEXTS, ids=lambda c: c.name[:30])
+def test_line_memo_equals_whole_scan(case):
+    want = _whole(case.text)
+    memo = A.LineMemo(C._line_scan)
+    assert memo.lines(case.text) == want            # cold
+    assert memo.lines(case.text) == want            # warm
+    # filled by other texts with some of the same lines, the last line elsewhere
+    memo = A.LineMemo(C._line_scan)
+    rows = case.text.split("\n")
+    memo.lines("\n".join(rows[::2]))
+    memo.lines("\n".join(rows[1::2]) + "\n")
+    memo.lines(rows[-1] + "\nx")
+    assert memo.lines(case.text) == want
+
+
+@pytest.mark.parametrize("case", TEXTS, ids=lambda c: c.name[:30])
+def test_find_parts_with_page_lines_equals_plain(case, monkeypatch):
+    lines = A.page_lines(A.LineMemo(C._line_scan).lines(case.text))
+    want = A.find_parts(case.text)
+    assert A.find_parts(case.text, lines=lines) == want
+    assert A.find_parts(case.text, lines=lines) == want      # windows memo warm
+    monkeypatch.setattr(A, "GATED", False)
+    assert A.find_parts(case.text) == want
+
+
+def _contacts(text: str):
+    doc = Doc.from_text(text, country_iso2="CH")
+    return C.extract_contacts(doc)
+
+
+def test_contacts_same_with_cold_and_warm_memos(monkeypatch):
+    texts = [c.text for c in TEXTS] + ["\n".join(LINES[::-1]), "\n\n".join(LINES[::3])]
+    monkeypatch.setattr(C, "_LINES", A.LineMemo(C._line_scan))
+    monkeypatch.setattr(A, "_NO_MATCH", A._Memo())
+    cold = []
+    for t in texts:
+        C._LINES.memo.clear()
+        A._NO_MATCH.clear()
+        cold.append(_contacts(t))
+    warm = [_contacts(t) for t in texts]          # each page after all the others
+    assert warm == cold
+    assert [_contacts(t) for t in texts] == cold
+
+
+def test_memo_forgets_when_full(monkeypatch):
+    monkeypatch.setattr(A, "_MEMO_MAX", 3)
+    m = A._Memo()
+    for k in "abcd":
+        m.remember(k)
+    assert list(m) == ["d"]
+    m.remember(None)
+    assert list(m) == ["d"]
