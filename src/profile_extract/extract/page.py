@@ -201,9 +201,48 @@ _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
 _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 
 
-# Every word _STAMP or an `As of` line needs (lower case, a superset): lines without one hold no stamp.
-_STAMP_WORDS = re.compile(r"updat|modifi|revis|review|edit|chang|stand|aktuali|änderung|mis|actuali|atualiz"
-                          r"|aggiorn|bijgewerkt|gewijzigd|as\s+of")
+# _UPDATED_QUICK_LOW split into literal words (`in`, C-speed) and patterns that open with a
+# literal (the regex engine's fast prefix search): the same yes/no, without trying the whole
+# alternation at every offset of the page.
+_QUICK_WORDS = ("update", "modified", "revised", "reviewed", "aktualisiert", "actualizado", "atualiza",
+                "aggiorna", "bijgewerkt", "gewijzigd")
+_QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as\s+of", r"stand(?:\s*:|\s+vom)",
+                                                r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
+# A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
+_STAMP_KEYS = ("updat", "modifi", "revis", "review", "edited", "chang", "stand", "aktualisier", "änderung",
+               "à", "actualiz", "atualiz", "aggiorn", "bijgewerkt", "gewijzigd")
+_AS_OF_ANY = re.compile(r"As\s+of")
+
+
+def _quick_updated(low: str) -> bool:
+    """_UPDATED_QUICK_LOW.search(low) is not None, faster."""
+    return any(w in low for w in _QUICK_WORDS) or any(p.search(low) for p in _QUICK_PATTERNS)
+
+
+def _stamp_lines(doc: Doc, low: str) -> list[Line]:
+    """The non-blank lines that can hold a stamp, in order: those with a _STAMP_KEYS word
+    (found with str.find) or `As of`."""
+    hits = []
+    for key in _STAMP_KEYS:
+        i = low.find(key)
+        while i >= 0:
+            hits.append(i)
+            i = low.find(key, i + 1)
+    hits.extend(m.start() for m in _AS_OF_ANY.finditer(doc.text))
+    if not hits:
+        return []
+    lines = doc.nonblank
+    starts = _nonblank_starts(doc)
+    keep = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
+    return [lines[k] for k in keep]
+
+
+def _nonblank_starts(doc: Doc) -> list[int]:
+    """Start offsets of doc.nonblank (once per page)."""
+    starts = doc.extra.get("nonblank_starts")
+    if starts is None:
+        starts = doc.extra["nonblank_starts"] = [line.start for line in doc.nonblank]
+    return starts
 
 
 def lower_text(doc: Doc) -> str | None:
@@ -222,13 +261,9 @@ def lower_text(doc: Doc) -> str | None:
 def _updated(doc: Doc) -> tuple[str | None, Span | None]:
     text = doc.text
     low = lower_text(doc)
-    if not (_UPDATED_QUICK_LOW.search(low) if low is not None else _UPDATED_QUICK.search(text)):
+    if not (_quick_updated(low) if low is not None else _UPDATED_QUICK.search(text)):
         return None, None
-    lines = doc.nonblank
-    if low is not None:                # only lines holding a word a stamp or `As of` needs
-        starts = [line.start for line in lines]
-        keep = sorted({bisect_right(starts, m.start()) - 1 for m in _STAMP_WORDS.finditer(low)} - {-1})
-        lines = [lines[k] for k in keep]
+    lines = _stamp_lines(doc, low) if low is not None else doc.nonblank
     for line in lines:
         t = line.text
         if len(t) > 2000 and "As of" not in t[:40]:
@@ -762,6 +797,7 @@ _HEAD_OFFICE = re.compile(r"(?i)^(?:head\s*office|headquarters|main\s+office|reg
                           r"|hauptsitz|sede\s+(?:central|principal|nacional))\b")
 
 
+_HEAD_OFFICE_FIRST = "hHmMrRsSſ"          # (?i) also reads the long s as s
 _INTERNATIONAL = re.compile(r"(?i)\b(?:international|intl|world|global|worldwide)\b")
 
 
@@ -770,7 +806,8 @@ def _head_office_country(doc: Doc) -> str | None:
     none for an international body's headquarters (its seat is no page country)."""
     lines = doc.nonblank
     for k, line in enumerate(lines):
-        if len(line.text) <= 60 and _HEAD_OFFICE.match(line.text.strip()):
+        # (every _HEAD_OFFICE word starts with one of _HEAD_OFFICE_FIRST: a cheap pre-check)
+        if len(line.text) <= 60 and line.text[:1] in _HEAD_OFFICE_FIRST and _HEAD_OFFICE.match(line.text.strip()):
             for nl in lines[k + 1:k + 7]:
                 if len(nl.text) > 100 or _INTERNATIONAL.search(nl.text):
                     break
@@ -782,28 +819,53 @@ def _head_office_country(doc: Doc) -> str | None:
 
 
 def _dated_items(doc: Doc) -> int:
-    """How many lines are a date alone (`12 March 2024`): the post dates of a news listing."""
-    n = 0
-    for line in doc.nonblank:
-        t = line.text.strip()
-        if len(t) <= 40 and _ANY_DIGIT.search(t) and _DATE_LINE.match(t):
-            n += 1
+    """How many lines are a date alone (`12 March 2024`): the post dates of a news listing
+    (counted once per page)."""
+    n = doc.extra.get("dated_items")
+    if n is None:
+        n = doc.extra["dated_items"] = sum(1 for line in doc.nonblank if len(line.text) <= 40 and _date_line(line.text))
     return n
+
+
+@lru_cache(maxsize=32768)
+def _date_line(t: str) -> bool:
+    """Whether a short line is a date alone (a pure function of the line: cached)."""
+    t = t.strip()
+    return bool(_ANY_DIGIT.search(t) and _DATE_LINE.match(t))
 
 
 _PAGE_JUNK = re.compile(r"^\d{8}\b")
 _PHONE_OR_MAIL = re.compile(r"(?i)\b(?:tel|phone|telephone|telefon|fax)\b|@[\w-]+\.\w|\+\d{1,3}[\s.-]*\(?\d")
+# The same for lower-cased page text, spaces inside one line only.
+_PHONE_OR_MAIL_LOW = re.compile(r"\b(?:tel|phone|telephone|telefon|fax)\b|@[\w-]+\.\w|\+\d{1,3}(?:[^\S\n]|[.-])*\(?\d")
 
 
 def _contact_blocks(doc: Doc, gap: int = 6) -> int:
-    """How many separate clusters of phone / e-mail lines the page has."""
-    blocks, last = 0, None
-    for line in doc.nonblank:
-        if len(line.text) <= 300 and _PHONE_OR_MAIL.search(line.text):
-            if last is None or line.index - last > gap:
-                blocks += 1
-            last = line.index
+    """How many separate clusters of phone / e-mail lines the page has (counted once per page)."""
+    key = ("contact_blocks", gap)
+    blocks = doc.extra.get(key)
+    if blocks is None:
+        blocks, last = 0, None
+        for line in _phone_or_mail_lines(doc):
+            if len(line.text) <= 300:
+                if last is None or line.index - last > gap:
+                    blocks += 1
+                last = line.index
+        doc.extra[key] = blocks
     return blocks
+
+
+def _phone_or_mail_lines(doc: Doc) -> list[Line]:
+    """The non-blank lines _PHONE_OR_MAIL finds something in, in order: one scan of the
+    lower-cased page with a twin that never crosses a line break (so each hit lies in
+    one line, and every line holding a match holds a hit), not one search per line."""
+    low = lower_text(doc)
+    if low is None:
+        return [line for line in doc.nonblank if _PHONE_OR_MAIL.search(line.text)]
+    starts = _nonblank_starts(doc)
+    lines = doc.nonblank
+    keep = sorted({bisect_right(starts, m.start()) - 1 for m in _PHONE_OR_MAIL_LOW.finditer(low)})
+    return [lines[k] for k in keep if k >= 0]
 
 
 # --- the extractor -----------------------------------------------------------

@@ -1,0 +1,78 @@
+"""The speed paths of page info (extract/page.py) agree with the plain paths:
+the update-stamp gate and line selection by key words, the one-scan count of
+contact blocks, the head-office pre-check. The plain path is what a page takes
+when lower-casing would change (?i) matches (doc.extra["lower"] = None).
+Test strings are written for these tests."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract import page
+from profile_extract.extract.page import extract_page_info
+from profile_extract.ingest.segment import Doc
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+
+
+CASES = [
+    Case("stamp", "Office notes\nUpdated: 4 May 2019\nThe office in Chile opened in 2001."),
+    Case("stamp late in line", "Field Report | Page last modified on 12/03/2020 | Print"),
+    Case("german stamp", "Jahresbericht\nStand: März 2024\nDas Büro in Wien."),
+    Case("stand without colon", "Übersicht\nStand 2021\nText."),
+    Case("french stamp", "Rapport\nMis à jour le 3 févr. 2021\nLe bureau."),
+    Case("as of list", "Staff\n–2– As of March 2015 LIST OF OFFICES\nKenya"),
+    Case("no gate", "Annual Review\nThe review of 2011 found a change in 2012.\nEdited 2013"),
+    Case("keyword, no date", "Standard text\nUpdated regularly\nChanges: many"),
+    Case("contacts", "Office A\nTel: +44 20 7946 0000\nFax: +44 20 7946 0001\n\n\n\n\n\n\n\nOffice B\n"
+                     "Phone: 555\nbob@example.org"),
+    Case("plus across lines", "Ring +4\n4 20 7946\n" + "x\n" * 8 + "write a@b.c"),
+    Case("head office", "Offices\nHead Office\nMain Street 3\nNairobi\nKenya\n\nBranch\n1 Road\nKampala\nUganda"),
+    Case("headquarters of a world body", "Headquarters\nWorld Council House\nGeneva\nSwitzerland"),
+]
+
+WORDS = ["Updated", "updated:", "Last", "last", "modified", "Revised", "reviewed", "edited", "Change", "changed",
+         "Stand", "stand:", "vom", "Aktualisiert", "letzte", "Änderung", "Mis", "mise", "à", "jour", "le",
+         "actualizado", "atualizado", "aggiornato", "bijgewerkt", "gewijzigd", "As", "of", "as", "on", "page",
+         "3", "12/03/2020", "2019", "May", "März", "févr.", "Monday,", " ", "  ", "\n", "\n\n", ":", "|", "-",
+         "Tel:", "+44", "20", "fax", "a@b.co", "Head", "Office", "Headquarters", "Kenya", "Peru", "The", "x"]
+
+
+def _info(text: str, fast: bool):
+    doc = Doc.from_text(text)
+    if not fast:
+        doc.extra["lower"] = None
+    return extract_page_info(doc), page._updated(doc), page._contact_blocks(doc)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.name)
+def test_fast_and_plain_paths_agree(case):
+    assert _info(case.text, True) == _info(case.text, False)
+
+
+@pytest.mark.parametrize("case,want", [
+    (CASES[0], "2019-05-04"), (CASES[1], "2020-03-12"), (CASES[2], "2024-03"), (CASES[4], "2021-02-03"),
+    (CASES[3], None), (CASES[6], None), (CASES[7], None),
+], ids=lambda c: c.name if isinstance(c, Case) else str(c))
+def test_updated(case, want):
+    assert page._updated(Doc.from_text(case.text))[0] == want
+
+
+def test_contact_blocks():
+    assert page._contact_blocks(Doc.from_text(CASES[8].text)) == 2
+    assert page._contact_blocks(Doc.from_text(CASES[9].text)) == 1       # `+4` / `4 20` split by a line break: no number
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=24))
+def test_quick_gate_and_stamp_lines(words):
+    text = " ".join(words)
+    low = text.lower()
+    assert page._quick_updated(low) == bool(page._UPDATED_QUICK_LOW.search(low))
+    assert _info(text, True) == _info(text, False)
