@@ -2,7 +2,7 @@
 
     speedcheck.py snapshot FILE     # every table row of a broad page set, as JSON lines
     speedcheck.py compare FILE      # the same now; prints each page whose rows differ (exit 1)
-    speedcheck.py stages [--html]   # CPU ms per page of each pipeline stage over a bench corpus
+    speedcheck.py stages [--html|--real]  # CPU ms per page of each stage: bench corpus or real pages
 
 The page set: the seed, samples/, the dev corpus, the generalisation sets, the
 first pages of the bench corpora (text and ~50 KB HTML) and a few hostile
@@ -93,8 +93,17 @@ def compare(path: str, n_bench: int, show: int) -> int:
     return 1 if bad else 0
 
 
+def _real_pages() -> list[tuple[str, bytes]]:
+    """The seed, samples, dev corpus and generalisation pages: real shapes, each page
+    different (the bench corpora repeat their templates' sentences)."""
+    files = [ROOT / "../shared/seed/belarus.txt"] + sorted((ROOT / "samples").iterdir())
+    files += sorted(Path(p) for p in glob.glob(str(ROOT / "../shared/corpus/dev/pages/*")))
+    files += sorted(Path(p) for p in glob.glob(str(ROOT / "tests/generalisation*/pages/*")))
+    return [(str(p), p.read_bytes()) for p in files if p.is_file()]
+
+
 def stages(kind: str, n: int) -> None:
-    docs = _bench_pages(kind, n)
+    docs = _real_pages() if kind == "real" else _bench_pages(kind, n)
     for src, data in docs[:20]:  # warm caches and lazy imports
         extract_page(data, src)
     tot: dict[str, float] = {}
@@ -117,6 +126,7 @@ def main() -> int:
     ap.add_argument("file", nargs="?")
     ap.add_argument("--bench", type=int, default=200, help="bench text pages in the set (HTML: a quarter)")
     ap.add_argument("--html", action="store_true", help="stages: the HTML corpus")
+    ap.add_argument("--real", action="store_true", help="stages: the real pages (seed, samples, dev, generalisation)")
     ap.add_argument("-n", type=int, default=500, help="stages: pages")
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args()
@@ -125,7 +135,7 @@ def main() -> int:
         return 0
     if a.cmd == "compare":
         return compare(a.file, a.bench, a.show)
-    stages("html" if a.html else "text", a.n)
+    stages("real" if a.real else "html" if a.html else "text", a.n)
     return 0
 
 
