@@ -209,3 +209,46 @@ def test_guards_any(parts):
     for start in (0, len(text) // 2):
         fast = F._value_period(text, N.Number(1.0, 0, start, text[:start]) if start else None)
         assert fast == _value_period_slow(text, start)
+
+
+# --- unit_after and currency_at: cached by the value's tail ----------------------------
+
+from profile_extract.parse import units as U  # noqa: E402
+
+TAIL_SHAPES = ["54.0 million", "USD 5,834 million", "-7.9 migrants/1,000 population", "22.6%", "488,126 km sq",
+               "4,884 US$", "12 EUR", "12EUR", "aEUR", "3 US dollars", "12 km", "56 in (142 cm)", "3932 Sq. KMs.",
+               "667 per sq. kms.", "20.5/km2 (53.1/sq mi)", "85.5 %", "17.50 births per 1,000 inhabitants",
+               "1.03 M / F", "12 in 2015", "2 deaths/100,000 live births", "5 ‰", "9 €", "7 Rs. 3", "xUS$",
+               "1,258 million USD", "2 Belarusian roubles", "30 °C", "12 t", "4 kWh"]
+
+
+def _all_positions(text):
+    return range(len(text) + 1)
+
+
+@pytest.mark.parametrize("text", TAIL_SHAPES)
+def test_tail_caches_table(text):
+    assert U._TAIL_ONLY and codes._TAIL_ONLY      # the packaged data allows the caches
+    for pos in _all_positions(text):
+        assert U.unit_after(text, pos) == U._unit_at(text, pos)
+        assert codes.currency_at(text, pos) == codes._currency_at(text, pos)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "5,000", " ", "per", "/", "km", "sq", "%", "‰", "USD", "US$", "$", "a", "M",
+                                 "million", "dollars", "US", "roubles", "births", "1,000", "population", ".", "²",
+                                 "m", "t", "(", "Rs", "€"]), max_size=8), st.integers(0, 30))
+def test_tail_caches_any(parts, pos):
+    text = "".join(parts)
+    pos = min(pos, len(text))
+    assert U.unit_after(text, pos) == U._unit_at(text, pos)
+    assert codes.currency_at(text, pos) == codes._currency_at(text, pos)
+
+
+def test_indicator_lookup_memo_follows_merges(tmp_path):
+    from profile_extract.parse.indicators import IndicatorTable, _merge
+    t = IndicatorTable()
+    _merge(t, '[zorks]\naliases = ["Zorks per bushel"]\ndimension = "count"\nexample = "Zorks per bushel: 4"\n', "a")
+    assert t.lookup("Zorks per bushel").key == "zorks" and t.lookup("Blips") is None
+    _merge(t, '[blips]\naliases = ["Blips"]\ndimension = "count"\nexample = "Blips: 4"\n', "b")
+    assert t.lookup("Blips").key == "blips"       # a merge forgets earlier answers

@@ -722,6 +722,10 @@ def _value_period(text: str, number: Number | None) -> Period | None:
     return None
 
 
+_NOT_DATE_DIMS = frozenset(("count", "person", "money", "percent", "area", "length", "index", "ratio", "rank",
+                            "permille", "density", "duration", "temperature"))
+
+
 def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
                 label: str = "", decimal_comma: bool = False) -> Value:
     """The number, unit, range, rank, qualifier and year of a fact value.
@@ -750,9 +754,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     if (s[0].isdigit() and _TIME.match(s)) or (("°" in s or "N," in s or "S," in s) and _COORD.search(s)):
         return out
     body = s[qend:].lstrip() if q else s
-    if dimension == "date" or (_DATE_VALUE.match(body) and not _BARE_YEAR.match(body) and dimension not in (
-            "count", "person", "money", "percent", "area", "length", "index", "ratio", "rank", "permille",
-            "density", "duration", "temperature")):
+    if dimension == "date" or (dimension not in _NOT_DATE_DIMS and _DATE_VALUE.match(body)
+                               and not _BARE_YEAR.match(body)):
         return out          # a date, or a bare year under a date label; a bare year elsewhere may be a count
     money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
     # `3.4m` is 3,400,000 for money and head counts, never metres

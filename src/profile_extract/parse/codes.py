@@ -102,6 +102,26 @@ def currency_at(text: str, pos: int) -> tuple[str, int] | None:
     >>> currency_at("12 km", 2) is None
     True
     """
+    if not _TAIL_ONLY:
+        return _currency_at(text, pos)
+    # what the patterns read before pos: only whether a letter stands there (their look-behinds)
+    letter = pos > 0 and text[pos - 1] in _ASCII_LETTERS
+    hit = _currency_of_tail(text[pos:], letter)
+    return None if hit is None else (hit[0], pos + hit[1])
+
+
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+@lru_cache(maxsize=4096)
+def _currency_of_tail(tail: str, letter_before: bool) -> tuple[str, int] | None:
+    """currency_at on a value's tail (` million`, ` USD`, ` km sq`), cached: the same
+    few tails come back on page after page."""
+    hit = _currency_at(("a" if letter_before else " ") + tail, 1)
+    return None if hit is None else (hit[0], hit[1] - 1)
+
+
+def _currency_at(text: str, pos: int) -> tuple[str, int] | None:
     p = _AFTER_WS.match(text, pos).end()
     m = _CODE_RE.match(text, p)
     if m and is_currency_code(m.group()):
@@ -115,6 +135,12 @@ def currency_at(text: str, pos: int) -> tuple[str, int] | None:
     return None
 
 
+# the code and symbol patterns look behind for one ASCII letter; the names of data/codes.toml
+# must not look behind or test a word edge for a tail (and that letter) to decide currency_at
+_TAIL_ONLY = re.search(r"\(\?<[=!]|\\[bBA]|(?<!\[)(?<!\\)\^", _NAMES_AT_ANY.pattern) is None \
+    and all(not s[:1].isalpha() or s[:1].isascii() for s in _SYMBOLS)
+
+
 def currency_codes(text: str) -> list[str]:
     """ISO 4217 codes in text: codes as written (retired ones kept), else the
     code of a currency name, else of a symbol.
@@ -124,6 +150,12 @@ def currency_codes(text: str) -> list[str]:
     >>> currency_codes("Australian dollar"), currency_codes("no money here")
     (['AUD'], [])
     """
+    return list(_currency_codes(text))
+
+
+@lru_cache(maxsize=2048)
+def _currency_codes(text: str) -> tuple[str, ...]:
+    """currency_codes, cached: currency values repeat (`Euro (EUR)`)."""
     out: list[str] = []
     for m in _CODE_RE.finditer(text):
         if is_currency_code(m.group()) and m.group() not in out:
@@ -136,7 +168,7 @@ def currency_codes(text: str) -> list[str]:
             code = _SYMBOLS[m.group()]
             if code not in out:
                 out.append(code)
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
@@ -175,6 +207,12 @@ def language_codes(text: str) -> list[str]:
     >>> language_codes("Swahili (official), Kiswahili")
     ['swa']
     """
+    return list(_language_codes(text))
+
+
+@lru_cache(maxsize=2048)
+def _language_codes(text: str) -> tuple[str, ...]:
+    """language_codes, cached: language values repeat (`Russian, English (both official)`)."""
     table = _languages()
     out: list[str] = []
     words = _WORD_RE.findall(text)
@@ -193,4 +231,4 @@ def language_codes(text: str) -> list[str]:
             i += hit[1]
         else:
             i += 1
-    return out
+    return tuple(out)

@@ -66,19 +66,34 @@ def slug(label: str) -> str:
     return "_".join(s.split()) or "label"
 
 
+_MEMO_MAX = 16384
+
+
 @dataclass
 class IndicatorTable:
     rows: dict[str, Indicator] = field(default_factory=dict)
     by_alias: dict[str, str] = field(default_factory=dict)
+    # answers of lookup() by label as written (the facts stage asks about every short line);
+    # emptied when a merge changes the table or when it grows past _MEMO_MAX
+    _memo: dict[str, Indicator | None] = field(default_factory=dict, repr=False, compare=False)
 
     def lookup(self, label: str) -> Indicator | None:
         """The indicator of a label (as written), or None. A bracket that only
         states a unit (`Literacy Rate (%)`, `Density (per sq. km)`) is looked
         past when the whole label is not an alias."""
+        memo = self._memo
+        try:
+            return memo[label]
+        except KeyError:
+            pass
         key = self.by_alias.get(norm_label(label))
         if key is None and "(" in label:
             key = self.by_alias.get(norm_label(_ANY_BRACKET.sub(" ", label)))
-        return self.rows[key] if key else None
+        ind = self.rows[key] if key else None
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[label] = ind
+        return ind
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -93,6 +108,7 @@ def _line_of(text: str, key: str) -> int:
 
 
 def _merge(table: IndicatorTable, text: str, source: str) -> None:
+    table._memo.clear()
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:      # the message carries line and column

@@ -185,6 +185,24 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
     >>> unit_after("2 deaths/100,000 live births", 1) is None
     True
     """
+    if not _TAIL_ONLY:
+        return _unit_at(text, pos)
+    hit = _unit_of_tail(text[pos:])
+    if hit is None:
+        return None
+    unit, start, end, density = hit
+    return UnitMatch(unit, pos + start, pos + end, density)
+
+
+@lru_cache(maxsize=4096)
+def _unit_of_tail(tail: str) -> tuple[str, int, int, bool] | None:
+    """unit_after(tail, 0) as (unit, start, end, density), cached: values end in the
+    same few tails (` million`, `%`, ` km sq`, ` migrants/1,000 population`)."""
+    m = _unit_at(tail, 0)
+    return None if m is None else (m.unit, m.start, m.end, m.density)
+
+
+def _unit_at(text: str, pos: int) -> UnitMatch | None:
     m = _UNIT_RE.match(text, pos)
     if not m:
         return None
@@ -201,6 +219,19 @@ def unit_after(text: str, pos: int) -> UnitMatch | None:
         return UnitMatch(unit, m.start("area"), m.end("area")) if unit else None
     unit = _resolve("units", m.group("plain"))
     return UnitMatch(unit, m.start("plain"), m.end("plain")) if unit else None
+
+
+def _reads_tail_only() -> bool:
+    r"""Does _UNIT_RE.match(text, pos) read only text[pos:]? Its own look-behinds
+    (`(?<=\.)`) follow a spelling, so they do while no spelling looks behind, tests a
+    word edge (`(?<`, `\b`, `\B`, `^`, `\A`) or can match nothing; else the tail cache stays off."""
+    alts = (_UNITS_ALT, _AREA_ALT, _RATE_ALT, _PEOPLE_ALT)
+    if any(re.search(r"\(\?<[=!]|\\[bBA]|(?<!\[)(?<!\\)\^", a) for a in alts):
+        return False
+    return not any(re.match(f"(?:{a})\\Z", "", re.IGNORECASE) for a in alts if a)
+
+
+_TAIL_ONLY = _reads_tail_only()
 
 
 # a rate written in a label (`Live births per 1,000 population`, `Deaths (‰)`, `Doctors per 1000`):
