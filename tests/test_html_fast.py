@@ -4,6 +4,7 @@ reference beside the fast code over hypothesis-generated and hand-written
 shapes."""
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 import pytest
@@ -11,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
+from profile_extract.ingest.html import _INVISIBLE, _clean_line
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -121,3 +123,27 @@ def test_clean_utf8_past_the_sampled_prefix(text, pad):
 ])
 def test_decode_cleans_utf8_pages(raw, text):
     assert decode(raw).text == text
+
+
+# ---------------------------------------------------------------- html
+
+_WS = re.compile(r"\s+")
+
+# Every character str.isspace() or the regex `\s` may treat as whitespace, plus the
+# invisible ones _clean_line removes first.
+_LINE_ALPHABET = st.sampled_from(
+    list("ab:1 \t\n\r\x0b\x0c") + ["\x1c", "\x1d", "\x1e", "\x1f", "\x85", "\xa0", "\u1680", "\u2000",
+                                   "\u200a", "\u2028", "\u2029", "\u202f", "\u205f", "\u3000", "\u00ad",
+                                   "\u200b", "\u200e", "\u2060", "\ufeff", "\x00", "\x7f", "\x9f", "\u180e"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=_LINE_ALPHABET, max_size=40))
+def test_clean_line_is_the_regex_version(s):
+    """str.split()/join collapse whitespace exactly as `\\s+` -> ' ' then strip()."""
+    plain = _INVISIBLE.sub("", s)
+    assert _clean_line(s) == _WS.sub(" ", plain).strip()
+
+
+def test_str_whitespace_is_regex_whitespace():
+    assert all(bool(_WS.fullmatch(chr(c))) == chr(c).isspace() for c in range(0x110000))

@@ -138,9 +138,10 @@ class _Buf:
         """End the current line (if any text) and ask for a break of this kind."""
         if self.glue:
             return
-        if self.parts:
-            text = _clean_line("".join(self.parts))
+        parts = self.parts
+        if parts:
             self.parts = []
+            text = _clean_line(parts[0] if len(parts) == 1 else "".join(parts))
             if text:
                 self.lines.append(_Line(text, self.level, self.pend))
                 self.pend = kind
@@ -175,9 +176,13 @@ class _Buf:
 
 
 def _clean_line(s: str) -> str:
+    """Invisible characters out, whitespace runs to one space, trimmed.
+    (``" ".join(s.split())`` is ``_WS.sub(" ", s).strip()``: str.split and
+    the regex's ``\\s`` take the same characters as whitespace, and it is
+    about twice as fast on short lines.)"""
     if _INVISIBLE.search(s):
         s = _INVISIBLE.sub("", s)
-    return _WS.sub(" ", s).strip()
+    return " ".join(s.split())
 
 
 def _hidden(el) -> bool:
@@ -188,6 +193,10 @@ def _hidden(el) -> bool:
         return True
     role = el.get("role")
     return role is not None and role.lower() == "navigation"
+
+
+# Attributes `_hidden` reads: an element without any of them is shown.
+_HIDE_ATTRS = frozenset({"hidden", "style", "role"})
 
 
 def _join_list_items(lines: list[_Line]) -> list[_Line]:
@@ -407,50 +416,77 @@ class _TooDeep(Exception):
     pass
 
 
+# Start-tag kinds: one dict look-up picks the branch of the walk (was a chain of tests).
+(_K_INLINE, _K_CELL, _K_TR, _K_HEAD, _K_CAPTION, _K_DT, _K_DD, _K_BR, _K_PRE, _K_DL, _K_LIST,
+ _K_TABLE, _K_BREAK) = range(13)
+_KIND = {t: _K_BREAK for t in _BREAKS}
+_KIND.update({t: _K_LIST for t in ("ul", "ol", "li", "dir", "menu")})
+_KIND.update({t: _K_HEAD for t in _HEADINGS})
+_KIND.update(td=_K_CELL, th=_K_CELL, tr=_K_TR, caption=_K_CAPTION, dt=_K_DT, dd=_K_DD, br=_K_BR,
+             pre=_K_PRE, dl=_K_DL, table=_K_TABLE)
+
+# Shared end actions (tuples are never changed): no allocation for the common elements.
+_END_NONE = (_E_NONE,)
+_END_BREAK = {k: (_E_BREAK, k) for k in (_LI, _BLOCK, _PARA)}
+
+
 def _render(root) -> list[_Line]:
+    """The lines of a parsed page, in one walk over its elements.
+
+    Kept cheap per element (a page walks hundreds): attributes are read only
+    when `el.keys()` shows the element has them, the branch is picked by one
+    dict look-up of the tag, shared end actions are constant tuples, and text
+    goes straight into the buffer unless it is in a <pre>, after a `Label:`
+    block or after a <dt> (the cases `_Buf.text` handles)."""
     stack: list[_Buf] = [_Buf()]
     rows: list = []           # open rows (lists of cells); None marks the start of a table
     tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
     ends: list[tuple] = []
+    push_end, pop_end = ends.append, ends.pop
     roles: dict = {}      # element -> "row" | "cell" | "block" (span groups)
     walker = etree.iterwalk(root, events=("start", "end"))
+    skip = walker.skip_subtree
     for event, el in walker:
-        tag = el.tag
         if event == "start":
             if len(ends) >= _MAX_DEPTH:
                 raise _TooDeep()
-            if not isinstance(tag, str) or tag in _SKIP or _hidden(el):
-                walker.skip_subtree()
-                ends.append((_E_NONE,))
+            tag = el.tag
+            if not isinstance(tag, str) or tag in _SKIP:
+                skip()
+                push_end(_END_NONE)
+                continue
+            keys = el.keys()
+            if keys and not _HIDE_ATTRS.isdisjoint(keys) and _hidden(el):
+                skip()
+                push_end(_END_NONE)
                 continue
             buf = stack[-1]
             role = roles.pop(el, None) if roles else None
             if role is None and tag in _LABEL_BLOCKS:
-                disp = _display(el)
-                if disp == "inline" and tag in _BREAKS:
-                    role = "inline"
-                elif disp == "block" and tag not in _BREAKS:
-                    role = "block"
+                if "style" in keys:
+                    disp = _display(el)
+                    if disp == "inline" and tag in _BREAKS:
+                        role = "inline"
+                    elif disp == "block" and tag not in _BREAKS:
+                        role = "block"
                 if tag != "span" or role == "block":
                     nxt = _glue_pair(el)
                     if nxt is not None:
                         role = "label"
                         roles[nxt] = "value"
-            if role == "label" or role == "value":
+            if role is not None and role != "cell" and role != "block":
                 if role == "label":
                     buf.brk(_BREAKS.get(tag, _BLOCK))
-                    ends.append((_E_GLUE,))
-                else:
-                    ends.append((_E_UNGLUE, _BREAKS.get(tag, _BLOCK)))
-                if el.text:
-                    buf.text(el.text)
+                    push_end((_E_GLUE,))
+                elif role == "value":
+                    push_end((_E_UNGLUE, _BREAKS.get(tag, _BLOCK)))
+                else:   # "inline"
+                    push_end(_END_NONE)
+                text = el.text
+                if text:
+                    buf.text(text)
                 continue
-            if role == "inline":
-                ends.append((_E_NONE,))
-                if el.text:
-                    buf.text(el.text)
-                continue
-            if role is None and tag in _INLINE_KIDS and _is_field(el):
+            if role is None and keys and tag in _INLINE_KIDS and _is_field(el):
                 prev = el.getprevious()
                 before = el.getparent().text if prev is None else prev.tail
                 if prev is not None and (before is None or before.isspace()) and (
@@ -458,77 +494,95 @@ def _render(root) -> list[_Line]:
                     buf.brk(_BLOCK)
                 tail = el.tail
                 lead = tail[:len(tail) - len(tail.lstrip())] if tail else ""
-                ends.append((_E_FIELD, "\n" in lead))
-                if el.text:
-                    buf.text(el.text)
+                push_end((_E_FIELD, "\n" in lead))
+                text = el.text
+                if text:
+                    buf.text(text)
                 continue
-            group = _span_group(el) if len(el) >= 2 and tag in _GROUP_TAGS else None
-            if group == "pair":
-                for k in el:
-                    roles[k] = "cell"
-            elif group == "stack":
-                for k in el:
-                    if k.tag in _INLINE_KIDS:
-                        roles[k] = "block"
-            if tag in ("td", "th") or role == "cell":
+            kind = _KIND.get(tag, _K_INLINE)
+            if tag in _GROUP_TAGS and len(el) >= 2:
+                group = _span_group(el)
+                if group == "pair":
+                    for k in el:
+                        roles[k] = "cell"
+                    if kind != _K_CELL:
+                        kind = _K_TR
+                elif group == "stack":
+                    for k in el:
+                        if k.tag in _INLINE_KIDS:
+                            roles[k] = "block"
+            if role == "cell":
+                kind = _K_CELL
+            elif role == "block" and kind == _K_INLINE:
+                kind = _K_BREAK
+            if kind == _K_INLINE:
+                push_end(_END_NONE)
+            elif kind == _K_BREAK:
+                k = _BREAKS.get(tag, _BLOCK)
+                push_end(_END_BREAK[k])
+                buf.brk(k)
+            elif kind == _K_LIST:
+                k = _LI if len(stack) > 1 else _BREAKS[tag]   # inside a cell: list items may join
+                push_end(_END_BREAK[k])
+                buf.brk(k)
+            elif kind == _K_CELL:
                 cell = _Cell(tag == "th")
                 stack.append(cell.buf)
-                ends.append((_E_CELL, cell))
+                push_end((_E_CELL, cell))
                 buf = cell.buf
-            elif tag == "tr" or group == "pair":
+            elif kind == _K_TR:
                 buf.brk(_BLOCK)
                 rows.append([])
-                ends.append((_E_ROW,))
-            elif tag in _HEADINGS:
+                push_end((_E_ROW,))
+            elif kind == _K_HEAD:
                 buf.brk(_PARA)
-                ends.append((_E_HEAD, buf.level))
+                push_end((_E_HEAD, buf.level))
                 buf.level = _HEADINGS[tag]
                 for b in stack:
                     b.nested = True
-            elif tag == "caption":
+            elif kind == _K_TABLE:
+                buf.nested = True
+                for b in stack:
+                    b.nested = True
+                tables.append([None])
+                rows.append(None)
+                push_end((_E_TABLE,))
+                buf.brk(_PARA)
+            elif kind == _K_BR:
                 buf.brk(_BLOCK)
-                ends.append((_E_HEAD, buf.level))
+                push_end(_END_NONE)
+            elif kind == _K_CAPTION:
+                buf.brk(_BLOCK)
+                push_end((_E_HEAD, buf.level))
                 buf.level = 0
-            elif tag == "dt" or tag == "dd":
+            elif kind == _K_DT or kind == _K_DD:
                 cell = _Cell(False)
                 stack.append(cell.buf)
-                ends.append((_E_DT if tag == "dt" else _E_DD, cell))
+                push_end((_E_DT if kind == _K_DT else _E_DD, cell))
                 buf = cell.buf
-            elif tag == "br":
-                buf.brk(_BLOCK)
-                ends.append((_E_NONE,))
-            elif tag == "pre":
+            elif kind == _K_PRE:
                 buf.brk(_PARA)
                 buf.pre += 1
-                ends.append((_E_PRE,))
-            elif tag == "dl":
+                push_end((_E_PRE,))
+            else:   # _K_DL
                 buf.brk(_PARA)
-                ends.append((_E_DL,))
-            elif tag in ("ul", "ol", "li", "dir", "menu") and len(stack) > 1:
-                buf.brk(_LI)        # inside a cell: list items may join as one value
-                ends.append((_E_BREAK, _LI))
-            elif tag in _BREAKS or role == "block":
-                kind = _BREAKS.get(tag, _BLOCK)
-                if tag == "table":
-                    buf.nested = True
-                    for b in stack:
-                        b.nested = True
-                    tables.append([None])
-                    rows.append(None)
-                    ends.append((_E_TABLE,))
+                push_end((_E_DL,))
+            text = el.text
+            if text:
+                if buf.pre or buf.glue or buf.pending_dt is not None:
+                    buf.text(text)
                 else:
-                    ends.append((_E_BREAK, kind))
-                buf.brk(kind)
-            else:
-                ends.append((_E_NONE,))
-            if el.text:
-                buf.text(el.text)
+                    buf.parts.append(text)
             continue
 
         # end
-        action = ends.pop()
+        action = pop_end()
         code = action[0]
-        if code == _E_CELL:
+        if code == _E_NONE:
+            pass
+        elif code == _E_BREAK:
+            stack[-1].brk(action[1])
+        elif code == _E_CELL:
             cell = action[1]
             cell.lines = cell.buf.finish()
             stack.pop()
@@ -558,8 +612,6 @@ def _render(root) -> list[_Line]:
             if waiting[0] is not None:
                 stack[-1].put(waiting[0])
             stack[-1].brk(_PARA)
-        elif code == _E_BREAK:
-            stack[-1].brk(action[1])
         elif code == _E_GLUE:
             buf = stack[-1]
             buf.parts.append(" ")
@@ -607,8 +659,13 @@ def _render(root) -> list[_Line]:
             if buf.pending_dt is not None:
                 buf.flush_dt()
             buf.brk(_PARA)
-        if el.tail:
-            stack[-1].text(el.tail)
+        tail = el.tail
+        if tail:
+            buf = stack[-1]
+            if buf.pre or buf.glue or buf.pending_dt is not None:
+                buf.text(tail)
+            else:
+                buf.parts.append(tail)
     while len(stack) > 1:  # unbalanced (should not happen): keep the text
         lines = stack.pop().finish()
         stack[-1].put(lines)
