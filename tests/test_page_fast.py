@@ -76,3 +76,29 @@ def test_quick_gate_and_stamp_lines(words):
     low = text.lower()
     assert page._quick_updated(low) == bool(page._UPDATED_QUICK_LOW.search(low))
     assert _info(text, True) == _info(text, False)
+
+
+TITLE_PAGES = [
+    "Skip to content\nMenu\nOffice of Peru\nAbout | Work | Contact | Donate\nOur work in Peru\nThe office opened in 2001.",
+    "Home > Countries > Chile\nChile\nBy Ana Ruiz\nThe mission in Chile began in 1990.",
+    "Amal, nurse\n4,210 kms from home\nRead more\n\nIOM in Jordan\nThe office opened in 1999.",
+    "Press release No. 2020-0417\nNew office opens\nUpdated: 4 May 2019\nText follows here.",
+    "–1– As of January 2010 LIST OF OFFICES AND STAFF (PART V) PART I " + "x " * 200,
+    "Site Name\nHome\nWho We Are\nDonate\nA Real Headline\nBody text starts here.",
+    "Country Table\nRow | 1 | 2\nmore",
+]
+
+
+@pytest.mark.parametrize("text", TITLE_PAGES)
+def test_title_same_with_cold_and_warm_line_cache(text):
+    page._line_facts.cache_clear()
+    cold = page._title_text(Doc.from_text(text))
+    warm = page._title_text(Doc.from_text(text))
+    assert cold == warm
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet=" |–—-1a\t", max_size=12))
+def test_clean_title_pre_checks(t):
+    plain = " ".join(page._PAGE_NUMBER.sub("", page._BAR_END.sub("", t)).split())
+    assert page._clean_title(t) == plain

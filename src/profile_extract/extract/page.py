@@ -37,7 +37,8 @@ import datetime as dt
 from bisect import bisect_right
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from ..ingest.segment import Doc, Line
 from ..parse.countries import ADJECTIVE, NAME, find_countries, lookup_kind
@@ -374,8 +375,10 @@ def _nav(t: str) -> bool:
 
 
 def _clean_title(t: str) -> str:
-    t = _BAR_END.sub("", t)
-    t = _PAGE_NUMBER.sub("", t)
+    if "|" in t:                       # (each pattern needs its first character: cheap pre-checks)
+        t = _BAR_END.sub("", t)
+    if t and t[0] in "–—-":
+        t = _PAGE_NUMBER.sub("", t)
     return " ".join(t.split())
 
 
@@ -387,8 +390,17 @@ _PART = re.compile(r"\s(?:PART|SECTION|CHAPTER|ANNEX)\s+[IVX\d]+\b(?![^(]*\))")
 def _caps_heading(line: Line, doc: Doc) -> tuple[str, Span] | None:
     """An upper-case heading at the start of a flattened line (a PDF's text run
     together): `–1– As of January 2010 LIST OF ... (PART V) PART I ...`."""
-    t = doc.text[line.start:line.end]
-    m = re.match(r"^\W{0,3}\d{0,3}\W{0,3}\s*(?:As\s+of\s+\w+\s+\d{4}\s+)?", t)
+    raw = doc.text[line.start:line.end]
+    found = _line_facts(raw).caps if len(raw) <= 300 else _caps_run(raw)     # (long lines: not cached)
+    return (found[0], Span(line.start + found[1], line.start + found[2])) if found else None
+
+
+_CAPS_LEAD = re.compile(r"^\W{0,3}\d{0,3}\W{0,3}\s*(?:As\s+of\s+\w+\s+\d{4}\s+)?")
+
+
+def _caps_run(t: str) -> tuple[str, int, int] | None:
+    """_caps_heading within one line's text: (heading, start, end) offsets into t."""
+    m = _CAPS_LEAD.match(t)
     start = m.end() if m else 0
     cm = _CAPS_RUN.match(t, start)
     if not cm or len(cm.group(0).split()) < 4:
@@ -400,7 +412,7 @@ def _caps_heading(line: Line, doc: Doc) -> tuple[str, Span] | None:
     run = run.rstrip(" ,(-")
     if len(run.split()) < 4 or sum(c.islower() for c in run) > len(run) // 10:
         return None
-    return run, Span(line.start + start, line.start + start + len(run))
+    return run, start, start + len(run)
 
 
 _HOME = re.compile(r"(?i)^(?:home|home\s*page|startseite|inicio|início|accueil)$")
@@ -408,8 +420,97 @@ _HOME = re.compile(r"(?i)^(?:home|home\s*page|startseite|inicio|início|accueil)
 _MENU_ITEM = re.compile(r"^[A-ZÀ-Þ][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+class _LineFacts:
+    """What the title search asks of one line's text, each answer computed when first
+    asked. All are pure functions of the text, so one object serves every page holding
+    the line (site chrome repeats from page to page): see _line_facts."""
+
+    def __init__(self, raw: str):
+        self.raw = raw                 # line.text
+        self.t = _clean_title(raw)
+
+    @cached_property
+    def glued(self) -> bool:
+        return _glued_menu(self.t)
+
+    @cached_property
+    def skip(self) -> bool:            # a document number or a row of page actions
+        return bool(_REFERENCE.match(self.t) or self.page_tools)
+
+    @cached_property
+    def page_tools(self) -> bool:
+        return _page_tools(self.raw)
+
+    @cached_property
+    def nav(self) -> bool:
+        return _nav(self.raw) or _breadcrumb(self.t)
+
+    @cached_property
+    def crumb(self) -> bool:           # a breadcrumb trail or `You are here`
+        return bool(_CRUMB_CHAR.search(self.raw) or _HERE.match(self.raw))
+
+    @cached_property
+    def site_chrome(self) -> bool:
+        return bool(_data().site_chrome.match(self.t))
+
+    @cached_property
+    def home(self) -> bool:
+        return bool(_HOME.match(self.t))
+
+    @cached_property
+    def chrome(self) -> bool:
+        d, t, raw = _data(), self.t, self.raw
+        return bool(d.chrome.match(t) or (raw != t and d.chrome.match(raw)) or _UPDATED_LINE.match(t)
+                    or _BYLINE.match(t) or (_ANY_DIGIT.search(t) and _DATE_LINE.match(t)))
+
+    @cached_property
+    def teaser(self) -> bool:
+        return bool(_TEASER.match(self.t))
+
+    @cached_property
+    def teaser_raw(self) -> bool:
+        return bool(_TEASER.match(self.raw))
+
+    @cached_property
+    def stop(self) -> bool:
+        t = self.t
+        return bool(_data().stop.match(t) or t[0] in "\"“‘'«(" or "|" in self.raw.rstrip(" |"))
+
+    @cached_property
+    def heading_like(self) -> bool:
+        return _heading_like(self.t)
+
+    @cached_property
+    def caps(self) -> tuple[str, int, int] | None:
+        return _caps_run(self.raw)
+
+    @cached_property
+    def table_row(self) -> bool:       # as the line below a heading: a row of a table
+        return bool(_TABLE_ROW.match(self.raw)) and not self.page_tools and not _menu(self.raw)
+
+    @cached_property
+    def byline(self) -> bool:
+        return bool(_BYLINE.match(self.raw))
+
+    @cached_property
+    def profile(self) -> bool:
+        return bool(_PROFILE.match(self.t))
+
+    @cached_property
+    def menu_item(self) -> bool:
+        return bool(_MENU_ITEM.match(self.raw.strip()))
+
+
+@lru_cache(maxsize=16384)
+def _line_facts(raw: str) -> _LineFacts:
+    return _LineFacts(raw)
+
+
+_CRUMB_CHAR = re.compile(r"[>»›]")
+_TABLE_ROW = re.compile(r"^[^|]*\w[^|]*\|")
+
+
 def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
-    d = _data()
     lines = doc.lines
     chosen: tuple[int, Line] | None = None
     site_chrome_after = False          # a menu or search line below the chosen heading
@@ -427,40 +528,39 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                 if caps:
                     return caps
             break
-        t = _clean_title(line.text)
+        f = _line_facts(line.text)
+        t = f.t
         if not t:
             continue
-        if _glued_menu(t) and chosen is not None:
+        if f.glued and chosen is not None:
             site_chrome_after = True   # a glued site menu under a heading: that heading is the site name
             continue
-        if _glued_menu(t) or _REFERENCE.match(t) or _page_tools(line.text):
+        if f.glued or f.skip:
             continue                   # a glued menu, a document number, a row of page actions
-        if _nav(line.text) or _breadcrumb(t):
+        if f.nav:
             if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
-            if re.search(r"[>»›]", line.text) or _HERE.match(line.text):
+            if f.crumb:
                 after_crumb = _next_nonblank(lines, i)[0]
             continue
-        if chosen is not None and d.site_chrome.match(t):
+        if chosen is not None and f.site_chrome:
             site_chrome_after = True
             continue
-        if chosen is not None and _HOME.match(t):
+        if chosen is not None and f.home:
             k, items = i, 0            # a menu written one item a line: `Home` / `Who We Are` / `Donate`
             while True:
                 k2, nl = _next_nonblank(lines, k)
-                if nl is None or not _MENU_ITEM.match(nl.text.strip()):
+                if nl is None or not _line_facts(nl.text).menu_item:
                     break
                 k, items = k2, items + 1
             if items >= 2:
                 site_chrome_after = True
                 i = k
             continue
-        if d.chrome.match(t) or (line.text != t and d.chrome.match(line.text)) or _UPDATED_LINE.match(t) \
-                or _BYLINE.match(t) or (_ANY_DIGIT.search(t) and _DATE_LINE.match(t)):
-            continue
         j, nxt = _next_nonblank(lines, i)
-        if _TEASER.match(t) or (nxt is not None and _TEASER.match(nxt.text)):
-            continue                   # a story teaser and its name line
+        nf = _line_facts(nxt.text) if nxt is not None else None
+        if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome:
+            continue                   # a story teaser and its name line; chrome (both: skip, cheap test first)
         if len(t) > 300:
             if chosen is None:
                 caps = _caps_heading(line, doc)
@@ -471,16 +571,15 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             if chosen is None and len(t.split()) > 8:
                 continue               # injected junk before the heading
             break
-        if d.stop.match(t) or t[0] in "\"“‘'«(" or "|" in line.text.rstrip(" |"):
+        if f.stop:
             break
-        if not _heading_like(t):
+        if not f.heading_like:
             if chosen is None:
                 caps = _caps_heading(line, doc)
                 if caps:
                     return caps
             break
-        if nxt is not None and j == i + 1 and re.match(r"^[^|]*\w[^|]*\|", nxt.text) \
-                and nxt.text.rstrip(" |") != t and not _page_tools(nxt.text) and not _menu(nxt.text) \
+        if nf is not None and j == i + 1 and nf.table_row and nxt.text.rstrip(" |") != t \
                 and not (i == after_crumb and chosen is None):
             break                      # a table caption over its rows, not the page title
             # (a heading right under a breadcrumb trail is the page it names, table or not)
@@ -488,11 +587,12 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             chosen = (i, line)
             continue
         # a second heading before any content: prefer it when it is the headline
-        ct = _clean_title(chosen[1].text)
+        cf = _line_facts(chosen[1].text)
+        ct = cf.t
         if t == ct:
             continue
-        if site_chrome_after or (nxt is not None and _BYLINE.match(nxt.text)) or (
-                _PROFILE.match(t) and not _PROFILE.match(ct)) or _expands_country(ct, t):
+        if site_chrome_after or (nf is not None and nf.byline) or (
+                f.profile and not cf.profile) or _expands_country(ct, t):
             chosen = (i, line)
         break
     if chosen is None:
@@ -823,8 +923,11 @@ def _dated_items(doc: Doc) -> int:
     (counted once per page)."""
     n = doc.extra.get("dated_items")
     if n is None:
-        n = doc.extra["dated_items"] = sum(1 for line in doc.nonblank if len(line.text) <= 40 and _date_line(line.text))
+        n = doc.extra["dated_items"] = sum(map(_date_line, [t for t in map(_TEXT, doc.nonblank) if len(t) <= 40]))
     return n
+
+
+_TEXT = attrgetter("text")
 
 
 @lru_cache(maxsize=32768)
@@ -836,8 +939,12 @@ def _date_line(t: str) -> bool:
 
 _PAGE_JUNK = re.compile(r"^\d{8}\b")
 _PHONE_OR_MAIL = re.compile(r"(?i)\b(?:tel|phone|telephone|telefon|fax)\b|@[\w-]+\.\w|\+\d{1,3}[\s.-]*\(?\d")
-# The same for lower-cased page text, spaces inside one line only.
-_PHONE_OR_MAIL_LOW = re.compile(r"\b(?:tel|phone|telephone|telefon|fax)\b|@[\w-]+\.\w|\+\d{1,3}(?:[^\S\n]|[.-])*\(?\d")
+# _PHONE_OR_MAIL's alternatives for lower-cased page text, spaces inside one line only, each
+# opening with a literal (the regex engine then skips to it fast; \\b before a word is the
+# look-behind after it).
+_PHONE_OR_MAIL_LOW = tuple(re.compile(p) for p in (
+    r"tel(?<!\wtel)(?:ephone|efon)?\b", r"phone(?<!\wphone)\b", r"fax(?<!\wfax)\b", r"@[\w-]+\.\w",
+    r"\+\d{1,3}(?:[^\S\n]|[.-])*\(?\d"))
 
 
 def _contact_blocks(doc: Doc, gap: int = 6) -> int:
@@ -864,7 +971,7 @@ def _phone_or_mail_lines(doc: Doc) -> list[Line]:
         return [line for line in doc.nonblank if _PHONE_OR_MAIL.search(line.text)]
     starts = _nonblank_starts(doc)
     lines = doc.nonblank
-    keep = sorted({bisect_right(starts, m.start()) - 1 for m in _PHONE_OR_MAIL_LOW.finditer(low)})
+    keep = sorted({bisect_right(starts, m.start()) - 1 for p in _PHONE_OR_MAIL_LOW for m in p.finditer(low)})
     return [lines[k] for k in keep if k >= 0]
 
 
