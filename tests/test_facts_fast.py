@@ -252,3 +252,65 @@ def test_indicator_lookup_memo_follows_merges(tmp_path):
     assert t.lookup("Zorks per bushel").key == "zorks" and t.lookup("Blips") is None
     _merge(t, '[blips]\naliases = ["Blips"]\ndimension = "count"\nexample = "Blips: 4"\n', "b")
     assert t.lookup("Blips").key == "blips"       # a merge forgets earlier answers
+
+
+# --- more guards: periods, as-of dates, contact values -----------------------------------
+
+from profile_extract.parse import periods as P  # noqa: E402
+
+PIECES = ["2019", "1998", "2100", "1500", "FY", "2014/15", "–", "-", "20", "July", "Feb.", " ", ",", ".", "(", ")",
+          "est.", "census", "3", "14", "a", "+", "@", "www.", "WWW.", "http://", "0", "00", "+375", "17", "/",
+          "x@y.org", "1,000", "٢٠١٩", "\n", "May", "3 May"]
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=8))
+def test_more_guards_any(parts):
+    text = "".join(parts)
+    if P._YEAR_ANY.search(text) is None:
+        assert P._PERIOD_RE.search(text) is None
+    v = text.strip(" .()")
+    if v[-4:-2] not in ("18", "19", "20") and not v.endswith("\n"):
+        assert F._AS_OF_VALUE.match(v) is None
+    s = text.strip()
+    if F._MAIL_OR_URL.match(s):
+        assert "@" in s or "://" in s or "www." in s.lower()
+    if F._PHONE_VALUE.match(s):
+        assert s[:1] in ("+", "0")
+
+
+# --- skip_kind: the label's answers asked once per spelling --------------------------------
+
+def _skip_kind_slow(rows, label, value):
+    """The former skip_kind."""
+    clean = F.clean_label(label)[0]
+    c = clean.strip().rstrip(".:").strip()
+    skip, meta = F._skip_label(c)
+    if skip:
+        return "skip"
+    if meta and (not F._numeric_start(value) or F._CLOCK.match(value)):
+        return "skip"
+    if F._is_contact_label(c, value):
+        return "skip"
+    if (F._contact_value(value) or F._MAIL_IN.search(value)) and rows.table.lookup(c) is None \
+            and (F._MAIL_IN.search(value) or not F._identifier_label(c)):
+        return "skip"
+    if F._COPYRIGHT.search(value) or F._COPYRIGHT.search(label):
+        return "skip"
+    return None
+
+
+SKIP_LABELS = ["Population (2015)", "Tel.", "Tél", "T", "E", "Web", "Email", "Working hours", "Consular district",
+               "Media contact", "Postal code", "FIPS code", "Photo", "Visitors today", "Website", "Area", "Mobil",
+               "• Total", "1.", "Step 2", "Anschrift", "Fax:"]
+SKIP_VALUES = ["9,500,000", "+41 22 717 9111", "0170 1234567", "press@example.org", "http://example.org",
+               "www.example.org", "Mon–Fri 9–13", "41", "© 2025 Example", "1010", "3.4", "", "Geneva",
+               "Contact: info@x.org", "00 41 22 717 91 11", "(c) 2019 Name", "All rights reserved"]
+
+
+@pytest.mark.parametrize("label", SKIP_LABELS)
+def test_skip_kind_table(label):
+    from profile_extract.ingest.segment import Doc
+    rows = F._Rows(Doc.from_text("x"))
+    for value in SKIP_VALUES:
+        assert rows.skip_kind(label, value) == _skip_kind_slow(rows, label, value), (label, value)

@@ -100,7 +100,7 @@ MAX_LINE = 2000           # longer lines are prose or junk: not rows
 # --- rows ---------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     """A labelled value found in the text, before it is parsed into a Fact."""
     label: str
@@ -336,17 +336,15 @@ class _Rows:
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
-        clean = clean_label(label)[0]
-        c = clean.strip().rstrip(".:").strip()
-        skip, meta = _skip_label(c)
+        c, skip, meta, contact, weak_contact, identifier = _label_kinds(label)
         if skip:
             return "skip"
         if meta and (not _numeric_start(value) or _CLOCK.match(value)):
             return "skip"             # `Consular district: …`, `Working hours: Mon–Fri 9–13` (not `Working hours: 41`)
-        if _is_contact_label(c, value):
-            return "skip"
-        if (_contact_value(value) or _MAIL_IN.search(value)) and self.table.lookup(c) is None \
-                and (_MAIL_IN.search(value) or not _identifier_label(c)):
+        if contact or (weak_contact and _CONTACT_VALUE.search(value)):
+            return "skip"             # `Tél.`, `Anschrift`; `T`, `E`, `Web` only before a contact (_is_contact_label)
+        mail = "@" in value and _MAIL_IN.search(value) is not None
+        if (mail or _contact_value(value)) and self.table.lookup(c) is None and (mail or not identifier):
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
         if _copyright(value) or _copyright(label):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
@@ -377,6 +375,18 @@ class _Rows:
             row.kind = "header"
         self.rows.append(row)
         return row
+
+
+@lru_cache(maxsize=8192)
+def _label_kinds(label: str) -> tuple[str, bool, bool, bool, bool, bool]:
+    """What skip_kind asks about a label as written, once per spelling: the clean
+    label, a skip label, a contact-block metadata label, a contact label (strong, or
+    weak: one that needs a contact-like value) and an identifier label."""
+    c = clean_label(label)[0].strip().rstrip(".:").strip()
+    skip, meta = _skip_label(c)
+    strong, weak = _contact_label_words()
+    cc = c.rstrip(". -").casefold()
+    return c, skip, meta, cc in strong, cc in weak, _identifier_label(c)
 
 
 @lru_cache(maxsize=8192)
@@ -421,9 +431,9 @@ def _contact_value(value: str) -> bool:
     (False, False, False, False)
     """
     v = value.strip()
-    if _MAIL_OR_URL.match(v):
+    if ("@" in v or "://" in v or "www." in v.lower()) and _MAIL_OR_URL.match(v):
         return True
-    return bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(re.search(r"\d[\s/-]+\d", v))
+    return v[:1] in ("+", "0") and bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(re.search(r"\d[\s/-]+\d", v))
 
 
 @lru_cache(maxsize=1)
@@ -642,7 +652,7 @@ _NOT_UNIT = frozenset("""a an and as at by for from in of on or per the to est e
  only all its his her our up out off per. via more less each some""".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Value:
     value: float | None = None
     unit: str | None = None
@@ -771,7 +781,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     if lead_text and _PROSE_VERB.search(_BRACKETS.sub(" ", s)):
         out.period = _value_period(s, None)
         return out          # `age 15 and over can read and write`: a definition, not a number
-    outside = [n for n in nums if _paren_depth_ok(s, n.start)]
+    outside = [n for n in nums if _paren_depth_ok(s, n.start)] if "(" in s else nums
     if lead_text and not outside and all(_PERIOD_CELL.match(b) for b in _BRACKETED.findall(s) if _DIGIT.search(b)):
         out.period = _value_period(s, None)
         return out          # `B3 (2010)`, `Minsk (2019)`: a text value dated in brackets
@@ -794,13 +804,14 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     # currency: symbol or code before, code after
     before = s[max(0, n.start - 6):n.start]
     sym = None
-    for m in CURRENCY_SYMBOL_RE.finditer(before):
-        if before[m.end():].strip() in ("", "."):
-            sym = m.group()
     code = None
-    cb = _CODE_BEFORE.search(before.rstrip("$ "))
-    if cb and is_currency_code(cb.group(1)):
-        code = cb.group(1)
+    if before:                                 # (most values start with their number)
+        for m in CURRENCY_SYMBOL_RE.finditer(before):
+            if before[m.end():].strip() in ("", "."):
+                sym = m.group()
+        cb = _CODE_BEFORE.search(before.rstrip("$ "))
+        if cb and is_currency_code(cb.group(1)):
+            code = cb.group(1)
     if sym and not code:
         code = currency_of_symbol(sym)
     # range: `300,000–400,000`, `2,500 to 2,800`, `between 2,500 and 3,000`, `1.5%-2%`
@@ -1029,7 +1040,10 @@ _AS_OF_VALUE = re.compile(r"^(?:(?P<d>\d{1,2})\.?\s+)?(?P<m>" + "|".join(MONTHS)
 
 def _as_of(value: str) -> str | None:
     """`February 2016` -> '2016-02'; `2016` -> '2016'; `3 May 2016` -> '2016-05-03'."""
-    m = _AS_OF_VALUE.match(value.strip(" .()"))
+    v = value.strip(" .()")
+    if v[-4:-2] not in ("18", "19", "20") and not v.endswith("\n"):
+        return None                  # _AS_OF_VALUE ends with the year
+    m = _AS_OF_VALUE.match(v)
     if not m:
         return None
     y = m.group("y")
@@ -1251,7 +1265,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
             hw = colon_header[0]
             near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
-            sub = _SUB_HEAD.match(t) if near and rows.cia else None     # (match: from the line start)
+            sub = _SUB_HEAD.match(t) if near and rows.cia and t.endswith(("-", "–")) else None  # (from the line start)
             if sub and label_ok(sub.group(1)):
                 # `Exchange rates:` / `euros per US dollar -` / `0.92 (2023 est.)`: a sub-field whose
                 # value is on the line after it (it becomes `Exchange rates - euros per US dollar`)
@@ -1271,7 +1285,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         bp = bare_prev[0]
         bare_prev[0] = None
         # `Population: 9.5 million; Area: 207,595 km²; Capital: Minsk` on one line: one row each
-        nxt = _INLINE_NEXT.search(t, b, e) if rule == "fact.colon" and b < e else None
+        nxt = _INLINE_NEXT.search(t, b, e) if rule == "fact.colon" and b < e and t.find(":", b, e) >= 0 else None
         while nxt is not None:
             rest = Line(line.index, line.start + nxt.end(), line.end, t[nxt.end():])
             sp2 = split_line(rest.text)
@@ -1280,14 +1294,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             rows.add(t[:a], line.start, t[b:nxt.start()], line.start + b, rule, line.index)
             line, t = rest, rest.text
             a, b, e = sp2[0], sp2[1], sp2[2]
-            nxt = _INLINE_NEXT.search(t, b, e)
+            nxt = _INLINE_NEXT.search(t, b, e) if t.find(":", b, e) >= 0 else None
         if bp is not None and _CONNECTOR.match(t) and doc.text.count("\n", bp.end, line.start) == 1:
             # `Capital` / `and largest city<TAB>Thimphu`: one label over two lines
             label = doc.text[bp.start:line.start + a].replace("\n", " ")
             r = rows.add(label, bp.start, t[b:e], line.start + b, rule, bp.index)
             bp = None
         else:
-            sh = _SUB_HEAD.match(t, b, e) if rule == "fact.colon" and b < e else None
+            sh = _SUB_HEAD.match(t, b, e) if rule == "fact.colon" and b < e and t.endswith(("-", "–"), 0, e) \
+                else None
             if sh and label_ok(sh.group(1)) and not _DIGIT.search(sh.group(1)) \
                     and _numeric_start(_next_text(lines, line.index)):
                 # `Exchange rates: euros (EUR) per US dollar -` with the number on the next line: the
@@ -1335,7 +1350,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 flush_trailing()
             bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
             continue
-        if (":" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
+        if ("::" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
             # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
             # neither is a row, nor the value or sub-label of the row above
             flush_trailing()
@@ -1660,6 +1675,9 @@ def extract_facts(doc: Doc):
             by_pos.setdefault(nb_index.get(r.line, -1), []).append(r)
     out_rows: list[Row] = []
     prev: Row | None = None
+    # a value that starts with a digit is no table header value (`Value`, `Figures`) while that
+    # vocabulary cannot match a digit (checked on the data, once)
+    digitless_header = _digitless(rows.words.header_value)
     title = doc.extra.get("title_span") if doc.extra else None
     for r in kept:
         if title is not None and r.kind == "row" and title.start <= r.lstart and r.vend <= title.end \
@@ -1679,7 +1697,8 @@ def extract_facts(doc: Doc):
             continue
         if r.has_value and rows.words.junk_value.match(r.value.strip()):
             continue
-        if r.has_value and rows.words.header_value.match(r.value.strip(" :|")) \
+        if r.has_value and not (digitless_header and r.value[:1] in _ASCII_DIGITS) \
+                and rows.words.header_value.match(r.value.strip(" :|")) \
                 and rows.words.header_label.match(clean_label(r.label)[0]):
             continue                  # `Indicator | Value`: a table's header row
         if r.has_value and r.kind == "row" and not _DIGIT.search(r.value) \
@@ -1738,6 +1757,18 @@ def extract_facts(doc: Doc):
         if f is not None:
             facts.append(f)
     return facts, findings
+
+
+_ASCII_DIGITS = frozenset("0123456789")
+
+
+@lru_cache(maxsize=64)
+def _digitless(rx: re.Pattern) -> bool:
+    """Can a whole-text pattern of the label vocabulary match no text with a digit in
+    it? True when it matches no empty text and holds nothing that takes a digit (a
+    digit, `.`, a class, `\\d`, `\\w`, `\\W`, `\\D`, `\\S` or a character escape): then a value
+    that starts with a digit, or holds one, needs no test."""
+    return rx.match("") is None and re.search(r"[0-9\[]|\\[dwWDSxuUN]|(?<!\\)\.", rx.pattern) is None
 
 
 @lru_cache(maxsize=8192)

@@ -62,6 +62,9 @@ _PERIOD_RE = re.compile(
     re.IGNORECASE)
 
 
+_YEAR_ANY = re.compile(_Y)
+
+
 _TAIL_Q = re.compile(r"\s*(?:est\.?|estimated?|census|provisional|projected)\b\.?", re.I)
 
 
@@ -140,6 +143,8 @@ def find_period(text: str, start: int = 0) -> Period | None:
     """
     if text.find("1", start) < 0 and text.find("2", start) < 0:
         return None          # every period has a year, and every year starts with 1 or 2
+    if _YEAR_ANY.search(text, start) is None:
+        return None          # every alternative of _PERIOD_RE holds a year (_Y): none, no period
     m = _PERIOD_RE.search(text, start)
     if not m:
         return None
