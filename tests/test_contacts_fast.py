@@ -14,6 +14,7 @@ import pytest
 from profile_extract.extract import contacts as C
 from profile_extract.ingest.segment import Doc
 from profile_extract.parse import addresses as A
+from profile_extract.parse import emails as E
 
 
 class Case(NamedTuple):
@@ -174,3 +175,38 @@ def test_memo_forgets_when_full(monkeypatch):
     assert list(m) == ["d"]
     m.remember(None)
     assert list(m) == ["d"]
+
+
+GATE_TEXTS = TEXTS + [Case(c.name + "_squeezed", c.text.replace(" ", "")) for c in TEXTS[:12]] + [
+    Case("digits", "5,000 and 12-14 and 7 AB Main, 9 г. Ош, 3 гор. Бишкек\n4 -5 1 Z\n2021-2022: 3,5"),
+    Case("states", "Austin, TX, USA\nBoise, ID,US and Reno, NV, USD\nHalifax, NS, Canada; Troy, NY, U.S."),
+]
+
+
+@pytest.mark.parametrize("case", GATE_TEXTS, ids=lambda c: c.name[:30])
+def test_gate_items_equal_gate_lines(case):
+    """The digit gates in one scan, street_alone on street_words lines: the
+    same lines as each gate's own scan."""
+    t = case.text
+    want = sorted((a, b, ("gate", k)) for k in A._gate_keys() for a, b in A._gate_lines(k, t, 0, len(t)))
+    assert sorted(A._gate_items(t)) == want
+
+
+@pytest.mark.parametrize("case", GATE_TEXTS, ids=lambda c: c.name[:30])
+def test_line_start_scan_equals_line_patterns(case):
+    t = case.text
+    want = sorted((m.start(), m.start(), ("line", n)) for n, p in A._line_patterns().items()
+                  for m in p.finditer(t))
+    assert sorted(x for x in A.line_items(t) if x[2][0] == "line") == want
+
+
+def _lines_of(gate: re.Pattern, text: str) -> list[tuple[int, int]]:
+    return list(E._lines_with(gate, text, 0, len(text)))
+
+
+@pytest.mark.parametrize("case", GATE_TEXTS + [Case("www", "wwww.x.org WWW.Y.ORG wWw.z.org w.ww.x\nhttp://a ftp://b :// x")],
+                         ids=lambda c: c.name[:30])
+def test_url_and_domain_gates_find_the_plain_gates_lines(case):
+    t = case.text + "\nsee a.b, 3.5, e.g. x.Y and q.z.\nwww.caps.ORG"
+    assert _lines_of(E._URL_GATE, t) == _lines_of(re.compile(r"(?i)://|www\."), t)
+    assert _lines_of(E._DOMAIN_GATE, t) == _lines_of(re.compile(r"[a-z0-9]\.[a-z]"), t)

@@ -59,8 +59,10 @@ def _alt(words, flags: str = "") -> str:
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-Ž\u0180-\u024fА-ЯЁ\u0400-\u040f\u0386-\u03ab"
 _LO = "a-zß-öø-ÿ\u0100-\u024fа-яё\u0450-\u045f\u03ac-\u03ce"
-TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*(?:-[{_UP}{_LO}][{_LO}'’]*)*"           # Gorny, Hermann-Ehlers
-LTOKEN = rf"(?:[{_UP}][{_LO}'’]+(?:-[{_UP}{_LO}][{_LO}'’]*)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
+# (the letter runs are possessive: what may follow a token never starts with
+# a letter or an apostrophe, so giving letters back could never make a match)
+TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*+(?:-[{_UP}{_LO}][{_LO}'’]*+)*"           # Gorny, Hermann-Ehlers
+LTOKEN = rf"(?:[{_UP}][{_LO}'’]++(?:-[{_UP}{_LO}][{_LO}'’]*+)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|[nN]\.[º°]|núm|num)\.?[ \t]*)?"
@@ -379,6 +381,8 @@ def _rx() -> dict[str, re.Pattern]:
     # quick scans for the case-folded street words and suffixes measured slower)
     rx["_gate_quick"] = {
         "street_first": _starts(_heads(st["before"]), rf"(?:{_trie(st['before'])})\.?[ \t]"),
+        # (starts with a comma, which sre finds fast; the states start on most capitals)
+        "states_country": re.compile(r",[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"),
     }
     # patterns that start with a look-behind (which keeps sre from skipping
     # ahead) scanned in two steps: _starts finds where a match begins (on the
@@ -700,16 +704,69 @@ def _gate_keys() -> tuple[str, ...]:
     return tuple(sorted({k for keys, *_ in _rx()["_gates"].values() for k in keys}))
 
 
+@lru_cache(maxsize=None)
+def _digit_gates() -> re.Pattern:
+    """The gates that start with a digit, as one scan: at each digit, the
+    group of the gate that matches there (they cannot match at the same
+    digit: a comma or a city marker, a dash, a capital after the spaces)."""
+    g = _rx()["_gate_rx"]
+    tails = []
+    for k in _DIGIT_GATES:
+        assert g[k].pattern.startswith("\\d")
+        tails.append(f"(?P<{k}>{g[k].pattern[2:]})")
+    return re.compile(rf"\d(?={'|'.join(tails)})")
+
+
+_DIGIT_GATES = ("code_comma", "digit_dash", "code_place")
+
+
+def _gate_items(text: str) -> list[tuple[int, int, tuple]]:
+    """("gate", key) items over every line where gate `key` matches, as
+    _gate_lines finds them, with fewer scans: the digit gates in one scan,
+    street_alone only on the lines of street_words (a match of street_alone
+    is one of street_words: a word of its list after a space, then no
+    letter)."""
+    out = []
+    for k in _gate_keys():
+        if k in _DIGIT_GATES or k == "street_alone":
+            continue
+        lines = _gate_lines(k, text, 0, len(text))
+        out.extend((a, b, ("gate", k)) for a, b in lines)
+        if k == "street_words":
+            alone = _rx()["_gate_rx"]["street_alone"].search
+            out.extend((a, b, ("gate", "street_alone")) for a, b in lines if alone(text, a, b + 1))
+    seen: set[tuple[int, str]] = set()
+    for m in _digit_gates().finditer(text):
+        k = m.lastgroup
+        a = text.rfind("\n", 0, m.start()) + 1
+        if (a, k) in seen:
+            continue
+        seen.add((a, k))
+        b = text.find("\n", m.start())
+        out.append((a, len(text) if b < 0 else b, ("gate", k)))
+    return out
+
+
 def line_items(text: str) -> list[tuple[int, int, tuple]]:
     """What find_parts scans the whole text for, as LineMemo items:
     ("gate", key) over every line where gate `key` matches, ("line", name) at
     the start of every line where line pattern `name` matches."""
-    out = []
-    for k in _gate_keys():
-        out.extend((a, b, ("gate", k)) for a, b in _gate_lines(k, text, 0, len(text)))
-    for name, pat in _line_patterns().items():
-        out.extend((m.start(), m.start(), ("line", name)) for m in pat.finditer(text))
+    out = _gate_items(text)
+    pats = _line_patterns().items()
+    for a in [0] + [m.end() for m in _line_start_scan().finditer(text)]:
+        out.extend((a, a, ("line", name)) for name, pat in pats if pat.match(text, a))
     return out
+
+
+@lru_cache(maxsize=None)
+def _line_start_scan() -> re.Pattern:
+    """A line break before a line where one of the line patterns matches: one
+    scan for all three (each starts with `^`, which sre cannot skip ahead to)."""
+    bodies = []
+    for pat in _line_patterns().values():
+        assert pat.pattern.startswith("^") and pat.flags & re.M and "(?P=" not in pat.pattern
+        bodies.append(re.sub(r"\(\?P<\w+>", "(?:", pat.pattern[1:]))
+    return re.compile(r"\n(?=" + "|".join(f"(?:{b})" for b in bodies) + ")", re.M)
 
 
 def page_lines(lines: list[tuple[int, tuple]]) -> dict:

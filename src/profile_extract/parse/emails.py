@@ -68,8 +68,10 @@ def normalise_email(raw: str) -> tuple[str, bool]:
 # (which may stand across lines), an `@`, a spelled-out ` dot `
 _BRACKETED = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|@|{_DOT_WORDS})\s*[\])}}>]")
 _WORD_DOT = re.compile(r"\s(?:dot|DOT)\s")
-_URL_GATE = re.compile(r"(?i)://|www\.")
-_DOMAIN_GATE = re.compile(r"[a-z0-9]\.[a-z]")
+# (written to start with one class or character, so sre skips ahead to it;
+# the same lines as `(?i)://|www\.` and `[a-z0-9]\.[a-z]`)
+_URL_GATE = re.compile(r"[:wW](?://|[wW][wW]\.)")
+_DOMAIN_GATE = re.compile(r"\.(?<=[a-z0-9]\.)[a-z]")
 
 
 def _lines_with(gate, text: str, start: int, end: int):
@@ -124,7 +126,9 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
         if "@" in value:
             out.append(Match(m.start(), m.start() + len(raw), raw, value, ok))
     starts = [o.start for o in out]
-    words = EMAIL_WORDS.finditer(text, start, end) if _WORD_DOT.search(text, start, end) else ()
+    spelled = (text.find("dot", start, end) >= 0 or text.find("DOT", start, end) >= 0) \
+        and _WORD_DOT.search(text, start, end)   # (a quick look for the word first)
+    words = EMAIL_WORDS.finditer(text, start, end) if spelled else ()
     for m in words:
         k = bisect.bisect_left(starts, m.end())
         if k and out[k - 1].end > m.start():
