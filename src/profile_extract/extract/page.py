@@ -37,7 +37,7 @@ import datetime as dt
 from bisect import bisect_right
 import re
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from operator import attrgetter
 
 from ..ingest.segment import Doc, Line
@@ -420,6 +420,20 @@ _HOME = re.compile(r"(?i)^(?:home|home\s*page|startseite|inicio|início|accueil)
 _MENU_ITEM = re.compile(r"^[A-ZÀ-Þ][\w'’&-]*(?:\s+[\w'’&-]+){0,2}$")
 
 
+class _once:
+    """functools.cached_property without its lock (Python 3.11 takes one on every first
+    read): the value goes into the instance dict, later reads never reach here."""
+
+    def __init__(self, fn):
+        self.fn, self.name = fn, fn.__name__
+
+    def __get__(self, obj, cls=None):
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 class _LineFacts:
     """What the title search asks of one line's text, each answer computed when first
     asked. All are pure functions of the text, so one object serves every page holding
@@ -429,74 +443,74 @@ class _LineFacts:
         self.raw = raw                 # line.text
         self.t = _clean_title(raw)
 
-    @cached_property
+    @_once
     def glued(self) -> bool:
         return _glued_menu(self.t)
 
-    @cached_property
+    @_once
     def skip(self) -> bool:            # a document number or a row of page actions
         return bool(_REFERENCE.match(self.t) or self.page_tools)
 
-    @cached_property
+    @_once
     def page_tools(self) -> bool:
         return _page_tools(self.raw)
 
-    @cached_property
+    @_once
     def nav(self) -> bool:
         return _nav(self.raw) or _breadcrumb(self.t)
 
-    @cached_property
+    @_once
     def crumb(self) -> bool:           # a breadcrumb trail or `You are here`
         return bool(_CRUMB_CHAR.search(self.raw) or _HERE.match(self.raw))
 
-    @cached_property
+    @_once
     def site_chrome(self) -> bool:
         return bool(_data().site_chrome.match(self.t))
 
-    @cached_property
+    @_once
     def home(self) -> bool:
         return bool(_HOME.match(self.t))
 
-    @cached_property
+    @_once
     def chrome(self) -> bool:
         d, t, raw = _data(), self.t, self.raw
         return bool(d.chrome.match(t) or (raw != t and d.chrome.match(raw)) or _UPDATED_LINE.match(t)
                     or _BYLINE.match(t) or (_ANY_DIGIT.search(t) and _DATE_LINE.match(t)))
 
-    @cached_property
+    @_once
     def teaser(self) -> bool:
         return bool(_TEASER.match(self.t))
 
-    @cached_property
+    @_once
     def teaser_raw(self) -> bool:
         return bool(_TEASER.match(self.raw))
 
-    @cached_property
+    @_once
     def stop(self) -> bool:
         t = self.t
         return bool(_data().stop.match(t) or t[0] in "\"“‘'«(" or "|" in self.raw.rstrip(" |"))
 
-    @cached_property
+    @_once
     def heading_like(self) -> bool:
         return _heading_like(self.t)
 
-    @cached_property
+    @_once
     def caps(self) -> tuple[str, int, int] | None:
         return _caps_run(self.raw)
 
-    @cached_property
+    @_once
     def table_row(self) -> bool:       # as the line below a heading: a row of a table
         return bool(_TABLE_ROW.match(self.raw)) and not self.page_tools and not _menu(self.raw)
 
-    @cached_property
+    @_once
     def byline(self) -> bool:
         return bool(_BYLINE.match(self.raw))
 
-    @cached_property
+    @_once
     def profile(self) -> bool:
         return bool(_PROFILE.match(self.t))
 
-    @cached_property
+    @_once
     def menu_item(self) -> bool:
         return bool(_MENU_ITEM.match(self.raw.strip()))
 
@@ -668,6 +682,18 @@ _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'�
 _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?$")
 
 
+def _contact_window(text: str, ls: int, le: int, m) -> tuple[int, int]:
+    """Where contact words make mention m an address: 60 characters either side on a long
+    line; on a short line its block, up to blank lines and at most four lines either side."""
+    if le - ls > 80:
+        return max(ls, m.start - 60), min(le, m.end + 60)
+    bs = max(0, ls - 200)
+    blank = list(_BLANK.finditer(text, bs, ls))
+    bs = max(blank[-1].end() if blank else bs, _lines_back(text, ls, 4))
+    nb = _BLANK.search(text, le, min(len(text), le + 200))
+    return bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 4))
+
+
 def _near_contact(text: str, ws: int, we: int, seen: dict) -> bool:
     """_CONTACT_NEAR in text[ws:we], once per window."""
     hit = seen.get((ws, we))
@@ -718,7 +744,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         elif m.text != m.country.name and _OFFICIAL.search(m.text):
             w = 1.5                    # `The Kyrgyz Republic`: how a country's own bodies write it
         elif _POSSESSIVE.match(text, m.end) or (
-                _GOVERNMENT_LOW.search(low, max(0, m.start - 30), m.start) if low is not None
+                ("gov" in low[max(0, m.start - 30):m.start]               # (the pattern needs it)
+                 and _GOVERNMENT_LOW.search(low, max(0, m.start - 30), m.start)) if low is not None
                 else _GOVERNMENT.search(text, max(0, m.start - 30), m.start)):
             w = 1.5                    # `Estonia's oldest`, `Government of Nepal`: about the country itself
         ls = text.rfind("\n", 0, m.start) + 1
@@ -727,14 +754,6 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         line = text[ls:le].strip()
         if _PAGE_JUNK.match(line):
             continue
-        if le - ls > 80:
-            ws, we = max(ls, m.start - 60), min(le, m.end + 60)
-        else:                          # a short line: its address block, up to blank lines
-            bs = max(0, ls - 200)      # and at most four lines either side
-            blank = list(_BLANK.finditer(text, bs, ls))
-            bs = max(blank[-1].end() if blank else bs, _lines_back(text, ls, 4))
-            nb = _BLANK.search(text, le, min(len(text), le + 200))
-            ws, we = bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 4))
         prefix = text[max(0, m.start - 40):m.start]
         if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
                                     _LANGUAGE_LINE.match(line)):
@@ -744,7 +763,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         elif _donor_context(text, m.start, ls, le, low) and not (
                 title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
-        elif _near_contact(text, ws, we, near_contact) or d.seat.search(prefix):
+        elif _near_contact(text, *_contact_window(text, ls, le, m), near_contact) or d.seat.search(prefix):
             w = 0.0
             in_addresses.add(m.country.alpha2)
         else:
@@ -867,8 +886,8 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
     ranked = sorted(((c, v) for c, v in scores.items() if c != tally.sender), key=lambda kv: -kv[1])
     if not ranked:
         return None
-    head = _head_office_country(doc)
-    if head is not None and head in in_addresses and tally.sender is None:
+    head = _head_office_country(doc) if in_addresses and tally.sender is None else None
+    if head is not None and head in in_addresses:
         return countries[head]         # offices in several countries: the head office's country
     best, s1 = ranked[0]
     if s1 < 0.3 and len(in_addresses) == 1 and not any(v > 0.2 for c, v in ranked if c not in in_addresses) \
@@ -897,7 +916,28 @@ _HEAD_OFFICE = re.compile(r"(?i)^(?:head\s*office|headquarters|main\s+office|reg
                           r"|hauptsitz|sede\s+(?:central|principal|nacional))\b")
 
 
-_HEAD_OFFICE_FIRST = "hHmMrRsSſ"          # (?i) also reads the long s as s
+# The first word of every _HEAD_OFFICE line, lower case.
+_HEAD_OFFICE_WORDS = ("head", "main", "registered", "siège", "hauptsitz", "sede")
+
+
+def _head_office_candidates(doc: Doc):
+    """Indexes into doc.nonblank of the lines that may start with a _HEAD_OFFICE word, in order:
+    those starting with one of _HEAD_OFFICE_WORDS in the lower-cased page (str.find), else all."""
+    low = lower_text(doc)
+    if low is None:
+        return range(len(doc.nonblank))
+    starts = _nonblank_starts(doc)
+    found = set()
+    for w in _HEAD_OFFICE_WORDS:
+        i = low.find(w)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and starts[k] == i:
+                found.add(k)
+            i = low.find(w, i + 1)
+    return sorted(found)
+
+
 _INTERNATIONAL = re.compile(r"(?i)\b(?:international|intl|world|global|worldwide)\b")
 
 
@@ -905,9 +945,9 @@ def _head_office_country(doc: Doc) -> str | None:
     """The country written in the address block under a `Head Office` line (ISO2), if any;
     none for an international body's headquarters (its seat is no page country)."""
     lines = doc.nonblank
-    for k, line in enumerate(lines):
-        # (every _HEAD_OFFICE word starts with one of _HEAD_OFFICE_FIRST: a cheap pre-check)
-        if len(line.text) <= 60 and line.text[:1] in _HEAD_OFFICE_FIRST and _HEAD_OFFICE.match(line.text.strip()):
+    for k in _head_office_candidates(doc):
+        line = lines[k]
+        if len(line.text) <= 60 and _HEAD_OFFICE.match(line.text.strip()):
             for nl in lines[k + 1:k + 7]:
                 if len(nl.text) > 100 or _INTERNATIONAL.search(nl.text):
                     break
