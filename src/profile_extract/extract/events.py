@@ -36,10 +36,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from operator import attrgetter
 
 from ..findings import Finding
 from ..ingest.segment import Doc
-from ..parse.dates import CAPITALISED_ONLY, date_problem, month_number, parse_date
+from ..parse.dates import CAPITALISED_ONLY, MONTHS, date_problem, month_number, parse_date
 from ..parse.sentences import runs_on, split_sentences
 from ..records import Event
 from ..spans import Span
@@ -135,6 +136,37 @@ class _Cand:
         return f"_Cand({self.s}, {self.e}, {self.kind!r})"
 
 
+_LONG_RUN = re.compile(r"[^\W\d_]{3,}")      # a whole run of three or more letters
+
+
+def _month_before(text: str, ws: int, p: int):
+    """`_MONTH_BEFORE_Y.search(text, ws, p)` when its month word is a month name, else None.
+
+    Why it is cheaper: the month word of a match is a whole run of three or more
+    letters; after it only `del` can be one. So the pattern is tried only when
+    the last such run (or the one before a last `del`) is a month name, and from
+    the end of the run before the month (two runs before when that one has four
+    letters: `5thof June`), as no match can start earlier.
+
+    >>> t = "It met in Oslo on the 5th of June 2024, since 1994"
+    >>> _month_before(t, 0, 34).group(0), _month_before(t, 0, 17), _month_before(t, 34, 46)
+    ('5th of June ', None, None)
+    """
+    runs = list(_LONG_RUN.finditer(text, ws, p))
+    if not runs:
+        return None
+    j = len(runs) - 1
+    if runs[j].group().lower() not in MONTHS:
+        j -= 1
+        if j < 0 or runs[j].group().lower() not in MONTHS:
+            return None
+    k = j - 1
+    if k >= 0 and runs[k].end() - runs[k].start() == 4:
+        k -= 1                        # maybe an ordinal glued to `of`/`de`: part of the match
+    mo = _MONTH_BEFORE_Y.search(text, runs[k].end() if k >= 0 else ws, p)
+    return mo if mo and month_number(mo.group("mn")) is not None else None
+
+
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     """Date candidates in text[start:end], left to right, not overlapping.
 
@@ -167,8 +199,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 out.append(_Cand(num.start(), q, "num"))
                 pos = q
                 continue
-        mo = _MONTH_BEFORE_Y.search(text, max(pos, p - 34), p)
-        if mo and month_number(mo.group("mn")) is not None:
+        mo = _month_before(text, max(pos, p - 34), p)
+        if mo is not None:
             kind = "dmy" if mo.group("d1") else ("mdy" if mo.group("d2") else "my")
             out.append(_Cand(mo.start(), q, kind, mo.group("mn")))
             pos = q
@@ -270,6 +302,7 @@ _DETERMINERS = frozenset("the its their his her our this that".split())
 # `the 2004 tsunami`, `the 2015 Nepal earthquake`: a year before a happening noun
 _HAPPENING_AFTER = re.compile(r"\s+([^\W\d_][\w-]*)(?:\s+([^\W\d_]+)(?!\w))?")
 _PAREN_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*(?:{_YEAR}|present|today|now)\s*\)", _I)
+# (searched from four characters before the trailing spaces: a match cannot start earlier)
 _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _NOMINAL = _words("participles", "nominal")
 _START_VERB = re.compile(rf"\s+(?:{_alt(W['participles']['sentence_start_verbs'])})\s", _I)
@@ -316,7 +349,7 @@ def _norm(phrase: str) -> str:
 
 class _Lexicon:
     """Words and phrases of a list, found as whole tokens in a token list."""
-    __slots__ = ("single", "phrases")
+    __slots__ = ("single", "phrases", "firsts")
 
     def __init__(self, words):
         normed = {_norm(w) for w in words} - {""}
@@ -326,6 +359,28 @@ class _Lexicon:
             if " " in w:
                 first = w.split()[0]
                 self.phrases[first] = self.phrases.get(first, ()) + (f" {w} ",)
+        self.firsts = frozenset(self.phrases)
+
+    def found_in(self, tj: "_Toks") -> bool:
+        """`found` for a window's tokens: set intersections instead of a loop
+        over the tokens; the joined form is built only when a phrase may match."""
+        tset = tj.set
+        if not self.single.isdisjoint(tset):
+            return True
+        if self.firsts.isdisjoint(tset):
+            return False
+        joined = tj.joined
+        return any(p in joined for f in self.firsts.intersection(tset) for p in self.phrases[f])
+
+    def found_few(self, toks: list[str]) -> bool:
+        """`found` for a few tokens; the joined form is built only for a phrase."""
+        single, phrases = self.single, self.phrases
+        for t in toks:
+            if t in single:
+                return True
+            if t in phrases:
+                return self.found(toks, " " + " ".join(toks) + " ")
+        return False
 
     def found(self, toks: list[str], joined: str) -> bool:
         """`joined` is " " + " ".join(toks) + " "."""
@@ -339,9 +394,34 @@ class _Lexicon:
         return False
 
 
-def _toks(s: str) -> tuple[list[str], str]:
-    toks = _TOK.findall(s.lower())
-    return toks, " " + " ".join(toks) + " "
+class _Toks:
+    """A window's tokens, worked out once for every word-list test of it: the
+    lower-case tokens (`toks`, as a set, and joined for phrases) and the tokens
+    as written (`raw`)."""
+    __slots__ = ("win", "lower", "toks", "set", "_joined", "_raw")
+
+    def __init__(self, win: str):
+        self.win = win
+        self.lower = win.lower()
+        self.toks = _TOK.findall(self.lower)
+        self.set = set(self.toks)
+        self._joined = self._raw = None
+
+    @property
+    def joined(self) -> str:
+        if self._joined is None:
+            self._joined = " " + " ".join(self.toks) + " "
+        return self._joined
+
+    @property
+    def raw(self) -> list[str]:
+        if self._raw is None:
+            self._raw = _TOK.findall(self.win)
+        return self._raw
+
+
+def _toks(s: str) -> _Toks:
+    return _Toks(s)
 
 
 _FUTURE = _Lexicon(W["future"]["words"])
@@ -363,11 +443,10 @@ def _is_state_stamp(pre: str) -> bool:
     >>> _is_state_stamp("As of "), _is_state_stamp("Copyright ")
     (True, False)
     """
-    near = _TOK.findall(pre[-24:].lower())[-2:]
-    return _STATE_STAMP.found(near, " " + " ".join(near) + " ")
+    return _STATE_STAMP.found_few(_TOK.findall(pre[-24:].lower())[-2:])
 
 
-def _past_happening(win: str) -> bool:
+def _past_happening(win: str, tj: "_Toks | None" = None) -> bool:
     """A past verb of a happening written in lower case (`became`, `was renamed`),
     not a state (`was`, `had`, `registered 40`) nor a heading in capitals.
 
@@ -376,9 +455,11 @@ def _past_happening(win: str) -> bool:
     >>> _past_happening("LIST OF STATES HAVING RECEIVED INVITATION")
     False
     """
-    for t in _TOK.findall(win):
-        if t in _PAST_IRREGULAR or (t.endswith("ed") and _EDING.fullmatch(t)
-                                    and t not in _NOT_VERBS and t not in _STATIVE):
+    raw = tj.raw if tj is not None else _TOK.findall(win)
+    if not _PAST_IRREGULAR.isdisjoint(raw):
+        return True
+    for t in raw:
+        if t.endswith("ed") and _EDING.fullmatch(t) and t not in _NOT_VERBS and t not in _STATIVE:
             return True
     return False
 
@@ -399,9 +480,9 @@ def _is_meta(pre: str) -> bool:
     """
     toks = _TOK.findall(pre[-64:].lower())
     far, near = toks[-5:], toks[-2:]
-    if _META_NEAR.found(near, " " + " ".join(near) + " ") or pre.rstrip().endswith("©"):
+    if _META_NEAR.found_few(near) or pre.rstrip().endswith("©"):
         return True
-    if not _META.found(far, " " + " ".join(far) + " "):
+    if not _META.found_few(far):
         return False
     # `The first edition was published in 1995` and `The ministry published the
     # report in 2005` are happenings told in prose; `was last edited on`, `Posted
@@ -488,17 +569,22 @@ def _is_statistic(win: str, tj=None) -> bool:
     """
     if _DIGIT.search(win) and _STAT_NUM.search(win):
         return True
-    toks, joined = tj or _toks(win)
-    if _STAT_WORDS.found(toks, joined):
+    tj = tj or _Toks(win)
+    tset = tj.set
+    if _STAT_WORDS.found_in(tj):
         return True
-    if not _QUANTITY.isdisjoint(toks) and not _TREND.isdisjoint(toks):
+    if not _QUANTITY.isdisjoint(tset) and not _TREND.isdisjoint(tset):
         return True                                # `the number of arrivals has grown`
-    raw = _TOK.findall(win)
-    for i in range(1, len(raw)):
-        if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
-            return True
+    raw = tj.raw
+    if not _SCALE.isdisjoint(raw):
+        for i in range(1, len(raw)):
+            if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
+                return True
     # a state verb with a count: `was present in 67 countries`, `had 12 staff`,
     # `counts 155 members` (not `was signed by 26 states`: a participle between)
+    if _STATIVE.isdisjoint(tset):
+        return False
+    toks = tj.toks
     for i, t in enumerate(toks):
         if t in _STATIVE:
             if i and toks[i - 1] in _AUX and t.endswith("ed"):
@@ -517,10 +603,10 @@ def _is_future(win: str, tj=None) -> bool:
     >>> _is_future("the office will move"), _is_future("it'll open"), _is_future("goodwill grew")
     (True, True, False)
     """
-    toks, joined = tj or _toks(win)
-    if _FUTURE.found(toks, joined):
+    tj = tj or _Toks(win)
+    if _FUTURE.found_in(tj):
         return True
-    return any(t.endswith(("'ll", "’ll")) for t in toks)
+    return ("'ll" in tj.lower or "’ll" in tj.lower) and any(t.endswith(("'ll", "’ll")) for t in tj.toks)
 
 
 _PAST = re.compile(r"\b(?:had|has|have|was|were|been|did)\b|\b[a-z]{3,}ed\b")
@@ -665,7 +751,8 @@ class _Sentence:
             inside = [(m.s, m.e) for m in self.cands]
             bounds, shared = [self.start], [False]
             for b in _CLAUSE_SPLIT.finditer(text, self.start, self.end):
-                if any(a <= b.start() < z for a, z in inside):
+                bs = b.start()
+                if any(a <= bs < z for a, z in inside):
                     continue
                 co = b.start("co") >= 0
                 if co and not _new_predicate(text, b.end(), self.end):
@@ -689,7 +776,7 @@ class _Sentence:
             nxt = _WORD.search(text, pieces[k + 1][0], pieces[k + 1][1])
             if nxt and nxt.group().lower() in _FUTURE_LINKS:
                 ranges.append(pieces[k + 1][:2])   # `In 2026 the office opens and will ...`
-        if not _has_verb(own):
+        if len(pieces) > 1 and not _has_verb(own):      # (one piece: no neighbours to add)
             # extend to the nearest non-empty neighbours that are not subordinate
             # clauses (`In 1996, when ... were displaced, the mission was set up`)
             ranges = [(a, z)]
@@ -922,7 +1009,17 @@ def _headline_date(pre: str, post: str) -> bool:
     >>> _headline_date("\\nLibrary extends opening hours ", " and more")
     False
     """
-    return (not post.strip() or post.lstrip(" \t").startswith("\n")) and _HEADLINE_PRE.search(pre) is not None
+    if post.strip() and not post.lstrip(" \t").startswith("\n"):
+        return False
+    # `_HEADLINE_PRE.search(pre)`: a match starts at 0 or at a line break
+    if _HEADLINE_PRE.match(pre) is not None:
+        return True
+    nl = pre.find("\n", 1)
+    while nl >= 0:
+        if _HEADLINE_PRE.match(pre, nl) is not None:
+            return True
+        nl = pre.find("\n", nl + 1)
+    return False
 
 
 def _names_happening(pre: str) -> bool:
@@ -961,7 +1058,8 @@ def _judge(sent: _Sentence, m, prev):
         mname = m.mn
         if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
             return None
-        if pre and (pre[-1].isalpha() or pre[-1].isdigit()) or _GLUED_DAY.search(pre):
+        if pre and (pre[-1].isalpha() or pre[-1].isdigit()) \
+                or _GLUED_DAY.search(pre, max(0, len(pre.rstrip()) - 4)):
             return None                                  # `Formation11 December 1946`
         if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
             return None                                  # `(1946-12-11)` repeating a date
@@ -996,12 +1094,12 @@ def _judge(sent: _Sentence, m, prev):
     if q == "by" and not _PAST.search(win):
         return None
     if kind != "year" and q is None and role is None and _headline_date(pre, post) \
-            and not (_PAST.search(win) or _past_happening(win)):
+            and not (_PAST.search(win) or _past_happening(win, tj)):
         return None                                      # `Library extends opening hours 3 Jan 2025`
-    if state and (not _past_happening(win) or _DIGIT.search(win)):
+    if state and (not _past_happening(win, tj) or _DIGIT.search(win)):
         return None                  # `As of May 2016, it has 64 branches`, `... 40 had signed`
     if q in ("after", "happening"):
-        if not (_PAST.search(win) or _past_happening(win)):
+        if not (_PAST.search(win) or _past_happening(win, tj)):
             return None                                  # `children born after 2010 are ...`
         q = None
     return rule, q, role
@@ -1009,23 +1107,32 @@ def _judge(sent: _Sentence, m, prev):
 
 def _regions(doc: Doc):
     """(start, end) ranges of prose, block by block (runs of non-blank lines),
-    only for blocks that hold a four-digit number."""
+    only for blocks that hold a four-digit number.
+
+    Why it jumps: most blocks hold no number (menus, prose without dates), so
+    the page is scanned once for three digits in a row and only the block
+    around each hit is looked at."""
     text = doc.text
-    block: list = []
-    for line in doc.lines + [None]:
-        if line is not None and line.text:
-            block.append(line)
-            continue
-        if block:
-            a, z = block[0].start, block[-1].end
-            n = _D3ANY.search(text, a, z)                # most blocks: no number, one scan
-            if n is not None:
-                b = n.start()
-                if _Y4.search(text, b, z) is not None:
-                    yield from _block_regions(text, block)
-                elif _has_short_year(text, a, z, max(a, b - 1)):
-                    yield from _block_regions(text, block, True)   # `in 301` alone: rare
-        block = []
+    lines = doc.lines
+    n_lines = len(lines)
+    n = _D3ANY.search(text)
+    while n is not None:
+        i = bisect_right(lines, n.start(), key=_LINE_START) - 1
+        i0 = i1 = i
+        while i0 > 0 and lines[i0 - 1].text:
+            i0 -= 1
+        while i1 + 1 < n_lines and lines[i1 + 1].text:
+            i1 += 1
+        a, z = lines[i0].start, lines[i1].end
+        b = n.start()                                # the block's first three digits
+        if _Y4.search(text, b, z) is not None:
+            yield from _block_regions(text, lines[i0:i1 + 1])
+        elif _has_short_year(text, a, z, max(a, b - 1)):
+            yield from _block_regions(text, lines[i0:i1 + 1], True)   # `in 301` alone: rare
+        n = _D3ANY.search(text, z)
+
+
+_LINE_START = attrgetter("start")
 
 
 def _block_regions(text: str, lines, short: bool = False):
@@ -1034,11 +1141,13 @@ def _block_regions(text: str, lines, short: bool = False):
     (a three-digit one only when `short`)."""
     run = None                                    # [start, end, has_year]
     prev = ""
+    # a marker in a line is a marker in its block: one scan of the block first
+    markers = _LINE_MARKER(text[lines[0].start:lines[-1].end].lower()) is not None
     for ln in lines:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
         if has_year:
-            if _has_line_marker(s):
+            if markers and _has_line_marker(s):
                 if run is not None and run[2]:
                     yield run[0], run[1]
                 run, prev = None, ""
