@@ -296,19 +296,26 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
     if j < 0:
         return None, None, None
     line = doc.lines[j]
-    t = line.text
+    found = _name_line(line.text)
+    return (found[0], found[1], line.start) if found else (None, None, None)
+
+
+@lru_cache(maxsize=16384)
+def _name_line(t: str) -> tuple[str, str | None] | None:
+    """Name and role of a teaser's name line (`Andrew, Pediatric surgeon`), else None:
+    a pure function of the line (name lines repeat from page to page: cached)."""
     if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or _DIGIT_OR_STOP.search(t):
-        return None, None, None
+        return None
     m = _NAME_LINE.match(t)
     if not m:
-        return None, None, None
+        return None
     name, role = m.group(1), m.group(2) or m.group(3)
     w = _words()
     if any(_is_excluded(x, w) for x in name.split()):
-        return None, None, None
+        return None
     if role is None and len(name.split()) > 1:
-        return None, None, None
-    return _clean_name(name), (role.strip() if role else None), line.start
+        return None
+    return _clean_name(name), (role.strip() if role else None)
 
 
 _line_start = attrgetter("start")

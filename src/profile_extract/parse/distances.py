@@ -83,8 +83,9 @@ _DISTANCE_LOW = re.compile(DISTANCE.pattern)
 
 
 # Where a unit spelling can start (lower-cased text): `k` of km / kilometre, `m` of mile / mi.
-# A charset-led pattern, so the scan jumps from k/m to k/m instead of trying DISTANCE everywhere.
-UNIT_ANCHOR = re.compile(r"k(?=ilomet|m)|m(?=ile|i\b)")
+# Two patterns that open with a literal, so the scan jumps from `k` to `k` and `mi` to `mi`
+# instead of trying DISTANCE at every offset.
+UNIT_ANCHORS = (re.compile(r"k(?=ilomet|m)"), re.compile(r"mi(?=le|\b)"))
 # The words a written number between its start and its unit may hold (NUMBER_WORDS, scales).
 _NUMBER_VOCAB = frozenset(re.findall(r"[a-z]+", NUMBER_WORDS.pattern)) | {"a", "an", "and"}
 _NUMBER_CHARS = frozenset(",.'’-\u00a0\u202f\u2009")
@@ -93,7 +94,9 @@ _NUMBER_CHARS = frozenset(",.'’-\u00a0\u202f\u2009")
 def unit_anchors(low: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets in lower-cased text where a unit spelling could start; every DISTANCE
     match has its unit at one of them (a superset: `kmart`, `smile` are anchors too)."""
-    return [m.start() for m in UNIT_ANCHOR.finditer(low, start, len(low) if end is None else end)]
+    end = len(low) if end is None else end
+    k, m = ([a.start() for a in p.finditer(low, start, end)] for p in UNIT_ANCHORS)
+    return sorted(k + m) if k and m else k or m
 
 
 def _backstop(low: str, u: int, floor: int) -> int:
