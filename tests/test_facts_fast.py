@@ -314,3 +314,48 @@ def test_skip_kind_table(label):
     rows = F._Rows(Doc.from_text("x"))
     for value in SKIP_VALUES:
         assert rows.skip_kind(label, value) == _skip_kind_slow(rows, label, value), (label, value)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([":", "=", "|", "…", " ", "-", "--", "–", "—", ".", "..", "a", "5"]), max_size=10))
+def test_has_sep_any(parts):
+    text = "".join(parts)
+    assert F._has_sep(text) == (F._SEP_ANY.search(text) is not None)
+
+
+# --- required words: a text without any of them cannot match ---------------------------
+
+from profile_extract.parse.indicators import label_words, may_match, required_words  # noqa: E402
+
+VOCAB_TEXTS = ["Key Facts", "Facts and Figures", "Mission hosted a conference in Old Harbour", "Data as of",
+               "Country profile", "At a glance", "Statistics", "Fact sheet", "Snapshot 2019", "QUICK FACTS",
+               "Home", "Follow us on Facebook", "Previous: story", "Value", "Figures", "Indicator", "Males",
+               "0-14 years", "Visitors today", "Überblick", "Migration in numbers", "kEY fACTS", "datA"]
+
+
+@pytest.mark.parametrize("field", ["as_of", "heading_value", "header_value", "nav", "counter", "breakdown",
+                                   "sublabel", "junk_value"])
+def test_may_match_never_hides_a_match(field):
+    rx = getattr(label_words(), field)
+    for text in VOCAB_TEXTS:
+        for t in (text, text.lower(), text.upper(), text[:6]):
+            if rx.match(t):
+                assert may_match(rx, t), (field, t)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["key", "facts", "fact", "figures", "data", "as", "of", "and", "&", " ", "sheet",
+                                 "at a glance", "profile", "country", "quick", "in numbers", "x", "2019", "Data",
+                                 "FACTS", "home", "follow us", "value", "males", "total"]), max_size=6))
+def test_may_match_any(parts):
+    text = "".join(parts)
+    for field in ("as_of", "header_value", "nav", "counter", "breakdown"):
+        rx = getattr(label_words(), field)
+        if rx.match(text):
+            assert may_match(rx, text)
+
+
+def test_required_words_reads_the_vocabulary():
+    assert "facts" in required_words(label_words().as_of)
+    assert required_words(re.compile(r"(?:a|b)\d")) is None          # no word of 3+ letters: no shortcut
+    assert required_words(re.compile(r"(?:abc|x*)")) is None          # one alternative needs nothing

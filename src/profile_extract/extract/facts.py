@@ -61,7 +61,7 @@ from ..parse import addresses as _addr
 from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
                            is_currency_code, language_codes)
-from ..parse.indicators import Indicator, label_words, load_indicators, norm_label, slug
+from ..parse.indicators import Indicator, label_words, load_indicators, may_match, norm_label, slug
 from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
 from ..parse.numbers import SCALE_WORDS, Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
@@ -90,6 +90,12 @@ _RANK_LABEL = re.compile(r"rank|position|place", re.I)
 _OF = re.compile(r"\s*(?:of|out of)\b")
 _WS = re.compile(r"\s+")
 _SEP_ANY = re.compile(r"[:=|…]| -- | [–—] |\.\.\.\.")
+
+
+def _has_sep(t: str) -> bool:
+    """_SEP_ANY.search(t), asked with substring tests (faster)."""
+    return (":" in t or "=" in t or "|" in t or "…" in t or " -- " in t or " – " in t or " — " in t
+            or "...." in t)
 _ABBREV_END = re.compile(r"\b(?:[A-Z]|est|approx|ca|c|no|Str|St|Ave|Inc|Ltd|sq|kms?|U\.S|etc|mln)\.$")
 _TAIL_PERIOD = re.compile(r"(?:\b(?:in|as of|for)\s+|,\s*|\s)((?:FY\s?)?(?:" + "|".join(MONTHS) + r")?\.?\s*"
                           r"(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\s*(?:est\.?|estimated?|census|provisional)?\.?)\s*$",
@@ -419,6 +425,7 @@ _CONTACT_VALUE = re.compile(r"@|\bwww\.|https?://|^\s*(?:\+|\(\+?\d|0)[\d\s()./-
 _MAIL_OR_URL = re.compile(r"^\S+@\S+\.[A-Za-z]{2,}$|^(?:https?://|www\.)\S+$", re.I)
 _MAIL_IN = re.compile(r"[\w.+-]@[\w-]+\.[\w.-]*[A-Za-z]{2}")
 _PHONE_VALUE = re.compile(r"^(?:\+|00?)[\d\s/().-]+$")
+_GROUPED_DIGITS = re.compile(r"\d[\s/-]+\d")
 
 
 def _contact_value(value: str) -> bool:
@@ -433,7 +440,7 @@ def _contact_value(value: str) -> bool:
     v = value.strip()
     if ("@" in v or "://" in v or "www." in v.lower()) and _MAIL_OR_URL.match(v):
         return True
-    return v[:1] in ("+", "0") and bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(re.search(r"\d[\s/-]+\d", v))
+    return v[:1] in ("+", "0") and bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(_GROUPED_DIGITS.search(v))
 
 
 @lru_cache(maxsize=1)
@@ -559,6 +566,9 @@ _SCALE_OF_TOKEN = {"000": 1e3, "000s": 1e3, "'000": 1e3, "'000s": 1e3, "thousand
                    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7}
 
 
+_SPACE_COMMA = re.compile(r"[\s,]+")
+
+
 @lru_cache(maxsize=4096)
 def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
     """The unit and scale a label states in brackets: `(%)`, `(sq km)`,
@@ -574,7 +584,7 @@ def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
         return None, None
     unit = scale = None
     rest = []
-    for tok in re.split(r"[\s,]+", t):
+    for tok in _SPACE_COMMA.split(t):
         if not tok or tok.lower() in _BRACKET_NOISE:
             continue
         if _SCALE_TOKEN.match(tok) and scale is None:
@@ -1236,25 +1246,32 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         for ol in left:          # lines that never became a cell are ordinary lines
             plain(ol)
 
-    def plain(line: Line) -> None:
-        """A line outside pipe tables: separators, trailing numbers, dated headings."""
+    def plain(line: Line, sep_ok: bool = True, has_digit: bool | None = None) -> None:
+        """A line outside pipe tables: separators, trailing numbers, dated headings.
+        (sep_ok False: _any_sep found no separator, so split_line gives None; has_digit:
+        whether the line has a digit, when the caller knows.)"""
         t = line.text
-        sp = split_line(t)
-        has_digit = _DIGIT.search(t) is not None
+        sp = split_line(t) if sep_ok else None
+        if has_digit is None:
+            has_digit = _DIGIT.search(t) is not None
         if sp is None and has_digit:
-            ah = _AS_OF_HEAD.match(t) if len(t) < 100 and _ends_with_year(t) else None
+            # (the head must be an as-of heading: without one of that vocabulary's words in
+            # the first 64 characters, where every head lies, neither pattern is asked)
+            ah = _AS_OF_HEAD.match(t) if len(t) < 100 and _ends_with_year(t) \
+                and may_match(rows.words.as_of, t[:64]) else None
             if ah and rows.words.as_of.match(ah.group("head").strip()) and _as_of(ah.group("date")):
                 # `Key Facts (March 2019)`: a heading that dates the block below it
                 flush_trailing()
                 rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
                          line.index, kind="as_of")
                 return
-            m = _TRAILING.match(t) if len(t) <= 250 and not _SEP_ANY.search(t) else None
+            m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) else None
             if m and label_ok(m.group("label")) and not _dated_item(t[m.start("value"):]) \
                     and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
                 return
-        flush_trailing()
+        if trailing_run:
+            flush_trailing()
         al = _AS_OF_LINE.match(t) if has_digit else None
         if al and _as_of(al.group(1)):
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
@@ -1332,7 +1349,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 last_row[0] = None
             if in_table and not cells_open:
                 continue
-            flush_trailing()
+            if trailing_run:
+                flush_trailing()
             if in_table:
                 close_table()
                 flush_trailing()
@@ -1341,15 +1359,18 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             flush_trailing()
             close_table()
             continue
-        if not in_table and colon_header[0] is None and "|" not in t and not _any_sep(t) \
-                and not _DIGIT.search(t):
-            # most lines (prose, menus, footers): no separator, no digit, outside a table, no
-            # `Label:` above waiting for its value. `plain` would only end a run of trailing
-            # rows and note a short label-like line (a group header?): done here, inline
-            if trailing_run:
-                flush_trailing()
-            bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
-            continue
+        sep_ok = _any_sep(t)          # (split_line finds no separator without one)
+        digit = None
+        if not sep_ok and not in_table and colon_header[0] is None and "|" not in t:
+            digit = _DIGIT.search(t) is not None
+            if not digit:
+                # most lines (prose, menus, footers): no separator, no digit, outside a table, no
+                # `Label:` above waiting for its value. `plain` would only end a run of trailing
+                # rows and note a short label-like line (a group header?): done here, inline
+                if trailing_run:
+                    flush_trailing()
+                bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
+                continue
         if ("::" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
             # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
             # neither is a row, nor the value or sub-label of the row above
@@ -1469,7 +1490,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             else:
                 cells_open.append(line)
                 continue
-        plain(line)
+        plain(line, sep_ok, digit)
     flush_trailing()
 
 
@@ -1543,19 +1564,23 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
             rows.add(p[0].text, p[0].start, p[1].text, p[1].start, "fact.nextline", p[0].index)
             used.update((p[0].index, p[1].index))
 
+    def pairs() -> int:
+        """Known label lines each followed by a line that is no known label."""
+        return sum(1 for i, ln in enumerate(para[:-1])
+                   if ln.index not in used and len(ln.text) <= 40 and rows.table.lookup(ln.text) is not None
+                   and para[i + 1].index not in used and rows.table.lookup(para[i + 1].text) is None)
+
     def flush():
         glued = []
         for ln in para:
-            if ln.index in used or "|" in ln.text or _file_name(ln.text):
+            # (_glued_split needs a capital first: most lines stop at that test)
+            if not ln.text[:1].isupper() or ln.index in used or "|" in ln.text or _file_name(ln.text):
                 continue
             p = _glued_split(ln.text, rows.table)
             if p is not None and sum(1 for _ in islice(_GLUE_POINT.finditer(ln.text, p + 1), 2)) < 2:
                 glued.append((ln, p))     # (`About usOur workWhere we work…`: a glued menu, no row)
-        pairs = sum(1 for i, ln in enumerate(para[:-1])
-                    if ln.index not in used and len(ln.text) <= 40 and rows.table.lookup(ln.text) is not None
-                    and para[i + 1].index not in used and rows.table.lookup(para[i + 1].text) is None)
-        if len(glued) < 2 and sum(1 for ln in para if ln.index in tabbed) < 2 \
-                and not (pairs >= 3 and 2 * pairs * 2 >= len(para)):
+        if len(glued) < 2 and (not tabbed or sum(1 for ln in para if ln.index in tabbed) < 2) \
+                and not (len(para) >= 4 and 4 * (n := pairs()) >= len(para) and n >= 3):
             # no glued labels, no tabbed rows, and not a box of label lines each followed by its value
             para.clear()
             return
@@ -1813,7 +1838,9 @@ def _nav_row(cells, rows: "_Rows") -> bool:
     if any(_DIGIT.search(_YEAR_WORD.sub("", c.text)) for c in cells):
         return False
     footer = _footer_words()
-    return any(c.text.casefold().rstrip(" .:") in footer or rows.words.nav.match(c.text) for c in cells)
+    nav = rows.words.nav
+    return any(c.text.casefold().rstrip(" .:") in footer or (may_match(nav, c.text) and nav.match(c.text))
+               for c in cells)
 
 
 _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")

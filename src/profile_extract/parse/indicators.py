@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from re import _constants as _C, _parser
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -18,7 +19,7 @@ from pathlib import Path
 from ..data import DataFileError, load_toml
 
 __all__ = ["Indicator", "IndicatorTable", "load_indicators", "norm_label", "slug", "DIMENSIONS",
-           "label_words", "IndicatorError"]
+           "label_words", "IndicatorError", "required_words", "may_match"]
 
 DIMENSIONS = ("person", "density", "percent", "permille", "money", "area", "length", "temperature",
               "duration", "count", "index", "ratio", "rank", "date", "text", "identifier")
@@ -205,6 +206,66 @@ class LabelWords:
             if rx.search(label):
                 return dim
         return None
+
+
+def _required(items) -> set[str] | None:
+    """Lower-case ASCII strings (3+ characters) one of which every match of a parsed
+    pattern sequence contains, or None when no such set can be read off it."""
+    best: set[str] | None = None
+
+    def offer(cand: set[str] | None) -> None:
+        nonlocal best
+        if cand and all(len(w) >= 3 and w.isascii() for w in cand) and (
+                best is None or min(map(len, cand)) > min(map(len, best))):
+            best = cand
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is _C.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            offer({"".join(run).lower()})
+            run = []
+        if op is _C.SUBPATTERN:
+            offer(_required(av[-1]))
+        elif op is _C.BRANCH:
+            alts = [_required(a) for a in av[1]]
+            offer(None if any(a is None for a in alts) else set().union(*alts))
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
+            offer(_required(av[2]))
+    return best
+
+
+@lru_cache(maxsize=64)
+def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
+    """Words one of which every match of rx contains (lower-case ASCII), fewest
+    first (a word inside another is enough), or None when the pattern does not
+    tell. An ASCII text without any of them needs no match: `may_match`.
+
+    >>> required_words(re.compile(r"(?:key facts|.{0,9}\\b(?:figures|data)\\b)\\Z", re.I))
+    ('data', 'figures', 'key facts')
+    """
+    try:
+        words = _required(_parser.parse(rx.pattern, rx.flags))
+    except Exception:        # a construct this reader does not know: no shortcut
+        return None
+    if not words:
+        return None
+    return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
+
+
+def may_match(rx: re.Pattern, text: str) -> bool:
+    """False only when rx cannot match text: an ASCII text (so re.IGNORECASE is
+    plain lower-casing) that holds none of the pattern's required words."""
+    words = required_words(rx)
+    if words is None or not text.isascii():
+        return True
+    low = text.lower()
+    for w in words:
+        if w in low:
+            return True
+    return False
 
 
 def _whole(pats, where) -> re.Pattern:

@@ -24,11 +24,13 @@ _ATOM = "|".join(sorted(list(UNITS) + list(TENS) + list(SCALES), key=len, revers
 NUMBER_WORDS = re.compile(
     rf"\b(?:an?\s+)?(?:{_ATOM})(?:(?:\s+and\s+|[\s-]+)(?:{_ATOM}))*\b", re.IGNORECASE)
 
+_SPLIT = re.compile(r"[\s-]+")
+
 
 def parse_number_words(text: str) -> int | None:
     """The value of a run of number words, or None when it is not one
     (a bare scale word such as `thousand` alone counts as None)."""
-    words = [w for w in re.split(r"[\s-]+", text.strip().lower()) if w and w != "and"]
+    words = [w for w in _SPLIT.split(text.strip().lower()) if w and w != "and"]
     if not words:
         return None
     if words[0] in ("a", "an"):
