@@ -12,7 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
-from profile_extract.ingest.html import _INVISIBLE, _clean_line
+from profile_extract.ingest import html as html_module
+from profile_extract.ingest.html import (_END_BR, _END_ROOT, _INVISIBLE, _SELF_CLOSED_ROOT, _clean_line,
+                                        _parse, _prepare, _render, _soup_parse)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -147,3 +149,79 @@ def test_clean_line_is_the_regex_version(s):
 
 def test_str_whitespace_is_regex_whitespace():
     assert all(bool(_WS.fullmatch(chr(c))) == chr(c).isspace() for c in range(0x110000))
+
+
+def _reference_prepare(html: str) -> bytes:
+    """The repairs before parsing, one plain pass each (what `_prepare` does with one scan)."""
+    data = html.encode("utf-8", "replace")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if b"/>" in data[:8192]:
+        data = _SELF_CLOSED_ROOT.sub(rb"<\1\2>", data, count=3)
+    data = _END_ROOT.sub(b"", data)
+    if b"</br" in data or b"</BR" in data:
+        data = _END_BR.sub(b"<br>", data)
+    return data
+
+
+_PREPARE_PIECES = st.sampled_from([
+    "<", "/", ">", "</", "br", "BR", "Br", "bR", "html", "HTML", "body", "Body", " ", "\n", "x",
+    "</body>", "</html >", "</BODY\n>", "</br>", "</BR >", "</Br>", "<br/>", "<html/>", "<body a=1 />",
+    "<head/>", "<p>", "\x00", "\ud800", "é"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_PREPARE_PIECES, max_size=30).map("".join))
+def test_prepare_matches_the_plain_repairs(html):
+    assert _prepare(html) == _reference_prepare(html)
+
+
+class _Always:
+    """A set stand-in that never rules an element out (disables the `el.keys()` gates)."""
+
+    def isdisjoint(self, other) -> bool:
+        return False
+
+    def __contains__(self, item) -> bool:
+        return True
+
+
+_TAGS = ["p", "div", "span", "a", "b", "strong", "i", "em", "small", "label", "font", "sup", "li", "ul",
+         "ol", "table", "tr", "td", "th", "caption", "dl", "dt", "dd", "br", "h1", "h3", "pre", "section",
+         "address", "blockquote", "hr", "script", "nav", "select", "menu", "time", "img", "custom-tag"]
+_ATTRS = ["", "", "", " href='#'", " class='x'", " class='tel'", " class='adr locality'",
+          " itemprop='name'", " style='display:none'", " style='display:block'", " style='display: inline'",
+          " style='color:red'", " hidden", " role='navigation'", " role='main'", " colspan=2"]
+_TEXTS = ["Population:", "9.5 million", "Tel:", "+1 202 555 0100", "Capital", "Port Town", "1994", " ",
+          "\n", "\n  ", "\t", "&nbsp;", "&shy;", "&#8206;", "&amp;", "a\u00a0b", "\u200b", "Label: value",
+          "A sentence that is long enough to be prose, not a label, ending.", "<!-- c -->", "Ж"]
+
+_MARKUP = st.recursive(
+    st.sampled_from(_TEXTS),
+    lambda kids: st.builds(
+        lambda tag, attr, body, sep, close: f"<{tag}{attr}>" + sep.join(body) + (f"</{tag}>" if close else ""),
+        st.sampled_from(_TAGS), st.sampled_from(_ATTRS), st.lists(kids, max_size=4),
+        st.sampled_from(["", "\n", " ", "\n  "]), st.booleans()),
+    max_leaves=30).map(lambda s: s if s.startswith("<") else f"<div>{s}</div>")
+
+
+def _lines(root) -> list[tuple]:
+    return [(l.text, l.level, l.before, l.hlen) for l in _render(root)]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARKUP, min_size=1, max_size=4).map("\n".join))
+def test_walk_fast_paths_agree_with_the_full_path(html):
+    """The walk's shortcuts (plain inline elements added directly; attributes read
+    only when the element has them) give what the full per-element path gives,
+    on lxml's tree and on BeautifulSoup's (which keeps comments)."""
+    for root in (_parse(html), _soup_parse(html)):
+        if root is None:   # no element at all (a lone comment): nothing to walk
+            continue
+        fast = _lines(root)
+        with pytest.MonkeyPatch.context() as mp:
+            mp.setattr(html_module, "_OPENS", _Always())     # `tag not in _OPENS` -> never
+            mp.setattr(html_module, "_HIDE_ATTRS", _Always())
+            mp.setattr(html_module, "_FIELD_ATTRS", _Always())
+            full = _lines(root)
+        assert fast == full

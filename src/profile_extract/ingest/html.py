@@ -141,7 +141,12 @@ class _Buf:
         parts = self.parts
         if parts:
             self.parts = []
-            text = _clean_line(parts[0] if len(parts) == 1 else "".join(parts))
+            if len(parts) == 1:
+                text = parts[0]
+                # whitespace between blocks (most single parts) gives no line
+                text = "" if text.isspace() else _clean_line(text)
+            else:
+                text = _clean_line("".join(parts))
             if text:
                 self.lines.append(_Line(text, self.level, self.pend))
                 self.pend = kind
@@ -180,7 +185,7 @@ def _clean_line(s: str) -> str:
     (``" ".join(s.split())`` is ``_WS.sub(" ", s).strip()``: str.split and
     the regex's ``\\s`` take the same characters as whitespace, and it is
     about twice as fast on short lines.)"""
-    if _INVISIBLE.search(s):
+    if not (s.isascii() and s.isprintable()) and _INVISIBLE.search(s):   # printable ASCII: none
         s = _INVISIBLE.sub("", s)
     return " ".join(s.split())
 
@@ -195,8 +200,9 @@ def _hidden(el) -> bool:
     return role is not None and role.lower() == "navigation"
 
 
-# Attributes `_hidden` reads: an element without any of them is shown.
+# Attributes `_hidden` and `_is_field` read: an element without any is shown / no field.
 _HIDE_ATTRS = frozenset({"hidden", "style", "role"})
+_FIELD_ATTRS = frozenset({"itemprop", "class"})
 
 
 def _join_list_items(lines: list[_Line]) -> list[_Line]:
@@ -425,6 +431,10 @@ _KIND.update({t: _K_HEAD for t in _HEADINGS})
 _KIND.update(td=_K_CELL, th=_K_CELL, tr=_K_TR, caption=_K_CAPTION, dt=_K_DT, dd=_K_DD, br=_K_BR,
              pre=_K_PRE, dl=_K_DL, table=_K_TABLE)
 
+# Tags `_open` does more with than add their text (any other tag is a plain inline element
+# unless it has a role or is a microdata/microformat field).
+_OPENS = frozenset(_KIND) | _LABEL_BLOCKS | _GROUP_TAGS
+
 # Shared end actions (tuples are never changed): no allocation for the common elements.
 _END_NONE = (_E_NONE,)
 _END_BREAK = {k: (_E_BREAK, k) for k in (_LI, _BLOCK, _PARA)}
@@ -433,243 +443,279 @@ _END_BREAK = {k: (_E_BREAK, k) for k in (_LI, _BLOCK, _PARA)}
 def _render(root) -> list[_Line]:
     """The lines of a parsed page, in one walk over its elements.
 
-    Kept cheap per element (a page walks hundreds): attributes are read only
-    when `el.keys()` shows the element has them, the branch is picked by one
-    dict look-up of the tag, shared end actions are constant tuples, and text
-    goes straight into the buffer unless it is in a <pre>, after a `Label:`
-    block or after a <dt> (the cases `_Buf.text` handles)."""
+    Kept cheap per element (a page walks hundreds): the walk keeps a stack of
+    child iterators, so an element without children (most links, `<br>`) is
+    opened and closed in one step; attributes are read only when `el.keys()`
+    shows the element has them; the branch is picked by one dict look-up of
+    the tag; shared end actions are constant tuples; text goes straight into
+    the buffer unless it is in a <pre>, after a `Label:` block or after a
+    <dt> (the cases `_Buf.text` handles)."""
     stack: list[_Buf] = [_Buf()]
     rows: list = []           # open rows (lists of cells); None marks the start of a table
     tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
-    ends: list[tuple] = []
-    push_end, pop_end = ends.append, ends.pop
-    roles: dict = {}      # element -> "row" | "cell" | "block" (span groups)
-    walker = etree.iterwalk(root, events=("start", "end"))
-    skip = walker.skip_subtree
-    for event, el in walker:
-        if event == "start":
-            if len(ends) >= _MAX_DEPTH:
-                raise _TooDeep()
+    roles: dict = {}          # element -> "cell" | "block" | "value" (span groups, glued fields)
+    opened: list[tuple] = []  # (element, end action) of the elements whose children are walked
+    iters = [iter((root,))]
+    while True:
+        for el in iters[-1]:
             tag = el.tag
-            if not isinstance(tag, str) or tag in _SKIP:
-                skip()
-                push_end(_END_NONE)
-                continue
-            keys = el.keys()
-            if keys and not _HIDE_ATTRS.isdisjoint(keys) and _hidden(el):
-                skip()
-                push_end(_END_NONE)
-                continue
-            buf = stack[-1]
-            role = roles.pop(el, None) if roles else None
-            if role is None and tag in _LABEL_BLOCKS:
-                if "style" in keys:
-                    disp = _display(el)
-                    if disp == "inline" and tag in _BREAKS:
-                        role = "inline"
-                    elif disp == "block" and tag not in _BREAKS:
-                        role = "block"
-                if tag != "span" or role == "block":
-                    nxt = _glue_pair(el)
-                    if nxt is not None:
-                        role = "label"
-                        roles[nxt] = "value"
-            if role is not None and role != "cell" and role != "block":
-                if role == "label":
-                    buf.brk(_BREAKS.get(tag, _BLOCK))
-                    push_end((_E_GLUE,))
-                elif role == "value":
-                    push_end((_E_UNGLUE, _BREAKS.get(tag, _BLOCK)))
-                else:   # "inline"
-                    push_end(_END_NONE)
-                text = el.text
-                if text:
-                    buf.text(text)
-                continue
-            if role is None and keys and tag in _INLINE_KIDS and _is_field(el):
-                prev = el.getprevious()
-                before = el.getparent().text if prev is None else prev.tail
-                if prev is not None and (before is None or before.isspace()) and (
-                        before and "\n" in before or _BREAKS.get(prev.tag)):
-                    buf.brk(_BLOCK)
-                tail = el.tail
-                lead = tail[:len(tail) - len(tail.lstrip())] if tail else ""
-                push_end((_E_FIELD, "\n" in lead))
-                text = el.text
-                if text:
-                    buf.text(text)
-                continue
-            kind = _KIND.get(tag, _K_INLINE)
-            if tag in _GROUP_TAGS and len(el) >= 2:
-                group = _span_group(el)
-                if group == "pair":
-                    for k in el:
-                        roles[k] = "cell"
-                    if kind != _K_CELL:
-                        kind = _K_TR
-                elif group == "stack":
-                    for k in el:
-                        if k.tag in _INLINE_KIDS:
-                            roles[k] = "block"
-            if role == "cell":
-                kind = _K_CELL
-            elif role == "block" and kind == _K_INLINE:
-                kind = _K_BREAK
-            if kind == _K_INLINE:
-                push_end(_END_NONE)
-            elif kind == _K_BREAK:
-                k = _BREAKS.get(tag, _BLOCK)
-                push_end(_END_BREAK[k])
-                buf.brk(k)
-            elif kind == _K_LIST:
-                k = _LI if len(stack) > 1 else _BREAKS[tag]   # inside a cell: list items may join
-                push_end(_END_BREAK[k])
-                buf.brk(k)
-            elif kind == _K_CELL:
-                cell = _Cell(tag == "th")
-                stack.append(cell.buf)
-                push_end((_E_CELL, cell))
-                buf = cell.buf
-            elif kind == _K_TR:
-                buf.brk(_BLOCK)
-                rows.append([])
-                push_end((_E_ROW,))
-            elif kind == _K_HEAD:
-                buf.brk(_PARA)
-                push_end((_E_HEAD, buf.level))
-                buf.level = _HEADINGS[tag]
-                for b in stack:
-                    b.nested = True
-            elif kind == _K_TABLE:
-                buf.nested = True
-                for b in stack:
-                    b.nested = True
-                tables.append([None])
-                rows.append(None)
-                push_end((_E_TABLE,))
-                buf.brk(_PARA)
-            elif kind == _K_BR:
-                buf.brk(_BLOCK)
-                push_end(_END_NONE)
-            elif kind == _K_CAPTION:
-                buf.brk(_BLOCK)
-                push_end((_E_HEAD, buf.level))
-                buf.level = 0
-            elif kind == _K_DT or kind == _K_DD:
-                cell = _Cell(False)
-                stack.append(cell.buf)
-                push_end((_E_DT if kind == _K_DT else _E_DD, cell))
-                buf = cell.buf
-            elif kind == _K_PRE:
-                buf.brk(_PARA)
-                buf.pre += 1
-                push_end((_E_PRE,))
-            else:   # _K_DL
-                buf.brk(_PARA)
-                push_end((_E_DL,))
-            text = el.text
-            if text:
-                if buf.pre or buf.glue or buf.pending_dt is not None:
-                    buf.text(text)
+            if not isinstance(tag, str):
+                continue   # a comment (BeautifulSoup trees keep them): it and its tail are not shown
+            if tag in _SKIP:
+                action = None
+            else:
+                keys = el.keys()
+                if keys and not _HIDE_ATTRS.isdisjoint(keys) and _hidden(el):
+                    action = None
                 else:
-                    buf.parts.append(text)
-            continue
-
-        # end
-        action = pop_end()
-        code = action[0]
-        if code == _E_NONE:
-            pass
-        elif code == _E_BREAK:
-            stack[-1].brk(action[1])
-        elif code == _E_CELL:
-            cell = action[1]
-            cell.lines = cell.buf.finish()
-            stack.pop()
-            if rows and rows[-1] is not None:
-                rows[-1].append(cell)
-            else:
-                stack[-1].put(cell.lines)
-        elif code == _E_ROW:
-            cells = (rows.pop() if rows else None) or []
-            lines, kind, continued = _row_lines(cells)
-            buf = stack[-1]
-            waiting = tables[-1] if tables and el.tag == "tr" else None
-            if waiting is not None and waiting[0] is not None and kind != _R_EMPTY:
-                header, waiting[0] = waiting[0], None
-                if kind == _R_DATA:   # a group header over label/value rows: `Area |`
-                    h = header[0]
-                    header = [_Line(h.text + " |", h.level, h.before, len(h.text))]
-                buf.put(header)
-            if waiting is not None and kind == _R_HEADER:
-                waiting[0] = lines
-            else:
-                _put_row(buf, lines, continued)
-        elif code == _E_TABLE:
-            while rows and rows.pop() is not None:   # up to this table's marker
-                pass
-            waiting = tables.pop() if tables else [None]
-            if waiting[0] is not None:
-                stack[-1].put(waiting[0])
-            stack[-1].brk(_PARA)
-        elif code == _E_GLUE:
-            buf = stack[-1]
-            buf.parts.append(" ")
-            buf.glue = True
-        elif code == _E_FIELD:
-            if action[1]:
-                stack[-1].brk(_BLOCK)
-        elif code == _E_UNGLUE:
-            buf = stack[-1]
-            buf.glue = False
-            buf.brk(action[1])
-        elif code == _E_HEAD:
-            buf = stack[-1]
-            buf.brk(_PARA)
-            buf.level = action[1]
-        elif code == _E_DT:
-            cell = action[1]
-            stack.pop()
-            parent = stack[-1]
-            lines = cell.buf.finish()
-            if parent.pending_dt is not None:
-                parent.flush_dt()
-            if lines:
-                parent.brk(_BLOCK)
-                parent.pending_dt = [_Line(" ".join(l.text for l in _join_list_items(lines)),
-                                           None, _BLOCK)]
-        elif code == _E_DD:
-            cell = action[1]
-            stack.pop()
-            parent = stack[-1]
-            cell.lines = cell.buf.finish()
-            term, parent.pending_dt = parent.pending_dt, None
-            if term is not None:
-                label = _Cell(False)
-                label.lines = term
-                lines, _, continued = _row_lines([label, cell])
-                _put_row(parent, lines, continued)
-            else:
-                parent.put(cell.lines)
-        elif code == _E_PRE:
-            stack[-1].brk(_PARA)
-            stack[-1].pre -= 1
-        elif code == _E_DL:
-            buf = stack[-1]
-            if buf.pending_dt is not None:
-                buf.flush_dt()
-            buf.brk(_PARA)
-        tail = el.tail
-        if tail:
-            buf = stack[-1]
-            if buf.pre or buf.glue or buf.pending_dt is not None:
-                buf.text(tail)
-            else:
-                buf.parts.append(tail)
+                    if (tag not in _OPENS and not (roles and el in roles)
+                            and not (keys and tag in _INLINE_KIDS and not _FIELD_ATTRS.isdisjoint(keys))):
+                        # a plain inline element (a link, <em>, <sup>): only its text
+                        action = _END_NONE
+                        text = el.text
+                        if text:
+                            buf = stack[-1]
+                            if buf.pre or buf.glue or buf.pending_dt is not None:
+                                buf.text(text)
+                            else:
+                                buf.parts.append(text)
+                    else:
+                        action = _open(el, tag, keys, stack, rows, tables, roles)
+                    if len(el):
+                        opened.append((el, action))
+                        if len(opened) >= _MAX_DEPTH and any(isinstance(k.tag, str) for k in el):
+                            raise _TooDeep()
+                        iters.append(iter(el))
+                        break
+            if action is not None and action is not _END_NONE:
+                _close(el, action, stack, rows, tables)
+            tail = el.tail
+            if tail:
+                buf = stack[-1]
+                if buf.pre or buf.glue or buf.pending_dt is not None:
+                    buf.text(tail)
+                else:
+                    buf.parts.append(tail)
+        else:
+            iters.pop()
+            if not opened:
+                break
+            el, action = opened.pop()
+            if action is not _END_NONE:
+                _close(el, action, stack, rows, tables)
+            tail = el.tail
+            if tail:
+                buf = stack[-1]
+                if buf.pre or buf.glue or buf.pending_dt is not None:
+                    buf.text(tail)
+                else:
+                    buf.parts.append(tail)
     while len(stack) > 1:  # unbalanced (should not happen): keep the text
         lines = stack.pop().finish()
         stack[-1].put(lines)
     return stack[0].finish()
+
+
+def _open(el, tag, keys, stack, rows, tables, roles) -> tuple:
+    """Start a shown element: breaks, cells, rows, headings; its own text.
+    Returns the action for its end (`_close`)."""
+    buf = stack[-1]
+    role = roles.pop(el, None) if roles else None
+    if role is None and tag in _LABEL_BLOCKS:
+        if "style" in keys:
+            disp = _display(el)
+            if disp == "inline" and tag in _BREAKS:
+                role = "inline"
+            elif disp == "block" and tag not in _BREAKS:
+                role = "block"
+        if tag != "span" or role == "block":
+            nxt = _glue_pair(el)
+            if nxt is not None:
+                role = "label"
+                roles[nxt] = "value"
+    if role is not None and role != "cell" and role != "block":
+        if role == "label":
+            buf.brk(_BREAKS.get(tag, _BLOCK))
+            action = (_E_GLUE,)
+        elif role == "value":
+            action = (_E_UNGLUE, _BREAKS.get(tag, _BLOCK))
+        else:   # "inline"
+            action = _END_NONE
+        text = el.text
+        if text:
+            buf.text(text)
+        return action
+    if role is None and keys and tag in _INLINE_KIDS and not _FIELD_ATTRS.isdisjoint(keys) and _is_field(el):
+        prev = el.getprevious()
+        before = el.getparent().text if prev is None else prev.tail
+        if prev is not None and (before is None or before.isspace()) and (
+                before and "\n" in before or _BREAKS.get(prev.tag)):
+            buf.brk(_BLOCK)
+        tail = el.tail
+        lead = tail[:len(tail) - len(tail.lstrip())] if tail else ""
+        text = el.text
+        if text:
+            buf.text(text)
+        return (_E_FIELD, "\n" in lead)
+    kind = _KIND.get(tag, _K_INLINE)
+    if tag in _GROUP_TAGS and len(el) >= 2:
+        group = _span_group(el)
+        if group == "pair":
+            for k in el:
+                roles[k] = "cell"
+            if kind != _K_CELL:
+                kind = _K_TR
+        elif group == "stack":
+            for k in el:
+                if k.tag in _INLINE_KIDS:
+                    roles[k] = "block"
+    if role == "cell":
+        kind = _K_CELL
+    elif role == "block" and kind == _K_INLINE:
+        kind = _K_BREAK
+    if kind == _K_INLINE:
+        action = _END_NONE
+    elif kind == _K_BREAK:
+        k = _BREAKS.get(tag, _BLOCK)
+        action = _END_BREAK[k]
+        buf.brk(k)
+    elif kind == _K_LIST:
+        k = _LI if len(stack) > 1 else _BREAKS[tag]   # inside a cell: list items may join
+        action = _END_BREAK[k]
+        buf.brk(k)
+    elif kind == _K_CELL:
+        cell = _Cell(tag == "th")
+        stack.append(cell.buf)
+        action = (_E_CELL, cell)
+        buf = cell.buf
+    elif kind == _K_TR:
+        buf.brk(_BLOCK)
+        rows.append([])
+        action = (_E_ROW,)
+    elif kind == _K_HEAD:
+        buf.brk(_PARA)
+        action = (_E_HEAD, buf.level)
+        buf.level = _HEADINGS[tag]
+        for b in stack:
+            b.nested = True
+    elif kind == _K_TABLE:
+        buf.nested = True
+        for b in stack:
+            b.nested = True
+        tables.append([None])
+        rows.append(None)
+        action = (_E_TABLE,)
+        buf.brk(_PARA)
+    elif kind == _K_BR:
+        buf.brk(_BLOCK)
+        action = _END_NONE
+    elif kind == _K_CAPTION:
+        buf.brk(_BLOCK)
+        action = (_E_HEAD, buf.level)
+        buf.level = 0
+    elif kind == _K_DT or kind == _K_DD:
+        cell = _Cell(False)
+        stack.append(cell.buf)
+        action = (_E_DT if kind == _K_DT else _E_DD, cell)
+        buf = cell.buf
+    elif kind == _K_PRE:
+        buf.brk(_PARA)
+        buf.pre += 1
+        action = (_E_PRE,)
+    else:   # _K_DL
+        buf.brk(_PARA)
+        action = (_E_DL,)
+    text = el.text
+    if text:
+        if buf.pre or buf.glue or buf.pending_dt is not None:
+            buf.text(text)
+        else:
+            buf.parts.append(text)
+    return action
+
+
+def _close(el, action: tuple, stack, rows, tables) -> None:
+    """End an element: the action `_open` returned for it."""
+    code = action[0]
+    if code == _E_BREAK:
+        stack[-1].brk(action[1])
+    elif code == _E_CELL:
+        cell = action[1]
+        cell.lines = cell.buf.finish()
+        stack.pop()
+        if rows and rows[-1] is not None:
+            rows[-1].append(cell)
+        else:
+            stack[-1].put(cell.lines)
+    elif code == _E_ROW:
+        cells = (rows.pop() if rows else None) or []
+        lines, kind, continued = _row_lines(cells)
+        buf = stack[-1]
+        waiting = tables[-1] if tables and el.tag == "tr" else None
+        if waiting is not None and waiting[0] is not None and kind != _R_EMPTY:
+            header, waiting[0] = waiting[0], None
+            if kind == _R_DATA:   # a group header over label/value rows: `Area |`
+                h = header[0]
+                header = [_Line(h.text + " |", h.level, h.before, len(h.text))]
+            buf.put(header)
+        if waiting is not None and kind == _R_HEADER:
+            waiting[0] = lines
+        else:
+            _put_row(buf, lines, continued)
+    elif code == _E_TABLE:
+        while rows and rows.pop() is not None:   # up to this table's marker
+            pass
+        waiting = tables.pop() if tables else [None]
+        if waiting[0] is not None:
+            stack[-1].put(waiting[0])
+        stack[-1].brk(_PARA)
+    elif code == _E_GLUE:
+        buf = stack[-1]
+        buf.parts.append(" ")
+        buf.glue = True
+    elif code == _E_FIELD:
+        if action[1]:
+            stack[-1].brk(_BLOCK)
+    elif code == _E_UNGLUE:
+        buf = stack[-1]
+        buf.glue = False
+        buf.brk(action[1])
+    elif code == _E_HEAD:
+        buf = stack[-1]
+        buf.brk(_PARA)
+        buf.level = action[1]
+    elif code == _E_DT:
+        cell = action[1]
+        stack.pop()
+        parent = stack[-1]
+        lines = cell.buf.finish()
+        if parent.pending_dt is not None:
+            parent.flush_dt()
+        if lines:
+            parent.brk(_BLOCK)
+            parent.pending_dt = [_Line(" ".join(l.text for l in _join_list_items(lines)),
+                                       None, _BLOCK)]
+    elif code == _E_DD:
+        cell = action[1]
+        stack.pop()
+        parent = stack[-1]
+        cell.lines = cell.buf.finish()
+        term, parent.pending_dt = parent.pending_dt, None
+        if term is not None:
+            label = _Cell(False)
+            label.lines = term
+            lines, _, continued = _row_lines([label, cell])
+            _put_row(parent, lines, continued)
+        else:
+            parent.put(cell.lines)
+    elif code == _E_PRE:
+        stack[-1].brk(_PARA)
+        stack[-1].pre -= 1
+    elif code == _E_DL:
+        buf = stack[-1]
+        if buf.pending_dt is not None:
+            buf.flush_dt()
+        buf.brk(_PARA)
 
 
 # Plain etree elements (no lxml.html element classes: their lookup costs a third of the walk).
@@ -685,16 +731,39 @@ _END_BR = re.compile(rb"</br\s*>", re.IGNORECASE)
 _SELF_CLOSED_ROOT = re.compile(rb"<(html|head|body)\b([^<>]*?)\s*/>", re.IGNORECASE)
 
 
-def _parse(html: str):
+# Every end tag the repairs below look at, found in one scan: `_END_ROOT` needs a
+# `</html` or `</body` (any case) to match, the `</br>` repair is tried when `</br` or
+# `</BR` is there.
+_END_TAGS = re.compile(rb"</(html|body|br)", re.IGNORECASE)
+
+
+def _prepare(html: str) -> bytes:
+    """The bytes lxml parses: UTF-8, NULs dropped, the root repairs above."""
     data = html.encode("utf-8", "replace")
     if b"\x00" in data:
         data = data.replace(b"\x00", b"")
     if b"/>" in data[:8192]:
         data = _SELF_CLOSED_ROOT.sub(rb"<\1\2>", data, count=3)
-    data = _END_ROOT.sub(b"", data)
-    if b"</br" in data or b"</BR" in data:
+    first_root, end_br = -1, False
+    for m in _END_TAGS.finditer(data):
+        name = m.group(1)
+        if name == b"br" or name == b"BR":
+            end_br = True
+        elif first_root < 0 and name.lower() != b"br":
+            first_root = m.start()
+    if first_root >= 0:   # no `_END_ROOT` match starts before the first `</html` / `</body`
+        n = len(data)
+        data = data[:first_root] + _END_ROOT.sub(b"", data[first_root:])
+        if len(data) != n and not end_br:   # bytes around a removed tag may now read `</br`
+            rest = data[max(first_root - 3, 0):]
+            end_br = b"</br" in rest or b"</BR" in rest
+    if end_br:
         data = _END_BR.sub(b"<br>", data)
-    return etree.fromstring(data, _PARSER)
+    return data
+
+
+def _parse(html: str):
+    return etree.fromstring(_prepare(html), _PARSER)
 
 
 def _lost_markup(root, html: str) -> bool:
