@@ -575,8 +575,10 @@ def _is_statistic(win: str, tj=None) -> bool:
         return True
     if not _QUANTITY.isdisjoint(tset) and not _TREND.isdisjoint(tset):
         return True                                # `the number of arrivals has grown`
-    raw = tj.raw
-    if not _SCALE.isdisjoint(raw):
+    # a scale word as written is also a token of the lower-cased window
+    # (lower() never turns a separator into a letter): the set decides first
+    raw = tj.raw if not _SCALE.isdisjoint(tset) else ()
+    if raw and not _SCALE.isdisjoint(raw):
         for i in range(1, len(raw)):
             if raw[i] in _SCALE and raw[i - 1].lower() in _NUMBER_WORDS:
                 return True
@@ -730,8 +732,8 @@ class _Sentence:
         if self._prose is None:
             pieces, pos = [], self.start
             for m in self.cands:
-                pieces.append(self.text[pos:m.start()])
-                pos = m.end()
+                pieces.append(self.text[pos:m.s])
+                pos = m.e
             pieces.append(self.text[pos:self.end])
             rest = " ".join(pieces)
             self._prose = _is_prose(rest) or bool(_PARTICIPLE_LINE.match(self.s))
@@ -847,7 +849,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     `prev` is the previous accepted year candidate in the sentence as
     (match, qualifier, role)."""
     text = sent.text
-    cs, ce = m.start(), m.end()
+    cs, ce = m.s, m.e
     pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
     if post[:2] in ("s ", "s") or _AGO.match(post):
@@ -864,7 +866,7 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     # second end of a range / list after an accepted year
     if prev is not None:
         pm, pq, prole = prev
-        between = text[pm.end():cs]
+        between = text[pm.e:cs]
         if prole == "start" and _RANGE_END.match(between):
             return "event.year_range", "until", "end"
         if _LIST_LINK.match(between):
@@ -1040,7 +1042,7 @@ _DATE_RULES = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": 
 def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
-    cs, ce = m.start(), m.end()
+    cs, ce = m.s, m.e
     kind = m.kind
     pre = text[max(sent.start, cs - 48):cs]
     post = text[ce:min(sent.end, ce + 40)]
@@ -1080,7 +1082,7 @@ def _judge(sent: _Sentence, m, prev):
                 return None
             state = True
         rule = _DATE_RULES[kind]
-        if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].end():cs]):
+        if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].e:cs]):
             q, role = "until", "end"
         else:
             q, role = _date_qualifier(pre, prev)
@@ -1204,27 +1206,30 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                 continue                      # a reference or a credit (`ISBN`, `©`)
             sent = _Sentence(text, ss, se)
             prev = None
+            sentence = sentence_span = None
             for m in sent.cands:
                 res = _judge(sent, m, prev)
                 if res is None:
                     if m.kind == "year" and prev is not None and prev[2] == "start" \
-                            and not _RANGE_END.match(text[prev[0].end():m.start()]):
+                            and not _RANGE_END.match(text[prev[0].e:m.s]):
                         prev = None
                     continue
                 rule, q, role = res
-                raw = text[m.start():m.end()]
+                raw = text[m.s:m.e]
                 parsed = parse_date(raw)
                 if parsed is None:
                     why = date_problem(raw)
                     if why and sent.prose():
                         findings.append(Finding.warning(
                             "rejected_record", f"event rejected: {why}: {raw!r}",
-                            Span(m.start(), m.end()), snippet_text=raw, rule=rule))
+                            Span(m.s, m.e), snippet_text=raw, rule=rule))
                     continue
                 iso, precision, d0, d1 = parsed
+                if sentence is None:                  # shared by the sentence's events
+                    sentence, sentence_span = text[ss:se], Span(ss, se)
                 events.append(Event(
                     date=iso, precision=precision, date_start=d0, date_end=d1, date_text=raw,
-                    sentence=text[ss:se], span=Span(m.start(), m.end()),
-                    sentence_span=Span(ss, se), qualifier=q, rule=rule))
+                    sentence=sentence, span=Span(m.s, m.e),
+                    sentence_span=sentence_span, qualifier=q, rule=rule))
                 prev = (m, q, role)
     return events, findings
