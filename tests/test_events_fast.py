@@ -1,0 +1,152 @@
+"""The speed paths of extract/events.py and parse/sentences.py give the same
+answers as the plain expressions they replace (kept here as the reference):
+the month-name pre-check before the month pattern, the bounded searches of
+end-anchored patterns, the marker lists as one scan, the token-set lexicon
+tests, the sentence split that stops after the last number and the region
+scan that jumps to blocks with digits. Test strings are written for these tests."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract import events as ev
+from profile_extract.ingest.segment import Doc
+from profile_extract.parse.dates import month_number
+from profile_extract.parse.sentences import split_sentences
+
+# Pieces that make the shapes the fast paths reason about: ordinals glued to
+# `of`/`de` (`5thof`), `del` after the month, month names in several cases, letters
+# that (?i) and lower() treat apart (İ, ſ, K), line breaks, bullets, markers.
+PIECES = ["5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
+          "June", "june", "may", "May", "Sept", "Dezember", "mars", "foo", "in", "the", "since",
+          "İ", "ſt", "K", "\n", "\n\n", "\t", "•", "|", "'", "’", "2005", "1999", "301", "1,200",
+          "Retrieved ", "ISBN", "©", "copyright (c)", "All Rights Reserved", "will", "was",
+          "hosted", "about", "million", "people", ":", "(", ")", "ago", "Posted on "]
+texts = st.lists(st.sampled_from(PIECES), min_size=0, max_size=14).map("".join)
+
+
+class Case(NamedTuple):
+    text: str
+    note: str = ""
+
+
+MONTH_WINDOWS = [
+    Case("It met in Oslo on the 5th of June ", "ordinal and of"),
+    Case("conference in Northgate 5 June ", "day month"),
+    Case("foo bar 5thof June del ", "ordinal glued to of, del after the month"),
+    Case("x 12erde Mai del ", "French ordinal glued to de"),
+    Case("since ", "no month"),
+    Case("May June ", "two months"),
+    Case("the Junebug ", "a month name inside a longer word"),
+    Case("İstanbul 3 Dezember ", "dotted capital I before the date"),
+    Case("a b c d e f 5thof   June ", "four-letter run before the month"),
+]
+
+
+def _month_plain(text: str, ws: int, p: int):
+    mo = ev._MONTH_BEFORE_Y.search(text, ws, p)
+    return mo if mo and month_number(mo.group("mn")) is not None else None
+
+
+def _same_match(a, b) -> bool:
+    return (a and (a.span(), a.groupdict())) == (b and (b.span(), b.groupdict()))
+
+
+@pytest.mark.parametrize("case", MONTH_WINDOWS, ids=lambda c: c.note)
+def test_month_before_table(case):
+    t = case.text + "2024"
+    p = len(case.text)
+    for ws in range(0, p + 1):
+        assert _same_match(ev._month_before(t, ws, p), _month_plain(t, ws, p)), (t, ws)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts, st.integers(min_value=0, max_value=60))
+def test_month_before_agrees(window, cut):
+    t = window + "2024"
+    p = len(window)
+    ws = max(0, p - cut)
+    assert _same_match(ev._month_before(t, ws, p), _month_plain(t, ws, p))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_bounded_glued_day_and_headline_agree(pre):
+    glued = ev._GLUED_DAY.search(pre, max(0, len(pre.rstrip()) - 4)) is not None
+    assert glued == (ev._GLUED_DAY.search(pre) is not None)
+    for post in ("", "\n next", " and more"):
+        plain = (not post.strip() or post.lstrip(" \t").startswith("\n")) \
+            and ev._HEADLINE_PRE.search(pre) is not None
+        assert ev._headline_date(pre, post) == plain
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_marker_scans_agree(s):
+    for markers in (ev._LINE_MARKERS, ev._SENTENCE_MARKERS):
+        assert ev._has_line_marker(s, markers) == any(m in s.lower() for m in markers)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_lexicon_set_tests_agree(win):
+    tj = ev._Toks(win)
+    for lex in (ev._FUTURE, ev._STAT_WORDS, ev._META, ev._META_NEAR, ev._STATE_STAMP):
+        plain = lex.found(tj.toks, " " + " ".join(tj.toks) + " ")
+        assert lex.found_in(tj) == plain
+        assert lex.found_few(tj.toks) == plain
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_split_stop_keeps_the_sentences_before(text):
+    full = split_sentences(text)
+    for stop in range(0, len(text) + 2, 3):
+        part = split_sentences(text, 0, len(text), stop)
+        assert part == full[:len(part)]
+        assert all(a >= stop for a, _ in full[len(part):])
+
+
+def _regions_plain(doc: Doc):
+    """The block walk the jumping scan replaced: every line, blocks of non-blank lines."""
+    text = doc.text
+    block: list = []
+    for line in doc.lines + [None]:
+        if line is not None and line.text:
+            block.append(line)
+            continue
+        if block:
+            a, z = block[0].start, block[-1].end
+            n = ev._D3ANY.search(text, a, z)
+            if n is not None:
+                b = n.start()
+                if ev._Y4.search(text, b, z) is not None:
+                    yield from ev._block_regions(text, block)
+                elif ev._has_short_year(text, a, z, max(a, b - 1)):
+                    yield from ev._block_regions(text, block, True)
+        block = []
+
+
+REGION_PAGES = [
+    Case("Menu\nHome\n\nIt opened in 1996.\nCopyright 2020 Example. All rights reserved.\n\nPhone 123 4567",
+         "marker line in a block"),
+    Case("Founded: 1951\n\nThe office was\nopened in 1996 in Minsk.\n\n  \nIt was converted in 301.", "label row, soft break, short year"),
+    Case("", "empty page"),
+    Case("1999", "a year alone"),
+]
+
+
+@pytest.mark.parametrize("case", REGION_PAGES, ids=lambda c: c.note)
+def test_regions_table(case):
+    doc = Doc.from_text(case.text)
+    assert list(ev._regions(doc)) == list(_regions_plain(doc))
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_regions_agree(text):
+    doc = Doc.from_text(text)
+    assert list(ev._regions(doc)) == list(_regions_plain(doc))
