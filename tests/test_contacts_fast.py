@@ -136,6 +136,11 @@ def test_line_memo_equals_whole_scan(case):
     memo.lines("\n".join(rows[1::2]) + "\n")
     memo.lines(rows[-1] + "\nx")
     assert memo.lines(case.text) == want
+    # keyed with the digits 1-9 as 1: filled by the same lines with other digits
+    memo = A.LineMemo(C._line_scan, C._line_scan_blind)
+    memo.lines(case.text.translate(str.maketrans("123456789", "987654321")))
+    memo.lines(case.text.translate(str.maketrans("123456789", "111111111")))
+    assert memo.blind and memo.lines(case.text) == want
 
 
 @pytest.mark.parametrize("case", TEXTS, ids=lambda c: c.name[:30])
@@ -155,12 +160,15 @@ def _contacts(text: str):
 
 def test_contacts_same_with_cold_and_warm_memos(monkeypatch):
     texts = [c.text for c in TEXTS] + ["\n".join(LINES[::-1]), "\n\n".join(LINES[::3])]
-    monkeypatch.setattr(C, "_LINES", A.LineMemo(C._line_scan))
-    monkeypatch.setattr(A, "_NO_MATCH", A._Memo())
+    texts += [t.translate(str.maketrans("123456789", "987654321")) for t in texts]
+    monkeypatch.setattr(C, "_LINES", A.LineMemo(C._line_scan, C._line_scan_blind))
+    monkeypatch.setattr(C, "_URL_LINES", A.LineMemo(C._url_scan))
+    monkeypatch.setattr(A, "_WINDOWS", A._Memo())
     cold = []
     for t in texts:
         C._LINES.memo.clear()
-        A._NO_MATCH.clear()
+        C._URL_LINES.memo.clear()
+        A._WINDOWS.clear()
         cold.append(_contacts(t))
     warm = [_contacts(t) for t in texts]          # each page after all the others
     assert warm == cold
@@ -210,3 +218,29 @@ def test_url_and_domain_gates_find_the_plain_gates_lines(case):
     t = case.text + "\nsee a.b, 3.5, e.g. x.Y and q.z.\nwww.caps.ORG"
     assert _lines_of(E._URL_GATE, t) == _lines_of(re.compile(r"(?i)://|www\."), t)
     assert _lines_of(E._DOMAIN_GATE, t) == _lines_of(re.compile(r"[a-z0-9]\.[a-z]"), t)
+
+
+BLIND = [(r"\d{4}(?:-\d{3})?[ \t]+[A-Z]", True), (r"[0-9]x|[^0-9]|\w", True), (r"(?=00[1-9])\(0", True),
+         (r"(?:1[6-9]|20)\d{2}", False), (r"[0-5]", False), (r"[^1-8]", False), (r"(\d)\1", False), (r"7", False)]
+
+
+@pytest.mark.parametrize("pattern,blind", BLIND, ids=[b[0] for b in BLIND])
+def test_digit_blind(pattern, blind):
+    assert A.digit_blind([re.compile(pattern)]) is blind
+
+
+def test_memo_patterns_are_digit_blind():
+    """(else the memos key lines and windows by their exact text: slower, not wrong)"""
+    assert C._line_scan_blind() and A._windows_blind()
+
+
+@pytest.mark.parametrize("case", TEXTS, ids=lambda c: c.name[:30])
+def test_find_parts_windows_keyed_blind(case, monkeypatch):
+    """Windows remembered from a text with other digits give the same parts."""
+    monkeypatch.setattr(A, "_WINDOWS", A._Memo())
+    want = A.find_parts(case.text)
+    A._WINDOWS.clear()
+    for other in (case.text.translate(str.maketrans("123456789", "987654321")),
+                  case.text.translate(str.maketrans("123456789", "111111111"))):
+        A.find_parts(other)
+    assert A.find_parts(case.text) == want

@@ -429,15 +429,27 @@ _WEBSITE_LINE = re.compile(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?")
 
 def _line_scan(text: str) -> list[tuple[int, int, tuple]]:
     """What _collect finds line by line, as addr.LineMemo items: the address
-    gates and line patterns, the labels, the websites (each depends on its
-    line alone)."""
+    gates and line patterns, the labels (each depends on its line alone, and
+    not on which of the digits 1-9 it writes: _line_scan_blind)."""
     out = addr.line_items(text)
     out.extend((lab.start, lab.end, ("label", lab.kind, lab.has_sep)) for lab in _find_labels(text))
-    out.extend((u.start, u.end, ("url", u.raw, u.value, u.valid)) for u in find_urls(text, bare=True))
     return out
 
 
-_LINES = addr.LineMemo(_line_scan)
+def _line_scan_blind() -> bool:
+    """The patterns of _line_scan tell the digits 1-9 apart nowhere (its
+    Python code counts digits and asks isdigit, nothing more)."""
+    return addr.digit_blind(addr.line_item_patterns() + [_label_rx()[0], *_label_scan(), PHONE_RUN,
+                                                         _GLUED_URL, _GLUED_MAIL])
+
+
+def _url_scan(text: str) -> list[tuple[int, int, tuple]]:
+    """The websites of a text as addr.LineMemo items (each depends on its line alone)."""
+    return [(u.start, u.end, (u.raw, u.value, u.valid)) for u in find_urls(text, bare=True)]
+
+
+_LINES = addr.LineMemo(_line_scan, _line_scan_blind)
+_URL_LINES = addr.LineMemo(_url_scan)
 
 
 def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
@@ -506,7 +518,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                 items.append(Item("website", s, s + len(t), "", rule="contact.website.line"))
     for p in addr.find_parts(text, lines=addr.page_lines(lines)):
         items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule))
-    urls = [Match(a + s, a + e, p[1], p[2], p[3]) for a, row in lines for s, e, p in row if p[0] == "url"]
+    urls = [Match(a + s, a + e, *p) for a, row in _URL_LINES.lines(text) for s, e, p in row]
     for u in urls:
         if not _SOCIAL.search(u.value):
             loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))

@@ -443,28 +443,33 @@ def _prefix_country(pfx: str) -> str | None:
     return None
 
 
+_NONSPACE_RUN = re.compile(r"\S+")
+_PROVINCE_END = re.compile(r"[ \t]+[A-Z]{2}$")
+
+
 def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut a city at the first stop word or country name it swallowed."""
     rx = _rx()
-    words = list(re.finditer(r"\S+", text[s:e]))
     keep_end = s
-    for i, w in enumerate(words):
+    first = True
+    for w in _NONSPACE_RUN.finditer(text, s, e):
         tok = w.group(0)
-        ws = s + w.start()
-        if i > 0 and (tok in CITY_STOP or rx["country"].match(text, ws)):
+        ws = w.start()
+        if first:
+            if tok in CITY_STOP:
+                return s, s
+        elif tok in CITY_STOP or rx["country"].match(text, ws):
             break
-        if i == 0 and tok in CITY_STOP:
-            return s, s
-        g = rx["country_glued"].search(text, ws, s + w.end()) if not tok.istitle() and tok[:1].isupper() else None
+        first = False
+        g = rx["country_glued"].search(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
         if g:
             keep_end = g.start()   # `LjubljanaSlovenia...`: the city ends where the country starts
             break
-        keep_end = s + w.end()
+        keep_end = w.end()
     # a trailing province code (`00184 Roma RM`) is not part of the city
-    head = text[s:keep_end]
-    pm = re.search(r"[ \t]+[A-Z]{2}$", head)
-    if pm and len(head.split()) > 1:
-        keep_end = s + pm.start()
+    pm = _PROVINCE_END.search(text, s, keep_end)
+    if pm and len(text[s:keep_end].split()) > 1:
+        keep_end = pm.start()
     return s, keep_end
 
 
@@ -567,25 +572,44 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
         lines.extend(cache[k])
     if len(keys) > 1:
         lines.sort()
+    ktext = cache.get(" key text")
+    if ktext is None:   # (the text the windows are keyed by in _WINDOWS)
+        ktext = cache[" key text"] = text.translate(_DIGITS_AS_ONE) if _windows_blind() else text
     last = start
     for a, b in _windows(lines, before, text):
         e = min(b + 1, end)
         p = max(a, last)
-        # a window starts at a line start, so what its scan finds depends on
-        # its text, where in it the scan starts, and whether it starts the text
-        key = (name, a == 0, text[a:e], p - a) if e - a <= _MEMO_LINE_MAX else None
-        if key is not None and key in _NO_MATCH:
+        # a window starts at a line start, so where its scan finds matches
+        # depends on its text, where in it the scan starts and whether it
+        # starts the text: matches are found again by a match at those places
+        key = (name, a == 0, ktext[a:e], p - a) if e - a <= _MEMO_LINE_MAX else None
+        got = _WINDOWS.get(key) if key is not None else None
+        if got is not None:
+            for r in got:
+                m = rx.match(text, a + r, e)
+                last = m.end()
+                yield m
             continue
         if need_rx is not None and need_rx(text, a, e) is None:
-            _NO_MATCH.remember(key)
+            _WINDOWS.remember(key, ())
             continue   # every match holds a `need` match: none in this window
-        hit = False
+        found = []
         for m in (rx.finditer(text, p, e) if split is None else _split_finditer(split, text, p, e)):
-            hit = True
+            found.append(m.start() - a)
             last = m.end()
             yield m
-        if not hit:
-            _NO_MATCH.remember(key)
+        _WINDOWS.remember(key, tuple(found))
+
+
+@lru_cache(maxsize=None)
+def _windows_blind() -> bool:
+    """Whether the gated patterns and the gates' `need` patterns tell the
+    digits 1-9 apart nowhere (see digit_blind), so windows are keyed with
+    those digits as 1."""
+    rx = _rx()
+    pats = [rx[name] for name in rx["_gates"]] + [a for a, _ in rx["_split"].values()]
+    pats += [rx["_gate_rx"][n[0]] for _, _, *n in rx["_gates"].values() if n]
+    return digit_blind(pats)
 
 
 def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, end: int):
@@ -618,9 +642,69 @@ class _Memo(dict):
         self[key] = value
 
 
-# gate windows (see _gated) in which the pattern finds nothing: most windows
-# are prose lines that hold a gate's anchor (a year: a postal code's shape)
-_NO_MATCH = _Memo()
+# where in a gate window (see _gated) its pattern matches (most windows are
+# prose lines that hold a gate's anchor, a year: a postal code's shape, and
+# hold no match), keyed by the window's text with the digits 1-9 as 1
+_WINDOWS = _Memo()
+
+
+# ASCII digits 2-9 written as 1 (0 kept): the key of a line or window in the
+# memos, when no pattern of the memo tells these digits apart (digit_blind),
+# so `Updated: May 2019` and `Updated: May 2021` share their entry
+_DIGITS_AS_ONE = str.maketrans("23456789", "11111111")
+
+
+def digit_blind(patterns) -> bool:
+    """Whether none of the patterns tells the ASCII digits 1-9 apart (each
+    matches where another digit of 1-9 stands as where the first does): no
+    literal 1-9, no class holding some of them but not all, no back-reference."""
+    bad = set(range(ord("1"), ord("9") + 1))
+
+    def ok_class(items) -> bool:
+        # the digits 1-9 the class names: none or all (so its complement too)
+        got = set()
+        for op, av in items:
+            if op is K.LITERAL:
+                got |= {av} & bad
+            elif op is K.RANGE:
+                got |= set(range(av[0], av[1] + 1)) & bad
+            elif op not in (K.NEGATE, K.CATEGORY):
+                return False
+        return not got or got == bad
+
+    def walk(data) -> bool:
+        for op, av in data:
+            if op in (K.LITERAL, K.NOT_LITERAL):
+                if av in bad:
+                    return False
+            elif op is K.IN:
+                if not ok_class(av):
+                    return False
+            elif op in (K.GROUPREF, K.GROUPREF_EXISTS, getattr(K, "GROUPREF_IGNORE", None)):
+                return False
+            elif op is K.BRANCH:
+                if not all(walk(b) for b in av[1]):
+                    return False
+            elif op is K.SUBPATTERN:
+                if not walk(av[3]):
+                    return False
+            elif op in (K.MAX_REPEAT, K.MIN_REPEAT, getattr(K, "POSSESSIVE_REPEAT", None)):
+                if not walk(av[2]):
+                    return False
+            elif op in (K.ASSERT, K.ASSERT_NOT):
+                if not walk(av[1]):
+                    return False
+            elif op is getattr(K, "ATOMIC_GROUP", None):
+                if not walk(av):
+                    return False
+            elif op not in (K.ANY, K.AT, K.CATEGORY):
+                return False   # (an op not looked at: not known to be blind)
+        return True
+
+    for pat in patterns:
+        if not walk(P.parse(pat.pattern, pat.flags)):
+            return False
+    return True
 
 
 class LineMemo:
@@ -631,33 +715,42 @@ class LineMemo:
     that line's text and on whether a line break follows it. Pages of one site
     repeat most of their lines (menus, footers, boilerplate, table rows), so
     most lines of a page were seen before; the lines not seen are scanned
-    together, joined by line breaks, in a single call."""
+    together, joined by line breaks, in a single call. With `blind` (the scan
+    does not tell the digits 1-9 apart: digit_blind of its patterns, and its
+    payloads hold no text), lines are keyed with those digits as 1."""
 
-    def __init__(self, scan) -> None:
+    def __init__(self, scan, blind=lambda: False) -> None:
         self.scan = scan
         self.memo = _Memo()
+        self._blind = blind
+        self.blind: bool | None = None     # (asked on first use)
 
     def lines(self, text: str) -> list[tuple[int, tuple]]:
         """(line start, items as (start, end, payload) from the line start) of
         every line of text with items, in order."""
+        if self.blind is None:
+            self.blind = bool(self._blind())
         memo = self.memo
         get = memo.get
         out: list[tuple[int, tuple]] = []
-        missed: list[tuple[int, str]] = []
+        missed: list[tuple[int, str, str]] = []
         pos = 0
         rows = text.split("\n")
-        last = rows.pop()
-        for ln in rows:
-            got = get(ln)
+        keys = text.translate(_DIGITS_AS_ONE).split("\n") if self.blind else rows
+        last = rows[-1]
+        for i in range(len(rows) - 1):
+            ln = rows[i]
+            got = get(keys[i])
             if got is None:
-                missed.append((pos, ln))
+                missed.append((pos, ln, keys[i]))
             elif got:
                 out.append((pos, got))
             pos += len(ln) + 1
         # the last line has no line break after it: kept under its own key
-        got = get("\n" + last)
+        lkey = "\n" + keys[-1]
+        got = get(lkey)
         if got is None or missed:
-            self._fill(missed, (pos, last) if got is None else None, out)
+            self._fill(missed, (pos, last, lkey) if got is None else None, out)
             if got:
                 out.append((pos, got))
             out.sort(key=lambda r: r[0])
@@ -668,7 +761,7 @@ class LineMemo:
     def _fill(self, missed, last, out) -> None:
         """Scan the lines not seen (and the last line) in one text, remember
         their items and add those with items to out."""
-        parts = [ln for _, ln in missed]
+        parts = [ln for _, ln, _ in missed]
         if last is not None:
             parts.append(last[1])
             batch = "\n".join(parts)
@@ -684,10 +777,10 @@ class LineMemo:
             i = bisect.bisect_right(starts, s) - 1
             per[i].append((s - starts[i], e - starts[i], payload))
         rows = missed + ([last] if last is not None else [])
-        for k, (pos, ln) in enumerate(rows):
+        for k, (pos, ln, key) in enumerate(rows):
             items = tuple(sorted(per[k], key=lambda it: it[0]))   # (stable: a scan's own order kept)
             if len(ln) <= _MEMO_LINE_MAX:
-                self.memo.remember("\n" + ln if last is not None and k == len(rows) - 1 else ln, items)
+                self.memo.remember(key, items)
             if items:
                 out.append((pos, items))
 
@@ -745,6 +838,13 @@ def _gate_items(text: str) -> list[tuple[int, int, tuple]]:
         b = text.find("\n", m.start())
         out.append((a, len(text) if b < 0 else b, ("gate", k)))
     return out
+
+
+def line_item_patterns() -> list[re.Pattern]:
+    """Every pattern line_items runs (for digit_blind)."""
+    rx = _rx()
+    return (list(rx["_gate_rx"].values()) + list(rx["_gate_quick"].values())
+            + list(_line_patterns().values()) + [_digit_gates(), _line_start_scan()])
 
 
 def line_items(text: str) -> list[tuple[int, int, tuple]]:
