@@ -916,27 +916,37 @@ _POP_HINT = re.compile(r"\bpopulous\b|\bpopulation\b|\binhabitants\b", re.I)
 
 def _indicator_for(table, words, label: str, sub: str | None, header: str | None,
                    value: str) -> tuple[Indicator | None, str | None]:
+    """The indicator and dimension of a row's label; a value that names a
+    population (`_POP_HINT`) makes a label without either a head count."""
+    ind, dim, hintable = _indicator_of_label(table, words, label, sub, header)
+    if hintable and _POP_HINT.search(value):
+        dim = "person"
+    return ind, dim
+
+
+def _indicator_of_label(table, words, label: str, sub: str | None,
+                        header: str | None) -> tuple[Indicator | None, str | None, bool]:
+    """_indicator_for without the value: (indicator, dimension, whether a population
+    hint in the value would make the dimension `person`)."""
     specific = sub if sub and not _GENERIC_SUB.match(sub.strip()) and not words.sublabel.match(sub.strip()) \
         else None                # `male`, `total population`, `0-14 years` say nothing of their own
     for cand in (label, specific):
         if cand:
             ind = table.lookup(cand)
             if ind is not None:
-                return ind, ind.dimension
+                return ind, ind.dimension, False
     if sub and sub != specific and _dimension_of(sub) in ("density", "rank"):
-        return None, _dimension_of(sub)             # `Population - Density`, `... - world rank`
+        return None, _dimension_of(sub), False      # `Population - Density`, `... - world rank`
     if specific:
         dim = _dimension_of(specific)
         if dim in ("rank", "percent", "density", "date"):     # `... - world rank`, `... - Density`
-            return None, dim
+            return None, dim, False
     if header:
         ind = table.lookup(header)
         if ind is not None:
-            return ind, ind.dimension
+            return ind, ind.dimension, False
     dim = _dimension_of(label)
-    if dim is None and _POP_HINT.search(value):
-        dim = "person"
-    return None, dim
+    return None, dim, dim is None
 
 
 @lru_cache(maxsize=8192)
@@ -946,14 +956,24 @@ def _dimension_of(label: str) -> str | None:
 
 
 def _codes(label: str, value: str, ind: Indicator | None, dimension: str | None) -> str | None:
+    return _codes_of(_codes_kind(label, ind), value)
+
+
+def _codes_kind(label: str, ind: Indicator | None) -> str | None:
+    """Which codes a row's value carries, by its label: `language`, `currency` or None."""
     low = label.lower()
     key = ind.key if ind else ""
     if "language" in low or key == "languages":
-        codes = language_codes(value)
-    elif "currenc" in low or "monetary" in low or key == "currency":
-        codes = currency_codes(value)
-    else:
+        return "language"
+    if "currenc" in low or "monetary" in low or key == "currency":
+        return "currency"
+    return None
+
+
+def _codes_of(kind: str | None, value: str) -> str | None:
+    if kind is None:
         return None
+    codes = language_codes(value) if kind == "language" else currency_codes(value)
     return ";".join(codes) or None
 
 
@@ -972,9 +992,15 @@ def _label_scale(label: str) -> float | None:
     return _bracket_unit(cu.group(1))[1] if cu else None
 
 
-def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
-    header = row.group
-    label_clean, lperiod, lunit = clean_label(row.label)
+def _label_plan(table, words, label: str, header: Row | None) -> tuple | None:
+    """Everything build_fact reads off a row's label (and its group header's label
+    and value): pure in them and the tables, so asked once per spelling
+    (IndicatorTable.cached). None: the label is empty once cleaned.
+
+    (label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind,
+    indicator, rule_suffix): `hint_dim` is the dimension when the value names a
+    population (`_POP_HINT`), or None when the value cannot change it."""
+    label_clean, lperiod, lunit = clean_label(label)
     if not label_clean:
         return None
     sub = None
@@ -993,12 +1019,32 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     else:
         label_text = label_clean
         header_label = None
-    ind, dim = _indicator_for(rows.table, rows.words, label_text, sub, header_label, row.value)
+    ind, dim, hintable = _indicator_of_label(table, words, label_text, sub, header_label)
+    # (a population hint turns a dimension-less label into `person`: both ask label_rate)
     lrate = label_rate(label_text) if dim in (None, "person", "count") else None
+    hint_dim = None
     if lrate is not None:
         dim, lunit = lrate, lunit or lrate     # `Deaths per 1,000 population | 9.8`: the label's rate applies
-    elif dim == "person" and ind is None and _PER_NUMBER.search(label_text):
-        dim = None                             # `Beds per 10,000 people`: a rate of its own, not a head count
+    else:
+        per_number = _PER_NUMBER.search(label_text) is not None
+        if dim == "person" and ind is None and per_number:
+            dim = None                         # `Beds per 10,000 people`: a rate of its own, not a head count
+        if hintable:
+            hint_dim = None if per_number else "person"
+    lscale = _label_scale(label) or (_label_scale(header.label) if header is not None else None)
+    return (label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, _codes_kind(label_text, ind),
+            ind.key if ind else slug(label_text), ".group" if header is not None else "")
+
+
+def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
+    header = row.group
+    key = ("fact plan", row.label) if header is None else ("fact plan", row.label, header.label, header.value)
+    plan = rows.table.cached(key, lambda: _label_plan(rows.table, rows.words, row.label, header))
+    if plan is None:
+        return None
+    label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind, indicator, suffix = plan
+    if hint_dim is not None and _POP_HINT.search(row.value):
+        dim = hint_dim                         # `Total: 9.5 million inhabitants`: a head count
     value_text = (_FOOTNOTE.sub("", row.value) if _FOOTNOTE_CHAR.search(row.value) else row.value).strip(" |;,")
     if "  " in value_text or not value_text.isprintable():
         value_text = _WS.sub(" ", value_text)     # (any other whitespace is not printable)
@@ -1010,7 +1056,6 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     # the page's decimal comma only reads numbers written with a dot or comma
     dc = rows.decimal_comma if ("." in value_text or "," in value_text) else False
     v = parse_value(value_text, dim, lunit, label_text, dc)
-    lscale = _label_scale(row.label) or (_label_scale(header.label) if header is not None else None)
     if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
         v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000
     if lperiod is None and row.period_text:
@@ -1023,23 +1068,20 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         period = hperiod
     if lperiod is None and hperiod is not None and hperiod.qualifier and qualifier is None:
         qualifier = hperiod.qualifier
-    codes = _codes(label_text, value_text, ind, dim)
+    codes = _codes_of(codes_kind, value_text)
     span = Span(row.lstart, max(row.vend, row.lend))
-    known = ind is not None
-    indicator = ind.key if ind else slug(label_text)
-    if not known:
+    if ind is None:
         findings.append(Finding.info("unknown_label", f"fact label not in the indicator table: "
                                      f"{label_text!r} (indicator {indicator!r})", span, rule=row.rule))
     if v.unknown_unit and v.value is not None:
         findings.append(Finding.warning("unknown_unit", f"unit {v.unknown_unit!r} is not in the unit "
                                         f"table: {value_text!r}", span, rule=row.rule))
-    rule = row.rule + (".group" if header is not None else "")
-    return Fact(label=label_text, value_text=value_text, span=span, indicator=indicator,
-                value=v.value, unit=v.unit if v.value is not None else None, codes=codes,
-                year_start=period.year_start if period else None,
-                year_end=period.year_end if period else None,
-                value_max=v.value_max, qualifier=qualifier, rank_total=v.rank_total,
-                as_of=row.as_of, known_indicator=known, rule=rule)
+    # (Fact's fields in order: label, value_text, span, indicator, value, unit, codes, year_start,
+    # year_end, value_max, qualifier, rank_total, as_of, known_indicator, rule)
+    value = v.value
+    return Fact(label_text, value_text, span, indicator, value, v.unit if value is not None else None, codes,
+                period.year_start if period else None, period.year_end if period else None,
+                v.value_max, qualifier, v.rank_total, row.as_of, ind is not None, row.rule + suffix)
 
 
 # --- finding rows in the page ----------------------------------------------------

@@ -74,9 +74,24 @@ _MEMO_MAX = 16384
 class IndicatorTable:
     rows: dict[str, Indicator] = field(default_factory=dict)
     by_alias: dict[str, str] = field(default_factory=dict)
-    # answers of lookup() by label as written (the facts stage asks about every short line);
-    # emptied when a merge changes the table or when it grows past _MEMO_MAX
-    _memo: dict[str, Indicator | None] = field(default_factory=dict, repr=False, compare=False)
+    # answers derived from the table: lookup() by label as written (the facts stage asks about
+    # every short line), cached() by tuple keys; emptied when a merge changes the table or
+    # when it grows past _MEMO_MAX
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def cached(self, key: tuple, compute):
+        """compute(), remembered under key (a tuple) until the table changes: for
+        answers a caller derives from the table (the facts stage's label plans)."""
+        memo = self._memo
+        try:
+            return memo[key]
+        except KeyError:
+            pass
+        value = compute()
+        if len(memo) >= _MEMO_MAX:
+            memo.clear()
+        memo[key] = value
+        return value
 
     def lookup(self, label: str) -> Indicator | None:
         """The indicator of a label (as written), or None. A bracket that only

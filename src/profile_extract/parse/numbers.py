@@ -48,7 +48,10 @@ _NUM = (
     r")"
     r"(?P<dec>[.,]\d+(?![\d]))?"
     r"(?![\d])"
-    r"(?:(?P<sp>\s?)(?P<scale>" + _alternation(SCALE_WORDS) + r")\b\.?)?"
+    # (a first test: the character that starts every scale word, so that a number followed
+    # by anything else does not try each word in turn)
+    r"(?:(?=\s?[" + "".join(sorted({re.escape(w[0].lower()) for w in SCALE_WORDS})) + r"])"
+    r"(?P<sp>\s?)(?P<scale>" + _alternation(SCALE_WORDS) + r")\b\.?)?"
 )
 _NUM_RE = re.compile(_NUM, re.IGNORECASE)
 _MONEY_SCALE_RE = re.compile(r"\s?(" + _alternation(MONEY_SCALE_WORDS) + r")\b", re.IGNORECASE)
