@@ -244,3 +244,26 @@ def test_find_parts_windows_keyed_blind(case, monkeypatch):
                   case.text.translate(str.maketrans("123456789", "111111111"))):
         A.find_parts(other)
     assert A.find_parts(case.text) == want
+
+
+NEWLINE = [(r"a\s", 0, True), (r"[^,]", 0, True), (r"[ \t]x$", re.M, False), (r"x$", 0, True), (r"x\Z", re.M, True),
+           (r"(?=[\s,])", 0, True), (r"\W", 0, True), (r"[\w.]+", 0, False), (r".", 0, False), (r".", re.S, True),
+           (r"[^\S\n]", 0, False), (r"(?<![\w\-])\d{2}(?![\w])", 0, False)]
+
+
+@pytest.mark.parametrize("pattern,flags,may", NEWLINE, ids=[n[0] for n in NEWLINE])
+def test_may_match_newline(pattern, flags, may):
+    """What lets gate windows be scanned line by line (parse/addresses.py _line_local)."""
+    assert A._may_match_newline(A.P.parse(pattern, flags), flags) is may
+
+
+@pytest.mark.parametrize("case", TEXTS, ids=lambda c: c.name[:30])
+def test_gated_windows_line_by_line_equal_whole_scan(case, monkeypatch):
+    """Runs of gate lines (a block of addresses) scanned line by line find
+    what the patterns' finditer finds."""
+    text = "\n".join([case.text] * 3)
+    monkeypatch.setattr(A, "GATED", False)
+    want = A.find_parts(text)
+    monkeypatch.setattr(A, "GATED", True)
+    monkeypatch.setattr(A, "_WINDOWS", A._Memo())
+    assert A.find_parts(text) == want

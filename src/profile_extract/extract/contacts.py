@@ -68,6 +68,25 @@ _PREPOSITION_START = re.compile(r"^(?:in|at|on|for|from|to|with|by|via|under|nea
                                 r"beside|off|see|please|call|"
                                 r"visit|write|contact|our|your|this|these|those|it|we|you)\b", re.I)
 
+# (patterns compiled once: a module-level re.search(string, ...) looks its
+# pattern up in re's cache on every call)
+_DIGIT_RUN = re.compile(r"\d+")
+_AT_TOKEN = re.compile(r"\S*@\S*")
+_SEGMENT_SEP = re.compile(r"[•·|]")
+_NAME_WORD = re.compile(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+(?:-[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+)?")
+_LEGAL_END = re.compile(r"(?:Inc|Ltd|Co|e\.V|Corp|S\.A|GmbH|Bros|Assn)\.$")
+_LETTER = re.compile(r"[^\W\d_]")
+_GREEK_CYRILLIC = re.compile(r"[\u0370-\u03ff\u0400-\u04ff]")
+_LABEL_PHRASE_END = re.compile(r"(?:^|\s)([A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*)*)\s*:\s*$")
+_PREFIX_CUT = re.compile(r":|--|\||;|\u2013\d+\u2013|(?<=[a-z0-9)\]])\.\s|\d{3,}\s")
+_HOUSE_NUMBER = re.compile(r"\d+[A-Za-z]?")
+_ANY_DIGIT = re.compile(r"\d")
+_ROW_PARTS = re.compile(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$")
+_ACRONYM = re.compile(r"[A-Z]{2}")
+_ACRONYM_OR_SLASH = re.compile(r"[A-Z]{2}|/")
+_BARE_LABEL = re.compile(r"[^:]{1,40}(?::|--)")
+_CITY_AFTER_STREET = re.compile(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$")
+
 
 @dataclass
 class Item:
@@ -394,7 +413,7 @@ def _unlabelled_ok(text: str, start: int, run: str) -> bool:
     nd = len(digits(run))
     if nd < 7 or nd > 15:
         return False
-    groups = re.findall(r"\d+", run)
+    groups = _DIGIT_RUN.findall(run)
     if len(groups) < 2 and not run.lstrip().startswith("+"):
         return False
     return True
@@ -479,7 +498,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                     items.append(Item("email", em.start, em.end, em.value, em.valid,
                                       labelled=True, rule="contact.email.label"))
                 if not ems and "@" in text[s:e]:
-                    tok = re.search(r"\S*@\S*", text[s:e])
+                    tok = _AT_TOKEN.search(text[s:e])
                     a, b = s + tok.start(), s + tok.end()
                     items.append(Item("email", a, b, text[a:b].lower(), False, labelled=True,
                                       rule="contact.email.label"))
@@ -767,8 +786,8 @@ def _street_in_prose(text: str, b: Block, st: Item) -> bool:
     before = text[max(ls, st.start - 300):st.start]
     after = text[st.end:min(le, st.end + 300)]
     # a letterhead line `18, avenue X • BP 49 Dakar • Tél. ...`: only the street's own segment counts
-    before = re.split(r"[•·|]", before)[-1]
-    after = re.split(r"[•·|]", after)[0]
+    before = _SEGMENT_SEP.split(before)[-1]
+    after = _SEGMENT_SEP.split(after)[0]
     return len((before + " " + after).split()) >= 8
 
 
@@ -856,7 +875,7 @@ def _is_person(name: str) -> bool:
     words = name.split()
     if kw_rx.search(name):
         return False
-    if 2 <= len(words) <= 3 and all(re.fullmatch(r"[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+(?:-[A-ZÀ-ÞА-Я][a-zß-ÿа-я]+)?", w)
+    if 2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w)
                                     for w in words) and words[0] in given:
         return True
     return False
@@ -876,16 +895,16 @@ def _name_ok(name: str) -> bool:
     words = n.split()
     if len(words) > 14:
         return False
-    if n.endswith((".", "!", "?")) and not re.search(r"(?:Inc|Ltd|Co|e\.V|Corp|S\.A|GmbH|Bros|Assn)\.$", n):
+    if n.endswith((".", "!", "?")) and not _LEGAL_END.search(n):
         if len(words) > 3 or not kw_rx.search(n):
             return False
-    sig = [w for w in words if w.lower() not in _CONNECT and re.match(r"[^\W\d_]", w)]
+    sig = [w for w in words if w.lower() not in _CONNECT and _LETTER.match(w)]
     if not sig:
         return False
     # a legal form written in lower case (`e.V.`) counts as a name word
     caps = sum(1 for w in sig if w[0].isupper() or (not w.isalpha() and kw_rx.fullmatch(w)))
     # Russian and Greek names are written in sentence case (`Представительство фонда`)
-    if caps / len(sig) < 0.6 and not re.search(r"[\u0370-\u03ff\u0400-\u04ff]", n):
+    if caps / len(sig) < 0.6 and not _GREEK_CYRILLIC.search(n):
         return False
     if sum(c.isdigit() for c in n) > 4:
         return False
@@ -925,7 +944,7 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
     cut = 0
     # a label phrase right before the address (`Angle des trois rues:`) is dropped first
     t = s.rstrip()
-    m = re.search(r"(?:^|\s)([A-ZÀ-Þ][\w'’-]*(?:\s+[a-zà-ÿ][\w'’-]*)*)\s*:\s*$", t)
+    m = _LABEL_PHRASE_END.search(t)
     if m:
         if _LABEL_NOUN.fullmatch(m.group(1)):
             return None   # `New York Office: 122 E. 42d Street`: the whole phrase is a label
@@ -933,7 +952,7 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
     if not t.strip():
         return None
     last = None
-    for m in re.finditer(r":|--|\||;|\u2013\d+\u2013|(?<=[a-z0-9)\]])\.\s|\d{3,}\s", t):
+    for m in _PREFIX_CUT.finditer(t):
         last = m
     if last is not None:
         cut = last.end()
@@ -946,7 +965,7 @@ def _name_from_prefix(text: str, ls: int, start: int) -> tuple[int, int] | None:
         if w in (",", "&") or w.lower() in _CONNECT or w[0].isupper() or w.startswith("("):
             keep = j
             continue
-        if w[0].isdigit() and re.fullmatch(r"\d+[A-Za-z]?", w) is None and j == len(toks) - 1:
+        if w[0].isdigit() and _HOUSE_NUMBER.fullmatch(w) is None and j == len(toks) - 1:
             keep = j
             continue
         break
@@ -1014,7 +1033,7 @@ def _repeated_head(name: str) -> int:
 def _is_heading_line(text: str, lines, k: int) -> bool:
     ln = lines[k]
     t = ln.text.strip(_BULLET)
-    if not t or len(t) > 100 or ":" in t or t.endswith((".", ",", ";")) or re.search(r"\d", t):
+    if not t or len(t) > 100 or ":" in t or t.endswith((".", ",", ";")) or _ANY_DIGIT.search(t):
         return False
     prev_blank = k == 0 or not lines[k - 1].text
     next_blank = k + 1 >= len(lines) or not lines[k + 1].text
@@ -1084,13 +1103,13 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if _only_label(t) or t.casefold().rstrip(":") in _org_data()[1]:
             k -= 1
             continue
-        if _org_data()[4].search(t) and (re.search(r"\d", t) or "," in t) and not _org_data()[2].search(t.split(",")[0]):
+        if _org_data()[4].search(t) and (_ANY_DIGIT.search(t) or "," in t) and not _org_data()[2].search(t.split(",")[0]):
             k -= 1   # a building / floor / suite line between name and street
             continue
         if _WORDS_NUMBER.fullmatch(t.split(",")[0].strip()) and not _org_data()[2].search(t):
             k -= 1   # an address line the parser did not read (`Plot 12, Kololo`) is no name
             continue
-        row = re.match(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$", lines[k].text)
+        row = _ROW_PARTS.match(lines[k].text)
         if row and row.group(1).strip(_BULLET + " ").casefold() in _passing_rows():
             k -= 1   # `Opening hours: ...` between the name line and the address
             continue
@@ -1194,7 +1213,7 @@ def _heading_above(doc: Doc, k: int, prev_end: int) -> tuple[int, int] | None:
 
 def _org_like(name: str) -> bool:
     """An organisation word or an acronym (`UNHCR Kenya`, `Climate Alliance`)."""
-    return bool(_org_data()[2].search(name) or re.search(r"[A-Z]{2}", name))
+    return bool(_org_data()[2].search(name) or _ACRONYM.search(name))
 
 
 def _prefix_name_ok(name: str) -> bool:
@@ -1202,14 +1221,14 @@ def _prefix_name_ok(name: str) -> bool:
     with an acronym, a slash or an organisation word."""
     if len(name.split()) >= 2:
         return True
-    return bool(re.search(r"[A-Z]{2}|/", name) or _org_data()[2].search(name))
+    return bool(_ACRONYM_OR_SLASH.search(name) or _org_data()[2].search(name))
 
 
 def _only_label(s: str) -> bool:
     t = s.strip(_BULLET + " ")
     if not t:
         return True
-    if re.fullmatch(r"[^:]{1,40}(?::|--)", t):
+    if _BARE_LABEL.fullmatch(t):
         return True
     return t.casefold().rstrip(":") in _org_data()[1]
 
@@ -1260,7 +1279,7 @@ def _street_city(text: str, b: Block) -> None:
         return
     ls, le = _line_bounds(text, st.end)
     le = min(le, st.end + 120)
-    m = re.match(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$", text[st.end:le])
+    m = _CITY_AFTER_STREET.match(text[st.end:le])
     if m:
         if _place_ok(m.group(1)):
             s = st.end + m.start(1)

@@ -85,6 +85,8 @@ _COMMA = re.compile(r",[ \t]+")
 _CITY_COUNTRY_LINE = re.compile(
     rf"^[ \t]*(?:[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?,[ \t]*)?(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
+_COUNTRY_FIRST = re.compile(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$")
+_LAST_NUMBER = re.compile(r"\d[\w\-–/]*$")
 
 
 @lru_cache(maxsize=None)
@@ -576,7 +578,13 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
     if ktext is None:   # (the text the windows are keyed by in _WINDOWS)
         ktext = cache[" key text"] = text.translate(_DIGITS_AS_ONE) if _windows_blind() else text
     last = start
-    for a, b in _windows(lines, before, text):
+    if before == 0 and _line_local(name):
+        # each gate line its own window (not merged with the lines it touches),
+        # so a window's memo key is one line, as often seen before as the line
+        spans = [[a, b] for i, (a, b) in enumerate(lines) if not i or lines[i - 1] != (a, b)]
+    else:
+        spans = _windows(lines, before, text)
+    for a, b in spans:
         e = min(b + 1, end)
         p = max(a, last)
         # a window starts at a line start, so where its scan finds matches
@@ -599,6 +607,69 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
             last = m.end()
             yield m
         _WINDOWS.remember(key, tuple(found))
+
+
+def _may_match_newline(data, flags: int) -> bool:
+    """Whether any part of a parsed pattern (look-arounds too) can match a line
+    break or asks for the end of the scanned range."""
+    nl_cats = {K.CATEGORY_SPACE, K.CATEGORY_UNI_SPACE, K.CATEGORY_NOT_WORD, K.CATEGORY_UNI_NOT_WORD,
+               K.CATEGORY_NOT_DIGIT, K.CATEGORY_UNI_NOT_DIGIT, K.CATEGORY_LINEBREAK,
+               K.CATEGORY_UNI_LINEBREAK}
+    for op, av in data:
+        if op is K.LITERAL:
+            if av == 10:
+                return True
+        elif op is K.NOT_LITERAL:
+            if av != 10:
+                return True
+        elif op is K.IN:
+            neg = any(o is K.NEGATE for o, _ in av)
+            hit = any((o is K.LITERAL and a == 10) or (o is K.RANGE and a[0] <= 10 <= a[1])
+                      or (o is K.CATEGORY and a in nl_cats) for o, a in av)
+            if any(o is K.CATEGORY and a not in nl_cats and a not in (
+                    K.CATEGORY_DIGIT, K.CATEGORY_UNI_DIGIT, K.CATEGORY_WORD, K.CATEGORY_UNI_WORD,
+                    K.CATEGORY_NOT_SPACE, K.CATEGORY_UNI_NOT_SPACE) for o, a in av):
+                return True   # (a category not looked at)
+            if hit != neg:
+                return True
+        elif op is K.ANY:
+            if flags & re.DOTALL:
+                return True
+        elif op is K.BRANCH:
+            if any(_may_match_newline(b, flags) for b in av[1]):
+                return True
+        elif op is K.SUBPATTERN:
+            if _may_match_newline(av[3], flags):
+                return True
+        elif op in (K.MAX_REPEAT, K.MIN_REPEAT, getattr(K, "POSSESSIVE_REPEAT", None)):
+            if _may_match_newline(av[2], flags):
+                return True
+        elif op in (K.ASSERT, K.ASSERT_NOT):
+            if _may_match_newline(av[1], flags):
+                return True
+        elif op is getattr(K, "ATOMIC_GROUP", None):
+            if _may_match_newline(av, flags):
+                return True
+        elif op is K.AT:
+            # the end of the scanned range (a window's end): `\Z`, and `$` without re.M
+            if av is K.AT_END_STRING or (av is K.AT_END and not flags & re.M):
+                return True
+        else:
+            return True       # (an op not looked at: not known to stay on a line)
+    return False
+
+
+@lru_cache(maxsize=None)
+def _line_local(name: str) -> bool:
+    """Whether no part of rx[name] (nor its `need` gate) matches a line break:
+    each match then lies on one line and what it looks at ends with the line's
+    break, so scanning a run of lines line by line finds what scanning the run
+    at once finds."""
+    rx = _rx()
+    pats = [rx[name]]
+    _, _, *need = rx["_gates"][name]
+    pats += [rx["_gate_rx"][n] for n in need]
+    return not any(_may_match_newline(P.parse(p.pattern, p.flags), p.flags) for p in pats)
 
 
 @lru_cache(maxsize=None)
@@ -1076,7 +1147,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             continue
         ls = max(text.rfind("\n", 0, p.start) + 1, start, p.start - 80)
         head = text[ls:p.start]
-        m = re.match(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$", head)
+        m = _COUNTRY_FIRST.match(head)
         if m and rx["country"].fullmatch(m.group("c").strip()):
             cs = ls + m.start("c")
             add(Part("country", cs, cs + len(m.group("c").strip()), m.group("c").strip(),
@@ -1130,7 +1201,7 @@ def _bare_ok(street: str) -> bool:
     """A `Name Number` street: its number is no year, its words no stop word,
     organisation word or a heading word such as `Chapter`."""
     words = street.split()
-    num = re.search(r"\d[\w\-–/]*$", street).group(0)
+    num = _LAST_NUMBER.search(street).group(0)
     return not (_YEAR.fullmatch(num) or any(w in CITY_STOP or w.casefold() in _org_words() for w in words)
                 or words[0].rstrip(".").casefold() in _not_street_heads())
 
@@ -1229,7 +1300,7 @@ def _after_street(text: str, found, cs: int, rest: str) -> bool:
 def _last_city_words(text: str, s: int, e: int) -> int:
     """A US/Canadian city is the capitalised words right before the comma;
     drop leading words that are suite or street words (`Suite 8000 Washington`)."""
-    words = list(re.finditer(r"\S+", text[s:e]))
+    words = list(_NONSPACE_RUN.finditer(text[s:e]))
     for i, w in enumerate(words):
         if w.group(0).rstrip(".,") in CITY_STOP:
             if i + 1 < len(words):

@@ -34,6 +34,12 @@ DOMAIN = re.compile(
     rf"(?<![\w@./\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:{_TLDS}|[a-z]{{2}})"
     r"(?:/[^\s<>\"'\[\]{}|\\^`]*)?(?![\w@\-])")
 _TRAIL = ".,;:!?)]}'\""
+_AT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*")
+_DOT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*")
+_AT_SPACED = re.compile(r"\s+at\s+", re.I)
+_DOT_SPACED = re.compile(r"\s+dot\s+", re.I)
+_SPACES = re.compile(r"\s+")
+_SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +62,11 @@ def normalise_email(raw: str) -> tuple[str, bool]:
     ('info@example', False)
     """
     v = MAILTO.sub("", raw.strip())
-    v = re.sub(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*", "@", v)
-    v = re.sub(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*", ".", v)
-    v = re.sub(r"\s+at\s+", "@", v, flags=re.I)
-    v = re.sub(r"\s+dot\s+", ".", v, flags=re.I)
-    v = re.sub(r"\s+", "", v).lower().strip(_TRAIL)
+    v = _AT_BRACKETED.sub("@", v)
+    v = _DOT_BRACKETED.sub(".", v)
+    v = _AT_SPACED.sub("@", v)
+    v = _DOT_SPACED.sub(".", v)
+    v = _SPACES.sub("", v).lower().strip(_TRAIL)
     return v, bool(_STRICT.match(v))
 
 
@@ -68,6 +74,9 @@ def normalise_email(raw: str) -> tuple[str, bool]:
 # (which may stand across lines), an `@`, a spelled-out ` dot `
 _BRACKETED = re.compile(rf"[\[({{<]\s*(?:{_AT_WORDS}|@|{_DOT_WORDS})\s*[\])}}>]")
 _WORD_DOT = re.compile(r"\s(?:dot|DOT)\s")
+# (a quick look for it: starts on `d` or `D`, which sre skips ahead to; where
+# _WORD_DOT matches in a range, this matches there too)
+_WORD_DOT_QUICK = re.compile(r"(?:dot|DOT)(?=\s)(?<=\s...)")
 # (written to start with one class or character, so sre skips ahead to it;
 # the same lines as `(?i)://|www\.` and `[a-z0-9]\.[a-z]`)
 _URL_GATE = re.compile(r"[:wW](?://|[wW][wW]\.)")
@@ -126,8 +135,7 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
         if "@" in value:
             out.append(Match(m.start(), m.start() + len(raw), raw, value, ok))
     starts = [o.start for o in out]
-    spelled = (text.find("dot", start, end) >= 0 or text.find("DOT", start, end) >= 0) \
-        and _WORD_DOT.search(text, start, end)   # (a quick look for the word first)
+    spelled = _WORD_DOT_QUICK.search(text, start, end) and _WORD_DOT.search(text, start, end)
     words = EMAIL_WORDS.finditer(text, start, end) if spelled else ()
     for m in words:
         k = bisect.bisect_left(starts, m.end())
@@ -147,7 +155,7 @@ def normalise_website(raw: str) -> str:
     'http://iom.by/en'
     """
     v = raw.strip().rstrip(_TRAIL)
-    if not re.match(r"^[a-z][a-z0-9+.\-]*://", v, re.I):
+    if not _SCHEME.match(v):
         v = "http://" + v
     return v
 

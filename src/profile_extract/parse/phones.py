@@ -315,8 +315,11 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
     return PhoneValue(d, 6 <= len(d) <= 15, False)
 
 
+_PLACE_SEP = re.compile(r"[/,]")
+
+
 def _place_names(description: str) -> list[str]:
-    return [p.strip().casefold() for p in re.split(r"[/,]", description) if p.strip()]
+    return [p.strip().casefold() for p in _PLACE_SEP.split(description) if p.strip()]
 
 
 def _names_place(description: str, city: str) -> bool:
