@@ -20,7 +20,7 @@ from profile_extract.parse.sentences import split_sentences
 # Pieces that make the shapes the fast paths reason about: ordinals glued to
 # `of`/`de` (`5thof`), `del` after the month, month names in several cases, letters
 # that (?i) and lower() treat apart (İ, ſ, K), line breaks, bullets, markers.
-PIECES = ["5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
+PIECES = ["when", "WHEN", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
           "June", "june", "may", "May", "Sept", "Dezember", "mars", "foo", "in", "the", "since",
           "İ", "ſt", "K", "\n", "\n\n", "\t", "•", "|", "'", "’", "2005", "1999", "301", "1,200",
           "Retrieved ", "ISBN", "©", "copyright (c)", "All Rights Reserved", "will", "was",
@@ -150,3 +150,11 @@ def test_regions_table(case):
 def test_regions_agree(text):
     doc = Doc.from_text(text)
     assert list(ev._regions(doc)) == list(_regions_plain(doc))
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_may_split_is_never_wrong(s):
+    """The one-clause shortcut is taken only where the clause pattern finds nothing."""
+    if ev._CLAUSE_SPLIT.search(s) is not None:
+        assert ev._may_split(s)

@@ -624,6 +624,26 @@ _CLAUSE_SPLIT = re.compile(
     rf"|(?P<co>and\s+(?=(?-i:[a-z]{{2,}}ed\b)|(?:{_alt(_PAST_IRREGULAR)})\b"
     r"|(?:has|have|is|are|now|today|currently|still|will|shall|plans|aims|intends|hopes)\s)"
     r"|(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b))))", _I)
+# Every `_CLAUSE_SPLIT` match holds one of these marks, or one of these words with
+# spaces on both sides (a whitespace-split chunk of the lower-cased sentence);
+# İ ı ſ K are letters that (?i) matches to i, s, k where lower() does not.
+_SPLIT_MARKS = re.compile(r"[;:()\[\],\-–—İıſK]")
+_SPLIT_WORDS = frozenset("and but before after until till once while whereas although though "
+                         "when where because that which who without since".split())
+
+
+def _may_split(s: str) -> bool:
+    """False when `_CLAUSE_SPLIT` cannot match in s: one C-level check instead of the
+    pattern's try at every space (most dated sentences are one clause).
+
+    >>> _may_split("Mission hosted a conference in Oslo 5 June 2024"), _may_split("In 2004, it")
+    (False, True)
+    >>> _may_split("It opened in 1996 when the war ended"), _may_split("The Whence office opened")
+    (True, False)
+    """
+    return _SPLIT_MARKS.search(s) is not None or not _SPLIT_WORDS.isdisjoint(s.lower().split())
+
+
 _DATELINE_AFTER = re.compile(r"^\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
 _REFERENCE = re.compile(r"\b[A-Z]\.\s*(?:,|and\b|&|[A-Z]\.)|\bet al\b|\bpp?\.\s*\d|\bPress\b"
                         r"|\(eds?\.?\)|\bVol\.|\bJournal\b")
@@ -635,6 +655,7 @@ _VERBS = _words("verbs") | _PAST_IRREGULAR
 _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
 _EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
+_ED_ING = ("ed", "ing")             # `_EDING` matches only words ending so: the cheap test first
 _PARTICIPLE_LINE = re.compile(
     rf"^(?:{_alt(W['participles']['words'])})\s+(?:in|on|since|in\s+the\s+year)\s+\S", _I)
 _LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*(?::|：|\s--\s)\s*(?P<value>.*)$")
@@ -656,7 +677,8 @@ def _is_prose(s: str) -> bool:
         lw = w.lower()
         if lw in _VERBS:
             return True
-        if (i == 0 or w[0].islower()) and _EDING.fullmatch(lw) and lw not in _NOT_VERBS:
+        if (i == 0 or w[0].islower()) and lw.endswith(_ED_ING) and _EDING.fullmatch(lw) \
+                and lw not in _NOT_VERBS:
             return True
         fw += lw in _FUNCTION
     return len(words) >= 6 and fw >= 2
@@ -669,8 +691,8 @@ def _has_verb(s: str) -> bool:
     """
     for i, w in enumerate(_WORD.findall(s)):
         lw = w.lower()
-        if lw in _VERBS or ((i == 0 or w[0].islower()) and _EDING.fullmatch(lw)
-                            and lw not in _NOT_VERBS):
+        if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_ED_ING)
+                            and _EDING.fullmatch(lw) and lw not in _NOT_VERBS):
             return True
     return False
 
@@ -695,8 +717,9 @@ def _label_value(line: str):
     label = m.group("label")
     if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
         return None
-    if any(w.lower() in _VERBS for w in _WORD.findall(label)):
-        return None
+    for w in _WORD.findall(label):
+        if w.lower() in _VERBS:
+            return None
     return label, m.start("value")
 
 
@@ -718,7 +741,8 @@ class _Sentence:
             self._subject = self.start
             for i, w in enumerate(_WORD.finditer(self.text, self.start, self.end)):
                 lw = w.group().lower()
-                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and _EDING.fullmatch(lw)
+                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and lw.endswith(_ED_ING)
+                                    and _EDING.fullmatch(lw)
                                     and lw not in _NOT_VERBS):
                     self._subject = w.start()
                     break
@@ -749,6 +773,8 @@ class _Sentence:
         date phrase, `In 2004, ...`), with the date itself cut out."""
         text = self.text
         pieces = self._splits
+        if pieces is None and not _may_split(text[self.start:self.end]):
+            pieces = self._splits = [(self.start, self.end, False)]   # one clause
         if pieces is None:
             inside = [(m.s, m.e) for m in self.cands]
             bounds, shared = [self.start], [False]
@@ -1164,7 +1190,7 @@ def _block_regions(text: str, lines, short: bool = False):
                 # a year label is a timeline row `1996: ...`: keep the label
                 keep = _YEAR_LABEL.fullmatch(label) is not None
                 vwords = _WORD.findall(value)
-                if (_is_prose(value) and len(vwords) >= 5) \
+                if (len(vwords) >= 5 and _is_prose(value)) \
                         or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
                     yield (ln.start if keep else ln.start + off), ln.end
                 continue
