@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
 from profile_extract.ingest import html as html_module
-from profile_extract.ingest.html import (_END_BR, _END_ROOT, _INVISIBLE, _SELF_CLOSED_ROOT, _clean_line,
-                                        _parse, _prepare, _render, _soup_parse)
+from profile_extract.ingest.html import (_END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _SELF_CLOSED_ROOT,
+                                        _clean_line, _label_text, _parse, _prepare, _render, _soup_parse,
+                                        _text_of)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -225,3 +226,32 @@ def test_walk_fast_paths_agree_with_the_full_path(html):
             mp.setattr(html_module, "_FIELD_ATTRS", _Always())
             full = _lines(root)
         assert fast == full
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKUP, st.sampled_from(["", " ", "\n  ", "\u00a0", " " * 150]))
+def test_label_text_decides_like_the_full_text(html, pad):
+    """`_label_text` may give up early, but never on a block whose full text is a `Label:`."""
+    root = _parse(f"<div>{pad}{html}{pad}</div>")
+    if root is None:
+        return
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        full = (_text_of(el, 200) or "").replace("\xa0", " ").strip()
+        quick = _label_text(el)
+        assert bool(_GLUE_LABEL.match(full)) == bool(_GLUE_LABEL.match(quick))
+        if _GLUE_LABEL.match(full):
+            assert quick == full
+
+
+@pytest.mark.parametrize("html,label", [
+    ("<div>Population:</div>", "Population:"),
+    ("<div>\n   <strong>Phone:</strong>&nbsp;</div>", "Phone:"),
+    ("<div><span>E-</span><span>mail:</span></div>", "E-mail:"),
+    ("<div>" + " " * 190 + "Fax:</div>", "Fax:"),
+    ("<div>" + " " * 199 + "Fax:</div>", ""),       # over 200 characters: no label
+])
+def test_label_text_cases(html, label):
+    el = _parse(html).find(".//div")
+    assert _label_text(el) == label

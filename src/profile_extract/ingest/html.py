@@ -185,7 +185,11 @@ def _clean_line(s: str) -> str:
     (``" ".join(s.split())`` is ``_WS.sub(" ", s).strip()``: str.split and
     the regex's ``\\s`` take the same characters as whitespace, and it is
     about twice as fast on short lines.)"""
-    if not (s.isascii() and s.isprintable()) and _INVISIBLE.search(s):   # printable ASCII: none
+    if s.isascii() and s.isprintable():
+        # printable ASCII: nothing invisible, and no whitespace but the plain space
+        if s[:1] != " " and s[-1:] != " " and "  " not in s:
+            return s
+    elif _INVISIBLE.search(s):
         s = _INVISIBLE.sub("", s)
     return " ".join(s.split())
 
@@ -349,6 +353,34 @@ _GLUE_LABEL = re.compile(r"^[^\W\d][^:\n]{0,40}:$")
 _MAX_GLUE_VALUE = 200
 
 
+# `_GLUE_LABEL` matches at most this many characters.
+_MAX_GLUE_LABEL = 42
+
+
+def _label_text(el) -> str:
+    """The text of a would-be `Label:` block, no-break spaces as spaces, stripped;
+    '' where `_text_of(el, 200)` gives None, and also as soon as the text seen
+    so far, stripped, is longer than `_GLUE_LABEL` can match (a block of links
+    or prose is given up after a few pieces instead of 200 characters)."""
+    if not len(el):
+        text = el.text or ""
+        return "" if len(text) > 200 else text.replace("\xa0", " ").strip()
+    parts = []
+    n, first, end = 0, -1, 0
+    for t in el.itertext():
+        if t and not t.isspace():   # first/end: the stripped span so far
+            if first < 0:
+                first = n + len(t) - len(t.lstrip())
+            end = n + len(t.rstrip())
+            if end - first > _MAX_GLUE_LABEL:
+                return ""
+        n += len(t)
+        if n > 200:
+            return ""
+        parts.append(t)
+    return "".join(parts).replace("\xa0", " ").strip()
+
+
 def _glue_pair(el):
     """The value block after a `Label:` block (a CMS field: `<div>Population:</div>
     <div>9.5 million</div>`), to show both on one line; else None."""
@@ -359,8 +391,7 @@ def _glue_pair(el):
         return None
     if len(el) > 3:
         return None
-    label = (_text_of(el, 200) or "").replace("\xa0", " ").strip()
-    if not _GLUE_LABEL.match(label):
+    if not _GLUE_LABEL.match(_label_text(el)):
         return None
     if _hidden(nxt):
         return None
