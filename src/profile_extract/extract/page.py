@@ -147,7 +147,8 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
         if d is not None:
             return dt.date(y, m, d).isoformat()
         if m is not None:
-            return f"{dt.date(y, m, 1):%Y-%m}"
+            first = dt.date(y, m, 1)
+            return first.isoformat()[:7] if y >= 1000 else f"{first:%Y-%m}"     # (strftime is slow)
     except (ValueError, TypeError):
         return None
     return f"{y:04d}" if 1 <= y <= 9999 else None

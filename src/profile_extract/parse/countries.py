@@ -199,17 +199,53 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
                 out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], NAME))
                 pos = hit[0]
             continue
-        for name, country, kind in cands:
-            stop = m.start() + len(name)
-            if stop > end:
-                continue
-            got = text[m.start():stop]
-            if got != name and not (upper and got.upper() == name.upper()):
-                continue
-            if stop < len(text) and (text[stop].isalnum() or text[stop] == "$" or
-                                     (text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalpha())):
-                continue
-            out.append(Mention(m.start(), stop, got, country, kind))
-            pos = stop
-            break
+        hit = _read_name(text, m.start(), end, cands, key if first.get(key) else key.title(), upper)
+        if hit is not None:
+            out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], hit[2]))
+            pos = hit[0]
+    return out
+
+
+def _read_name(text: str, start: int, end: int, cands, key: str, upper: bool):
+    """(end, Country, kind) of the first name of cands (longest first) written at start and
+    not glued to a following letter, digit, `$` or `.x`; else None. A lower-case word: one
+    match of the names as a pattern (in the same order) finds the first written there."""
+    if not upper:
+        nm = _names_pattern(key).match(text, start, end)
+        if nm is None:
+            return None                # no name is written there
+        stop = nm.end()
+        if not _glued(text, stop):
+            return stop, *_by_name(key)[nm.group(0)]
+    for name, country, kind in cands:
+        stop = start + len(name)
+        if stop > end:
+            continue
+        got = text[start:stop]
+        if got != name and not (upper and got.upper() == name.upper()):
+            continue
+        if _glued(text, stop):
+            continue
+        return stop, country, kind
+    return None
+
+
+def _glued(text: str, stop: int) -> bool:
+    """Whether the text right after a name continues it (a letter, digit, `$` or `.x`)."""
+    return stop < len(text) and (text[stop].isalnum() or text[stop] == "$" or
+                                 (text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalpha()))
+
+
+@lru_cache(maxsize=None)
+def _names_pattern(key: str) -> re.Pattern:
+    """The names starting with first word `key`, as one alternation in first_word order."""
+    return re.compile("|".join(re.escape(name) for name, _, _ in _tables().first_word[key]))
+
+
+@lru_cache(maxsize=None)
+def _by_name(key: str) -> dict:
+    """name -> (Country, kind) of the first entry of each name under first word `key`."""
+    out: dict = {}
+    for name, country, kind in _tables().first_word[key]:
+        out.setdefault(name, (country, kind))
     return out
