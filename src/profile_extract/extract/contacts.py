@@ -906,7 +906,7 @@ def _name_ok(name: str) -> bool:
     # Russian and Greek names are written in sentence case (`Представительство фонда`)
     if caps / len(sig) < 0.6 and not _GREEK_CYRILLIC.search(n):
         return False
-    if sum(c.isdigit() for c in n) > 4:
+    if sum(map(str.isdigit, n)) > 4:
         return False
     if _is_person(n):
         return False
@@ -1233,15 +1233,19 @@ def _only_label(s: str) -> bool:
     return t.casefold().rstrip(":") in _org_data()[1]
 
 
+_LINE_STARTS: tuple = (None, [])   # (the lines of the last doc asked about, their starts)
+
+
 def _line_index(doc: Doc, pos: int) -> int:
-    lo, hi = 0, len(doc.lines) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if doc.lines[mid].start <= pos or (doc.lines[mid].text == "" and doc.lines[mid].start <= pos):
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    """The last line starting at or before pos (0 when none does)."""
+    global _LINE_STARTS
+    seen = _LINE_STARTS
+    if seen[0] is doc.lines:
+        starts = seen[1]
+    else:
+        starts = [ln.start for ln in doc.lines]
+        _LINE_STARTS = (doc.lines, starts)   # (one assignment: safe across threads)
+    return max(bisect.bisect_right(starts, pos) - 1, 0)
 
 
 # ---------------------------------------------------------------- assembly
