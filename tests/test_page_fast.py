@@ -33,6 +33,8 @@ CASES = [
     Case("contacts", "Office A\nTel: +44 20 7946 0000\nFax: +44 20 7946 0001\n\n\n\n\n\n\n\nOffice B\n"
                      "Phone: 555\nbob@example.org"),
     Case("plus across lines", "Ring +4\n4 20 7946\n" + "x\n" * 8 + "write a@b.c"),
+    Case("two stamps, other key first", "Bericht\nStand: März 2024\nText.\nUpdated: 4 May 2019\nMore."),
+    Case("two stamps, as of first", "List\nAs of March 2015\nKenya\nLast updated 2 June 2016"),
     Case("head office", "Offices\nHead Office\nMain Street 3\nNairobi\nKenya\n\nBranch\n1 Road\nKampala\nUganda"),
     Case("headquarters of a world body", "Headquarters\nWorld Council House\nGeneva\nSwitzerland"),
 ]
@@ -58,7 +60,7 @@ def test_fast_and_plain_paths_agree(case):
 
 @pytest.mark.parametrize("case,want", [
     (CASES[0], "2019-05-04"), (CASES[1], "2020-03-12"), (CASES[2], "2024-03"), (CASES[4], "2021-02-03"),
-    (CASES[3], None), (CASES[6], None), (CASES[7], None),
+    (CASES[3], None), (CASES[6], None), (CASES[7], None), (CASES[10], "2024-03"), (CASES[11], "2015-03"),
 ], ids=lambda c: c.name if isinstance(c, Case) else str(c))
 def test_updated(case, want):
     assert page._updated(Doc.from_text(case.text))[0] == want

@@ -221,22 +221,32 @@ def _quick_updated(low: str) -> bool:
     return any(w in low for w in _QUICK_WORDS) or any(p.search(low) for p in _QUICK_PATTERNS)
 
 
-def _stamp_lines(doc: Doc, low: str) -> list[Line]:
-    """The non-blank lines that can hold a stamp, in order: those with a _STAMP_KEYS word
-    (found with str.find) or `As of`."""
-    hits = []
-    for key in _STAMP_KEYS:
-        i = low.find(key)
-        while i >= 0:
-            hits.append(i)
-            i = low.find(key, i + 1)
-    hits.extend(m.start() for m in _AS_OF_ANY.finditer(doc.text))
-    if not hits:
-        return []
-    lines = doc.nonblank
-    starts = _nonblank_starts(doc)
-    keep = sorted({bisect_right(starts, h) - 1 for h in hits} - {-1})
-    return [lines[k] for k in keep]
+def _first_stamp(doc: Doc, low: str) -> tuple[str, Span] | None:
+    """_stamp_in_line of the first line that has a stamp, reading only the lines that hold a
+    _STAMP_KEYS word (str.find) or `As of`. Once a line has one, the keys still to look for
+    are looked for only above it (a stamp near the top ends the search early)."""
+    lines, starts = doc.nonblank, _nonblank_starts(doc)
+    best: tuple[int, tuple] | None = None
+    bound = len(low)                   # keys found at or after it lie below the best line
+    seen: set[int] = set()
+    for key in _STAMP_KEYS + (None,):
+        hits = set()
+        if key is None:                # `As of` (case as written)
+            hits.update(bisect_right(starts, m.start()) - 1 for m in _AS_OF_ANY.finditer(doc.text, 0, bound))
+        else:
+            i = low.find(key, 0, bound)
+            while i >= 0:
+                hits.add(bisect_right(starts, i) - 1)
+                i = low.find(key, i + 1, bound)
+        for k in sorted(hits - seen):
+            if k < 0:
+                continue
+            seen.add(k)
+            found = _stamp_in_line(lines[k])
+            if found:
+                best, bound = (k, found), starts[k]
+                break                  # (later lines of this key lie below it)
+    return best[1] if best else None
 
 
 def _nonblank_starts(doc: Doc) -> list[int]:
@@ -247,6 +257,15 @@ def _nonblank_starts(doc: Doc) -> list[int]:
     return starts
 
 
+def _has_fold_odd(text: str) -> bool:
+    """_FOLD_ODD.search(text) is not None, by `in` (a character wider than the text's own
+    storage is rejected at once: no scan at all on a Latin-1 page but for the micro sign)."""
+    return any(c in text for c in _FOLD_ODD_CHARS)
+
+
+_FOLD_ODD_CHARS = "\u00b5\u0131\u017f\u0130\u03bc"      # the class of _FOLD_ODD
+
+
 def lower_text(doc: Doc) -> str | None:
     """doc.text lower-cased, offset for offset, once per page (doc.extra["lower"]); None when
     lower-casing would not keep (?i) matches the same (see _FOLD_ODD)."""
@@ -254,7 +273,7 @@ def lower_text(doc: Doc) -> str | None:
     if low is False:
         text = doc.text
         low = text.lower()
-        if len(low) != len(text) or _FOLD_ODD.search(text):
+        if len(low) != len(text) or _has_fold_odd(text):
             low = None
         doc.extra["lower"] = low
     return low
@@ -265,28 +284,40 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
     low = lower_text(doc)
     if not (_quick_updated(low) if low is not None else _UPDATED_QUICK.search(text)):
         return None, None
-    lines = _stamp_lines(doc, low) if low is not None else doc.nonblank
-    for line in lines:
-        t = line.text
-        if len(t) > 2000 and "As of" not in t[:40]:
-            continue
-        for m in _STAMP.finditer(t):
-            wd = _WEEKDAY.match(t, m.end())
-            dm = _DATE.match(t, wd.end() if wd else m.end())
-            if dm:
+    if low is not None:
+        return _first_stamp(doc, low) or (None, None)
+    for line in doc.nonblank:
+        found = _stamp_in_line(line)
+        if found:
+            return found
+    return None, None
+
+
+def _stamp_in_line(line: Line) -> tuple[str, Span] | None:
+    """The update stamp of one line (ISO date and span), or None."""
+    t = line.text
+    if len(t) > 2000 and "As of" not in t[:40]:
+        return None
+    for m in _STAMP.finditer(t):
+        wd = _WEEKDAY.match(t, m.end())
+        dm = _DATE.match(t, wd.end() if wd else m.end())
+        if dm:
+            iso = parse_date(dm)
+            if iso:
+                return iso, Span(line.start + m.start(), line.start + dm.end())
+    am = _AS_OF.match(t) or _AS_OF_LEAD.match(t)
+    if am:
+        dm = _DATE.match(t, am.end())
+        if dm and not dm.group("y"):
+            rest = t[dm.end():dm.end() + 3]
+            if not rest.strip() or rest.lstrip()[:1].isupper():
                 iso = parse_date(dm)
                 if iso:
-                    return iso, Span(line.start + m.start(), line.start + dm.end())
-        am = _AS_OF.match(t) or re.match(r"^\W{0,3}\d{0,3}\W{0,3}\s*As\s+of\s+", t)
-        if am:
-            dm = _DATE.match(t, am.end())
-            if dm and not dm.group("y"):
-                rest = t[dm.end():dm.end() + 3]
-                if not rest.strip() or rest.lstrip()[:1].isupper():
-                    iso = parse_date(dm)
-                    if iso:
-                        return iso, Span(line.start + am.start(), line.start + dm.end())
-    return None, None
+                    return iso, Span(line.start + am.start(), line.start + dm.end())
+    return None
+
+
+_AS_OF_LEAD = re.compile(r"^\W{0,3}\d{0,3}\W{0,3}\s*As\s+of\s+")
 
 
 # --- title -------------------------------------------------------------------
