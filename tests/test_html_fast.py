@@ -210,22 +210,54 @@ def _lines(root) -> list[tuple]:
     return [(l.text, l.level, l.before, l.hlen) for l in _render(root)]
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(_MARKUP, min_size=1, max_size=4).map("\n".join))
-def test_walk_fast_paths_agree_with_the_full_path(html):
-    """The walk's shortcuts (plain inline elements added directly; attributes read
-    only when the element has them) give what the full per-element path gives,
-    on lxml's tree and on BeautifulSoup's (which keeps comments)."""
+# Shapes where a wrong shortcut would show: tables (group headers, layout cells, nested
+# tables), lists inside cells, dt/dd, span pairs and stacks, glued `Label:` blocks,
+# microdata fields, hidden and display-styled elements, pre.
+WALK_SHAPES = [
+    "<table><tr><th colspan=2>Area</th></tr><tr><th><div>• Total</div></th><td>21 km<sup>2</sup></td></tr></table>",
+    "<table><tr><td><h3>Menu</h3><div>Home</div></td><td><table><tr><td>Exam</td><td>3 May</td></tr></table></td></tr></table>",
+    "<table><tr><th>Languages</th><td><ul><li>Nauruan</li><li>English</li></ul></td></tr>"
+    "<tr><th>Capital</th><td>Port Town<br>1°N 2°E</td></tr><tr><td>Age structure</td><td></td></tr></table>",
+    "<table><tr><td>Tel:<br>Fax:</td><td>+1 202 555 0100<br>+1 202 555 0101</td></tr></table>",
+    "<dl><dt>Population</dt><dd>9.5 million</dd><dt>Notes</dt><dt>Area</dt><dd>10 km sq</dd><dd>alone</dd></dl>",
+    "<div class='v'>\n  <span class='t'>Venue type</span>\n  <span class='d'>Club</span>\n</div>",
+    "<p class='venue'>\n <span>\n  <span>497 Example Ave</span>\n  <span>11225</span>\n </span>\n <a>(718) 555</a>\n</p>",
+    "<div class='field'><div>Population:&nbsp;</div><div><div>9.5 million</div></div></div><div>Next</div>",
+    "<div itemscope>\n  <span itemprop='name'>Cafe</span>\n  <a itemprop='url' href='#'>www.example.org</a>\n  Open</div>",
+    "<p class='vcard'>\n<span class='org'>Example Society</span>\n<em class='locality'>Oldtown</em>\nCall us!</p>",
+    "<ul><li hidden>x</li><li style='display:none'>y</li><li role='navigation'>z</li><li>shown</li></ul>",
+    "<p><span style='display:block'>a</span>b<div style='display: inline'>c</div></p>",
+    "<pre>a   b\n<b>c\nd</b></pre><section><h2>Head</h2><article>Body<br>more</article></section>",
+]
+
+
+def _assert_fast_paths_agree(html: str) -> None:
+    """The walk's shortcuts (plain inline elements and plain blocks handled in the
+    loop; attributes read only when the element has them) give what the full
+    per-element path (`_open`) gives, on lxml's tree and on BeautifulSoup's
+    (which keeps comments)."""
     for root in (_parse(html), _soup_parse(html)):
         if root is None:   # no element at all (a lone comment): nothing to walk
             continue
         fast = _lines(root)
         with pytest.MonkeyPatch.context() as mp:
             mp.setattr(html_module, "_OPENS", _Always())     # `tag not in _OPENS` -> never
+            mp.setattr(html_module, "_BLOCK_BREAKS", frozenset())
             mp.setattr(html_module, "_HIDE_ATTRS", _Always())
             mp.setattr(html_module, "_FIELD_ATTRS", _Always())
             full = _lines(root)
         assert fast == full
+
+
+@pytest.mark.parametrize("html", WALK_SHAPES)
+def test_walk_fast_paths_agree_on_known_shapes(html):
+    _assert_fast_paths_agree(html)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARKUP, min_size=1, max_size=4).map("\n".join))
+def test_walk_fast_paths_agree_on_generated_markup(html):
+    _assert_fast_paths_agree(html)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -466,6 +466,12 @@ _KIND.update(td=_K_CELL, th=_K_CELL, tr=_K_TR, caption=_K_CAPTION, dt=_K_DT, dd=
 # unless it has a role or is a microdata/microformat field).
 _OPENS = frozenset(_KIND) | _LABEL_BLOCKS | _GROUP_TAGS
 
+# Block tags whose start is only a break (the `_K_BREAK` and `_K_LIST` kinds; not the
+# `Label:` block candidates) and the list tags among them (inside a cell, a list item
+# break that may join).
+_LIST_TAGS = frozenset(t for t, k in _KIND.items() if k == _K_LIST)
+_BLOCK_BREAKS = frozenset(t for t, k in _KIND.items() if k in (_K_BREAK, _K_LIST)) - _LABEL_BLOCKS
+
 # Shared end actions (tuples are never changed): no allocation for the common elements.
 _END_NONE = (_E_NONE,)
 _END_BREAK = {k: (_E_BREAK, k) for k in (_LI, _BLOCK, _PARA)}
@@ -506,6 +512,19 @@ def _render(root) -> list[_Line]:
                         text = el.text
                         if text:
                             buf = stack[-1]
+                            if buf.pre or buf.glue or buf.pending_dt is not None:
+                                buf.text(text)
+                            else:
+                                buf.parts.append(text)
+                    elif (tag in _BLOCK_BREAKS and not (roles and el in roles)
+                            and (tag not in _GROUP_TAGS or len(el) < 2)):
+                        # a plain block (a list item, a section): a break before and after
+                        k = _LI if tag in _LIST_TAGS and len(stack) > 1 else _BREAKS[tag]
+                        action = _END_BREAK[k]
+                        buf = stack[-1]
+                        buf.brk(k)
+                        text = el.text
+                        if text:
                             if buf.pre or buf.glue or buf.pending_dt is not None:
                                 buf.text(text)
                             else:
