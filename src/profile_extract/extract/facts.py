@@ -253,9 +253,14 @@ def split_line(text: str) -> tuple[int, int, int, str] | None:
     >>> split_line("We are happy to announce: a new office in 2016") is None
     True
     """
-    n = len(text)
     if not _any_sep(text):
         return None              # most prose lines: no separator where a label could end
+    return _split_sep(text)
+
+
+def _split_sep(text: str) -> tuple[int, int, int, str] | None:
+    """split_line of a line _any_sep found a separator in."""
+    n = len(text)
     if "\t" in text:
         m = _TAB.search(text, 0, 150)
         if m and m.start() > 0 and label_ok(text[:m.start()].rstrip(":：")):
@@ -342,7 +347,7 @@ class _Rows:
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
-        c, skip, meta, contact, weak_contact, identifier = _label_kinds(label)
+        c, skip, meta, contact, weak_contact, identifier, label_copyright = _label_kinds(label)
         if skip:
             return "skip"
         if meta and (not _numeric_start(value) or _CLOCK.match(value)):
@@ -352,7 +357,7 @@ class _Rows:
         mail = "@" in value and _MAIL_IN.search(value) is not None
         if (mail or _contact_value(value)) and self.table.lookup(c) is None and (mail or not identifier):
             return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
-        if _copyright(value) or _copyright(label):
+        if label_copyright or _copyright(value):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
         return None
 
@@ -384,15 +389,15 @@ class _Rows:
 
 
 @lru_cache(maxsize=8192)
-def _label_kinds(label: str) -> tuple[str, bool, bool, bool, bool, bool]:
+def _label_kinds(label: str) -> tuple[str, bool, bool, bool, bool, bool, bool]:
     """What skip_kind asks about a label as written, once per spelling: the clean
     label, a skip label, a contact-block metadata label, a contact label (strong, or
-    weak: one that needs a contact-like value) and an identifier label."""
+    weak: one that needs a contact-like value), an identifier label, a copyright line."""
     c = clean_label(label)[0].strip().rstrip(".:").strip()
     skip, meta = _skip_label(c)
     strong, weak = _contact_label_words()
     cc = c.rstrip(". -").casefold()
-    return c, skip, meta, cc in strong, cc in weak, _identifier_label(c)
+    return c, skip, meta, cc in strong, cc in weak, _identifier_label(c), _copyright(label)
 
 
 @lru_cache(maxsize=8192)
@@ -1288,12 +1293,12 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         for ol in left:          # lines that never became a cell are ordinary lines
             plain(ol)
 
-    def plain(line: Line, sep_ok: bool = True, has_digit: bool | None = None) -> None:
+    def plain(line: Line, sep_ok: bool | None = None, has_digit: bool | None = None) -> None:
         """A line outside pipe tables: separators, trailing numbers, dated headings.
-        (sep_ok False: _any_sep found no separator, so split_line gives None; has_digit:
-        whether the line has a digit, when the caller knows.)"""
+        (What the caller knows already: sep_ok, what _any_sep said of the line; has_digit,
+        whether it has a digit.)"""
         t = line.text
-        sp = split_line(t) if sep_ok else None
+        sp = split_line(t) if sep_ok is None else (_split_sep(t) if sep_ok else None)
         if has_digit is None:
             has_digit = _DIGIT.search(t) is not None
         if sp is None and has_digit:
@@ -1880,9 +1885,7 @@ def _nav_row(cells, rows: "_Rows") -> bool:
     if any(_DIGIT.search(_YEAR_WORD.sub("", c.text)) for c in cells):
         return False
     footer = _footer_words()
-    nav = rows.words.nav
-    return any(c.text.casefold().rstrip(" .:") in footer or (may_match(nav, c.text) and nav.match(c.text))
-               for c in cells)
+    return any(c.text.casefold().rstrip(" .:") in footer or rows.words.nav.match(c.text) for c in cells)
 
 
 _YEAR_WORD = re.compile(r"\b(?:1[89]|20)\d\d\b")

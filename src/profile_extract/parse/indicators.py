@@ -223,30 +223,46 @@ class LabelWords:
         return None
 
 
-def _required(items) -> set[str] | None:
-    """Lower-case ASCII strings (3+ characters) one of which every match of a parsed
-    pattern sequence contains, or None when no such set can be read off it."""
-    best: set[str] | None = None
+@lru_cache(maxsize=None)
+def _ascii_equivalent(ch: str) -> str | None:
+    """The ASCII character re.IGNORECASE matches with ch (itself when ASCII; `s` for
+    `ſ`), `""` when there is none (`é`, `д`), or None when there are several."""
+    if ch.isascii():
+        return ch.lower()
+    eq = [chr(a) for a in range(128) if re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE)]
+    return eq[0].lower() if len(eq) == 1 else ("" if not eq else None)
 
-    def offer(cand: set[str] | None) -> None:
+
+def _required(items) -> frozenset[str] | None:
+    """Lower-case ASCII strings (3+ characters) one of which every ASCII text a parsed
+    pattern sequence matches contains; the empty set when it matches no ASCII text (a
+    letter like `é` or `д` must be there); None when no such set can be read off it."""
+    best: frozenset[str] | None = None
+
+    def offer(cand: frozenset[str] | None) -> None:
         nonlocal best
-        if cand and all(len(w) >= 3 and w.isascii() for w in cand) and (
-                best is None or min(map(len, cand)) > min(map(len, best))):
+        if cand is None or (cand and min(map(len, cand)) < 3):
+            return
+        if best is None or not cand or (best and min(map(len, cand)) > min(map(len, best))):
             best = cand
 
     run: list[str] = []
     for op, av in list(items) + [(None, None)]:
         if op is _C.LITERAL:
-            run.append(chr(av))
-            continue
+            eq = _ascii_equivalent(chr(av))
+            if eq == "":
+                offer(frozenset())           # a letter no ASCII text has
+            elif eq is not None:
+                run.append(eq)
+                continue
         if run:
-            offer({"".join(run).lower()})
+            offer(frozenset(("".join(run),)))
             run = []
         if op is _C.SUBPATTERN:
             offer(_required(av[-1]))
         elif op is _C.BRANCH:
             alts = [_required(a) for a in av[1]]
-            offer(None if any(a is None for a in alts) else set().union(*alts))
+            offer(None if any(a is None for a in alts) else frozenset().union(*alts))
         elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT) and av[0] >= 1:
             offer(_required(av[2]))
     return best
@@ -254,18 +270,20 @@ def _required(items) -> set[str] | None:
 
 @lru_cache(maxsize=64)
 def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
-    """Words one of which every match of rx contains (lower-case ASCII), fewest
-    first (a word inside another is enough), or None when the pattern does not
-    tell. An ASCII text without any of them needs no match: `may_match`.
+    """Words one of which every ASCII text rx matches contains (lower-case ASCII),
+    fewest first (a word inside another is enough); () when rx matches no ASCII
+    text; None when the pattern does not tell. See `may_match`.
 
-    >>> required_words(re.compile(r"(?:key facts|.{0,9}\\b(?:figures|data)\\b)\\Z", re.I))
+    >>> required_words(re.compile(r"(?:key facts|.{0,9}\\b(?:figures|data)\\b|überblick)\\Z", re.I))
     ('data', 'figures', 'key facts')
+    >>> required_words(re.compile(r"(?:справка|résumé)\\Z", re.I)), required_words(re.compile(r"\\d+x"))
+    ((), None)
     """
     try:
         words = _required(_parser.parse(rx.pattern, rx.flags))
     except Exception:        # a construct this reader does not know: no shortcut
         return None
-    if not words:
+    if words is None:
         return None
     return tuple(sorted(w for w in words if not any(v != w and v in w for v in words)))
 
@@ -273,15 +291,17 @@ def required_words(rx: re.Pattern) -> tuple[str, ...] | None:
 def may_match(rx: re.Pattern, text: str) -> bool:
     """False only when rx cannot match text: an ASCII text (so re.IGNORECASE is
     plain lower-casing) that holds none of the pattern's required words."""
-    words = required_words(rx)
-    if words is None or not text.isascii():
+    if not text.isascii():
         return True
-    low = text.lower()
-    for w in words:
-        if w in low:
-            return True
-    return False
+    words = _required_rx(rx)
+    return words is None or words.search(text.lower()) is not None
 
+
+@lru_cache(maxsize=64)
+def _required_rx(rx: re.Pattern) -> re.Pattern | None:
+    """required_words(rx) as one pattern (a search in C instead of a loop of `in`)."""
+    words = required_words(rx)
+    return None if words is None else re.compile("|".join(map(re.escape, words)) or r"(?!x)x")
 
 def _whole(pats, where) -> re.Pattern:
     try:
