@@ -2,8 +2,8 @@
 answers as the plain expressions they replace (kept here as the reference):
 the month-name pre-check before the month pattern, the bounded searches of
 end-anchored patterns, the marker lists as one scan, the token-set lexicon
-tests, the sentence split that stops after the last number and the region
-scan that jumps to blocks with digits. Test strings are written for these tests."""
+tests, the one-clause shortcut and the sentence split that stops after the
+last number. Test strings are written for these tests."""
 from __future__ import annotations
 
 from typing import NamedTuple
@@ -108,48 +108,6 @@ def test_split_stop_keeps_the_sentences_before(text):
         part = split_sentences(text, 0, len(text), stop)
         assert part == full[:len(part)]
         assert all(a >= stop for a, _ in full[len(part):])
-
-
-def _regions_plain(doc: Doc):
-    """The block walk the jumping scan replaced: every line, blocks of non-blank lines."""
-    text = doc.text
-    block: list = []
-    for line in doc.lines + [None]:
-        if line is not None and line.text:
-            block.append(line)
-            continue
-        if block:
-            a, z = block[0].start, block[-1].end
-            n = ev._D3ANY.search(text, a, z)
-            if n is not None:
-                b = n.start()
-                if ev._Y4.search(text, b, z) is not None:
-                    yield from ev._block_regions(text, block)
-                elif ev._has_short_year(text, a, z, max(a, b - 1)):
-                    yield from ev._block_regions(text, block, True)
-        block = []
-
-
-REGION_PAGES = [
-    Case("Menu\nHome\n\nIt opened in 1996.\nCopyright 2020 Example. All rights reserved.\n\nPhone 123 4567",
-         "marker line in a block"),
-    Case("Founded: 1951\n\nThe office was\nopened in 1996 in Minsk.\n\n  \nIt was converted in 301.", "label row, soft break, short year"),
-    Case("", "empty page"),
-    Case("1999", "a year alone"),
-]
-
-
-@pytest.mark.parametrize("case", REGION_PAGES, ids=lambda c: c.note)
-def test_regions_table(case):
-    doc = Doc.from_text(case.text)
-    assert list(ev._regions(doc)) == list(_regions_plain(doc))
-
-
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
-@given(texts)
-def test_regions_agree(text):
-    doc = Doc.from_text(text)
-    assert list(ev._regions(doc)) == list(_regions_plain(doc))
 
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])

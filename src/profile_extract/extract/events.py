@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from operator import attrgetter
 
 from ..findings import Finding
 from ..ingest.segment import Doc
@@ -520,9 +519,13 @@ def _tail_words(pre: str, n: int = 64) -> tuple[list[str], list[str]]:
     """The last words before a date: (lower-case words stripped of punctuation, raw words)."""
     s = pre[-n:]
     raw = s.split()
+    # lower() once for the slice: it neither makes nor removes spaces or the
+    # punctuation stripped here, so the pieces line up with `raw`
+    low = s.lower().split()
     if raw and len(pre) > n and not s[0].isspace():
         raw = raw[1:]                                   # a word cut by the slice
-    return [w.strip(_PUNCT).lower() for w in raw], raw
+        low = low[1:]
+    return [w.strip(_PUNCT) for w in low], raw
 
 
 def _combos(triggers, tails) -> dict[str, str]:
@@ -1039,6 +1042,10 @@ def _headline_date(pre: str, post: str) -> bool:
     """
     if post.strip() and not post.lstrip(" \t").startswith("\n"):
         return False
+    # the pattern ends in `\s[a-z]+\s+$`: the last word must be ASCII lower case
+    last = pre.rsplit(None, 1)[-1] if pre.strip() else ""
+    if not (pre[-1:].isspace() and last.isascii() and last.isalpha() and last.islower()):
+        return False
     # `_HEADLINE_PRE.search(pre)`: a match starts at 0 or at a line break
     if _HEADLINE_PRE.match(pre) is not None:
         return True
@@ -1135,32 +1142,23 @@ def _judge(sent: _Sentence, m, prev):
 
 def _regions(doc: Doc):
     """(start, end) ranges of prose, block by block (runs of non-blank lines),
-    only for blocks that hold a four-digit number.
-
-    Why it jumps: most blocks hold no number (menus, prose without dates), so
-    the page is scanned once for three digits in a row and only the block
-    around each hit is looked at."""
+    only for blocks that hold a four-digit number."""
     text = doc.text
-    lines = doc.lines
-    n_lines = len(lines)
-    n = _D3ANY.search(text)
-    while n is not None:
-        i = bisect_right(lines, n.start(), key=_LINE_START) - 1
-        i0 = i1 = i
-        while i0 > 0 and lines[i0 - 1].text:
-            i0 -= 1
-        while i1 + 1 < n_lines and lines[i1 + 1].text:
-            i1 += 1
-        a, z = lines[i0].start, lines[i1].end
-        b = n.start()                                # the block's first three digits
-        if _Y4.search(text, b, z) is not None:
-            yield from _block_regions(text, lines[i0:i1 + 1])
-        elif _has_short_year(text, a, z, max(a, b - 1)):
-            yield from _block_regions(text, lines[i0:i1 + 1], True)   # `in 301` alone: rare
-        n = _D3ANY.search(text, z)
-
-
-_LINE_START = attrgetter("start")
+    block: list = []
+    for line in doc.lines + [None]:
+        if line is not None and line.text:
+            block.append(line)
+            continue
+        if block:
+            a, z = block[0].start, block[-1].end
+            n = _D3ANY.search(text, a, z)                # most blocks: no number, one scan
+            if n is not None:
+                b = n.start()
+                if _Y4.search(text, b, z) is not None:
+                    yield from _block_regions(text, block)
+                elif _has_short_year(text, a, z, max(a, b - 1)):
+                    yield from _block_regions(text, block, True)   # `in 301` alone: rare
+        block = []
 
 
 def _block_regions(text: str, lines, short: bool = False):
