@@ -267,3 +267,20 @@ def test_gated_windows_line_by_line_equal_whole_scan(case, monkeypatch):
     monkeypatch.setattr(A, "GATED", True)
     monkeypatch.setattr(A, "_WINDOWS", A._Memo())
     assert A.find_parts(text) == want
+
+
+PHONE_ROWS = ["Population (2018-2023): 4 500 000", "Tel 022 730 82 08, 730 82 09", "USD 1 234 567 and EUR 7 654 321",
+              "IBAN SI56 0201 1000 0123 456", "Call 0041 22 123 45 67 or (04) 771358/758700", "2015-2020 | 12.05.2020",
+              "x+41 22 1234567 ext. 12", "No. 123 4567 89", "212-370-7885"]
+
+
+@pytest.mark.parametrize("row", PHONE_ROWS)
+def test_bare_phone_items_remembered_equal_plain(row, monkeypatch):
+    """Unlabelled numbers found again from the memo (filled by other texts
+    with the same rows) are the ones _phone_items finds."""
+    from profile_extract.parse.phones import PHONE_RUN
+    monkeypatch.setattr(C, "_BARE_PHONES", A._Memo())
+    for text in (row, "Head\n" + row, "ab " + row + "\n" + row, row.replace(" ", "  ")):
+        want = [C._phone_items(text, m.start(), m.end(), "phone", False) for m in PHONE_RUN.finditer(text)]
+        for _ in range(2):
+            assert [C._bare_phone_items(text, m.start(), m.end()) for m in PHONE_RUN.finditer(text)] == want

@@ -363,6 +363,26 @@ def _phone_items(text: str, s: int, e: int, kind: str, labelled: bool) -> list[I
     return out
 
 
+# unlabelled numbers by the text they are read from (see _bare_phone_items)
+_BARE_PHONES = addr._Memo()
+
+
+def _bare_phone_items(text: str, s: int, e: int) -> list[Item]:
+    """_phone_items(text, s, e, "phone", False), remembered: what it finds
+    depends on text[s:e] and the 13 characters before it (the amount and
+    IBAN look-backs reach 12 and 6 back, their look-behinds one more), or
+    fewer at the start of the text. Pages repeat their table rows' numbers
+    (years, ranges, amounts), which are no phone numbers."""
+    b = max(0, s - 13)
+    key = (text[b:e], s - b) if e - b <= 200 else None
+    got = _BARE_PHONES.get(key) if key is not None else None
+    if got is None:
+        items = _phone_items(text, s, e, "phone", False)
+        _BARE_PHONES.remember(key, tuple((i.start - s, i.end - s, i.number_text) for i in items))
+        return items
+    return [Item("phone", s + a, s + z, number_text=n, rule="contact.phone.bare") for a, z, n in got]
+
+
 class _Shifted:
     """A match in a slice, with offsets into the whole text."""
     __slots__ = ("_m", "_off")
@@ -522,9 +542,9 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
         if any(a < m.end() and m.start() < b for a, b in used[max(0, k - 3):k]):
             continue
         if _is_intl(m.group(0)):
-            items.extend(_phone_items(text, m.start(), m.end(), "phone", False))
+            items.extend(_bare_phone_items(text, m.start(), m.end()))
         else:
-            loose.extend(_phone_items(text, m.start(), m.end(), "phone", False))
+            loose.extend(_bare_phone_items(text, m.start(), m.end()))
     # a line that is only a website (an infobox row without its label)
     for line in (doc.nonblank if "www." in text else ()):   # (the line holds `www.`)
         if "www." not in line.text:

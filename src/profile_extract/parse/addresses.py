@@ -559,21 +559,24 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
     (at most `before` above a gate's line) that end with a gate match, so the
     lines between windows hold no match and the scan state at each window
     start is the whole-text scan's. `cache` keeps gate lines for one text."""
-    rx = _rx()[name]
-    if not GATED or name not in _rx()["_gates"]:
+    rxs = _rx()
+    rx = rxs[name]
+    if not GATED or name not in rxs["_gates"]:
         yield from rx.finditer(text, start, end)
         return
-    keys, before, *need = _rx()["_gates"][name]
-    need_rx = _rx()["_gate_rx"][need[0]].search if need else None
+    keys, before, *need = rxs["_gates"][name]
     cache = {} if cache is None else cache
-    split = _rx()["_split"].get(name) if QUICK_GATES else None
     lines: list[tuple[int, int]] = []
     for k in keys:
         if k not in cache:
             cache[k] = _gate_lines(k, text, start, end)
         lines.extend(cache[k])
+    if not lines:
+        return      # (most patterns on most pages)
     if len(keys) > 1:
         lines.sort()
+    need_rx = rxs["_gate_rx"][need[0]].search if need else None
+    split = rxs["_split"].get(name) if QUICK_GATES else None
     ktext = cache.get(" key text")
     if ktext is None:   # (the text the windows are keyed by in _WINDOWS)
         ktext = cache[" key text"] = text.translate(_DIGITS_AS_ONE) if _windows_blind() else text
