@@ -36,6 +36,8 @@ CASES = [
     Case("two stamps, other key first", "Bericht\nStand: März 2024\nText.\nUpdated: 4 May 2019\nMore."),
     Case("two stamps, as of first", "List\nAs of March 2015\nKenya\nLast updated 2 June 2016"),
     Case("head office", "Offices\nHead Office\nMain Street 3\nNairobi\nKenya\n\nBranch\n1 Road\nKampala\nUganda"),
+    Case("head office first", "  Head Office\nMain Street 3\nNairobi\nKenya\n\nBranch\n1 Road\nKampala\nUganda"),
+    Case("head office after tabs", "Offices\n\t Registered office:\n1 Road\nLusaka\nZambia\n\nMain office\nKampala\nUganda"),
     Case("headquarters of a world body", "Headquarters\nWorld Council House\nGeneva\nSwitzerland"),
 ]
 
@@ -104,3 +106,11 @@ def test_title_same_with_cold_and_warm_line_cache(text):
 def test_clean_title_pre_checks(t):
     plain = " ".join(page._PAGE_NUMBER.sub("", page._BAR_END.sub("", t)).split())
     assert page._clean_title(t) == plain
+
+
+@pytest.mark.parametrize("case,want", [(CASES[12], "KE"), (CASES[13], "KE"), (CASES[14], "ZM"), (CASES[15], None)],
+                         ids=lambda c: c.name if isinstance(c, Case) else str(c))
+def test_head_office_country(case, want):
+    fast, plain = Doc.from_text(case.text), Doc.from_text(case.text)
+    plain.extra["lower"] = None
+    assert page._head_office_country(fast) == page._head_office_country(plain) == want

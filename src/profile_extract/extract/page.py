@@ -157,23 +157,23 @@ def _iso(y: int, m: int | None = None, d: int | None = None) -> str | None:
 def parse_date(m: re.Match) -> str | None:
     """ISO partial date of a _DATE match; numeric dates are day first
     (`06/01/2017` -> 2017-01-06) unless the second number cannot be a month."""
-    g = m.groupdict()
-    if g["ymd"]:
-        return _iso(int(g["y1"]), int(g["m1"]), int(g["d1"]))
-    if g["dmy"]:
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y2"])
-        if len(g["y2"]) == 2:
+    g = m.group      # (named groups read one by one: cheaper than groupdict() of them all)
+    if g("ymd"):
+        return _iso(int(g("y1")), int(g("m1")), int(g("d1")))
+    if g("dmy"):
+        a, b, y = int(g("a")), int(g("b")), int(g("y2"))
+        if len(g("y2")) == 2:
             y += 2000 if y < 50 else 1900
         if b > 12 and a <= 12:
             a, b = b, a
         return _iso(y, b, a)
-    if g["dMy"]:
-        return _iso(int(g["y3"]), _month(g["m3"]), int(g["d3"]))
-    if g["Mdy"]:
-        return _iso(int(g["y4"]), _month(g["m4"]), int(g["d4"]))
-    if g["My"]:
-        return _iso(int(g["y5"]), _month(g["m5"]))
-    return _iso(int(g["y6"]))
+    if g("dMy"):
+        return _iso(int(g("y3")), _month(g("m3")), int(g("d3")))
+    if g("Mdy"):
+        return _iso(int(g("y4")), _month(g("m4")), int(g("d4")))
+    if g("My"):
+        return _iso(int(g("y5")), _month(g("m5")))
+    return _iso(int(g("y6")))
 
 
 # --- updated -----------------------------------------------------------------
@@ -675,10 +675,12 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
             continue
         if d.generic.match(t) and not (level == 1 and _heads_its_content(doc.text, headings, k)):
             continue                   # a site part (`News` over an article heading, a footer)
-        nl = doc.text.find("\n", e)
-        nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
-        if level == 1 and nxt and (_nav(nxt) or d.site_chrome.match(nxt)):
-            continue                   # a site name above its menu
+        if level == 1:
+            nl = doc.text.find("\n", e)
+            nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
+            if nxt and (_nav(nxt) or d.site_chrome.match(nxt)):
+                continue               # a site name above its menu
+            return t, Span(s, e)       # the first <h1> left is the pick (below): no need to read on
         cands.append((level, s, e, t))
     if not cands:
         return None, None
@@ -948,26 +950,28 @@ _HEAD_OFFICE = re.compile(r"(?i)^(?:head\s*office|headquarters|main\s+office|reg
                           r"|hauptsitz|sede\s+(?:central|principal|nacional))\b")
 
 
-# The first word of every _HEAD_OFFICE line, lower case.
-_HEAD_OFFICE_WORDS = ("head", "main", "registered", "siège", "hauptsitz", "sede")
+# A line starting with the first word of a _HEAD_OFFICE line, in the lower-cased page.
+_HEAD_OFFICE_START = re.compile(r"\n[^\S\n]*(head|main|registered|siège|hauptsitz|sede)")
+_HEAD_OFFICE_AT_0 = re.compile(r"[^\S\n]*(head|main|registered|siège|hauptsitz|sede)")
 
 
 def _head_office_candidates(doc: Doc):
-    """Indexes into doc.nonblank of the lines that may start with a _HEAD_OFFICE word, in order:
-    those starting with one of _HEAD_OFFICE_WORDS in the lower-cased page (str.find), else all."""
+    """Indexes into doc.nonblank of the lines that may start with a _HEAD_OFFICE word, in
+    order: one scan of the lower-cased page from line break to line break; else all lines."""
     low = lower_text(doc)
     if low is None:
         return range(len(doc.nonblank))
     starts = _nonblank_starts(doc)
-    found = set()
-    for w in _HEAD_OFFICE_WORDS:
-        i = low.find(w)
-        while i >= 0:
-            k = bisect_right(starts, i) - 1
-            if k >= 0 and starts[k] == i:
-                found.add(k)
-            i = low.find(w, i + 1)
-    return sorted(found)
+    found = [m.start(1) for m in _HEAD_OFFICE_START.finditer(low)]
+    m0 = _HEAD_OFFICE_AT_0.match(low)
+    if m0:
+        found.insert(0, m0.start(1))
+    keep = []
+    for i in found:
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and starts[k] == i:
+            keep.append(k)
+    return keep
 
 
 _INTERNATIONAL = re.compile(r"(?i)\b(?:international|intl|world|global|worldwide)\b")
