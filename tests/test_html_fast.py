@@ -10,6 +10,7 @@ from typing import NamedTuple
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import etree
 
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
 from profile_extract.ingest import html as html_module
@@ -287,3 +288,25 @@ def test_label_text_decides_like_the_full_text(html, pad):
 def test_label_text_cases(html, label):
     el = _parse(html).find(".//div")
     assert _label_text(el) == label
+
+
+@pytest.mark.parametrize("wrap,lines", [
+    ("p", ["axtailENT tail"]),
+    ("pre", ["axtailENT", "tail"]),
+])
+def test_walk_reads_non_element_nodes_as_the_event_walk_did(wrap, lines):
+    """The walk used to be lxml's iterwalk, which reports entity references but
+    not comments or processing instructions: those (kept in BeautifulSoup trees)
+    are dropped with their tails, an entity reference's tail is text."""
+    root = etree.fromstring(f"<html><body><{wrap}>a<b>x</b>tail</{wrap}></body></html>")
+    el = root.find(f".//{wrap}")
+    pi = etree.ProcessingInstruction("php", "echo 1")
+    pi.tail = "PI tail"
+    el.insert(0, pi)
+    ent = etree.Entity("nbsp")
+    ent.tail = "ENT\ntail"
+    el.append(ent)
+    comment = etree.Comment("c")
+    comment.tail = "comment tail"
+    el.append(comment)
+    assert [l.text for l in _render(root)] == lines

@@ -497,7 +497,13 @@ def _render(root) -> list[_Line]:
         for el in iters[-1]:
             tag = el.tag
             if not isinstance(tag, str):
-                continue   # a comment (BeautifulSoup trees keep them): it and its tail are not shown
+                # comments and processing instructions (BeautifulSoup trees keep them) are not
+                # shown, nor are their tails; an entity reference's tail is
+                if tag is etree.Entity:
+                    tail = el.tail
+                    if tail:
+                        stack[-1].text(tail)
+                continue
             if tag in _SKIP:
                 action = None
             else:
@@ -533,7 +539,8 @@ def _render(root) -> list[_Line]:
                         action = _open(el, tag, keys, stack, rows, tables, roles)
                     if len(el):
                         opened.append((el, action))
-                        if len(opened) >= _MAX_DEPTH and any(isinstance(k.tag, str) for k in el):
+                        if len(opened) >= _MAX_DEPTH and any(
+                                isinstance(k.tag, str) or k.tag is etree.Entity for k in el):
                             raise _TooDeep()
                         iters.append(iter(el))
                         break
