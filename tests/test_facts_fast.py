@@ -479,3 +479,42 @@ def test_build_fact_plan_agrees_with_the_former_build_fact(monkeypatch):
     for name, data in pages:
         extract_page(data, name)
     assert len(seen) > 20
+
+
+def _supported_slow(r, by_pos, nb_index, rows):
+    """The former _supported: neighbours looked at row by row."""
+    if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
+        return True
+    if F._prose_value(r.value) and r.rule in ("fact.dash", "fact.equals"):
+        return False
+    i = nb_index.get(r.line, -1)
+    for j in range(i - 3, i + 4):
+        if j != i and any(x is not r and x.kind in ("row", "skip", "header") and x.has_value
+                          and not F._prose_value(x.value) for x in by_pos.get(j, ())):
+            return True
+    return None      # the rest of the test is the same code
+
+
+SUPPORT_SHAPES = ["Syria: 5 million have fled\n\nNews\n", "Motto: Unity\nArea: 12 km2\n\n\n\n\nCapital: Minsk\n",
+                  "A - b\nC = d e f g h i j k l m n o p q r s t u v w x y z was is are the report\n"]
+
+
+def test_supported_agrees_with_the_former_loop(monkeypatch):
+    fast = F._supported
+    n = [0]
+
+    def both(r, by_pos, nb_index, rows, support=None):
+        got = fast(r, by_pos, nb_index, rows, support)
+        slow = _supported_slow(r, by_pos, nb_index, rows)
+        if slow is not None:
+            assert got == slow, (r.label, r.value)
+            n[0] += 1
+        return got
+
+    monkeypatch.setattr(F, "_supported", both)
+    root = Path(__file__).resolve().parents[1]
+    pages = [(p.name, p.read_bytes()) for p in sorted((root / "samples").iterdir()) if p.is_file()]
+    pages += [(f"s{i}.txt", t.encode()) for i, t in enumerate(SUPPORT_SHAPES + BUILD_SHAPES)]
+    for name, data in pages:
+        extract_page(data, name)
+    assert n[0] > 10

@@ -1819,8 +1819,9 @@ def extract_facts(doc: Doc):
     grouped = [r for r in grouped if not (id(r) in heads and r.has_value and parse_period(r.value))]
     # isolated lines that only look like rows: headlines, captions
     final: list[Row] = []
+    support = _supporting(by_pos)
     for r in grouped:
-        if r.group is None and not _supported(r, by_pos, nb_index, rows):
+        if r.group is None and not _supported(r, by_pos, nb_index, rows, support):
             continue
         final.append(r)
     facts = []
@@ -1947,7 +1948,14 @@ def _prose_value(v: str) -> bool:
                             and v.endswith((".", "”", '"', "’")))
 
 
-def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
+def _supporting(by_pos) -> set[int]:
+    """The nonblank-line positions that hold a row with a value that is no prose:
+    what makes a row near them part of a fact box (_supported), found once a page."""
+    return {j for j, xs in by_pos.items()
+            if any(x.kind in ("row", "skip", "header") and x.has_value and not _prose_value(x.value) for x in xs)}
+
+
+def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: set[int] | None = None) -> bool:
     """A row is kept when other rows stand near it (a fact box), when its label
     is a known indicator, or when its value is a number (not a bare date)."""
     if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
@@ -1955,9 +1963,10 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows) -> bool:
     if _prose_value(r.value) and r.rule in ("fact.dash", "fact.equals"):
         return False
     i = nb_index.get(r.line, -1)
+    if support is None:
+        support = _supporting(by_pos)
     for j in range(i - 3, i + 4):
-        if j != i and any(x is not r and x.kind in ("row", "skip", "header") and x.has_value
-                          and not _prose_value(x.value) for x in by_pos.get(j, ())):
+        if j != i and j in support:      # (a row at another line is not r)
             return True
     if r.known:
         return True
