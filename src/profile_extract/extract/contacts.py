@@ -861,19 +861,17 @@ def _passing_rows() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def _org_data():
+    # the word lists as tries (addr._trie, case folded: the same matches as the
+    # case-insensitive alternations, longest first, cheaper to try)
     d = addr.data()["organization"]
     titles = list(d["addressee_titles"])
     titles += [t[4:] for t in titles if t.startswith("The ")]
-    titles = sorted(set(titles), key=len, reverse=True)
-    title_rx = re.compile(r"^(?:" + "|".join(re.escape(t) for t in titles) + r")(?![\w])[\s,:]*", re.I)
+    title_rx = re.compile(rf"^(?:{_words_i(titles)})(?![\w])[\s,:]*")
     not_names = {n.casefold() for n in d["not_names"]}
-    kw = "|".join(re.escape(k) for k in sorted(d["keywords"], key=len, reverse=True))
-    kw_rx = re.compile(rf"(?<![\w])(?:{kw})(?![\w])", re.I)
-    person_rx = re.compile(r"^(?:" + "|".join(re.escape(t.rstrip(".")) for t in d["person_titles"])
-                           + r")\.?\s", re.I)
+    kw_rx = re.compile(rf"(?<![\w])(?:{_words_i(d['keywords'])})(?![\w])")
+    person_rx = re.compile(rf"^(?:{_words_i(t.rstrip('.') for t in d['person_titles'])})\.?\s")
     given = frozenset(d["given_names"])
-    sub = "|".join(re.escape(w) for w in sorted(addr.data()["streets"]["subaddress"], key=len, reverse=True))
-    sub_rx = re.compile(rf"(?<![\w])(?:{sub})(?![\w])", re.I)
+    sub_rx = re.compile(rf"(?<![\w])(?:{_words_i(addr.data()['streets']['subaddress'])})(?![\w])")
     return title_rx, not_names, kw_rx, person_rx, sub_rx, given
 
 
@@ -1195,9 +1193,14 @@ def _is_row(line: str) -> bool:
 @lru_cache(maxsize=None)
 def _building_rx() -> re.Pattern:
     d = addr.data()["organization"]
-    last = "|".join(re.escape(w) for w in sorted(d["building_last"], key=len, reverse=True))
-    first = "|".join(re.escape(w) for w in sorted(d["building_first"], key=len, reverse=True))
+    last = addr._trie(d["building_last"], strip_dot=False)
+    first = addr._trie(d["building_first"], strip_dot=False)
     return re.compile(rf"(?:^(?:{first})\s.*|.*\s(?:{last}))\Z")
+
+
+def _words_i(words) -> str:
+    """Literal words, case-insensitively, as a trie (addr._trie)."""
+    return addr._trie(list(words), ignore_case=True, strip_dot=False)
 
 
 def _is_building(name: str) -> bool:
