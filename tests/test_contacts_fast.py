@@ -284,3 +284,40 @@ def test_bare_phone_items_remembered_equal_plain(row, monkeypatch):
         want = [C._phone_items(text, m.start(), m.end(), "phone", False) for m in PHONE_RUN.finditer(text)]
         for _ in range(2):
             assert [C._bare_phone_items(text, m.start(), m.end()) for m in PHONE_RUN.finditer(text)] == want
+
+
+def _org_plain():
+    """The organisation patterns written as case-insensitive alternations, longest first."""
+    d = A.data()["organization"]
+    titles = list(d["addressee_titles"]) + [t[4:] for t in d["addressee_titles"] if t.startswith("The ")]
+
+    def alt(ws):
+        return "|".join(re.escape(w) for w in sorted(set(ws), key=len, reverse=True))
+    return (re.compile(rf"^(?:{alt(titles)})(?![\w])[\s,:]*", re.I),
+            re.compile(rf"(?<![\w])(?:{alt(d['keywords'])})(?![\w])", re.I),
+            re.compile(rf"^(?:{alt(t.rstrip('.') for t in d['person_titles'])})\.?\s", re.I),
+            re.compile(rf"(?<![\w])(?:{alt(A.data()['streets']['subaddress'])})(?![\w])", re.I),
+            re.compile(rf"(?:^(?:{alt(d['building_first'])})\s.*|.*\s(?:{alt(d['building_last'])}))\Z"))
+
+
+def _org_texts() -> list[str]:
+    d = A.data()["organization"]
+    words = (d["addressee_titles"] + d["keywords"] + d["person_titles"] + d["building_last"]
+             + d["building_first"] + A.data()["streets"]["subaddress"])
+    out = []
+    for w in words:
+        for v in (w, w.upper(), w.lower(), w.title(), w.rstrip(".")):
+            out += [v, v + " Smith", "The " + v + " of X", v + ". Dr", v + "s", "x" + v, "Lakeside " + v]
+    return out
+
+
+def test_org_tries_equal_alternations():
+    title, kw, person, sub, building = _org_plain()
+    t_rx, _, kw_rx, person_rx, sub_rx, _ = C._org_data()
+    for t in _org_texts():
+        a, b = title.match(t), t_rx.match(t)
+        assert (a and a.span()) == (b and b.span()), t
+        assert bool(kw.search(t)) == bool(kw_rx.search(t)) and bool(kw.fullmatch(t)) == bool(kw_rx.fullmatch(t)), t
+        assert bool(person.match(t)) == bool(person_rx.match(t)), t
+        assert bool(sub.search(t)) == bool(sub_rx.search(t)), t
+        assert bool(building.match(t)) == bool(C._building_rx().match(t)), t
