@@ -885,10 +885,17 @@ def _donor_context(text: str, pos: int, ls: int, le: int, low: str | None = None
             continue
         if len(prev) > 60 or prev.endswith((".", ";", "!", "?")):
             return False
-        if d.donor_heading.match(prev):
+        if _donor_heading(prev):
             return True
         le = ps
     return False
+
+
+@lru_cache(maxsize=16384)
+def _donor_heading(line: str) -> bool:
+    """Whether a short line is a donor / partner heading (a pure function of the line, asked
+    for every line above a mention in a list or an address block: cached)."""
+    return _data().donor_heading.match(line) is not None
 
 
 _OFFICIAL = re.compile(r"(?i)\b(?:republic|kingdom|federation|principality|sultanate|emirate|commonwealth|"

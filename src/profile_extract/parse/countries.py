@@ -179,11 +179,10 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     stems = _tables().stems
     out: list[Mention] = []
     pos = start
+    no_candidates = _NO_CANDIDATES
     for m in _CAP.finditer(text, start, end):
-        if m.start() < pos:
-            continue
-        word = m.group(0)
-        if word in _NO_CANDIDATES:
+        word = m[0]
+        if word in no_candidates or m.start() < pos:     # (most words: the cheap test first)
             continue
         key = word.rstrip(".'’").split("’")[0].split("'")[0]
         upper = word.isupper() and len(key) > 2
