@@ -82,7 +82,6 @@ _BREAKS.update({t: _PARA for t in (
     "ul", "ol")})
 
 _STYLE_HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
-_WS = re.compile(r"\s+")
 # Invisible characters: soft hyphen, zero-width space, word joiner, BOM, bidi marks and
 # embeddings, controls.
 _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069"
@@ -119,6 +118,9 @@ class _Buf:
         self.glue = False        # a `Label:` block waits for its value block on the same line
 
     def text(self, s: str) -> None:
+        """Add text. (`_render` appends to `parts` itself when the buffer is not
+        in a <pre>, not gluing a `Label:` block and holds no <dt>: then this
+        is only the append.)"""
         if not s:
             return
         if not s.isspace():
@@ -182,8 +184,8 @@ class _Buf:
 
 def _clean_line(s: str) -> str:
     """Invisible characters out, whitespace runs to one space, trimmed.
-    (``" ".join(s.split())`` is ``_WS.sub(" ", s).strip()``: str.split and
-    the regex's ``\\s`` take the same characters as whitespace, and it is
+    (``" ".join(s.split())`` is ``re.sub(r"\\s+", " ", s).strip()``: str.split
+    and the regex's ``\\s`` take the same characters as whitespace, and it is
     about twice as fast on short lines.)"""
     if s.isascii() and s.isprintable():
         # printable ASCII: nothing invisible, and no whitespace but the plain space
