@@ -321,3 +321,20 @@ def test_org_tries_equal_alternations():
         assert bool(person.match(t)) == bool(person_rx.match(t)), t
         assert bool(sub.search(t)) == bool(sub_rx.search(t)), t
         assert bool(building.match(t)) == bool(C._building_rx().match(t)), t
+
+
+_ASCII_LABELS = [w for grp in ("strong", "weak") for ws in A.data()["labels"][grp].values() for w in ws if w.isascii()]
+LABEL_TEXTS = [c.text for c in TEXTS if c.text.isascii()] + [
+    "\n".join(f"{p}{v}{tail}" for v in (w, w.upper(), w.lower())
+              for p in ("", "x", "1", "(", " | ", "-")
+              for tail in (": 555 1234", " +41 22 1234567", "+41 22 1234567", "www.x.org", " -- x", "", ".: a@b.org"))
+    for w in _ASCII_LABELS]
+
+
+@pytest.mark.parametrize("text", LABEL_TEXTS, ids=lambda t: t[:20])
+def test_ascii_label_scan_equals_label_pattern(text):
+    """An ASCII text's labels, found from the characters that are no letters:
+    the label pattern's finditer matches."""
+    assert text.isascii()
+    want = [(m.span(), m.groupdict()) for m in C._label_rx()[0].finditer(text)]
+    assert [(m.span(), m.groupdict()) for m in C._label_matches(text)] == want

@@ -189,11 +189,36 @@ def _label_scan() -> tuple[re.Pattern, re.Pattern]:
     return first, re.compile(body)
 
 
+@lru_cache(maxsize=None)
+def _label_scan_ascii() -> re.Pattern:
+    """For an ASCII text: a character that is no letter (`[^A-Za-z]`, which
+    sre tests fast, unlike `[\\W\\d_]`) right before a place where the label
+    pattern matches, so the scan stops at word starts only."""
+    first, body = _label_scan()
+    heads = first.pattern[:first.pattern.index("]") + 1]
+    return re.compile(rf"[^A-Za-z](?={heads})(?=(?:{body.pattern}))")
+
+
 def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
     first, body = _label_scan()
-    search, match = first.search, body.match
+    match = body.match
     pos = 0
+    if text.isascii():
+        m = match(text, 0)      # (a label at the start has nothing before it)
+        if m is not None:
+            yield m
+            pos = m.end()
+        search = _label_scan_ascii().search
+        while True:
+            # a label at or after pos: no letter at pos - 1 or after, right before it
+            f = search(text, pos - 1 if pos else 0)
+            if f is None:
+                return
+            m = match(text, f.start() + 1)
+            yield m
+            pos = m.end()
+    search = first.search
     while True:
         f = search(text, pos)
         if f is None:
