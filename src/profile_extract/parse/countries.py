@@ -175,8 +175,6 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     """Every mention of a country name or adjective in text[start:end], in order.
     Words are matched as written (capitalised), or whole in upper case (`TURKEY`)."""
     end = len(text) if end is None else end
-    first = _tables().first_word
-    stems = _tables().stems
     out: list[Mention] = []
     pos = start
     no_candidates = _NO_CANDIDATES
@@ -184,25 +182,37 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
         word = m[0]
         if word in no_candidates or m.start() < pos:     # (most words: the cheap test first)
             continue
-        key = word.rstrip(".'’").split("’")[0].split("'")[0]
-        upper = word.isupper() and len(key) > 2
-        cands = first.get(key) or (first.get(key.title()) if upper else None)
-        if not cands:
-            stem = stems.get(key[:3]) if "А" <= key[0] <= "Я" or key[0] == "Ё" else None
-            if not stem:
-                if len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
-                    _NO_CANDIDATES.add(word)
-                continue
-            hit = _stem_match(text, m.start(), key.rstrip(".'’"), stem)
+        how = _word_reading(word)
+        if how is None:
+            if len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
+                _NO_CANDIDATES.add(word)
+            continue
+        if how[0] is None:             # a stem row (Russian `Кыргызстане`)
+            hit = _stem_match(text, m.start(), how[1], how[2])
             if hit and hit[0] <= end:
                 out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], NAME))
                 pos = hit[0]
             continue
-        hit = _read_name(text, m.start(), end, cands, key if first.get(key) else key.title(), upper)
+        hit = _read_name(text, m.start(), end, *how)
         if hit is not None:
             out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], hit[2]))
             pos = hit[0]
     return out
+
+
+@lru_cache(maxsize=65536)
+def _word_reading(word: str):
+    """How find_countries reads a capitalised word (a pure function of the word: cached):
+    (names, first word, upper case) for _read_name, (None, stem, stem rows) for _stem_match,
+    or None when the word starts no name."""
+    first = _tables().first_word
+    key = word.rstrip(".'’").split("’")[0].split("'")[0]
+    upper = word.isupper() and len(key) > 2
+    cands = first.get(key) or (first.get(key.title()) if upper else None)
+    if cands:
+        return cands, key if first.get(key) else key.title(), upper
+    stem = _tables().stems.get(key[:3]) if "А" <= key[0] <= "Я" or key[0] == "Ё" else None
+    return (None, key.rstrip(".'’"), stem) if stem else None
 
 
 def _read_name(text: str, start: int, end: int, cands, key: str, upper: bool):
