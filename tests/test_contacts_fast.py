@@ -183,6 +183,12 @@ def test_memo_forgets_when_full(monkeypatch):
     assert list(m) == ["d"]
     m.remember(None)
     assert list(m) == ["d"]
+    monkeypatch.setattr(A, "_MEMO_CHARS", 10)
+    m.remember("e", size=8)
+    m.remember("f", size=1)
+    assert list(m) == ["d", "e", "f"]
+    m.remember("g")
+    assert list(m) == ["g"]
 
 
 GATE_TEXTS = TEXTS + [Case(c.name + "_squeezed", c.text.replace(" ", "")) for c in TEXTS[:12]] + [

@@ -403,7 +403,7 @@ def _bare_phone_items(text: str, s: int, e: int) -> list[Item]:
     got = _BARE_PHONES.get(key) if key is not None else None
     if got is None:
         items = _phone_items(text, s, e, "phone", False)
-        _BARE_PHONES.remember(key, tuple((i.start - s, i.end - s, i.number_text) for i in items))
+        _BARE_PHONES.remember(key, tuple((i.start - s, i.end - s, i.number_text) for i in items), e - b)
         return items
     return [Item("phone", s + a, s + z, number_text=n, rule="contact.phone.bare") for a, z, n in got]
 

@@ -602,14 +602,14 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
                 yield m
             continue
         if need_rx is not None and need_rx(text, a, e) is None:
-            _WINDOWS.remember(key, ())
+            _WINDOWS.remember(key, (), e - a)
             continue   # every match holds a `need` match: none in this window
         found = []
         for m in (rx.finditer(text, p, e) if split is None else _split_finditer(split, text, p, e)):
             found.append(m.start() - a)
             last = m.end()
             yield m
-        _WINDOWS.remember(key, tuple(found))
+        _WINDOWS.remember(key, tuple(found), e - a)
 
 
 def _may_match_newline(data, flags: int) -> bool:
@@ -701,19 +701,25 @@ def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, e
 
 # ---------------------------------------------------------------- memos
 
-_MEMO_MAX = 200_000       # entries a memo keeps (then it starts afresh)
-_MEMO_LINE_MAX = 4_000    # longer lines and windows are not kept
+_MEMO_MAX = 100_000       # entries a memo keeps (then it starts afresh)
+_MEMO_CHARS = 8_000_000   # characters of keys a memo keeps (then it starts afresh)
+_MEMO_LINE_MAX = 2_000    # longer lines and windows are not kept
 
 
 class _Memo(dict):
-    """A dict that forgets everything when it grows past _MEMO_MAX entries."""
+    """A dict that forgets everything when it grows past _MEMO_MAX entries
+    or _MEMO_CHARS characters of keys (a worker's memory stays bounded)."""
 
-    def remember(self, key, value=True) -> None:
+    chars = 0
+
+    def remember(self, key, value=True, size: int = 1) -> None:
         if key is None:
             return
-        if len(self) >= _MEMO_MAX:
+        if len(self) >= _MEMO_MAX or self.chars >= _MEMO_CHARS:
             self.clear()
+            self.chars = 0
         self[key] = value
+        self.chars += size
 
 
 # where in a gate window (see _gated) its pattern matches (most windows are
@@ -854,7 +860,7 @@ class LineMemo:
         for k, (pos, ln, key) in enumerate(rows):
             items = tuple(sorted(per[k], key=lambda it: it[0]))   # (stable: a scan's own order kept)
             if len(ln) <= _MEMO_LINE_MAX:
-                self.memo.remember(key, items)
+                self.memo.remember(key, items, len(ln))
             if items:
                 out.append((pos, items))
 
