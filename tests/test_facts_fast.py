@@ -518,3 +518,35 @@ def test_supported_agrees_with_the_former_loop(monkeypatch):
     for name, data in pages:
         extract_page(data, name)
     assert n[0] > 10
+
+
+# --- _find_colon_span: the colon found with str.find ---------------------------------------
+
+COLON_PIECES = [":", "：", " ", "\t", "a", "1", "(", ")", "/", "//", "http", "19", "\u00a0", "x" * 140]
+
+
+@pytest.mark.parametrize("text", ["Population (2015):9.5 million", "a: :b", "a::b", "Time: 19:30", "http://x: y",
+                                  "(a: b): c", "Label ：value", ": lead", "x" * 148 + " : y", "a :  b : c"])
+def test_find_colon_span_table(text):
+    m = F._find_colon(text)
+    assert F._find_colon_span(text) == ((m.start(), m.end()) if m else None)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(COLON_PIECES), max_size=12))
+def test_find_colon_span_any(parts):
+    text = "".join(parts)
+    m = F._find_colon(text)
+    assert F._find_colon_span(text) == ((m.start(), m.end()) if m else None)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["Population", " ", ":", "=", "|", "\t", "-", "–", " - ", "....", "…", "___", "(",
+                                 ")", "2015", "9.5 million", "a", "We are", "   ", "Capital", "--"]), max_size=8))
+def test_line_class_and_split(parts):
+    text = "".join(parts).strip()
+    assert F._line_class(text) == (F._any_sep(text), F._DIGIT.search(text) is not None)
+    if F._any_sep(text):
+        assert F._split_sep(text) == F.split_line(text)
+    else:
+        assert F.split_line(text) is None

@@ -200,6 +200,36 @@ def _paren_depth_ok(text: str, pos: int) -> bool:
     return text.count("(", 0, pos) <= text.count(")", 0, pos)
 
 
+def _find_colon_span(text: str) -> tuple[int, int] | None:
+    """(start, end) of the match _find_colon gives, found with str.find: each colon
+    in the first 150 characters with the whitespace around it, as _COLON.finditer
+    walks them (a colon whose leading whitespace the previous match took is none)."""
+    n = min(len(text), 150)
+    prev_end = 0
+    i = _next_colon(text, 0, n)
+    while i >= 0:
+        start = i
+        while start > 0 and text[start - 1].isspace():
+            start -= 1
+        if start >= prev_end:
+            end = i + 1
+            while end < n and text[end].isspace():
+                end += 1
+            if not (text.startswith("//", i + 1)                                      # http://
+                    or (i > 0 and text[i - 1].isdigit() and i + 1 < len(text) and text[i + 1].isdigit())
+                    or not _paren_depth_ok(text, i)):                                 # 19:30, (a: b)
+                return start, end
+            prev_end = end
+        i = _next_colon(text, i + 1, n)
+    return None
+
+
+def _next_colon(text: str, pos: int, n: int) -> int:
+    a = text.find(":", pos, n)
+    b = text.find("：", pos, n) if "：" in text else -1
+    return a if b < 0 else (b if a < 0 else min(a, b))
+
+
 def _find_colon(text: str) -> re.Match | None:
     for m in _COLON.finditer(text, 0, 150):      # a label is at most 120 characters
         i = text.index(":", m.start()) if ":" in text[m.start():m.end()] else text.index("：", m.start())
@@ -269,14 +299,19 @@ def _split_sep(text: str) -> tuple[int, int, int, str] | None:
     for rx, rule in _SEPARATORS:
         if not any(x in h for x in _SEP_NEEDS[rule if rx is not None else None]):
             continue             # the pattern cannot match: its separator is not there
-        m = _find_colon(text) if rx is None else rx.search(text, 0, 150)
-        if m is None:
+        if rx is None:
+            span = _find_colon_span(text)
+        else:
+            m = rx.search(text, 0, 150)
+            span = (m.start(), m.end()) if m else None
+        if span is None:
             continue
-        if rx is _DASH and not _paren_depth_ok(text, m.start()) and "(" not in text[:m.start()]:
+        start, end = span
+        if rx is _DASH and not _paren_depth_ok(text, start) and "(" not in text[:start]:
             continue
-        label = text[:m.start()]
+        label = text[:start]
         if label_ok(label):
-            return m.start(), m.end(), n, rule
+            return start, end, n, rule
         if rx is None:
             return None          # a colon after something that is no label: prose
     g = _GLUED_DASH.match(text)
@@ -290,7 +325,7 @@ def _split_sep(text: str) -> tuple[int, int, int, str] | None:
 
 # --- pipe tables ---------------------------------------------------------------
 
-@dataclass
+@dataclass(slots=True)
 class _Cell:
     text: str
     start: int
@@ -301,6 +336,7 @@ class _Cell:
 
 _CONNECTOR = re.compile(r"^(?:and|or|of|&|/)\s", re.I)
 _RULE_ROW = re.compile(r"^(?=.*[-=–—])[\s|:\-–—=+]*$")       # ---|---| (a lone `|` is an empty cell)
+_RULE_CHARS = frozenset("|:-–—=+")             # how a stripped rule row can start
 _AGE_BAND = re.compile(r"^\d+\s?(?:-|–|to)\s?\d+\s+years?|^\d+\s+years?\s+(?:and|or|\+)|^\d+\s?\+", re.I)
 
 
@@ -1206,6 +1242,13 @@ _SECTION_HEAD = re.compile(r"^\s*[^\W\d_][^:|]{0,60}?\s*::\s*[^\W\d_][^\W\d_ .'�
 _LANG_SWITCH = re.compile(r"^\s*(?-i:[A-Z]{2,3}|[a-z]{2})(?:\s*\|\s*(?-i:[A-Z]{2,3}|[a-z]{2}))+\s*\|?\s*$")
 
 
+@lru_cache(maxsize=8192)
+def _line_class(t: str) -> tuple[bool, bool]:
+    """(_any_sep(t): can split_line find a separator, has a digit), cached: menu,
+    footer and teaser lines come back on every page of a site."""
+    return _any_sep(t), _DIGIT.search(t) is not None
+
+
 def _ends_with_year(t: str) -> bool:
     """Can _AS_OF_HEAD match? It ends with a year and an optional `)`: four digits
     there (str.isdigit is a superset of re's \\d) decide it without the pattern."""
@@ -1406,10 +1449,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             flush_trailing()
             close_table()
             continue
-        sep_ok = _any_sep(t)          # (split_line finds no separator without one)
-        digit = None
+        sep_ok, digit = _line_class(t) if len(t) <= 300 else (_any_sep(t), _DIGIT.search(t) is not None)
         if not sep_ok and not in_table and colon_header[0] is None and "|" not in t:
-            digit = _DIGIT.search(t) is not None
             if not digit:
                 # most lines (prose, menus, footers): no separator, no digit, outside a table, no
                 # `Label:` above waiting for its value. `plain` would only end a run of trailing
@@ -1480,7 +1521,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 merged = " ".join([l.text for l in cells_open] + ([first.text] if first.text else []))
                 cells[0] = _Cell(merged, start, end, cells_open[0].index, multiline=len(cells_open) + bool(first.text) > 1)
                 cells_open.clear()
-            if _RULE_ROW.match(t):
+            if t[0] in _RULE_CHARS and _RULE_ROW.match(t):      # (a rule row is made of these only)
                 continue
             full = [c for c in cells if c.text]
             if len(full) >= 4 or (len(full) >= 2 and _nav_row(full, rows)):
