@@ -20,7 +20,7 @@ from profile_extract.parse.sentences import split_sentences
 # Pieces that make the shapes the fast paths reason about: ordinals glued to
 # `of`/`de` (`5thof`), `del` after the month, month names in several cases, letters
 # that (?i) and lower() treat apart (İ, ſ, K), line breaks, bullets, markers.
-PIECES = ["when", "WHEN", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
+PIECES = ["when", "WHEN", "Census", "km", "(founded", "estb", "est.", "(set up", "%", "USD", "$", "3,000", "12.500", "1,200-bed", "over", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
           "June", "june", "may", "May", "Sept", "Dezember", "mars", "foo", "in", "the", "since",
           "İ", "ſt", "K", "\n", "\n\n", "\t", "•", "|", "'", "’", "2005", "1999", "301", "1,200",
           "Retrieved ", "ISBN", "©", "copyright (c)", "All Rights Reserved", "will", "was",
@@ -116,3 +116,38 @@ def test_may_split_is_never_wrong(s):
     """The one-clause shortcut is taken only where the clause pattern finds nothing."""
     if ev._CLAUSE_SPLIT.search(s) is not None:
         assert ev._may_split(s)
+
+
+AFTER_YEAR = [Case(" Census data", "a name"), Case(" km walk", "a count"), Case(" the office opened", "prose"),
+              Case("  PER  cent of", "a phrase over spaces"), Case(" Kms", "Kelvin sign: not ASCII"),
+              Case(" ſtudents", "long s"), Case("", "nothing after")]
+ESTB = [Case("the school (founded ", "participle in parentheses"), Case("Kharagpur (estb. ", "abbreviation"),
+        Case("It was founded in ", "a trigger, not a participle"), Case("(set   up ", "a phrase"),
+        Case("Verein, gegr. ", "German abbreviation"), Case("(FOUNDED ", "upper case"), Case("(ſet up ", "long s")]
+STAT = [Case("In 2015, 11% of the staff", "percent"), Case("with 150 staff and", "a small count"),
+        Case("about 3,000 people", "grouped"), Case("some USD 40 of it", "approximate amount in dollars"),
+        Case("a 4,000 km journey", "a distance"), Case("12.500 Menschen", "dot thousands"),
+        Case("1,200-bed hospital", "a size"), Case("Mission hosted a conference", "no number")]
+
+
+@pytest.mark.parametrize("case", AFTER_YEAR, ids=lambda c: c.note)
+def test_after_year_name_table(case):
+    assert _same_match(ev._after_year_name(case.text), ev._AFTER_YEAR.match(case.text))
+
+
+@pytest.mark.parametrize("case", ESTB, ids=lambda c: c.note)
+def test_estb_before_table(case):
+    assert _same_match(ev._estb_before(case.text), ev._ESTB.search(case.text))
+
+
+@pytest.mark.parametrize("case", STAT, ids=lambda c: c.note)
+def test_stat_number_table(case):
+    assert ev._stat_number(case.text) == (ev._STAT_NUM.search(case.text) is not None)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_year_context_checks_agree(s):
+    assert _same_match(ev._after_year_name(s), ev._AFTER_YEAR.match(s))
+    assert _same_match(ev._estb_before(s[-20:]), ev._ESTB.search(s[-20:]))
+    assert ev._stat_number(s) == (ev._STAT_NUM.search(s) is not None)

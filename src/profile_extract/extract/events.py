@@ -192,7 +192,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 continue
         if _AFTER_DATE_OK.match(text, q, end) is None:
             continue
-        if p - start >= 4 and text[p - 1] in "./- ":
+        # `d.m.` or `d.m. ` before the year (after a space, a separator must precede it)
+        if p - start >= 4 and (text[p - 1] in "./-" or (text[p - 1] == " " and text[p - 2] in "./-")):
             num = _NUM_BEFORE_Y.search(text, max(start, p - 7), p)
             if num:
                 out.append(_Cand(num.start(), q, "num"))
@@ -254,6 +255,31 @@ _ESTB = re.compile(
     rf"(?:\(\s*(?:{_alt(W['participles']['words'])})\.?\s*"
     rf"|(?<!\w)(?:{_alt(W['participles']['abbreviations'])})\.?\s*)$", _I)
 _PARTICIPLE_AFTER = re.compile(rf"\s+(?:{_alt(W['participles']['after_year'])})(?!\w)", _I)
+# For ASCII text (?i) is plain lower-casing, so these patterns are tried only when
+# the words they need are there: a word of the list first after the year, a
+# participle or abbreviation last before it.
+_AFTER_YEAR_FIRSTS = tuple(sorted({w.lower().split()[0] for w in
+                                   list(W['after_year']['names']) + list(W['after_year']['counts'])}))
+_ESTB_LASTS = tuple(sorted({w.lower().split()[-1] for w in
+                            list(W['participles']['words']) + list(W['participles']['abbreviations'])}))
+
+
+def _after_year_name(post: str):
+    """`_AFTER_YEAR.match(post)`: a name or a count right after a year (`2011 Census`)."""
+    if post.isascii() and not post.lstrip().lower().startswith(_AFTER_YEAR_FIRSTS):
+        return None
+    return _AFTER_YEAR.match(post)
+
+
+def _estb_before(pre: str):
+    """`_ESTB.search(pre)`: `(founded 1951`, `estb. 1951` (the year cut off)."""
+    if pre.isascii():
+        t = pre.rstrip()
+        if not (t[:-1] if t.endswith(".") else t).lower().endswith(_ESTB_LASTS):
+            return None
+    return _ESTB.search(pre)
+
+
 _HAPPENING_ONLY = _words("of_nouns", "happening")
 _HAPPENING = _HAPPENING_ONLY | _words("of_nouns", "time")
 _DOC_NOUNS = _words("document_nouns")
@@ -336,6 +362,22 @@ _STAT_NUM = re.compile(
     # the same with `.` thousands (`3.000 chilenos`, `12.500 Menschen`)
     rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
+# `_STAT_NUM.search` as two scans: its number branches with the digit first (a
+# lookbehind after it), so the scan jumps from digit to digit, and the
+# approximate-amount branch, tried only when they find nothing.
+_STAT_NUM_D = re.compile(
+    rf"\d(?:[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
+    rf"|(?<![\d.,]\d)\d{{0,2}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
+    rf"|(?<![\d.,]\d)\d{{0,2}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w)))")
+_STAT_APPROX = re.compile(
+    rf"\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
+
+
+def _stat_number(win: str) -> bool:
+    """`_STAT_NUM.search(win) is not None`, faster."""
+    return _STAT_NUM_D.search(win) is not None or _STAT_APPROX.search(win) is not None
+
+
 _DIGIT = re.compile(r"\d")
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
 _TOK = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[%©&]")
@@ -570,7 +612,7 @@ def _is_statistic(win: str, tj=None) -> bool:
     >>> _is_statistic("the share of women has risen"), _is_statistic("a large number of wounded")
     (True, False)
     """
-    if _DIGIT.search(win) and _STAT_NUM.search(win):
+    if _DIGIT.search(win) and _stat_number(win):
         return True
     tj = tj or _Toks(win)
     tset = tj.set
@@ -883,9 +925,11 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
     post = text[ce:min(sent.end, ce + 40)]
     if post[:2] in ("s ", "s") or _AGO.match(post):
         return None
-    if _AFTER_YEAR.match(post) and not (_SUBJECT_AFTER.match(post) and _GLUED_TRIGGER.search(pre.rstrip()[-16:])):
+    if _after_year_name(post) and not (_SUBJECT_AFTER.match(post) and _GLUED_TRIGGER.search(pre.rstrip()[-16:])):
         return None                          # `in 2000 km`, `2011 Census`; not `since 2019 workers have`
-    dn = _DOC_NAME_COMMA.search(pre)
+    rp = pre.rstrip()
+    # (the end-anchored patterns below are tried only where their last mark stands)
+    dn = _DOC_NAME_COMMA.search(pre) if rp.endswith(",") else None
     if dn and dn.group(0).split(",")[0].strip().lower() in _DOC_NOUNS:
         return None                          # `the Immigration Act, 1999`: part of the name
     glued = bool(pre) and pre[-1].isalpha()
@@ -903,9 +947,10 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
                 return "event.year_range", "since", "start"   # `1990–1994 and 1998–2002`
             if "," not in between or _AND_OR.search(between) or _LIST_NEXT.match(post):
                 return "event.year_list", pq, prole
-    if _DASH_RANGE_BEFORE.search(pre) or _NUM_BEFORE.search(pre):
+    if (rp.endswith(("-", "–", "—")) and _DASH_RANGE_BEFORE.search(pre)) \
+            or _NUM_BEFORE.search(pre, max(0, len(rp) - 2)):
         return None
-    if _ESTB.search(pre[-20:]) or _PARTICIPLE_AFTER.match(post):
+    if _estb_before(pre[-20:]) or _PARTICIPLE_AFTER.match(post):
         return "event.year_established", None, None
     stripped = pre.rstrip(" \t\n\u00a0-")
     if stripped.endswith("(") and _PAREN_RANGE_AFTER.match(post):
@@ -1222,11 +1267,13 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
         stop = rs
         for n in _D3ANY.finditer(text, rs, re_):
             stop = n.end()
+        # a marker in a sentence is a marker in its region: one scan of the region first
+        markers = _SENTENCE_MARKER(text[rs:re_].lower()) is not None
         for ss, se in split_sentences(text, rs, re_, stop):
             if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
                                                      or not _has_year(text, ss, se)):
                 continue
-            if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
+            if markers and _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
             sent = _Sentence(text, ss, se)
             prev = None
