@@ -114,3 +114,28 @@ def test_head_office_country(case, want):
     fast, plain = Doc.from_text(case.text), Doc.from_text(case.text)
     plain.extra["lower"] = None
     assert page._head_office_country(fast) == page._head_office_country(plain) == want
+
+
+COUNTRY_PAGES = [
+    "Our partners\nJapan\nNorway\n\nThe programme in Malawi is funded by the Government of Japan.",
+    "Report on Chad\nThe office is based in Chad. Staff fled Sudan and Eritrea to Chad in 2004.",
+    "Sponsors\n\nGermany\n\nFrance\nWork in Mali continues; co-funded by Sweden, supported by Mali's Red Cross.",
+    "Nepal update\nThey left Nepal for India. Headquarters: Geneva, Switzerland. Nepal's government said so.",
+    "Kenya\nRegistered in Kenya; location Nairobi. Mit Unterstützung der Schweiz. Financé par la France.",
+]
+
+
+@pytest.mark.parametrize("text", COUNTRY_PAGES)
+def test_country_word_pre_checks_agree_with_plain_path(text):
+    fast, plain = Doc.from_text(text), Doc.from_text(text)
+    plain.extra["lower"] = None
+    assert extract_page_info(fast) == extract_page_info(plain)
+    assert page._country_tally(Doc.from_text(text), None) == page._country_tally(plain, None)
+
+
+def test_key_words_cover_their_phrases():
+    d = page._data()
+    data = page.load_toml("page.toml")
+    for keys, phrases in ((d.seat_keys, data["seat_words"]), (d.donor_keys, data["donor_words"]),
+                          (d.origin_keys, data["origin_words"])):
+        assert all(page._any_in(keys, p.lower()) for p in phrases)

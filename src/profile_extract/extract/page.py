@@ -66,6 +66,20 @@ class _Data:
     donor_heading: re.Pattern
     donor_low: re.Pattern | None     # donor / origin without IGNORECASE, for lower-cased text
     origin_low: re.Pattern | None
+    # The longest word of each seat / donor / origin phrase, lower case: a stretch of the
+    # lower-cased page holding none of them cannot match (a cheap test before the pattern).
+    seat_keys: tuple = ()
+    donor_keys: tuple = ()
+    origin_keys: tuple = ()
+
+
+def _keys(phrases) -> tuple:
+    keys = {max(p.lower().split(), key=len) for p in phrases}
+    return tuple(sorted(k for k in keys if not any(o != k and o in k for o in keys)))   # `donor` covers `donors`
+
+
+def _any_in(keys, s: str) -> bool:
+    return any(k in s for k in keys)
 
 
 def _low_twin(words, make) -> re.Pattern | None:
@@ -109,6 +123,9 @@ def _data() -> _Data:
         donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
             + r")(?:\s+[\w-]+){0,3}\s*:?$"),
+        seat_keys=_keys(d["seat_words"]),
+        donor_keys=_keys(d["donor_words"]),
+        origin_keys=_keys(d["origin_words"]),
     )
 
 
@@ -797,7 +814,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         elif _donor_context(text, m.start, ls, le, low) and not (
                 title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
-        elif _near_contact(text, *_contact_window(text, ls, le, m), near_contact) or d.seat.search(prefix):
+        elif _near_contact(text, *_contact_window(text, ls, le, m), near_contact) or (
+                (low is None or _any_in(d.seat_keys, low[max(0, m.start - 40):m.start])) and d.seat.search(prefix)):
             w = 0.0
             in_addresses.add(m.country.alpha2)
         else:
@@ -820,7 +838,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
                 w = 0.2
                 listed += w
             else:
-                if (d.origin_low.search(low[max(0, m.start - 40):m.start])
+                if ((_any_in(d.origin_keys, low[max(0, m.start - 40):m.start])
+                     and d.origin_low.search(low[max(0, m.start - 40):m.start]))
                         if low is not None and d.origin_low is not None else d.origin.search(prefix)):
                     w *= 0.5
                 if _in_quote(text, m.start):
@@ -866,7 +885,8 @@ def _donor_context(text: str, pos: int, ls: int, le: int, low: str | None = None
     sentence (`funded by the`), or a short heading (`Government donors`, `Our partners`) over
     the list of short lines it stands in."""
     d = _data()
-    if (d.donor_low.search(low, max(ls, pos - 120), pos) if low is not None and d.donor_low is not None
+    if ((_any_in(d.donor_keys, low[max(ls, pos - 120):pos]) and d.donor_low.search(low, max(ls, pos - 120), pos))
+            if low is not None and d.donor_low is not None
             else d.donor.search(text, max(ls, pos - 120), pos)):
         return True
     if le - ls > 80:
