@@ -344,3 +344,12 @@ def test_ascii_label_scan_equals_label_pattern(text):
     assert text.isascii()
     want = [(m.span(), m.groupdict()) for m in C._label_rx()[0].finditer(text)]
     assert [(m.span(), m.groupdict()) for m in C._label_matches(text)] == want
+
+
+@pytest.mark.parametrize("case", MAIL_CASES + TEXTS[-5:], ids=lambda c: c.name[:30])
+def test_label_value_urls_remembered_equal_find_urls(case):
+    t = case.text
+    for s, e in ((0, len(t)), (3, len(t)), (0, len(t) - 2), (5, min(len(t), 40))):
+        for _ in range(2):
+            assert C._urls_at(t, s, e) == E.find_urls(t, s, e, bare=True)
+            assert list(C._emails_of(t[s:e])) == E.find_emails(t[s:e])

@@ -512,6 +512,23 @@ def _url_scan(text: str) -> list[tuple[int, int, tuple]]:
     return [(u.start, u.end, (u.raw, u.value, u.valid)) for u in find_urls(text, bare=True)]
 
 
+@lru_cache(maxsize=4096)
+def _emails_of(value: str) -> tuple[Match, ...]:
+    """find_emails of a label's value (a site's pages repeat their rows)."""
+    return tuple(find_emails(value))
+
+
+@lru_cache(maxsize=4096)
+def _urls_of(value: str) -> tuple[Match, ...]:
+    """find_urls(value, bare=True) of a label's value (a site's pages repeat their rows)."""
+    return tuple(find_urls(value, bare=True))
+
+
+def _urls_at(text: str, s: int, e: int) -> list[Match]:
+    """find_urls(text, s, e, bare=True): the region is matched on its own."""
+    return [Match(u.start + s, u.end + s, u.raw, u.value, u.valid) for u in _urls_of(text[s:e])]
+
+
 _LINES = addr.LineMemo(_line_scan, _line_scan_blind)
 _URL_LINES = addr.LineMemo(_url_scan)
 
@@ -538,7 +555,7 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             elif lab.kind == "email":
                 # matched on its own, so `E-mailname@org.int` gives `name@org.int`
                 ems = [Match(x.start + s, x.end + s, x.raw, x.value, x.valid)
-                       for x in find_emails(text[s:e])]
+                       for x in _emails_of(text[s:e])]
                 for em in ems:
                     items.append(Item("email", em.start, em.end, em.value, em.valid,
                                       labelled=True, rule="contact.email.label"))
@@ -547,11 +564,11 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                     a, b = s + tok.start(), s + tok.end()
                     items.append(Item("email", a, b, text[a:b].lower(), False, labelled=True,
                                       rule="contact.email.label"))
-                for u in find_urls(text, s, e, bare=True):
+                for u in _urls_at(text, s, e):
                     if not any(em.start <= u.start < em.end for em in ems):
                         loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
             elif lab.kind == "website":
-                for u in find_urls(text, s, e, bare=True)[:1]:
+                for u in _urls_at(text, s, e)[:1]:
                     items.append(Item("website", u.start, u.end, u.value, labelled=True,
                                       rule="contact.website.label"))
             elif lab.kind == "address":
