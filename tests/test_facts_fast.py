@@ -550,3 +550,33 @@ def test_line_class_and_split(parts):
         assert F._split_sep(text) == F.split_line(text)
     else:
         assert F.split_line(text) is None
+
+
+# --- three-capital codes and heading text ------------------------------------------------
+
+_CODE_SLOW = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="ABUSDxa 1é$", max_size=12), st.integers(0, 12))
+def test_code_patterns_any(text, pos):
+    for rx in (F._CODE_ANY, codes._CODE_RE):
+        assert [m.span() for m in rx.finditer(text)] == [m.span() for m in _CODE_SLOW.finditer(text)]
+        a, b = rx.match(text, pos), _CODE_SLOW.match(text, pos)
+        assert (a and a.span()) == (b and b.span())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["summary", " ", "2019", "(", ")", ",", "–", "-", "2020", "\n", ".", ":", "fact sheet",
+                                 "5", "١٢"]), max_size=7))
+def test_head_text_any(parts):
+    value = "".join(parts)
+    assert F._head_text(value) == F._HEAD_YEAR.sub("", value).strip(" .:–-")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from([" ", "\t", "•", "·", "*", "-", "–", "a", "Total", "\u00a0"]), max_size=5))
+def test_bullet_first_any(parts):
+    label = "".join(parts)
+    if F._BULLET.match(label):
+        assert label[:1] in F._BULLET_FIRST or label[:1].isspace()

@@ -85,7 +85,9 @@ _LABEL_YEAR_SUFFIX = re.compile(r"\s+(?:in|as\s+of|as\s+on|for)\s+((?:FY\s?)?(?:
                                 re.I)
 _AS_OF_HEAD = re.compile(r"^(?P<head>[^\W\d_][^:|=]{2,60}?)[\s:–—,(-]+(?P<date>(?:\d{1,2}\s+)?(?:"
                          + "|".join(MONTHS) + r")\.?,?\s+(?:1[89]|20)\d\d|(?:1[89]|20)\d\d)\)?$", re.I)
-_CODE_ANY = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+# three capitals, no letter either side (`USD`): written `[A-Z](?<![A-Za-z][A-Z])...` so that the
+# pattern starts with a class re can scan for (the same matches as `(?<![A-Za-z])[A-Z]{3}...`)
+_CODE_ANY = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]{2}(?![A-Za-z])")
 _RANK_LABEL = re.compile(r"rank|position|place", re.I)
 _OF = re.compile(r"\s*(?:of|out of)\b")
 _WS = re.compile(r"\s+")
@@ -130,6 +132,7 @@ class Row:
 
 
 _BULLET = re.compile(r"^[\s•·▪►◦‣∙*\-–]+")
+_BULLET_FIRST = frozenset("•·▪►◦‣∙*-–")       # (with whitespace: how a bullet can start)
 _FOOTNOTE = re.compile(r"\s*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed|nb \d+)\])+|[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]+$")
 _FOOTNOTE_CHAR = re.compile(r"[\[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]")    # _FOOTNOTE matches nothing without one of these
 _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
@@ -400,7 +403,7 @@ class _Rows:
     def add(self, label: str, lstart: int, value: str, vstart: int, rule: str, line: int,
             kind: str | None = None) -> Row | None:
         raw_label = label
-        lead = _BULLET.match(label)
+        lead = _BULLET.match(label) if label[:1] in _BULLET_FIRST or label[:1].isspace() else None
         bullet = bool(lead and (any(ch in lead.group() for ch in "•·▪►◦‣∙")
                                 or lead.group().strip() in ("-", "*", "–")))
         if lead:
@@ -1818,7 +1821,7 @@ def extract_facts(doc: Doc):
                 and rows.words.as_of.match(clean_label(r.label)[0].strip()):
             continue                  # `Country profile: Examplia`, `Key facts: Belarus`: a heading
         if r.has_value and r.kind == "row" \
-                and rows.words.heading_value.match(_HEAD_YEAR.sub("", r.value).strip(" .:–-")):
+                and rows.words.heading_value.match(_head_text(r.value)):
             continue                  # `Examplia: country fact sheet`, `Plan 2021–2030: summary`: a heading
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
                 and _neighbour_twin(r, kept):
@@ -1911,6 +1914,15 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/?$", re.I
 
 
 _HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
+
+
+def _head_text(value: str) -> str:
+    """The value without a year at its end, stripped: what heading_value must match.
+    (_HEAD_YEAR ends with a digit or `)` before trailing space: else nothing to remove.)"""
+    last = value.rstrip()[-1:]
+    if last.isdigit() or last == ")" or value.endswith("\n"):
+        value = _HEAD_YEAR.sub("", value)
+    return value.strip(" .:–-")
 
 
 def _nav_row(cells, rows: "_Rows") -> bool:

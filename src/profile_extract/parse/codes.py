@@ -76,7 +76,8 @@ def currency_of_symbol(symbol: str) -> str | None:
     return _SYMBOLS.get(symbol)
 
 
-_CODE_RE = re.compile(r"(?<![A-Za-z])[A-Z]{3}(?![A-Za-z])")
+# three capitals, no letter either side; starting with a class (fast to scan for)
+_CODE_RE = re.compile(r"[A-Z](?<![A-Za-z][A-Z])[A-Z]{2}(?![A-Za-z])")
 _NAMES = [(re.compile(r"(?<!\w)(?:" + k + r")(?!\w)", re.IGNORECASE), v)
           for k, v in _data().get("currency_names", {}).items()]
 
