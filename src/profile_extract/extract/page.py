@@ -79,7 +79,10 @@ def _keys(phrases) -> tuple:
 
 
 def _any_in(keys, s: str) -> bool:
-    return any(k in s for k in keys)
+    for k in keys:                     # (a plain loop: cheaper than any() over a generator)
+        if k in s:
+            return True
+    return False
 
 
 def _low_twin(words, make) -> re.Pattern | None:
@@ -230,6 +233,7 @@ _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
 _STAMP_KEYS = ("updat", "modifi", "revis", "review", "edited", "chang", "stand", "aktualisier", "änderung",
                "à", "actualiz", "atualiz", "aggiorn", "bijgewerkt", "gewijzigd")
+_STAMP_KEYS_ASCII = tuple(k for k in _STAMP_KEYS if k.isascii())     # (the others cannot be in an ASCII page)
 _AS_OF_ANY = re.compile(r"As\s+of")
 
 
@@ -246,7 +250,7 @@ def _first_stamp(doc: Doc, low: str) -> tuple[str, Span] | None:
     best: tuple[int, tuple] | None = None
     bound = len(low)                   # keys found at or after it lie below the best line
     seen: set[int] = set()
-    for key in _STAMP_KEYS + (None,):
+    for key in (_STAMP_KEYS_ASCII if low.isascii() else _STAMP_KEYS) + (None,):
         hits = set()
         if key is None:                # `As of` (case as written)
             hits.update(bisect_right(starts, m.start()) - 1 for m in _AS_OF_ANY.finditer(doc.text, 0, bound))
@@ -575,13 +579,21 @@ _TABLE_ROW = re.compile(r"^[^|]*\w[^|]*\|")
 
 def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     lines = doc.lines
+    memo: dict[int, tuple] = {}
+
+    def next_nb(i: int):               # _next_nonblank, once per line (asked up to three times)
+        found = memo.get(i)
+        if found is None:
+            found = memo[i] = _next_nonblank(lines, i)
+        return found
+
     chosen: tuple[int, Line] | None = None
     site_chrome_after = False          # a menu or search line below the chosen heading
     after_crumb = -1                   # index of the line just below a breadcrumb trail
     seen = 0
     i = -1
     while True:
-        i, line = _next_nonblank(lines, i)
+        i, line = next_nb(i)
         if line is None or seen >= HEAD_LINES:
             break
         seen += 1
@@ -601,10 +613,10 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if f.glued or f.skip:
             continue                   # a glued menu, a document number, a row of page actions
         if f.nav:
-            if chosen is not None and _next_nonblank(lines, chosen[0])[0] == i and chosen[0] != after_crumb:
+            if chosen is not None and next_nb(chosen[0])[0] == i and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
             if f.crumb:
-                after_crumb = _next_nonblank(lines, i)[0]
+                after_crumb = next_nb(i)[0]
             continue
         if chosen is not None and f.site_chrome:
             site_chrome_after = True
@@ -612,7 +624,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if chosen is not None and f.home:
             k, items = i, 0            # a menu written one item a line: `Home` / `Who We Are` / `Donate`
             while True:
-                k2, nl = _next_nonblank(lines, k)
+                k2, nl = next_nb(k)
                 if nl is None or not _line_facts(nl.text).menu_item:
                     break
                 k, items = k2, items + 1
@@ -620,7 +632,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                 site_chrome_after = True
                 i = k
             continue
-        j, nxt = _next_nonblank(lines, i)
+        j, nxt = next_nb(i)
         nf = _line_facts(nxt.text) if nxt is not None else None
         if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome:
             continue                   # a story teaser and its name line; chrome (both: skip, cheap test first)
