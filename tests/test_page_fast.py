@@ -139,3 +139,22 @@ def test_key_words_cover_their_phrases():
     for keys, phrases in ((d.seat_keys, data["seat_words"]), (d.donor_keys, data["donor_words"]),
                           (d.origin_keys, data["origin_words"])):
         assert all(page._any_in(keys, p.lower()) for p in phrases)
+
+
+def test_contact_near_parts_are_the_pattern():
+    assert "(?i)" + "|".join(p.pattern[4:] for _, p in page._CONTACT_NEAR_PARTS) == page._CONTACT_NEAR.pattern
+    assert all(p.flags == page._CONTACT_NEAR.flags for _, p in page._CONTACT_NEAR_PARTS)
+
+
+NEAR = ["Tel. 555", "TELEPHONE", "e-mail: x", "P.O. Box 12", "Postfach 3", "write to a@b.org", "+44 20", "(+4 5",
+        "1010 Wien", "  12345 Berlin", "D-10115 Berlin", "A- 1010", "x-1234", "the hotel", "Faxe", "born 1990",
+        "Stand 2020", "ADDRESS", "mailbox", "\n", " ", "Kenya", "-", "4"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(NEAR), min_size=1, max_size=8), st.integers(0, 6), st.integers(0, 6))
+def test_near_contact_by_parts(parts, cut_start, cut_end):
+    text = " ".join(parts)
+    ws, we = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
+    want = page._CONTACT_NEAR.search(text, ws, we) is not None
+    assert page._near_contact(text, ws, we, {}, text.lower()) == want

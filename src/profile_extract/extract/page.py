@@ -738,6 +738,16 @@ _CONTACT_NEAR = re.compile(
     r"(?i)\b(?:tel|phone|telephone|fax|e-?mail|eml|p\.?\s?o\.?\s?box|postfach|address|adresse)\b"
     r"|@[\w-]+\.|\+\d{1,3}[\s.-]*\(?\d|^[ \t]*\d{4,6}[ \t]+(?-i:[A-Z])|(?<![A-Za-z])(?-i:[A-Z]{1,2})-\s?\d{4,5}\b",
     re.M)
+# _CONTACT_NEAR's alternatives (same flags), each with the words or characters (lower case)
+# it cannot match without; None: a digit.
+_CONTACT_NEAR_PARTS = tuple((need, re.compile("(?i)" + p, re.M)) for need, p in (
+    (("tel", "phone", "fax", "mail", "eml", "box", "postfach", "address", "adresse"),
+     r"\b(?:tel|phone|telephone|fax|e-?mail|eml|p\.?\s?o\.?\s?box|postfach|address|adresse)\b"),
+    (("@",), r"@[\w-]+\."),
+    (("+",), r"\+\d{1,3}[\s.-]*\(?\d"),
+    (None, r"^[ \t]*\d{4,6}[ \t]+(?-i:[A-Z])"),
+    (("-",), r"(?<![A-Za-z])(?-i:[A-Z]{1,2})-\s?\d{4,5}\b"),
+))
 _LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s+language)")
 _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
@@ -757,11 +767,18 @@ def _contact_window(text: str, ls: int, le: int, m) -> tuple[int, int]:
     return bs, min(nb.start() if nb else min(len(text), le + 200), _lines_on(text, le, 4))
 
 
-def _near_contact(text: str, ws: int, we: int, seen: dict) -> bool:
-    """_CONTACT_NEAR in text[ws:we], once per window."""
+def _near_contact(text: str, ws: int, we: int, seen: dict, low: str | None = None) -> bool:
+    """_CONTACT_NEAR in text[ws:we], once per window. With the lower-cased page: its
+    alternatives one by one, each only when the window holds what it cannot match without."""
     hit = seen.get((ws, we))
     if hit is None:
-        hit = seen[(ws, we)] = _CONTACT_NEAR.search(text, ws, we) is not None
+        if low is None:
+            hit = _CONTACT_NEAR.search(text, ws, we) is not None
+        else:
+            seg = low[ws:we]
+            hit = any(p.search(text, ws, we) for need, p in _CONTACT_NEAR_PARTS
+                      if (_ANY_DIGIT.search(seg) if need is None else _any_in(need, seg)))
+        seen[(ws, we)] = hit
     return hit
 
 
@@ -826,7 +843,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         elif _donor_context(text, m.start, ls, le, low) and not (
                 title_span is not None and title_span.start <= m.start < title_span.end):
             continue                   # a donor or partner (`funded by the Government of Japan`)
-        elif _near_contact(text, *_contact_window(text, ls, le, m), near_contact) or (
+        elif _near_contact(text, *_contact_window(text, ls, le, m), near_contact, low) or (
                 (low is None or _any_in(d.seat_keys, low[max(0, m.start - 40):m.start])) and d.seat.search(prefix)):
             w = 0.0
             in_addresses.add(m.country.alpha2)
