@@ -1359,7 +1359,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                          line.index, kind="as_of")
                 return
             m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) else None
-            if m and label_ok(m.group("label")) and not _dated_item(t[m.start("value"):]) \
+            if m and not _dated_item(t[m.start("value"):]) and label_ok(m.group("label")) \
                     and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
                 return
@@ -1664,10 +1664,12 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
     def flush():
         glued = []
         for ln in para:
-            # (_glued_split needs a capital first: most lines stop at that test)
-            if not ln.text[:1].isupper() or ln.index in used or "|" in ln.text or _file_name(ln.text):
+            t = ln.text
+            # (_glued_split needs a capital first and a lower-to-upper step: most lines stop there)
+            if not t[:1].isupper() or len(t) > 300 or not _glue_points(t) or ln.index in used or "|" in t \
+                    or _file_name(t):
                 continue
-            p = _glued_split(ln.text, rows.table)
+            p = _glued_split(t, rows.table)
             if p is not None and sum(1 for _ in islice(_GLUE_POINT.finditer(ln.text, p + 1), 2)) < 2:
                 glued.append((ln, p))     # (`About usOur workWhere we work…`: a glued menu, no row)
         if len(glued) < 2 and (not tabbed or sum(1 for ln in para if ln.index in tabbed) < 2) \
@@ -1811,16 +1813,17 @@ def extract_facts(doc: Doc):
         if after_counter and rows.words.counter_total.match(clean_label(r.label)[0].strip()):
             r.kind = "skip"
             continue
-        if r.has_value and rows.words.junk_value.match(r.value.strip()):
+        hv = r.has_value              # (no value changes in this loop)
+        if hv and rows.words.junk_value.match(r.value.strip()):
             continue
-        if r.has_value and not (digitless_header and r.value[:1] in _ASCII_DIGITS) \
+        if hv and not (digitless_header and r.value[:1] in _ASCII_DIGITS) \
                 and rows.words.header_value.match(r.value.strip(" :|")) \
                 and rows.words.header_label.match(clean_label(r.label)[0]):
             continue                  # `Indicator | Value`: a table's header row
-        if r.has_value and r.kind == "row" and not _DIGIT.search(r.value) \
+        if hv and r.kind == "row" and not _DIGIT.search(r.value) \
                 and rows.words.as_of.match(clean_label(r.label)[0].strip()):
             continue                  # `Country profile: Examplia`, `Key facts: Belarus`: a heading
-        if r.has_value and r.kind == "row" \
+        if hv and r.kind == "row" \
                 and rows.words.heading_value.match(_head_text(r.value)):
             continue                  # `Examplia: country fact sheet`, `Plan 2021–2030: summary`: a heading
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
