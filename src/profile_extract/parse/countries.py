@@ -177,27 +177,63 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     end = len(text) if end is None else end
     out: list[Mention] = []
     pos = start
-    no_candidates = _NO_CANDIDATES
-    for m in _CAP.finditer(text, start, end):
-        word = m[0]
-        if word in no_candidates or m.start() < pos:     # (most words: the cheap test first)
-            continue
-        how = _word_reading(word)
-        if how is None:
-            if len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
-                _NO_CANDIDATES.add(word)
+    for s, how in _live_words(text, start, end):
+        if s < pos:
             continue
         if how[0] is None:             # a stem row (Russian `Кыргызстане`)
-            hit = _stem_match(text, m.start(), how[1], how[2])
+            hit = _stem_match(text, s, how[1], how[2])
             if hit and hit[0] <= end:
-                out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], NAME))
+                out.append(Mention(s, hit[0], text[s:hit[0]], hit[1], NAME))
                 pos = hit[0]
             continue
-        hit = _read_name(text, m.start(), end, *how)
+        hit = _read_name(text, s, end, *how)
         if hit is not None:
-            out.append(Mention(m.start(), hit[0], text[m.start():hit[0]], hit[1], hit[2]))
+            out.append(Mention(s, hit[0], text[s:hit[0]], hit[1], hit[2]))
             pos = hit[0]
     return out
+
+
+def _live_words(text: str, start: int, end: int):
+    """(offset, _word_reading) of each _CAP match in text[start:end] that may start a name, in
+    order. The words come from one findall (no match object for the many that start nothing);
+    a live word's offset is the first occurrence after the previous live word that _CAP
+    matches whole (an earlier one would have been a live match itself). `×` (a capital of
+    _CAP but no word character: a match from it swallows the next capital) takes the plain scan."""
+    no_candidates = _NO_CANDIDATES
+    if "×" in text:
+        for m in _CAP.finditer(text, start, end):
+            word = m[0]
+            if word not in no_candidates:
+                how = _reading_or_none(word)
+                if how is not None:
+                    yield m.start(), how
+        return
+    at = start
+    for word in _CAP.findall(text, start, end):
+        if word in no_candidates:      # (most words)
+            continue
+        how = _reading_or_none(word)
+        if how is None:
+            continue
+        n = len(word)
+        s = text.find(word, at, end)
+        while s >= 0:
+            m = _CAP.match(text, s, end)
+            if m is not None and m.end() - s == n:
+                break
+            s = text.find(word, s + 1, end)
+        if s < 0:                      # (cannot happen: the word is a match in this text)
+            raise AssertionError(f"find_countries lost {word!r}")
+        at = s + n
+        yield s, how
+
+
+def _reading_or_none(word: str):
+    """_word_reading(word); a word that starts nothing goes to _NO_CANDIDATES (bounded)."""
+    how = _word_reading(word)
+    if how is None and len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
+        _NO_CANDIDATES.add(word)
+    return how
 
 
 @lru_cache(maxsize=65536)
