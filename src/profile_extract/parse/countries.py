@@ -209,9 +209,7 @@ def _live_words(text: str, start: int, end: int):
                     yield m.start(), how
         return
     at = start
-    for word in _CAP.findall(text, start, end):
-        if word in no_candidates:      # (most words)
-            continue
+    for word in [w for w in _CAP.findall(text, start, end) if w not in no_candidates]:   # (most words go)
         how = _reading_or_none(word)
         if how is None:
             continue
