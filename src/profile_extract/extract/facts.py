@@ -48,6 +48,15 @@ The stages, in `extract_facts`:
 
 Nothing here reads pint on the hot path: units come from a precompiled
 spelling table (pint is asked, cached, only about a unit-like word the table lacks).
+
+Speed (the output never depends on it): most lines have no separator, digit or
+`|` and take an inline path (`_line_class`, cached per line text: boilerplate
+repeats); what is asked of a label is asked once per spelling (`_label_kinds`,
+`_label_plan` kept in `IndicatorTable.cached`, lru caches); unit, currency and
+code answers are cached by the value's tail or text (parse/); a pattern runs
+only after a cheap test shows it can match (a character it needs, a required
+word of the vocabulary: `indicators.may_match`). Each fast path has its slow
+twin in tests/test_facts_fast.py, checked on tables and generated inputs.
 """
 from __future__ import annotations
 
@@ -484,7 +493,8 @@ def _contact_value(value: str) -> bool:
     v = value.strip()
     if ("@" in v or "://" in v or "www." in v.lower()) and _MAIL_OR_URL.match(v):
         return True
-    return v[:1] in ("+", "0") and bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 and bool(_GROUPED_DIGITS.search(v))
+    return v[:1] in ("+", "0") and bool(_PHONE_VALUE.match(v)) and sum(ch.isdigit() for ch in v) >= 7 \
+        and bool(_GROUPED_DIGITS.search(v))
 
 
 @lru_cache(maxsize=1)
@@ -1375,7 +1385,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
             hw = colon_header[0]
             near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
-            sub = _SUB_HEAD.match(t) if near and rows.cia and t.endswith(("-", "–")) else None  # (from the line start)
+            # (match: from the line start; the pattern ends with a dash)
+            sub = _SUB_HEAD.match(t) if near and rows.cia and t.endswith(("-", "–")) else None
             if sub and label_ok(sub.group(1)):
                 # `Exchange rates:` / `euros per US dollar -` / `0.92 (2023 est.)`: a sub-field whose
                 # value is on the line after it (it becomes `Exchange rates - euros per US dollar`)
