@@ -20,7 +20,7 @@ from profile_extract.parse.sentences import split_sentences
 # Pieces that make the shapes the fast paths reason about: ordinals glued to
 # `of`/`de` (`5thof`), `del` after the month, month names in several cases, letters
 # that (?i) and lower() treat apart (İ, ſ, K), line breaks, bullets, markers.
-PIECES = ["when", "WHEN", "Census", "km", "(founded", "estb", "est.", "(set up", "%", "USD", "$", "3,000", "12.500", "1,200-bed", "over", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
+PIECES = ["2005-11-29", "29.11.2005", "1999.5", "2005,3", "-", "Population (2018): ", " -- ", "when", "WHEN", "Census", "km", "(founded", "estb", "est.", "(set up", "%", "USD", "$", "3,000", "12.500", "1,200-bed", "over", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
           "June", "june", "may", "May", "Sept", "Dezember", "mars", "foo", "in", "the", "since",
           "İ", "ſt", "K", "\n", "\n\n", "\t", "•", "|", "'", "’", "2005", "1999", "301", "1,200",
           "Retrieved ", "ISBN", "©", "copyright (c)", "All Rights Reserved", "will", "was",
@@ -151,3 +151,75 @@ def test_year_context_checks_agree(s):
     assert _same_match(ev._after_year_name(s), ev._AFTER_YEAR.match(s))
     assert _same_match(ev._estb_before(s[-20:]), ev._ESTB.search(s[-20:]))
     assert ev._stat_number(s) == (ev._STAT_NUM.search(s) is not None)
+
+
+def _label_value_plain(line: str):
+    m = ev._LABEL.match(line) if (":" in line or "：" in line or "--" in line) else None
+    if not m:
+        return None
+    label = m.group("label")
+    if ev._SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
+        return None
+    if any(w.lower() in ev._VERBS for w in ev._WORD.findall(label)):
+        return None
+    return label, m.start("value")
+
+
+def _candidates_plain(text: str, start: int, end: int):
+    """The candidate scan with every pattern tried (no character pre-checks)."""
+    out, pos = [], start
+    for y in ev._Y_RUN.finditer(text, start, end):
+        p, q = y.start(), y.end()
+        if p < pos:
+            continue
+        if q - p == 3:
+            if p > start and text[p - 1].isspace() and ev._short_year(text, p, q, start, end):
+                out.append((p, q, "year", None))
+                pos = q
+            continue
+        if q - p == 4:
+            iso = ev._ISO_AT.match(text, p, end)
+            if iso:
+                out.append((p, iso.end(), "iso", None))
+                pos = iso.end()
+                continue
+        if ev._AFTER_DATE_OK.match(text, q, end) is None:
+            continue
+        if p - start >= 4 and text[p - 1] in "./- ":
+            num = ev._NUM_BEFORE_Y.search(text, max(start, p - 7), p)
+            if num:
+                out.append((num.start(), q, "num", None))
+                pos = q
+                continue
+        mo = ev._MONTH_BEFORE_Y.search(text, max(pos, p - 34), p)
+        if mo and month_number(mo.group("mn")) is not None:
+            kind = "dmy" if mo.group("d1") else ("mdy" if mo.group("d2") else "my")
+            out.append((mo.start(), q, kind, mo.group("mn")))
+            pos = q
+            continue
+        if q - p != 4 or not ("1000" <= text[p:q] <= "2099") or ev._AFTER_YEAR_BAD.match(text, q, end):
+            continue
+        out.append((p, q, "year", None))
+        pos = q
+    return out
+
+
+CANDIDATES = [Case("On 29 November 2005, in 1999, Nov. 2005, 2005-11-29, 29.11.2005, the 1950s", "shapes"),
+              Case("12/31/2005 and 3. Dezember 2016; 1999.5 and 2005,3 and 2005-1", "separators after the year"),
+              Case("It was converted in 301. In 2004-05 it grew; 5 June 2024", "short year, ISO-like range")]
+
+
+@pytest.mark.parametrize("case", CANDIDATES, ids=lambda c: c.note)
+def test_candidates_table(case):
+    t = case.text
+    for a in range(0, len(t), 7):
+        got = [(c.s, c.e, c.kind, c.mn) for c in ev._candidates(t, a, len(t))]
+        assert got == _candidates_plain(t, a, len(t))
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_candidates_and_label_rows_agree(s):
+    assert [(c.s, c.e, c.kind, c.mn) for c in ev._candidates(s, 0, len(s))] == _candidates_plain(s, 0, len(s))
+    for line in s.split("\n"):
+        assert ev._label_value(line.strip()) == _label_value_plain(line.strip())

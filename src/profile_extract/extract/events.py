@@ -184,14 +184,14 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 out.append(_Cand(p, q, "year"))
                 pos = q
             continue
-        if q - p == 4:
+        if q - p == 4 and text[q:q + 1] == "-":           # ISO needs `-` right after the year
             iso = _ISO_AT.match(text, p, end)
             if iso:
                 out.append(_Cand(p, iso.end(), "iso"))
                 pos = iso.end()
                 continue
-        if _AFTER_DATE_OK.match(text, q, end) is None:
-            continue
+        if text[q:q + 1] in (".", ",") and _AFTER_DATE_OK.match(text, q, end) is None:
+            continue                                    # `1999.5`, `2005,3`
         # `d.m.` or `d.m. ` before the year (after a space, a separator must precede it)
         if p - start >= 4 and (text[p - 1] in "./-" or (text[p - 1] == " " and text[p - 2] in "./-")):
             num = _NUM_BEFORE_Y.search(text, max(start, p - 7), p)
@@ -762,9 +762,13 @@ def _label_value(line: str):
     label = m.group("label")
     if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
         return None
-    for w in _WORD.findall(label):
-        if w.lower() in _VERBS:
+    if label.isascii():                # lower() keeps ASCII words whole: one set test
+        if not _VERBS.isdisjoint(_WORD.findall(label.lower())):
             return None
+    else:
+        for w in _WORD.findall(label):
+            if w.lower() in _VERBS:
+                return None
     return label, m.start("value")
 
 
