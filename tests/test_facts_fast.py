@@ -580,3 +580,24 @@ def test_bullet_first_any(parts):
     label = "".join(parts)
     if F._BULLET.match(label):
         assert label[:1] in F._BULLET_FIRST or label[:1].isspace()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["as of", "As at", "ſ", "data ", "Figures ", "statistics ", "AS ON ", " ", "2019",
+                                 "March", ":", ".", "x", "a", "s"]), max_size=6))
+def test_as_of_line_first_any(parts):
+    t = "".join(parts)
+    if F._AS_OF_LINE.match(t):
+        assert t[:1] in F._AS_OF_LINE_FIRST
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Real GDP growth rate:", "3.2% (2023 est.)", "Area:", "Population: 9", "x", " ",
+                                 "\n", ":  ", "\t", "Label :", "12"]), max_size=14))
+def test_cia_style_guard_any(parts):
+    from profile_extract.ingest.segment import Doc
+    doc = Doc.from_text("".join(parts))
+    lines = doc.nonblank
+    slow = sum(1 for i in range(len(lines) - 1) if lines[i].text[-1:] == ":" and F._COLON_HEAD.match(lines[i].text)
+               and F._NUMERIC_START.match(lines[i + 1].text)) >= 3
+    assert F._cia_style(doc) == slow

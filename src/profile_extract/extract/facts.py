@@ -1161,6 +1161,7 @@ def _as_of(value: str) -> str | None:
     return f"{y}-{mm:02d}"
 
 
+_AS_OF_LINE_FIRST = frozenset("aAdDfFsSſ")       # how an _AS_OF_LINE starts (`ſ` matches `s` in re.I)
 _AS_OF_LINE = re.compile(r"^(?:data\s+|figures\s+|statistics\s+)?as\s+(?:of|at|on)\s+(.+?)[:.]?$", re.I)
 _NESTED = re.compile(r"(?:^|(?<=[\s;.,]))([a-z][a-z0-9 ,'’()/-]{0,40}?[a-z)]):\s+(?=\S)")
 
@@ -1375,7 +1376,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 return
         if trailing_run:
             flush_trailing()
-        al = _AS_OF_LINE.match(t) if has_digit else None
+        al = _AS_OF_LINE.match(t) if has_digit and t[:1] in _AS_OF_LINE_FIRST else None
         if al and _as_of(al.group(1)):
             rows.add("as of", line.start, al.group(1), line.start + al.start(1), "fact.as_of", line.index,
                      kind="as_of")
@@ -1985,10 +1986,15 @@ def _next_text(lines: list[Line], index: int) -> str:
     return ""
 
 
+_COLON_EOL = re.compile(r":[^\S\n]*(?:\n|\Z)")     # a line that ends with a colon once stripped
+
+
 def _cia_style(doc: Doc) -> bool:
     """Three or more `Label:` lines whose value stands on the next line, a number
     (`Real GDP growth rate:` / `3.2% (2023 est.)`): the page writes values under
     their labels, so text values there (`NA`, a list) are values too."""
+    if len(_COLON_EOL.findall(doc.text)) < 3:
+        return False          # fewer than three lines end with a colon
     lines = doc.nonblank
     n = 0
     for i in range(len(lines) - 1):
