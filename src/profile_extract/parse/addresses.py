@@ -701,8 +701,8 @@ def _split_finditer(split: tuple[re.Pattern, re.Pattern], text: str, pos: int, e
 
 # ---------------------------------------------------------------- memos
 
-_MEMO_MAX = 100_000       # entries a memo keeps (then it starts afresh)
-_MEMO_CHARS = 8_000_000   # characters of keys a memo keeps (then it starts afresh)
+_MEMO_MAX = 50_000        # entries a memo keeps (then it starts afresh)
+_MEMO_CHARS = 4_000_000   # characters of keys a memo keeps (then it starts afresh)
 _MEMO_LINE_MAX = 2_000    # longer lines and windows are not kept
 
 
