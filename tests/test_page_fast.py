@@ -95,7 +95,7 @@ TITLE_PAGES = [
 
 @pytest.mark.parametrize("text", TITLE_PAGES)
 def test_title_same_with_cold_and_warm_line_cache(text):
-    page._line_facts.cache_clear()
+    page._cached_facts.cache_clear()
     cold = page._title_text(Doc.from_text(text))
     warm = page._title_text(Doc.from_text(text))
     assert cold == warm

@@ -444,7 +444,7 @@ def _caps_heading(line: Line, doc: Doc) -> tuple[str, Span] | None:
     """An upper-case heading at the start of a flattened line (a PDF's text run
     together): `–1– As of January 2010 LIST OF ... (PART V) PART I ...`."""
     raw = doc.text[line.start:line.end]
-    found = _line_facts(raw).caps if len(raw) <= 300 else _caps_run(raw)     # (long lines: not cached)
+    found = _line_facts(raw).caps
     return (found[0], Span(line.start + found[1], line.start + found[2])) if found else None
 
 
@@ -494,7 +494,10 @@ class _LineFacts:
 
     def __init__(self, raw: str):
         self.raw = raw                 # line.text
-        self.t = _clean_title(raw)
+
+    @_once
+    def t(self) -> str:                # the line as a title
+        return _clean_title(self.raw)
 
     @_once
     def glued(self) -> bool:
@@ -568,8 +571,13 @@ class _LineFacts:
         return bool(_MENU_ITEM.match(self.raw.strip()))
 
 
-@lru_cache(maxsize=16384)
 def _line_facts(raw: str) -> _LineFacts:
+    """The facts of a line, shared by every page holding it (lines up to 300 characters)."""
+    return _cached_facts(raw) if len(raw) <= 300 else _LineFacts(raw)
+
+
+@lru_cache(maxsize=16384)
+def _cached_facts(raw: str) -> _LineFacts:
     return _LineFacts(raw)
 
 

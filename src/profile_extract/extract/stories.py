@@ -152,7 +152,7 @@ def _clean_name(name: str) -> str:
 
 
 def _is_excluded(word: str, w: _Words) -> bool:
-    return _excluded(word) if w is _words() else _excluded_by(word, w)
+    return _excluded(word) if w is _words() and len(word) <= 40 else _excluded_by(word, w)
 
 
 @lru_cache(maxsize=65536)
@@ -296,7 +296,7 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
     if j < 0:
         return None, None, None
     line = doc.lines[j]
-    found = _name_line(line.text)
+    found = _name_line(line.text) if len(line.text) <= 80 else None     # (longer: no name line)
     return (found[0], found[1], line.start) if found else (None, None, None)
 
 

@@ -228,7 +228,7 @@ def _live_words(text: str, start: int, end: int):
 
 def _reading_or_none(word: str):
     """_word_reading(word); a word that starts nothing goes to _NO_CANDIDATES (bounded)."""
-    how = _word_reading(word)
+    how = _word_reading(word) if len(word) <= 64 else _word_reading.__wrapped__(word)   # (long: not cached)
     if how is None and len(_NO_CANDIDATES) < _NO_CANDIDATES_MAX:
         _NO_CANDIDATES.add(word)
     return how

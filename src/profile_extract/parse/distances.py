@@ -127,7 +127,15 @@ def _matches_near_units(low: str, start: int, end: int, anchors: list[int]):
     for u in anchors:
         if u < pos:
             continue
-        for s in range(_backstop(low, u, pos), u):
+        back = _backstop(low, u, pos)
+        if u - back > 64:              # a long run of numbers before the unit: let the engine
+            m = _DISTANCE_LOW.search(low, back, end)      # find the next match (none starts
+            if m is None:                                 # before `back`, see above)
+                return
+            yield m
+            pos = m.end()
+            continue
+        for s in range(back, u):
             c = low[s]
             if (c.isalnum() and (s == 0 or not (low[s - 1].isalnum() or low[s - 1] in "_.,"))) \
                     and (m := _DISTANCE_LOW.match(low, s, end)):
