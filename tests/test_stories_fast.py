@@ -78,3 +78,14 @@ def test_stories_fast_and_plain_paths_agree(tokens):
     fast, plain = Doc.from_text(text), Doc.from_text(text)
     plain.extra["lower"] = None            # the (?i) path: no lower-cased text, no anchors
     assert extract_stories(fast) == extract_stories(plain)
+
+
+@pytest.mark.parametrize("text", [
+    "1 " * 60 + "km from home",
+    ("1 " * 40 + "kmx ") * 3 + "5 km",
+    "one " * 30 + "miles and " + "two " * 30 + "kilometres",
+    "5,000 " * 20 + "km sq then 7 km",
+    "x" + "  " * 50 + "\n" * 20 + "12 miles",
+])
+def test_long_number_runs(text):
+    assert find_distances(text, low=text.lower()) == find_distances(text)
