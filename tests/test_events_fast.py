@@ -20,7 +20,7 @@ from profile_extract.parse.sentences import split_sentences
 # Pieces that make the shapes the fast paths reason about: ordinals glued to
 # `of`/`de` (`5thof`), `del` after the month, month names in several cases, letters
 # that (?i) and lower() treat apart (İ, ſ, K), line breaks, bullets, markers.
-PIECES = ["2005-11-29", "29.11.2005", "1999.5", "2005,3", "-", "Population (2018): ", " -- ", "when", "WHEN", "Census", "km", "(founded", "estb", "est.", "(set up", "%", "USD", "$", "3,000", "12.500", "1,200-bed", "over", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
+PIECES = ["until", "up to", "bis zum", "from", "between", "the year", "in the year", "-", "2005-11-29", "29.11.2005", "1999.5", "2005,3", "-", "Population (2018): ", " -- ", "when", "WHEN", "Census", "km", "(founded", "estb", "est.", "(set up", "%", "USD", "$", "3,000", "12.500", "1,200-bed", "over", "and", "ſince", "wİth", "before", "that", "who", "5", "12", "31", "th", "st", "er", "of", "de", "del", "DEL", " ", "  ", ".", ",", "-",
           "June", "june", "may", "May", "Sept", "Dezember", "mars", "foo", "in", "the", "since",
           "İ", "ſt", "K", "\n", "\n\n", "\t", "•", "|", "'", "’", "2005", "1999", "301", "1,200",
           "Retrieved ", "ISBN", "©", "copyright (c)", "All Rights Reserved", "will", "was",
@@ -223,3 +223,35 @@ def test_candidates_and_label_rows_agree(s):
     assert [(c.s, c.e, c.kind, c.mn) for c in ev._candidates(s, 0, len(s))] == _candidates_plain(s, 0, len(s))
     for line in s.split("\n"):
         assert ev._label_value(line.strip()) == _label_value_plain(line.strip())
+
+
+def _date_qualifier_plain(pre: str, prev):
+    if prev is not None and prev[2] == "start":
+        return None, None
+    if not pre or not pre[-1].isspace():
+        return None, None
+    t = ev._trigger(ev._tail_words(pre.rstrip(), 32)[0], ev._DATE_TRIGGERS)
+    if not t:
+        return None, None
+    word = t[0]
+    if word in ("from", "between") or (word in ev._RANGE_START and word not in ev._TRIG_WORD):
+        return "since", "start"
+    return ev._TRIG_WORD.get(word), None
+
+
+QUALIFIER_PRES = [Case("It has been open since ", "since"), Case("from the ", "range start"),
+                  Case("in Northgate ", "no trigger"), Case("until-- ", "dashes only"),
+                  Case("BIS ZUM ", "German, upper case"), Case("(in) ", "punctuation round a trigger"),
+                  Case("x" * 40 + " ", "one long cut word"), Case("ſince ", "long s")]
+
+
+@pytest.mark.parametrize("case", QUALIFIER_PRES, ids=lambda c: c.note)
+def test_date_qualifier_table(case):
+    assert ev._date_qualifier(case.text, None) == _date_qualifier_plain(case.text, None)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_date_qualifier_agrees(pre):
+    for p in (pre, pre + " "):
+        assert ev._date_qualifier(p, None) == _date_qualifier_plain(p, None)

@@ -582,6 +582,7 @@ _ALL_TRIGGERS = list(_TRIG_WORD) + list(_RANGE_START)
 _YEAR_TRIGGERS = _combos(_ALL_TRIGGERS, [""] + list(W["year_modifiers"]["words"]))
 _DATE_TRIGGERS = _combos(_ALL_TRIGGERS, ["", "on", "the"])
 _MAX_TRIGGER_WORDS = max(len(k.split()) for k in _YEAR_TRIGGERS)
+_DATE_TRIGGER_LASTS = frozenset(k.split()[-1] for k in _DATE_TRIGGERS if k.split())
 _PERIOD_NOUNS = _words("range", "period_nouns")
 
 
@@ -1068,7 +1069,12 @@ def _date_qualifier(pre: str, prev) -> tuple[str | None, str | None]:
         return None, None
     if not pre or not pre[-1].isspace():
         return None, None
-    t = _trigger(_tail_words(pre.rstrip(), 32)[0], _DATE_TRIGGERS)
+    # every trigger ends in one of a few words: the last word decides first
+    rp = pre.rstrip()
+    last = rp.rsplit(None, 1)[-1].strip(_PUNCT).lower().replace("-", " ").split() if rp else ()
+    if last and last[-1] not in _DATE_TRIGGER_LASTS:
+        return None, None
+    t = _trigger(_tail_words(rp, 32)[0], _DATE_TRIGGERS)
     if not t:
         return None, None
     word = t[0]
@@ -1149,7 +1155,9 @@ def _judge(sent: _Sentence, m, prev):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or _AGO_SEMI.match(post):
             return None
-        words, raw = _tail_words(pre.rstrip(), 40)
+        # `<document> of DATE`: only when the last word before the date is `of`
+        words, raw = _tail_words(pre.rstrip(), 40) \
+            if pre.rstrip().rstrip(_PUNCT)[-2:].lower() == "of" else ((), ())
         if len(words) >= 2 and words[-1] == "of":
             if words[-2] in _DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
                     or (len(words) >= 3 and words[-3] in _DOC_NOUNS):
