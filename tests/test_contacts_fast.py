@@ -162,12 +162,10 @@ def test_contacts_same_with_cold_and_warm_memos(monkeypatch):
     texts = [c.text for c in TEXTS] + ["\n".join(LINES[::-1]), "\n\n".join(LINES[::3])]
     texts += [t.translate(str.maketrans("123456789", "987654321")) for t in texts]
     monkeypatch.setattr(C, "_LINES", A.LineMemo(C._line_scan, C._line_scan_blind))
-    monkeypatch.setattr(C, "_URL_LINES", A.LineMemo(C._url_scan))
     monkeypatch.setattr(A, "_WINDOWS", A._Memo())
     cold = []
     for t in texts:
         C._LINES.memo.clear()
-        C._URL_LINES.memo.clear()
         A._WINDOWS.clear()
         cold.append(_contacts(t))
     warm = [_contacts(t) for t in texts]          # each page after all the others

@@ -493,23 +493,22 @@ _WEBSITE_LINE = re.compile(r"(?:https?://)?www\.[\w\-]+(?:\.[\w\-]+)+/?")
 
 def _line_scan(text: str) -> list[tuple[int, int, tuple]]:
     """What _collect finds line by line, as addr.LineMemo items: the address
-    gates and line patterns, the labels (each depends on its line alone, and
-    not on which of the digits 1-9 it writes: _line_scan_blind)."""
+    gates and line patterns, the labels, where the websites are written (each
+    depends on its line alone, and not on which of the digits 1-9 it writes:
+    _line_scan_blind; a website's text and value are read from the page)."""
     out = addr.line_items(text)
     out.extend((lab.start, lab.end, ("label", lab.kind, lab.has_sep)) for lab in _find_labels(text))
+    out.extend((u.start, u.end, ("url",)) for u in find_urls(text, bare=True))
     return out
 
 
 def _line_scan_blind() -> bool:
     """The patterns of _line_scan tell the digits 1-9 apart nowhere (its
     Python code counts digits and asks isdigit, nothing more)."""
-    return addr.digit_blind(addr.line_item_patterns() + [_label_rx()[0], *_label_scan(), PHONE_RUN,
-                                                         _GLUED_URL, _GLUED_MAIL])
-
-
-def _url_scan(text: str) -> list[tuple[int, int, tuple]]:
-    """The websites of a text as addr.LineMemo items (each depends on its line alone)."""
-    return [(u.start, u.end, (u.raw, u.value, u.valid)) for u in find_urls(text, bare=True)]
+    from ..parse import emails as E
+    return addr.digit_blind(addr.line_item_patterns() + [
+        _label_rx()[0], *_label_scan(), _label_scan_ascii(), PHONE_RUN, _GLUED_URL, _GLUED_MAIL,
+        E.URL, E.DOMAIN, E.URL_GLUED, E._URL_GATE, E._DOMAIN_GATE, E._GLUED_WWW, E._GLUED_WORD])
 
 
 @lru_cache(maxsize=4096)
@@ -530,7 +529,6 @@ def _urls_at(text: str, s: int, e: int) -> list[Match]:
 
 
 _LINES = addr.LineMemo(_line_scan, _line_scan_blind)
-_URL_LINES = addr.LineMemo(_url_scan)
 
 
 def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
@@ -599,7 +597,8 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
                 items.append(Item("website", s, s + len(t), "", rule="contact.website.line"))
     for p in addr.find_parts(text, lines=addr.page_lines(lines)):
         items.append(Item(p.kind, p.start, p.end, p.value, country=p.country, rule=p.rule))
-    urls = [Match(a + s, a + e, *p) for a, row in _URL_LINES.lines(text) for s, e, p in row]
+    urls = [Match(a + s, a + e, text[a + s:a + e], normalise_website(text[a + s:a + e]))
+            for a, row in lines for s, e, p in row if p[0] == "url"]
     for u in urls:
         if not _SOCIAL.search(u.value):
             loose.append(Item("website", u.start, u.end, u.value, rule="contact.website.block"))
