@@ -158,3 +158,21 @@ def test_near_contact_by_parts(parts, cut_start, cut_end):
     ws, we = min(cut_start, len(text)), max(min(cut_start, len(text)), len(text) - cut_end)
     want = page._CONTACT_NEAR.search(text, ws, we) is not None
     assert page._near_contact(text, ws, we, {}, text.lower()) == want
+
+
+LINE_BITS = ["Home", " > ", " » ", " › ", "About us", "Press release", " No. ", "nr. ", "Ref. ", "N° ", "Number ",
+             "2023-0417", "12", "MenuClose", "SearchDonate", "×", "x", "Our workWhere", " ", ".", "reference "]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(LINE_BITS), min_size=1, max_size=8))
+def test_title_line_pre_checks(bits):
+    t = "".join(bits)
+    parts = page._CRUMB_SEP.split(t)
+    plain_crumb = len(parts) >= 2 and len(t) <= 120 and all(
+        p.strip() and len(p.split()) <= 4 and not page._CRUMB_BAD.search(p.strip()) for p in parts)
+    assert page._breadcrumb(t) == plain_crumb
+    glued = len(page._GLUED.findall(t))
+    assert page._glued_menu(t) == (glued >= 3 or (glued >= 2 and " " not in t))
+    if page._REFERENCE.match(t):
+        assert page._may_be_reference(t)

@@ -274,7 +274,7 @@ def _nonblank_starts(doc: Doc) -> list[int]:
     """Start offsets of doc.nonblank (once per page)."""
     starts = doc.extra.get("nonblank_starts")
     if starts is None:
-        starts = doc.extra["nonblank_starts"] = [line.start for line in doc.nonblank]
+        starts = doc.extra["nonblank_starts"] = list(map(_START, doc.nonblank))
     return starts
 
 
@@ -358,6 +358,14 @@ _REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.|nr\.|number|ref\
                         r"[\w/.-]*\d[\w/.-]*$")
 
 
+def _may_be_reference(t: str) -> bool:
+    """What every _REFERENCE line holds: a digit and a number word (a cheap pre-check)."""
+    if not _ANY_DIGIT.search(t):
+        return False
+    low = t.lower()
+    return "no" in low or "nr" in low or "number" in low or "ref" in low or "n°" in low or "nº" in low
+
+
 # A breadcrumb trail: short segments separated by ` > `, ` » ` or ` › ` (`Publications > Reports`).
 _CRUMB_SEP = re.compile(r"\s[>»›]\s")
 
@@ -369,13 +377,20 @@ _HERE = re.compile(r"(?i)^\s*(?:you\s+are\s+here|sie\s+sind\s+hier|vous\s+êtes\
 def _breadcrumb(t: str) -> bool:
     """`Publications > Reports`, `Home » About us`: two or more short segments (four words at
     most, no sentence punctuation); not `Income > 1,000` or a prose comparison."""
+    if len(t) > 120 or not ("›" in t or ">" in t or "»" in t):     # (cheap pre-checks)
+        return False
     parts = _CRUMB_SEP.split(t)
-    return len(parts) >= 2 and len(t) <= 120 and all(
-        p.strip() and len(p.split()) <= 4 and not re.search(r"[.!?;:,]$|\d", p.strip()) for p in parts)
+    return len(parts) >= 2 and all(
+        p.strip() and len(p.split()) <= 4 and not _CRUMB_BAD.search(p.strip()) for p in parts)
+
+
+_CRUMB_BAD = re.compile(r"[.!?;:,]$|\d")
 
 
 def _glued_menu(t: str) -> bool:
     """`MenuCloseSearchDonate`, `About usOur workWhere we work`; not `WordPress PowerPoint`."""
+    if t.islower() and "×" not in t:   # no capital of _GLUED (× is one, and uncased)
+        return False
     glued = len(_GLUED.findall(t))
     return glued >= 3 or (glued >= 2 and " " not in t)
 
@@ -505,7 +520,7 @@ class _LineFacts:
 
     @_once
     def skip(self) -> bool:            # a document number or a row of page actions
-        return bool(_REFERENCE.match(self.t) or self.page_tools)
+        return bool(_may_be_reference(self.t) and _REFERENCE.match(self.t) or self.page_tools)
 
     @_once
     def page_tools(self) -> bool:
@@ -1068,6 +1083,7 @@ def _dated_items(doc: Doc) -> int:
 
 
 _TEXT = attrgetter("text")
+_START = attrgetter("start")
 
 
 @lru_cache(maxsize=32768)
