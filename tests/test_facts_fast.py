@@ -601,3 +601,29 @@ def test_cia_style_guard_any(parts):
     slow = sum(1 for i in range(len(lines) - 1) if lines[i].text[-1:] == ":" and F._COLON_HEAD.match(lines[i].text)
                and F._NUMERIC_START.match(lines[i + 1].text)) >= 3
     assert F._cia_style(doc) == slow
+
+
+# --- a value that starts with a digit --------------------------------------------------------
+
+def test_no_value_qualifier_starts_with_a_digit():
+    assert P._Q_AT_DIGIT is False          # the packaged qualifiers.toml
+    for name, rx in P.VALUE_QUALIFIERS:
+        for d in "0123456789":
+            assert rx.match(d + "5 people") is None, name
+
+
+@pytest.mark.parametrize("pattern,digit", [(r"\d+ or", True), (r"abc", False), (r"(?:x|\d)", True), (r"a?", True),
+                                           (r"[a-z]+", False), (r"[0-9]", True), (r"\w", True), (r"\s*x", False),
+                                           (r"(?:about|~)", False), (r".x", True), (r"[^a]", True), (r"(?=1)1", True)])
+def test_may_start_at_digit(pattern, digit):
+    assert P._may_start_at_digit(re.compile(pattern, re.IGNORECASE)) is digit
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["1", "9", "5,000", " ", "between", "from", "and", "nine", "million", "%", "(",
+                                 "approx.", "over", "US$", "-"]), min_size=1, max_size=6))
+def test_digit_first_shortcuts_any(parts):
+    s = "".join(parts).strip()
+    if s and s[0] in "0123456789":
+        assert P.value_qualifier(s) == (None, 0)
+        assert F._LETTER_START.match(s, 0) is None and F._BETWEEN.match(s, 0) is None and F._lead_number(s, 0)

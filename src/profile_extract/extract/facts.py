@@ -834,14 +834,17 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     money = bool(CURRENCY_SYMBOL_RE.search(s)) or bool(_CODE_ANY.search(s))
     # `3.4m` is 3,400,000 for money and head counts, never metres
     nums = find_numbers(s, money=money or dimension in ("person", "count", "money"), decimal_comma=decimal_comma)
-    w = _words_number(s, qend if q else 0, dimension) if _LETTER_START.match(s, qend if q else 0) else None
+    # a value that starts with a digit (most do): no number words, no `between`, a number first
+    digit_first = q is None and s[0] in _ASCII_DIGITS
+    w = _words_number(s, qend if q else 0, dimension) \
+        if not digit_first and _LETTER_START.match(s, qend if q else 0) else None
     if w is not None:
         nums = [w] + [x for x in nums if x.start >= w.end]       # `nine million (2020)`
     if not nums:
         return out
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
-    between = _BETWEEN.match(s, qend)
-    lead_text = not _lead_number(s, between.end() if between else qend)
+    between = None if digit_first else _BETWEEN.match(s, qend)
+    lead_text = False if digit_first else not _lead_number(s, between.end() if between else qend)
     if lead_text and _PROSE_VERB.search(_BRACKETS.sub(" ", s)):
         out.period = _value_period(s, None)
         return out          # `age 15 and over can read and write`: a definition, not a number

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from re import _constants as _C, _parser
 from ..data import load_toml
 
 __all__ = ["Period", "find_period", "parse_period", "period_qualifier", "value_qualifier",
@@ -109,6 +110,77 @@ def period_qualifier(text: str) -> str | None:
 _LEAD = re.compile(r"\s*[(\[]?\s*")
 
 
+_ASCII_DIGITS = frozenset("0123456789")
+_ZERO_WIDTH = (_C.AT, _C.ASSERT, _C.ASSERT_NOT)
+_REPEATS = (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT)
+
+
+def _nullable(items) -> bool:
+    """Can a parsed pattern sequence match the empty text? (True when unsure.)"""
+    for op, av in items:
+        if op in (_C.LITERAL, _C.NOT_LITERAL, _C.IN, _C.ANY):
+            return False
+        if op is _C.SUBPATTERN and not _nullable(av[-1]):
+            return False
+        if op is _C.BRANCH and not any(_nullable(a) for a in av[1]):
+            return False
+        if op in _REPEATS and av[0] >= 1 and not _nullable(av[2]):
+            return False
+    return True
+
+
+def _starts_with_digit(items) -> bool:
+    """Can a match of a parsed pattern sequence start with an ASCII digit, or match
+    nothing at all? (True when unsure.)"""
+    for op, av in items:
+        if op is _C.LITERAL:
+            return chr(av) in _ASCII_DIGITS
+        if op is _C.IN:
+            for kind, val in av:
+                if kind is _C.LITERAL and chr(val) not in _ASCII_DIGITS:
+                    continue
+                if kind is _C.RANGE and (val[1] < 48 or val[0] > 57):
+                    continue
+                if kind is _C.CATEGORY and val in (_C.CATEGORY_SPACE, _C.CATEGORY_NOT_DIGIT, _C.CATEGORY_NOT_WORD):
+                    continue
+                return True
+            return False
+        if op in _ZERO_WIDTH:
+            continue
+        if op is _C.SUBPATTERN:
+            if _starts_with_digit(av[-1]):
+                return True
+            if not _nullable(av[-1]):
+                return False
+            continue
+        if op is _C.BRANCH:
+            if any(_starts_with_digit(a) for a in av[1]):
+                return True
+            if not any(_nullable(a) for a in av[1]):
+                return False
+            continue
+        if op in _REPEATS:
+            if _starts_with_digit(av[2]):
+                return True
+            if av[0] >= 1 and not _nullable(av[2]):
+                return False
+            continue
+        return True          # ANY, NOT_LITERAL, or something this reader does not know
+    return True              # it can match nothing
+
+
+def _may_start_at_digit(rx: re.Pattern) -> bool:
+    try:
+        return _starts_with_digit(_parser.parse(rx.pattern, rx.flags))
+    except Exception:
+        return True
+
+
+# can a value qualifier (data/qualifiers.toml) stand at a digit? If not, a value that
+# starts with one has none, without a pattern asked
+_Q_AT_DIGIT = _may_start_at_digit(_VALUE_Q_ANY)
+
+
 def value_qualifier(text: str) -> tuple[str | None, int]:
     """The qualifier written at the start of a value and where it ends.
 
@@ -117,6 +189,8 @@ def value_qualifier(text: str) -> tuple[str | None, int]:
     >>> value_qualifier("300")
     (None, 0)
     """
+    if text[:1] in _ASCII_DIGITS and not _Q_AT_DIGIT:
+        return None, 0       # (_LEAD takes nothing before a digit, and no qualifier starts with one)
     lead = _LEAD.match(text).end()
     m = _VALUE_Q_ANY.match(text, lead)
     if m is None:
