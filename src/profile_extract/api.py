@@ -29,7 +29,7 @@ from .ingest.sources import PageInput, check_inputs, iter_inputs
 from .options import Options
 from .pipeline import page_id_for
 from .tables.frames import TABLES
-from .tables.write import PartStore, datapackage, write_json_atomic
+from .tables.write import ChunkTables, PartStore, datapackage, write_json_atomic
 from .work import TaskResult, drop_pages, init_worker, process_task, run_in_worker, warm_up
 
 __all__ = ["run_batch", "UsageError", "Options"]
@@ -171,6 +171,9 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
                     "rules": sum((r.rules for r in results), Counter()),
                     "stages": {k: round(v, 4) for k, v in sum((r.stages for r in results), Counter()).items()},
                     "rejected": sum(r.rejected for r in results)}
+            if results and all(r.csv is not None for r in results):  # serialised by the workers
+                tables = ChunkTables(tables, {name: b"".join(r.csv[name] for r in results)
+                                              for name in results[0].csv})
             if page_ids:
                 store.commit(tables, page_ids, meta)
             write_s += time.perf_counter() - t

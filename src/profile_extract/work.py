@@ -11,6 +11,7 @@ pages: the writer process only concatenates and writes.
 from __future__ import annotations
 
 import hashlib
+import operator
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -21,10 +22,14 @@ from .ingest.sources import PageInput
 from .options import Options
 from .pipeline import extract_page, page_id_for
 from .records import PageInfo, PageResult
-from .tables.fastcheck import rows_to_arrow
-from .tables.frames import RECORD_TABLES, TABLES, page_rows
-from .tables.schemas import validate_frame, to_frame
+from .tables.fastcheck import columns_to_arrow, rows_to_arrow
+from .tables.frames import RECORD_TABLES, TABLES, columns_to_rows, page_rows, task_columns
+from .tables.schemas import column_names, validate_frame, to_frame
+from .tables.write import csv_bytes
 
+_RULE = operator.attrgetter("rule")
+_SEVERITY_COL = column_names("findings").index("severity")
+_STATUS_COL = column_names("pages").index("status")
 _KIND_COUNT = {"facts": "n_facts", "events": "n_events", "contacts": "n_contacts", "stories": "n_stories"}
 
 
@@ -39,6 +44,7 @@ class TaskResult:
     rules: Counter = field(default_factory=Counter)
     stages: Counter = field(default_factory=Counter)
     rejected: int = 0
+    csv: dict | None = None            # table -> its CSV rows (no header), made where the task ran
 
     @property
     def n_pages(self) -> int:
@@ -115,8 +121,12 @@ def warm_up(options: Options | None = None) -> None:
         for data, source in ((sample, "warm-up.txt"), (html, "warm-up.html")):
             pr = extract_page(data, source, options)
             rows = page_rows(pr)
+            cols, _ = task_columns([pr])
             for table in TABLES:
                 rows_to_arrow(table, rows[table])
+                at = columns_to_arrow(table, cols[table])
+                if at is not None and table != "texts":
+                    csv_bytes(table, at, header=False)
     except Exception:  # warming is an optimisation only
         pass
     gc.collect()
@@ -124,16 +134,19 @@ def warm_up(options: Options | None = None) -> None:
 
 
 def process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
-    """Read and extract every page of `items`; rows as validated Arrow tables."""
+    """Read and extract every page of `items`; rows as validated Arrow tables.
+
+    The rows are built as columns for the whole task (frames.task_columns) and
+    typed by columns_to_arrow; a task where any table has a value Arrow cannot
+    type or a row the schema rejects takes the row path (_tables_from_rows,
+    pandera), which gives the same tables for clean rows."""
     stages: Counter = Counter()
     if not _WARM:  # once per process: the start-up cost, apart from the per-page stages
         t = time.perf_counter()
         warm_up(options)
         stages["warm_up"] += time.perf_counter() - t
-    rows = {t: [] for t in TABLES}
-    offsets = {t: [0] for t in TABLES}
-    page_ids, skipped = [], 0
-    statuses, rules = Counter(), Counter()
+    prs, skipped = [], 0
+    rules = Counter()
     for item in items:
         pr = read_and_extract(item, options, skip, stages)
         if pr is None:
@@ -143,14 +156,60 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
         for k, v in pr.stage_seconds.items():
             stages[k] += v
         for recs in (pr.facts, pr.events, pr.contacts, pr.stories):
-            rules.update(r.rule for r in recs)
+            if recs:
+                rules.update(map(_RULE, recs))
+        prs.append(pr)
+        stages["rows"] += time.perf_counter() - t
+    t = time.perf_counter()
+    cols, offsets = task_columns(prs)
+    page_ids = [pr.page_id for pr in prs]
+    del prs
+    stages["rows"] += time.perf_counter() - t
+
+    t = time.perf_counter()
+    tables = {}
+    for table in TABLES:
+        at = columns_to_arrow(table, cols[table])
+        if at is None:
+            break
+        tables[table] = at
+    if len(tables) == len(TABLES):
+        rejected = 0
+        severities = Counter(cols["findings"][_SEVERITY_COL])
+        statuses = Counter(cols["pages"][_STATUS_COL])
+    else:  # a value Arrow cannot type or a row the schema rejects: the row path decides
+        rows = {table: columns_to_rows(table, cols[table]) for table in TABLES}
+        tables, offsets, rejected = _tables_from_rows(rows, offsets, page_ids)
+        severities = Counter(r["severity"] for r in rows["findings"])
+        statuses = Counter(r["status"] for r in rows["pages"])
+    stages["schema"] += time.perf_counter() - t
+    csv = None
+    if options.write_csv:  # serialised here, in the worker: the writer process only appends bytes
+        t = time.perf_counter()
+        csv = {table: csv_bytes(table, tables[table], header=False) for table in TABLES if table != "texts"}
+        stages["write"] += time.perf_counter() - t
+    return TaskResult(tables=tables, offsets=offsets, page_ids=page_ids, skipped=skipped,
+                      statuses=statuses, severities=severities, rules=rules, stages=stages,
+                      rejected=rejected, csv=csv)
+
+
+def task_rows(prs: list[PageResult]) -> tuple[dict, dict]:
+    """page_rows of each page, one list per table, and each page's row offsets."""
+    rows = {t: [] for t in TABLES}
+    offsets = {t: [0] for t in TABLES}
+    for pr in prs:
         for table, rs in page_rows(pr).items():
             rows[table].extend(rs)
             offsets[table].append(len(rows[table]))
-        page_ids.append(pr.page_id)
-        stages["rows"] += time.perf_counter() - t
+    return rows, offsets
 
-    t = time.perf_counter()
+
+def _tables_from_rows(rows: dict, offsets: dict, page_ids: list) -> tuple[dict, dict, int]:
+    """Validated Arrow tables of a task's rows (page_rows), row by row through
+    rows_to_arrow: rows the schema rejects leave their table and become
+    `rejected_record` findings of their page; a pages row is fixed, never
+    dropped. Updates `rows` (findings, pages) in place; returns (tables,
+    offsets, rejected rows)."""
     tables, rejected = {}, 0
     pos = {pid: i for i, pid in enumerate(page_ids)}
     extra_findings: dict[int, list[dict]] = {}
@@ -187,12 +246,7 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
         raise RuntimeError(f"findings rows failed the schema: {[rows['findings'][i] for i in dropped[:3]]}")
     tables["findings"] = at
     tables["pages"] = _pages_table(rows["pages"])
-    severities = Counter(r["severity"] for r in rows["findings"])
-    statuses.update(r["status"] for r in rows["pages"])
-    stages["schema"] += time.perf_counter() - t
-    return TaskResult(tables=tables, offsets=offsets, page_ids=page_ids, skipped=skipped,
-                      statuses=statuses, severities=severities, rules=rules, stages=stages,
-                      rejected=rejected)
+    return tables, offsets, rejected
 
 
 def _shrink_offsets(offsets: list[int], dropped: list[int]) -> list[int]:
@@ -253,7 +307,7 @@ def drop_pages(res: TaskResult, indices: set[int]) -> TaskResult:
     return TaskResult(tables=tables, offsets=offsets, page_ids=[res.page_ids[i] for i in keep_pages],
                       skipped=res.skipped + len(indices), statuses=statuses,
                       severities=severities, rules=res.rules, stages=res.stages,
-                      rejected=res.rejected)
+                      rejected=res.rejected)  # csv: None, the writer makes it from the tables
 
 
 # -- process-pool worker state (set once per worker by the pool initializer) --

@@ -82,3 +82,23 @@ def rows_to_arrow(table: str, rows: list[dict]) -> tuple[pa.Table, list[int], li
 
 def empty_table(table: str) -> pa.Table:
     return arrow_schema(table).empty_table().replace_schema_metadata(pandas_metadata(table))
+
+
+_CONVERT_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
+
+
+def columns_to_arrow(table: str, columns: list) -> pa.Table | None:
+    """rows_to_arrow's fast path for columns (frames.task_columns): the same
+    typed table when every value converts and no row breaks a constraint,
+    else None (the caller then takes rows_to_arrow over the rows, which
+    decides through pandera what is dropped and why)."""
+    schema = arrow_schema(table)
+    try:
+        arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema)]
+        at = pa.Table.from_arrays(arrays, schema=schema)
+        at = _nan_to_null(table, at)
+        if bad_rows(table, at) is not None:
+            return None
+    except _CONVERT_ERRORS:
+        return None
+    return at.replace_schema_metadata(pandas_metadata(table))

@@ -80,17 +80,51 @@ def write_json_atomic(obj, path: Path) -> None:
 # Streaming, resumable writing: one part per chunk of pages, a journal of
 # committed chunks, and final tables put in place (renamed) only at the end.
 # ---------------------------------------------------------------------------
+import functools
 import io
 import itertools
 import shutil
 import sys
 
+import numpy as np
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 STATE_DIR = ".resume"        # OUT/.resume/: parts, CSV being appended, journal
 JOURNAL = "journal.jsonl"    # one line per committed chunk: its page ids and counts
 _FORMULA_RE = r"^[=+\-@\t\r]"
+
+
+_FORMULA_BYTES = np.zeros(256, dtype=bool)  # the first bytes _FORMULA_RE matches
+_FORMULA_BYTES[[ord(c) for c in _FORMULA_START]] = True
+
+
+def formula_mask(arr) -> np.ndarray | None:
+    """Which values of a string column start like a formula (_FORMULA_RE; null:
+    False), read from the first byte of each value in the Arrow buffers (an
+    ASCII byte in UTF-8 is always a whole character). None for a column type
+    this does not read (then the regex decides)."""
+    chunks = arr.chunks if isinstance(arr, pa.ChunkedArray) else [arr]
+    if arr.type != pa.string():
+        return None
+    out = []
+    for ch in chunks:
+        n = len(ch)
+        if not n:
+            continue
+        bufs = ch.buffers()
+        data = bufs[2]
+        if data is None or not data.size:
+            out.append(np.zeros(n, dtype=bool))
+            continue
+        offs = np.frombuffer(bufs[1], dtype=np.int32, count=n + 1, offset=ch.offset * 4)
+        starts = offs[:-1]
+        d = np.frombuffer(data, dtype=np.uint8)
+        m = (offs[1:] > starts) & _FORMULA_BYTES[d[np.minimum(starts, d.size - 1)]]
+        if ch.null_count and m.any():
+            m &= ch.is_valid().to_numpy(zero_copy_only=False)
+        out.append(m)
+    return np.concatenate(out) if out else np.zeros(0, dtype=bool)
 
 
 def neutralise_arrow(table: str, at: pa.Table) -> pa.Table:
@@ -100,10 +134,46 @@ def neutralise_arrow(table: str, at: pa.Table) -> pa.Table:
         if i < 0:
             continue
         arr = at.column(i)
-        mask = pc.fill_null(pc.match_substring_regex(arr, _FORMULA_RE), False)
-        if pc.any(mask).as_py():
-            at = at.set_column(i, col, pc.if_else(mask, pc.binary_join_element_wise("'", arr, ""), arr))
+        fast = formula_mask(arr)
+        if fast is not None:
+            if not fast.any():
+                continue
+            mask = pa.array(fast)
+        else:
+            mask = pc.fill_null(pc.match_substring_regex(arr, _FORMULA_RE), False)
+            if not pc.any(mask).as_py():
+                continue
+        at = at.set_column(i, col, pc.if_else(mask, pc.binary_join_element_wise("'", arr, ""), arr))
     return at
+
+
+# Parquet encodings (the values read back are the same either way): a
+# dictionary for the columns whose values repeat (the page a record is on,
+# rule names, codes, units, labels), plain for free text and unique ids, where
+# building a dictionary only costs time; min/max statistics for what a reader
+# filters on (ids, codes, numbers, dates), not for long free text.
+_DICT_COLUMNS = frozenset({
+    "rule", "indicator", "unit", "codes", "qualifier", "as_of", "label", "date", "precision",
+    "kind", "distance_unit", "severity", "code", "status", "parser_version", "content_type",
+    "encoding", "country", "country_iso3"})
+_STATS_STRINGS = _DICT_COLUMNS | {"page_id", "record_id", "source", "content_sha256", "updated"}
+
+
+@functools.lru_cache(maxsize=None)
+def parquet_options(table: str) -> dict:
+    """pq.write_table keywords for one table's parts."""
+    from .schemas import COLUMNS
+    cols = COLUMNS[table]
+    unique_page = table in ("pages", "texts")  # one row per page: page_id never repeats
+    dictionary = [n for n, t, _, _ in cols if n in _DICT_COLUMNS or (n == "page_id" and not unique_page)]
+    stats = [n for n, t, _, _ in cols if t != "string" or n in _STATS_STRINGS]
+    return {"compression": "zstd", "use_dictionary": dictionary or False,
+            "write_statistics": stats or False}
+
+
+def write_part(table: str, at: pa.Table, path) -> None:
+    """One Parquet part of a table (parquet_options)."""
+    pq.write_table(at, path, **parquet_options(table))
 
 
 def csv_bytes(table: str, at: pa.Table, header: bool) -> bytes:
@@ -112,6 +182,13 @@ def csv_bytes(table: str, at: pa.Table, header: bool) -> bytes:
     pacsv.write_csv(neutralise_arrow(table, at), buf,
                     write_options=pacsv.WriteOptions(include_header=header))
     return buf.getvalue()
+
+
+@functools.lru_cache(maxsize=None)
+def csv_header(table: str) -> bytes:
+    """The header line csv_bytes writes for the table."""
+    from .fastcheck import empty_table
+    return csv_bytes(table, empty_table(table), header=True)
 
 
 def _remove(path: Path) -> None:
@@ -139,6 +216,15 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
         _remove(trash)
     else:
         os.rename(tmp, final)
+
+
+class ChunkTables(dict):
+    """{table: pa.Table} of one chunk, and `csv`: {table: its rows as CSV
+    (csv_bytes without the header)}, serialised where the tasks ran, or None."""
+
+    def __init__(self, tables: dict, csv: dict | None = None):
+        super().__init__(tables)
+        self.csv = csv
 
 
 class PartStore:
@@ -248,8 +334,10 @@ class PartStore:
 
     # -- one chunk -----------------------------------------------------------
     def commit(self, tables: dict, page_ids: list[str], meta: dict | None = None) -> dict:
-        """Write one chunk's rows (Arrow tables) and journal it. Returns the entry."""
+        """Write one chunk's rows (Arrow tables) and journal it. Returns the entry.
+        A ChunkTables brings its CSV rows already serialised (`tables.csv`)."""
         k = self.next_chunk
+        csv = getattr(tables, "csv", None)
         rows = {t: tables[t].num_rows for t in self.tables}
         if self.parquet:
             for t in self.tables:
@@ -258,7 +346,7 @@ class PartStore:
                     d.mkdir(exist_ok=True)
                     final = d / f"part-{k:05d}.parquet"
                     tmp = d / f".part-{k:05d}.parquet.tmp"
-                    pq.write_table(tables[t], tmp, compression="zstd")
+                    write_part(t, tables[t], tmp)
                     self._sync(tmp)
                     os.replace(tmp, final)
         csv_sizes = {}
@@ -266,8 +354,12 @@ class PartStore:
             p = self.state / f"{t}.csv"
             new = not p.exists() or p.stat().st_size == 0
             if rows[t] or new:
+                if csv is not None and t in csv:
+                    data = (csv_header(t) if new else b"") + csv[t]
+                else:
+                    data = csv_bytes(t, tables[t], header=new)
                 with open(p, "ab") as fh:
-                    fh.write(csv_bytes(t, tables[t], header=new))
+                    fh.write(data)
                     if self.fsync:
                         fh.flush()
                         os.fsync(fh.fileno())
@@ -322,7 +414,7 @@ class PartStore:
                     if parts:
                         _link(parts[0], tmp)
                     else:
-                        pq.write_table(empty_table(t), tmp, compression="zstd")
+                        write_part(t, empty_table(t), tmp)
                     paths.append(f"{t}.parquet")
                 _swap_into_place(tmp, final)
             if t in self.csv_tables:
