@@ -317,6 +317,14 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
 def _stamp_in_line(line: Line) -> tuple[str, Span] | None:
     """The update stamp of one line (ISO date and span), or None."""
     t = line.text
+    found = _stamp_in_text(t) if len(t) <= 200 else _stamp_in_text.__wrapped__(t)   # (long: not cached)
+    return (found[0], Span(line.start + found[1], line.start + found[2])) if found else None
+
+
+@lru_cache(maxsize=8192)
+def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
+    """The update stamp of a line's text: (ISO date, start, end), or None (a pure function
+    of the text: stamp lines and boilerplate repeat from page to page)."""
     if len(t) > 2000 and "As of" not in t[:40]:
         return None
     for m in _STAMP.finditer(t):
@@ -325,7 +333,7 @@ def _stamp_in_line(line: Line) -> tuple[str, Span] | None:
         if dm:
             iso = parse_date(dm)
             if iso:
-                return iso, Span(line.start + m.start(), line.start + dm.end())
+                return iso, m.start(), dm.end()
     am = _AS_OF.match(t) or _AS_OF_LEAD.match(t)
     if am:
         dm = _DATE.match(t, am.end())
@@ -334,7 +342,7 @@ def _stamp_in_line(line: Line) -> tuple[str, Span] | None:
             if not rest.strip() or rest.lstrip()[:1].isupper():
                 iso = parse_date(dm)
                 if iso:
-                    return iso, Span(line.start + am.start(), line.start + dm.end())
+                    return iso, am.start(), dm.end()
     return None
 
 
