@@ -1681,7 +1681,7 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
         for ln in para:
             t = ln.text
             # (_glued_split needs a capital first and a lower-to-upper step: most lines stop there)
-            if not t[:1].isupper() or len(t) > 300 or not _glue_points(t) or ln.index in used or "|" in t \
+            if ln.index in used or not t[:1].isupper() or len(t) > 300 or "|" in t or not _glue_points(t) \
                     or _file_name(t):
                 continue
             p = _glued_split(t, rows.table)
