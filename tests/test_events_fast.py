@@ -255,3 +255,13 @@ def test_date_qualifier_table(case):
 def test_date_qualifier_agrees(pre):
     for p in (pre, pre + " "):
         assert ev._date_qualifier(p, None) == _date_qualifier_plain(p, None)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES + ["U.S.", "Prof.", '"', ")", "]", "”", "_", "e.g."]), max_size=12).map("".join),
+       st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=80))
+def test_word_before_agrees(text, a, b):
+    from profile_extract.parse import sentences as sn
+    lo, i = sorted((min(a, len(text)), min(b, len(text))))
+    m = sn._WORD_BEFORE.search(text, lo, i)
+    assert sn._word_before(text, lo, i) == (m.group(1) if m else None)
