@@ -367,11 +367,14 @@ _REFERENCE = re.compile(r"(?i)^(?:[^\W\d][\w ]{0,40}\s)?(?:no\.|nr\.|number|ref\
 
 
 def _may_be_reference(t: str) -> bool:
-    """What every _REFERENCE line holds: a digit and a number word (a cheap pre-check)."""
+    """What every _REFERENCE line holds: a digit and one of its number words (a cheap pre-check)."""
     if not _ANY_DIGIT.search(t):
         return False
     low = t.lower()
-    return "no" in low or "nr" in low or "number" in low or "ref" in low or "n°" in low or "nº" in low
+    return any(w in low for w in _REFERENCE_WORDS)
+
+
+_REFERENCE_WORDS = ("no.", "nr.", "number", "ref.", "reference", "n°", "nº")     # (as in _REFERENCE)
 
 
 # A breadcrumb trail: short segments separated by ` > `, ` » ` or ` › ` (`Publications > Reports`).
