@@ -1095,8 +1095,13 @@ def _label_plan(table, words, label: str, header: Row | None) -> tuple | None:
 
 def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     header = row.group
-    key = ("fact plan", row.label) if header is None else ("fact plan", row.label, header.label, header.value)
-    plan = rows.table.cached(key, lambda: _label_plan(rows.table, rows.words, row.label, header))
+    if header is None:
+        plan = rows.table.cached(("fact plan", row.label), lambda: _label_plan(rows.table, rows.words, row.label, None))
+    elif len(header.value) <= 200:       # (a long header value is not worth keeping)
+        plan = rows.table.cached(("fact plan", row.label, header.label, header.value),
+                                 lambda: _label_plan(rows.table, rows.words, row.label, header))
+    else:
+        plan = _label_plan(rows.table, rows.words, row.label, header)
     if plan is None:
         return None
     label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind, indicator, suffix = plan
