@@ -265,3 +265,17 @@ def test_word_before_agrees(text, a, b):
     lo, i = sorted((min(a, len(text)), min(b, len(text))))
     m = sn._WORD_BEFORE.search(text, lo, i)
     assert sn._word_before(text, lo, i) == (m.group(1) if m else None)
+
+
+DIGIT_PLAIN = {"_Y_RUN": r"\d(?<!\d\d)\d{2,4}(?!\d)", "_Y4": r"\d{4}", "_D3ANY": r"\d{3}", "_DIGIT": r"\d"}
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["1", "12", "2005", "123456", "٣", "٢٠٠٥", "²", "x", " ", "é", "-", "\n"]),
+                max_size=12).map("".join), st.integers(min_value=0, max_value=10))
+def test_digit_patterns_agree(text, a):
+    import re
+    a = min(a, len(text))
+    for name, plain in DIGIT_PLAIN.items():
+        fast = getattr(ev, name)
+        assert [m.span() for m in fast.finditer(text, a)] == [m.span() for m in re.compile(plain).finditer(text, a)]

@@ -71,7 +71,11 @@ _PAST_IRREGULAR = _words("verbs", "past_irregular")
 # Every date ends in (or, for ISO, starts with) a run of four or five digits;
 # the patterns below look just before or at that run, so the month-name check
 # is a dict lookup, not a regex alternation scanned over the whole text.
-_Y_RUN = re.compile(r"\d(?<!\d\d)\d{2,4}(?!\d)")   # (?<!\d)\d{3,5}(?!\d), the lookbehind after the first digit
+# Digit patterns open with `_D1`: a class the regex engine skips to directly (an
+# ASCII digit or any non-ASCII character), then checks that it is a digit; about
+# twice as fast as a bare `\d` scan over long prose, with the same matches.
+_D1 = r"[0-9\x80-\U0010FFFF](?<=\d)"
+_Y_RUN = re.compile(_D1 + r"(?<!\d\d)\d{2,4}(?!\d)")   # (?<!\d)\d{3,5}(?!\d), the lookbehinds after the first digit
 _ISO_AT = re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-]|\.\d)")
 _NUM_BEFORE_Y = re.compile(r"(?<![\w/.,-])\d{1,2}(?P<s>[./-])\d{1,2}(?P=s)\s?$")
 _MONTH_BEFORE_Y = re.compile(
@@ -214,8 +218,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
     return out
 
 
-_Y4 = re.compile(r"\d{4}")
-_D3ANY = re.compile(r"\d{3}")
+_Y4 = re.compile(_D1 + r"\d{3}")              # \d{4}
+_D3ANY = re.compile(_D1 + r"\d{2}")           # \d{3}
 _D3 = re.compile(r"\s(?<=[^\W\d_]\s)\d{3}(?!\d)")     # a word, a space, three digits
 
 
@@ -378,7 +382,7 @@ def _stat_number(win: str) -> bool:
     return _STAT_NUM_D.search(win) is not None or _STAT_APPROX.search(win) is not None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = re.compile(_D1)                     # \d
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
 _TOK = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[%©&]")
 _PUNCT = "()[]{}\"'“”‘’«»,.;:!?¿¡"
