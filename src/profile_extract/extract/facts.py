@@ -1790,9 +1790,8 @@ def extract_facts(doc: Doc):
     kept: list[Row] = []
     for r in allrows:
         if r.kind in ("row", "skip") and r.has_value:
-            lab = clean_label(r.label)[0]
             d = _as_of(r.value)
-            if d and (rows.words.as_of.match(lab.strip()) or r.kind == "as_of"):
+            if d and (rows.words.as_of.match(clean_label(r.label)[0].strip()) or r.kind == "as_of"):
                 as_of = d
                 continue
         if r.kind == "as_of":
@@ -1886,7 +1885,7 @@ def extract_facts(doc: Doc):
     grouped = [r for r in grouped if not (id(r) in heads and r.has_value and parse_period(r.value))]
     # isolated lines that only look like rows: headlines, captions
     final: list[Row] = []
-    support = _supporting(by_pos)
+    support: dict[int, bool] = {}
     for r in grouped:
         if r.group is None and not _supported(r, by_pos, nb_index, rows, support):
             continue
@@ -2029,14 +2028,13 @@ def _prose_value(v: str) -> bool:
                             and v.endswith((".", "”", '"', "’")))
 
 
-def _supporting(by_pos) -> set[int]:
-    """The nonblank-line positions that hold a row with a value that is no prose:
-    what makes a row near them part of a fact box (_supported), found once a page."""
-    return {j for j, xs in by_pos.items()
-            if any(x.kind in ("row", "skip", "header") and x.has_value and not _prose_value(x.value) for x in xs)}
+def _supports(xs) -> bool:
+    """Do these rows (of one nonblank line) hold one with a value that is no prose: what
+    makes a row near them part of a fact box (_supported)?"""
+    return any(x.kind in ("row", "skip", "header") and x.has_value and not _prose_value(x.value) for x in xs)
 
 
-def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: set[int] | None = None) -> bool:
+def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] | None = None) -> bool:
     """A row is kept when other rows stand near it (a fact box), when its label
     is a known indicator, or when its value is a number (not a bare date)."""
     if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
@@ -2045,9 +2043,14 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: set[int] | None =
         return False
     i = nb_index.get(r.line, -1)
     if support is None:
-        support = _supporting(by_pos)
+        support = {}
     for j in range(i - 3, i + 4):
-        if j != i and j in support:      # (a row at another line is not r)
+        if j == i:
+            continue                     # (a row at another line is not r)
+        ok = support.get(j)
+        if ok is None:
+            ok = support[j] = _supports(by_pos.get(j, ()))     # (asked once a page per line)
+        if ok:
             return True
     if r.known:
         return True
