@@ -435,13 +435,6 @@ def _heading_like(t: str) -> bool:
     return True
 
 
-def _next_nonblank(lines: list[Line], i: int) -> tuple[int, Line] | tuple[None, None]:
-    for j in range(i + 1, len(lines)):
-        if lines[j].text:
-            return j, lines[j]
-    return None, None
-
-
 _BAR_END = re.compile(r"\s*\|\s*$")
 _PAGE_NUMBER = re.compile(r"^[–—-]\s*\d+\s*[–—-]\s*")
 _ANY_DIGIT = re.compile(r"\d")        # every _DATE_LINE shape holds one
@@ -612,24 +605,19 @@ _TABLE_ROW = re.compile(r"^[^|]*\w[^|]*\|")
 
 
 def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
-    lines = doc.lines
-    memo: dict[int, tuple] = {}
-
-    def next_nb(i: int):               # _next_nonblank, once per line (asked up to three times)
-        found = memo.get(i)
-        if found is None:
-            found = memo[i] = _next_nonblank(lines, i)
-        return found
-
-    chosen: tuple[int, Line] | None = None
+    nb = doc.nonblank                  # walked by position: the next non-blank line is nb[p + 1]
+    chosen: tuple[int, Line, int] | None = None       # (line index, line, position in nb)
     site_chrome_after = False          # a menu or search line below the chosen heading
     after_crumb = -1                   # index of the line just below a breadcrumb trail
     seen = 0
-    i = -1
+    p = -1
     while True:
-        i, line = next_nb(i)
-        if line is None or seen >= HEAD_LINES:
+        p += 1
+        if p >= len(nb) or seen >= HEAD_LINES:
             break
+        line = nb[p]
+        i = line.index
+        nxt = nb[p + 1] if p + 1 < len(nb) else None
         seen += 1
         if len(line.text) > 300:       # a flattened run of text, never a heading line
             if chosen is None:
@@ -647,26 +635,22 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if f.glued or f.skip:
             continue                   # a glued menu, a document number, a row of page actions
         if f.nav:
-            if chosen is not None and next_nb(chosen[0])[0] == i and chosen[0] != after_crumb:
+            if chosen is not None and chosen[2] + 1 == p and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
             if f.crumb:
-                after_crumb = next_nb(i)[0]
+                after_crumb = nxt.index if nxt is not None else None
             continue
         if chosen is not None and f.site_chrome:
             site_chrome_after = True
             continue
         if chosen is not None and f.home:
-            k, items = i, 0            # a menu written one item a line: `Home` / `Who We Are` / `Donate`
-            while True:
-                k2, nl = next_nb(k)
-                if nl is None or not _line_facts(nl.text).menu_item:
-                    break
-                k, items = k2, items + 1
+            q, items = p, 0            # a menu written one item a line: `Home` / `Who We Are` / `Donate`
+            while q + 1 < len(nb) and _line_facts(nb[q + 1].text).menu_item:
+                q, items = q + 1, items + 1
             if items >= 2:
                 site_chrome_after = True
-                i = k
+                p = q
             continue
-        j, nxt = next_nb(i)
         nf = _line_facts(nxt.text) if nxt is not None else None
         if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome:
             continue                   # a story teaser and its name line; chrome (both: skip, cheap test first)
@@ -688,12 +672,12 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                 if caps:
                     return caps
             break
-        if nf is not None and j == i + 1 and nf.table_row and nxt.text.rstrip(" |") != t \
+        if nf is not None and nxt.index == i + 1 and nf.table_row and nxt.text.rstrip(" |") != t \
                 and not (i == after_crumb and chosen is None):
             break                      # a table caption over its rows, not the page title
             # (a heading right under a breadcrumb trail is the page it names, table or not)
         if chosen is None:
-            chosen = (i, line)
+            chosen = (i, line, p)
             continue
         # a second heading before any content: prefer it when it is the headline
         cf = _line_facts(chosen[1].text)
@@ -702,7 +686,7 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             continue
         if site_chrome_after or (nf is not None and nf.byline) or (
                 f.profile and not cf.profile) or _expands_country(ct, t):
-            chosen = (i, line)
+            chosen = (i, line, p)
         break
     if chosen is None:
         return None, None
