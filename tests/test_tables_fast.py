@@ -103,6 +103,18 @@ def test_task_columns_give_page_rows_row_for_row(results):
         assert offsets[table] == offs, table
 
 
+@pytest.mark.parametrize("batch", [1, 3, 32, 1000])
+def test_task_columns_a_few_pages_at_a_time_equal_all_at_once(results, monkeypatch, batch):
+    monkeypatch.setattr(frames.TaskColumns, "BATCH", batch)
+    buf = frames.TaskColumns()
+    for pr in results:
+        buf.add(pr)
+    assert buf.result() == task_columns(results)
+    assert buf.page_ids == [pr.page_id for pr in results]
+    empty = frames.TaskColumns().result()
+    assert empty == task_columns([])
+
+
 def test_task_columns_of_no_pages():
     cols, offsets = task_columns([])
     for table in TABLES:
@@ -159,6 +171,44 @@ def test_a_rejected_row_takes_the_row_path_with_the_same_outcome(results, monkey
     _same_result(fast, tables, offsets, rejected, rows)
     if bad.rule == "test.bad":
         assert fast.rejected == 1
+
+
+def _variants(table: str, at: pa.Table):
+    """The table with one value of a checked column set to a value at, inside
+    or past its constraint (bounds, allowed values, nulls)."""
+    from profile_extract.tables.schemas import COLUMNS
+    yield "as is", at
+    for name, typ, nullable, allowed in COLUMNS[table]:
+        i = at.schema.get_field_index(name)
+        vals = at.column(i).to_pylist()
+        if not vals:
+            continue
+        tries = [None]
+        if isinstance(allowed, tuple) and allowed and isinstance(allowed[0], str):
+            tries += [allowed[-1], "nope", allowed[0].upper()]
+        elif isinstance(allowed, tuple) and typ in ("int", "float"):
+            lo, hi = allowed
+            one = 1 if typ == "int" else 1e-9
+            tries += [b for b in (lo, hi) if b is not None]
+            tries += [lo - one] if lo is not None else []
+            tries += [hi + one] if hi is not None else []
+            if typ == "float":
+                tries += [float("inf"), -0.0]
+        for v in tries:
+            for pos in (0, len(vals) - 1):
+                new = list(vals)
+                new[pos] = v
+                yield f"{name}[{pos}]={v!r}", at.set_column(i, at.schema.field(i), pa.array(new, at.schema.field(i).type))
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_any_bad_row_agrees_with_bad_rows(results, monkeypatch, table):
+    at = _process(monkeypatch, results).tables[table]
+    n = 0
+    for label, variant in _variants(table, at):
+        assert fastcheck.any_bad_row(table, variant) == (fastcheck.bad_rows(table, variant) is not None), label
+        n += 1
+    assert n >= 1
 
 
 def test_columns_to_arrow_nan_becomes_null(results):

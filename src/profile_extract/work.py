@@ -23,7 +23,7 @@ from .options import Options
 from .pipeline import extract_page, page_id_for
 from .records import PageInfo, PageResult
 from .tables.fastcheck import columns_to_arrow, rows_to_arrow
-from .tables.frames import RECORD_TABLES, TABLES, columns_to_rows, page_rows, task_columns
+from .tables.frames import RECORD_TABLES, TABLES, TaskColumns, columns_to_rows, page_rows, task_columns
 from .tables.schemas import column_names, validate_frame, to_frame
 from .tables.write import csv_bytes
 
@@ -145,7 +145,7 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
         t = time.perf_counter()
         warm_up(options)
         stages["warm_up"] += time.perf_counter() - t
-    prs, skipped = [], 0
+    buf, skipped = TaskColumns(), 0
     rules = Counter()
     for item in items:
         pr = read_and_extract(item, options, skip, stages)
@@ -158,12 +158,13 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
         for recs in (pr.facts, pr.events, pr.contacts, pr.stories):
             if recs:
                 rules.update(map(_RULE, recs))
-        prs.append(pr)
+        buf.add(pr)
+        del pr
         stages["rows"] += time.perf_counter() - t
     t = time.perf_counter()
-    cols, offsets = task_columns(prs)
-    page_ids = [pr.page_id for pr in prs]
-    del prs
+    cols, offsets = buf.result()
+    page_ids = buf.page_ids
+    del buf
     stages["rows"] += time.perf_counter() - t
 
     t = time.perf_counter()

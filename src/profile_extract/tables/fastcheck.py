@@ -87,6 +87,35 @@ def empty_table(table: str) -> pa.Table:
 _CONVERT_ERRORS = (pa.ArrowInvalid, pa.ArrowTypeError, TypeError, ValueError, OverflowError)
 
 
+def any_bad_row(table: str, at: pa.Table) -> bool:
+    """Whether some row breaks a declared constraint (bad_rows is not None),
+    from one summary per checked column: its null count, its distinct values
+    (allowed values) or its minimum and maximum (bounds)."""
+    for name, typ, nullable, allowed in COLUMNS[table]:
+        col = at.column(name)
+        nulls = col.null_count
+        if nulls and not nullable:
+            return True
+        if not isinstance(allowed, tuple) or nulls == len(col):
+            continue
+        if allowed and isinstance(allowed[0], str):
+            if not set(pc.unique(col).to_pylist()) <= _allowed_set(allowed):
+                return True
+        elif typ in ("int", "float"):
+            lo, hi = allowed
+            mm = pc.min_max(col)
+            if lo is not None and mm["min"].as_py() < lo:
+                return True
+            if hi is not None and mm["max"].as_py() > hi:
+                return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _allowed_set(allowed: tuple) -> frozenset:
+    return frozenset(allowed) | {None}
+
+
 def columns_to_arrow(table: str, columns: list) -> pa.Table | None:
     """rows_to_arrow's fast path for columns (frames.task_columns): the same
     typed table when every value converts and no row breaks a constraint,
@@ -97,7 +126,7 @@ def columns_to_arrow(table: str, columns: list) -> pa.Table | None:
         arrays = [pa.array(col, type=f.type) for col, f in zip(columns, schema)]
         at = pa.Table.from_arrays(arrays, schema=schema)
         at = _nan_to_null(table, at)
-        if bad_rows(table, at) is not None:
+        if any_bad_row(table, at):
             return None
     except _CONVERT_ERRORS:
         return None

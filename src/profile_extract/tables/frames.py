@@ -235,3 +235,45 @@ def columns_to_rows(table: str, columns: list[list]) -> list[dict]:
     from .schemas import column_names
     names = column_names(table)
     return [dict(zip(names, vals)) for vals in zip(*columns)]
+
+
+class TaskColumns:
+    """task_columns of a task's pages, taken a few pages at a time: the
+    records of a page are dropped soon after it is extracted, so the garbage
+    collector does not walk a whole task's records again and again while
+    later pages are extracted; the columns hold only strings and numbers."""
+
+    BATCH = 32  # pages per task_columns call
+
+    def __init__(self):
+        self.cols: dict[str, list[list]] | None = None
+        self.offsets: dict[str, list[int]] = {t: [0] for t in TABLES}
+        self.page_ids: list[str] = []
+        self._prs: list = []
+
+    def add(self, pr: PageResult) -> None:
+        self._prs.append(pr)
+        self.page_ids.append(pr.page_id)
+        if len(self._prs) >= self.BATCH:
+            self.flush()
+
+    def flush(self) -> None:
+        prs, self._prs = self._prs, []
+        if not prs and self.cols is not None:
+            return
+        cols, offsets = task_columns(prs)
+        if self.cols is None:
+            self.cols = cols
+        else:
+            for t, cs in cols.items():
+                for mine, more in zip(self.cols[t], cs):
+                    mine.extend(more)
+        for t, offs in offsets.items():
+            mine = self.offsets[t]
+            base = mine[-1]
+            mine.extend(base + o for o in offs[1:])
+
+    def result(self) -> tuple[dict[str, list[list]], dict[str, list[int]]]:
+        """(columns, offsets) of every page added, as task_columns gives them."""
+        self.flush()
+        return self.cols, self.offsets
