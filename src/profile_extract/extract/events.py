@@ -1278,11 +1278,17 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     findings: list[Finding] = []
     if not _has_year(text):
         return events, findings
+    ascii_page = text.isascii()
     for rs, re_ in _regions(doc):
         # a sentence needs three digits in a row: the split stops after the last run
-        stop = rs
-        for n in _D3ANY.finditer(text, rs, re_):
-            stop = n.end()
+        # (any later stop is right too: on ASCII text, after the last digit, ten
+        # C-level searches that beat a scan of a long paragraph)
+        if ascii_page and re_ - rs > 160:
+            stop = max(text.rfind(d, rs, re_) for d in "0123456789") + 1
+        else:
+            stop = rs
+            for n in _D3ANY.finditer(text, rs, re_):
+                stop = n.end()
         # a marker in a sentence is a marker in its region: one scan of the region first
         markers = _SENTENCE_MARKER(text[rs:re_].lower()) is not None
         for ss, se in split_sentences(text, rs, re_, stop):
