@@ -279,6 +279,7 @@ _SEP_NEEDS = {None: (":", "："), "fact.leader": (".", "…", "___"), "fact.dash
               "fact.dash": ("-", "–", "—"), "fact.equals": ("=",)}
 _SEPARATORS = ((None, "fact.colon"), (_LEADER, "fact.leader"), (_DASHES, "fact.dashes"),
                (_DASH, "fact.dash"), (_EQUALS, "fact.equals"))
+_SEPARATORS_NEEDS = tuple((rx, rule, _SEP_NEEDS[rule if rx is not None else None]) for rx, rule in _SEPARATORS)
 
 
 def split_line(text: str) -> tuple[int, int, int, str] | None:
@@ -308,8 +309,11 @@ def _split_sep(text: str) -> tuple[int, int, int, str] | None:
         if m and m.start() > 0 and label_ok(text[:m.start()].rstrip(":：")):
             return m.start(), m.end(), n, "fact.tab"
     h = text[:150]
-    for rx, rule in _SEPARATORS:
-        if not any(x in h for x in _SEP_NEEDS[rule if rx is not None else None]):
+    for rx, rule, needs in _SEPARATORS_NEEDS:
+        for x in needs:
+            if x in h:
+                break
+        else:
             continue             # the pattern cannot match: its separator is not there
         if rx is None:
             span = _find_colon_span(text)
@@ -424,7 +428,7 @@ class _Rows:
         value_stripped = value.strip()
         vs = vstart + (len(value) - len(value.lstrip()))
         row = Row(label, lstart, lstart + len(label), value_stripped, vs, vs + len(value_stripped),
-                  rule, line, bullet=bullet)
+                  rule, line, "row", bullet)
         sk = self.skip_kind(raw_label, value_stripped)
         if sk:
             row.kind = "skip"
