@@ -279,3 +279,13 @@ def test_digit_patterns_agree(text, a):
     for name, plain in DIGIT_PLAIN.items():
         fast = getattr(ev, name)
         assert [m.span() for m in fast.finditer(text, a)] == [m.span() for m in re.compile(plain).finditer(text, a)]
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["5", "29", "2005", "1994", "31", "12", " ", ".", "/", "-", ",", "June", "Nov.", "mayo",
+                                 "de", "of", "th", "г.", "٢٠٠٥", "x", "20051"]), min_size=1, max_size=7).map("".join))
+def test_date_forms_skip_agrees(text):
+    from profile_extract.parse import dates as pd
+    t = " ".join(text.split())
+    if t:
+        assert pd._parse.__wrapped__(text) == pd._parse_forms(t, pd._FORMS)

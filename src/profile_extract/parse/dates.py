@@ -119,7 +119,14 @@ def _parse(text: str):
     t = " ".join(text.split())
     if not t:
         return None
-    for kind, rx in _FORMS:
+    # the first four forms open with a digit and the last takes digits only:
+    # skip the forms that cannot match (a year, `Nov. 2005`)
+    return _parse_forms(t, _FORMS[-1:] if t.isdecimal() else (_FORMS if t[0].isdecimal() else _FORMS[4:6]))
+
+
+def _parse_forms(t: str, forms):
+    """`_parse` of a space-normalised text, trying `forms` in order."""
+    for kind, rx in forms:
         m = rx.fullmatch(t)
         if not m:
             continue
