@@ -89,3 +89,15 @@ def test_stories_fast_and_plain_paths_agree(tokens):
 ])
 def test_long_number_runs(text):
     assert find_distances(text, low=text.lower()) == find_distances(text)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(["5", "701", ",", ".", "'", "’", " ", "\n", "\t", "\u00a0", "\u2009", "-", "two",
+                                 "thousand", "and", "a", "an", "someone", "x", "é", "km", "(", "1" * 40, " " * 40]),
+                max_size=14), st.integers(0, 10))
+def test_backstop_by_strip_and_by_characters_agree(tokens, floor):
+    from profile_extract.parse import distances
+    low = "".join(tokens) + "km"
+    u = len(low) - 2
+    floor = min(floor, u)
+    assert distances._backstop(low, u, floor) == distances._backstop_chars(low, u, floor)

@@ -451,7 +451,7 @@ def extract_stories(doc: Doc):
     prev: Distance | None = None
     for d in find_distances(text, low=low, anchors=anchors):
         # `60 miles (96 kilometers)`: the second unit restates the first
-        if prev is not None and _RESTATED.fullmatch(text[prev.end:d.start]):
+        if prev is not None and _RESTATED.fullmatch(text, prev.end, d.start):
             prev = d
             continue
         prev = d

@@ -101,7 +101,34 @@ def unit_anchors(low: str, start: int = 0, end: int | None = None) -> list[int]:
 
 def _backstop(low: str, u: int, floor: int) -> int:
     """The lowest offset a DISTANCE match whose unit starts at u can start from: walk back
-    over digits, separators, spaces and number words (`two thousand`, `5,701 `), not below floor."""
+    over digits, separators, spaces and number words (`two thousand`, `5,701 `), not below floor.
+    ASCII stretches go by str.rstrip of those characters, 32 at a time."""
+    p = u
+    while p > floor:
+        lo = max(floor, p - 32)
+        seg = low[lo:p]
+        if not seg.isascii():
+            return _backstop_chars(low, p, floor)
+        p = lo + len(seg.rstrip(_ASCII_NUMBER_CHARS))
+        if p == lo:
+            continue                   # all of it: on to the 32 before
+        if "a" <= low[p - 1] <= "z":
+            q = p - 1
+            while q > floor and "a" <= low[q - 1] <= "z":
+                q -= 1
+            if low[q:p] in _NUMBER_VOCAB:
+                p = q
+                continue
+        break
+    return p
+
+
+# What _backstop_chars walks over, in ASCII: digits, separators and whitespace (str.isspace).
+_ASCII_NUMBER_CHARS = "0123456789,.'-" + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+
+
+def _backstop_chars(low: str, u: int, floor: int) -> int:
+    """_backstop character by character (any text)."""
     p = u
     while p > floor:
         c = low[p - 1]
