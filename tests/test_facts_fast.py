@@ -627,3 +627,33 @@ def test_digit_first_shortcuts_any(parts):
     if s and s[0] in "0123456789":
         assert P.value_qualifier(s) == (None, 0)
         assert F._LETTER_START.match(s, 0) is None and F._BETWEEN.match(s, 0) is None and F._lead_number(s, 0)
+
+
+# --- the remaining guards: what each pattern needs before it can match ----------------------
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["-", "–", "—", "|", ":", "=", "+", " ", "a", "Area", "::", "LAOS", ":",
+                                 "\t", "euros per US dollar", " -", "Population", "; ", ". ", "Capital: ", "x"]),
+                min_size=1, max_size=8))
+def test_pattern_guards_any(parts):
+    t = "".join(parts).strip()
+    if not t:
+        return
+    if F._RULE_ROW.match(t):
+        assert t[0] in F._RULE_CHARS
+    if F._SECTION_HEAD.match(t):
+        assert "::" in t
+    for b in range(len(t) + 1):
+        if F._SUB_HEAD.match(t, b, len(t)):
+            assert t.endswith(("-", "–"))
+        if F._INLINE_NEXT.search(t, b, len(t)):
+            assert t.find(":", b, len(t)) >= 0
+    if F._SUB_HEAD.match(t):
+        assert t.endswith(("-", "–"))
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ab 1\t\n\u00a0\u2009\u200b.", max_size=12))
+def test_whitespace_guard_any(v):
+    if "  " not in v and v.isprintable():
+        assert F._WS.sub(" ", v) == v
