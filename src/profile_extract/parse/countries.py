@@ -209,10 +209,17 @@ def _live_words(text: str, start: int, end: int):
                     yield m.start(), how
         return
     at = start
+    written: dict[str, bool] = {}      # first word -> whether any of its names is in the text
     for word in [w for w in _CAP.findall(text, start, end) if w not in no_candidates]:   # (most words go)
         how = _reading_or_none(word)
         if how is None:
             continue
+        if how[0] is not None and not how[2]:
+            ok = written.get(how[1])   # (`The`, `United`, `South` ... mostly start none of their names)
+            if ok is None:
+                ok = written[how[1]] = _names_pattern(how[1]).search(text, start, end) is not None
+            if not ok:
+                continue               # _read_name would find nothing at any of its offsets
         n = len(word)
         s = text.find(word, at, end)
         while s >= 0:
