@@ -657,3 +657,14 @@ def test_pattern_guards_any(parts):
 def test_whitespace_guard_any(v):
     if "  " not in v and v.isprintable():
         assert F._WS.sub(" ", v) == v
+
+
+@pytest.mark.parametrize("ch", ["ſ", "é", "K", "ı", "İ", "д", "ü", "ß", "a", "Z", " ", "Å", "µ"])
+def test_ascii_equivalent_follows_re(ch):
+    from profile_extract.parse.indicators import _ascii_equivalent
+    eq = _ascii_equivalent(ch)
+    hits = {chr(a).lower() for a in range(128) if re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE)}
+    if eq == "":
+        assert not hits                    # no ASCII text has it
+    elif eq is not None:
+        assert hits == {eq}                # lower-casing an ASCII text finds it

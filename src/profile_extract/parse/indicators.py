@@ -229,8 +229,11 @@ def _ascii_equivalent(ch: str) -> str | None:
     `ſ`), `""` when there is none (`é`, `д`), or None when there are several."""
     if ch.isascii():
         return ch.lower()
-    eq = [chr(a) for a in range(128) if re.fullmatch(re.escape(ch), chr(a), re.IGNORECASE)]
-    return eq[0].lower() if len(eq) == 1 else ("" if not eq else None)
+    eq = sorted({a.lower() for a in re.findall(re.escape(ch), _ALL_ASCII, re.IGNORECASE)})
+    return eq[0] if len(eq) == 1 else ("" if not eq else None)
+
+
+_ALL_ASCII = "".join(map(chr, range(128)))
 
 
 def _required(items) -> frozenset[str] | None:
