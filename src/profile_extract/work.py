@@ -146,7 +146,7 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
         warm_up(options)
         stages["warm_up"] += time.perf_counter() - t
     buf, skipped = TaskColumns(), 0
-    rules = Counter()
+    rule_seq: list[str] = []  # every record's rule, page by page: counted once, in this order
     for item in items:
         pr = read_and_extract(item, options, skip, stages)
         if pr is None:
@@ -157,11 +157,13 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
             stages[k] += v
         for recs in (pr.facts, pr.events, pr.contacts, pr.stories):
             if recs:
-                rules.update(map(_RULE, recs))
+                rule_seq += map(_RULE, recs)
         buf.add(pr)
         del pr
         stages["rows"] += time.perf_counter() - t
     t = time.perf_counter()
+    rules = Counter(rule_seq)
+    del rule_seq
     cols, offsets = buf.result()
     page_ids = buf.page_ids
     del buf
