@@ -101,3 +101,12 @@ def test_backstop_by_strip_and_by_characters_agree(tokens, floor):
     u = len(low) - 2
     floor = min(floor, u)
     assert distances._backstop(low, u, floor) == distances._backstop_chars(low, u, floor)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(TOKENS + ["kmart", "mi", "mile", "5mi", "xmile", "_mi", "ki", "k", "m"]), max_size=10))
+def test_anchor_gate_is_quick_low(tokens):
+    from profile_extract.extract import stories
+    low = "".join(tokens).lower()
+    gate = any(low[u] == "k" or u == 0 or not stories._is_word_char(low[u - 1]) for u in unit_anchors(low))
+    assert gate == bool(stories._QUICK_LOW.search(low))
