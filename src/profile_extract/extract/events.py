@@ -342,20 +342,11 @@ _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
 _SENTENCE_MARKERS = tuple(w.lower() for w in W["meta_before"]["sentence_markers"])
 
 
-def _marker_scan(markers):
-    """One pattern for `any(m in s.lower() for m in markers)`: one C-level scan."""
-    return re.compile("|".join(re.escape(m) for m in sorted(set(markers), key=len, reverse=True))).search
-
-
-_LINE_MARKER = _marker_scan(_LINE_MARKERS)
-_SENTENCE_MARKER = _marker_scan(_SENTENCE_MARKERS)
-
-
 def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
-    """A citation, footer or stamp marker (`Retrieved`, `All rights reserved`) in s."""
-    scan = _LINE_MARKER if markers is _LINE_MARKERS else (
-        _SENTENCE_MARKER if markers is _SENTENCE_MARKERS else _marker_scan(markers))
-    return scan(s.lower()) is not None
+    """A citation, footer or stamp marker (`Retrieved`, `All rights reserved`) in s.
+    (A few substring searches beat one pattern with the markers as alternatives.)"""
+    ls = s.lower()
+    return any(m in ls for m in markers)
 
 
 _MEASURE = _alt(W['statistic']['measure_units'])
@@ -1229,7 +1220,7 @@ def _block_regions(text: str, lines, short: bool = False):
     run = None                                    # [start, end, has_year]
     prev = ""
     # a marker in a line is a marker in its block: one scan of the block first
-    markers = _LINE_MARKER(text[lines[0].start:lines[-1].end].lower()) is not None
+    markers = _has_line_marker(text[lines[0].start:lines[-1].end])
     for ln in lines:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
@@ -1289,13 +1280,11 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
             stop = rs
             for n in _D3ANY.finditer(text, rs, re_):
                 stop = n.end()
-        # a marker in a sentence is a marker in its region: one scan of the region first
-        markers = _SENTENCE_MARKER(text[rs:re_].lower()) is not None
         for ss, se in split_sentences(text, rs, re_, stop):
             if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
                                                      or not _has_year(text, ss, se)):
                 continue
-            if markers and _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
+            if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
             sent = _Sentence(text, ss, se)
             prev = None
