@@ -290,3 +290,40 @@ def test_date_forms_skip_agrees(text):
     t = " ".join(text.split())
     if t:
         assert pd._parse.__wrapped__(text) == pd._parse_forms(t, pd._FORMS)
+
+
+def _is_prose_plain(s: str) -> bool:
+    words = ev._WORD.findall(s)
+    if len(words) < 3:
+        return False
+    fw = 0
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if lw in ev._VERBS or ((i == 0 or w[0].islower()) and ev._EDING.fullmatch(lw) and lw not in ev._NOT_VERBS):
+            return True
+        fw += lw in ev._FUNCTION
+    return len(words) >= 6 and fw >= 2
+
+
+def _has_verb_plain(s: str) -> bool:
+    return any(lw in ev._VERBS or ((i == 0 or w[0].islower()) and ev._EDING.fullmatch(lw) and lw not in ev._NOT_VERBS)
+               for i, (w, lw) in enumerate((w, w.lower()) for w in ev._WORD.findall(s)))
+
+
+PROSE = [Case("Founded it", "a verb in two words"), Case("It was", "two words"), Case("The office was opened", "verb"),
+         Case("Coronation of the Varenko dynasty in the north", "function words, no verb"),
+         Case("Opening Hours of the Office", "capitalised -ing"), Case("a b c d e of the", "six words, two function words")]
+
+
+@pytest.mark.parametrize("case", PROSE, ids=lambda c: c.note)
+def test_prose_tests_table(case):
+    assert ev._is_prose(case.text) == _is_prose_plain(case.text)
+    assert ev._has_verb(case.text) == _has_verb_plain(case.text)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["was", "Founded", "founded", "opening", "Meeting", "of", "the", "in", "x", "Oslo", "2005",
+                                 " ", " ", ",", "-", "'", "İ", "building", "it", "and"]), max_size=14).map("".join))
+def test_prose_tests_agree(s):
+    assert ev._is_prose(s) == _is_prose_plain(s)
+    assert ev._has_verb(s) == _has_verb_plain(s)

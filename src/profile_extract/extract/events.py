@@ -710,19 +710,23 @@ def _is_prose(s: str) -> bool:
     >>> _is_prose("Coronation of the Varenko dynasty"), _is_prose("Clara founded it after")
     (False, True)
     """
-    words = _WORD.findall(s)
-    if len(words) < 3:
-        return False
-    fw = 0
-    for i, w in enumerate(words):
-        lw = w.lower()
-        if lw in _VERBS:
+    # words one at a time: prose usually has its verb early, and the rest of a
+    # long sentence need not be split into words (three words must be there)
+    n = fw = 0
+    verb = False
+    for m in _WORD.finditer(s):
+        w = m.group()
+        if not verb:
+            lw = w.lower()
+            if lw in _VERBS or ((n == 0 or w[0].islower()) and lw.endswith(_ED_ING)
+                                and _EDING.fullmatch(lw) and lw not in _NOT_VERBS):
+                verb = True
+            else:
+                fw += lw in _FUNCTION
+        n += 1
+        if verb and n >= 3:
             return True
-        if (i == 0 or w[0].islower()) and lw.endswith(_ED_ING) and _EDING.fullmatch(lw) \
-                and lw not in _NOT_VERBS:
-            return True
-        fw += lw in _FUNCTION
-    return len(words) >= 6 and fw >= 2
+    return not verb and n >= 6 and fw >= 2
 
 
 def _has_verb(s: str) -> bool:
@@ -730,7 +734,8 @@ def _has_verb(s: str) -> bool:
     >>> _has_verb("In the first month of"), _has_verb("a memo was signed")
     (False, True)
     """
-    for i, w in enumerate(_WORD.findall(s)):
+    for i, m in enumerate(_WORD.finditer(s)):            # stops at the first verb
+        w = m.group()
         lw = w.lower()
         if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_ED_ING)
                             and _EDING.fullmatch(lw) and lw not in _NOT_VERBS):
