@@ -28,7 +28,7 @@ LINES = [
     "Rue Royale 120, B-1000 Bruxelles, Belgique",
     "Via Appia Nuova 12, 00183 Roma RM, Italia",
     "Bergstraße 14\n04109 Leipzig",
-    "P.O. Box 30552 - 00100 Nairobi, Kenya",
+    "P.O. Box 41873 - 00200 Mombasa, Kenya",
     "Postfach 44 55 66, 10115 Berlin",
     "720011, г. Ош, ул. Ленина, 12",
     "2-4-1 Marunouchi, Chiyoda",
