@@ -775,7 +775,7 @@ def _label_value(line: str):
 
 class _Sentence:
     """One sentence being judged, with its candidates and cached views."""
-    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject")
+    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject", "_rest")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
@@ -783,6 +783,18 @@ class _Sentence:
         self._prose = None
         self._splits = None
         self._subject = None
+        self._rest = None
+
+    def rest(self) -> str:
+        """The sentence with every date cut out (joined by spaces)."""
+        if self._rest is None:
+            pieces, pos = [], self.start
+            for m in self.cands:
+                pieces.append(self.text[pos:m.s])
+                pos = m.e
+            pieces.append(self.text[pos:self.end])
+            self._rest = " ".join(pieces)
+        return self._rest
 
     def subject_end(self) -> int:
         """Where the sentence's first verb starts: the text before it is the
@@ -804,13 +816,7 @@ class _Sentence:
 
     def prose(self) -> bool:
         if self._prose is None:
-            pieces, pos = [], self.start
-            for m in self.cands:
-                pieces.append(self.text[pos:m.s])
-                pos = m.e
-            pieces.append(self.text[pos:self.end])
-            rest = " ".join(pieces)
-            self._prose = _is_prose(rest) or bool(_PARTICIPLE_LINE.match(self.s))
+            self._prose = _is_prose(self.rest()) or bool(_PARTICIPLE_LINE.match(self.s))
         return self._prose
 
     def _minor(self, piece) -> bool:
@@ -825,6 +831,8 @@ class _Sentence:
         pieces = self._splits
         if pieces is None and not _may_split(text[self.start:self.end]):
             pieces = self._splits = [(self.start, self.end, False)]   # one clause
+        if len(pieces or ()) == 1:
+            return self.rest()        # one clause: every date's window is the sentence without its dates
         if pieces is None:
             inside = [(m.s, m.e) for m in self.cands]
             bounds, shared = [self.start], [False]
