@@ -2,11 +2,12 @@
 
 `process_task` runs wherever the engine puts it (this process, a worker
 process, a Dask worker): it reads each page, runs the pure per-page function
-`pipeline.extract_page`, turns the result into rows (`tables.frames.page_rows`)
-and the rows into typed, schema-checked Arrow tables. Rows that fail the
-schema are not written to their table: they become `rejected_record` findings
-rows of their page. The result is plain picklable data, small beside the
-pages: the writer process only concatenates and writes.
+`pipeline.extract_page`, turns the results into the rows of `tables.frames.page_rows`
+(built as columns, `frames.TaskColumns`) and those into typed, schema-checked
+Arrow tables, and serialises their CSV rows. Rows that fail the schema are not
+written to their table: they become `rejected_record` findings rows of their
+page. The result is plain picklable data, small beside the pages: the writer
+process only concatenates, writes the Parquet parts and appends the CSV bytes.
 """
 from __future__ import annotations
 
