@@ -667,8 +667,9 @@ _CLAUSE_SPLIT = re.compile(
     r"|(?:before|after|without|since)\s+(?=(?-i:[a-z]{2,}ing\b))))", _I)
 # Every `_CLAUSE_SPLIT` match holds one of these marks, or one of these words with
 # spaces on both sides (a whitespace-split chunk of the lower-cased sentence);
-# İ ı ſ K are letters that (?i) matches to i, s, k where lower() does not.
-_SPLIT_MARKS = re.compile(r"[;:()\[\],\-–—İıſK]")
+# İ ı ſ are letters that (?i) matches to i and s where lower() does not (no split
+# word has a k, so the Kelvin sign does not matter).
+_SPLIT_MARKS = re.compile(r"[;:()\[\],\-–—\u0130\u0131\u017f]")
 _SPLIT_WORDS = frozenset("and but before after until till once while whereas although though "
                          "when where because that which who without since".split())
 
