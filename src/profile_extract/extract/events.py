@@ -1206,10 +1206,11 @@ def _judge(sent: _Sentence, m, prev):
     return rule, q, role
 
 
-def _regions(doc: Doc):
+def _regions(doc: Doc) -> list[tuple[int, int]]:
     """(start, end) ranges of prose, block by block (runs of non-blank lines),
-    only for blocks that hold a four-digit number."""
+    only for blocks that hold a four-digit number (a list: no generator hops)."""
     text = doc.text
+    out: list[tuple[int, int]] = []
     block: list = []
     for line in doc.lines + [None]:
         if line is not None and line.text:
@@ -1221,16 +1222,17 @@ def _regions(doc: Doc):
             if n is not None:
                 b = n.start()
                 if _Y4.search(text, b, z) is not None:
-                    yield from _block_regions(text, block)
+                    _block_regions(text, block, out)
                 elif _has_short_year(text, a, z, max(a, b - 1)):
-                    yield from _block_regions(text, block, True)   # `in 301` alone: rare
+                    _block_regions(text, block, out, True)   # `in 301` alone: rare
         block = []
+    return out
 
 
-def _block_regions(text: str, lines, short: bool = False):
+def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     """Runs of prose lines that a sentence may cross (joined by soft line
     breaks), cut at lines that are not prose; only runs that hold a year
-    (a three-digit one only when `short`)."""
+    (a three-digit one only when `short`); appended to `out`."""
     run = None                                    # [start, end, has_year]
     prev = ""
     # a marker in a line is a marker in its block: one scan of the block first
@@ -1241,13 +1243,13 @@ def _block_regions(text: str, lines, short: bool = False):
         if has_year:
             if markers and _has_line_marker(s):
                 if run is not None and run[2]:
-                    yield run[0], run[1]
+                    out.append((run[0], run[1]))
                 run, prev = None, ""
                 continue
             lv = _label_value(s)
             if lv is not None:
                 if run is not None and run[2]:
-                    yield run[0], run[1]
+                    out.append((run[0], run[1]))
                 run, prev = None, ""
                 label, off = lv
                 value = s[off:]
@@ -1256,18 +1258,18 @@ def _block_regions(text: str, lines, short: bool = False):
                 vwords = _WORD.findall(value)
                 if (len(vwords) >= 5 and _is_prose(value)) \
                         or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
-                    yield (ln.start if keep else ln.start + off), ln.end
+                    out.append(((ln.start if keep else ln.start + off), ln.end))
                 continue
         if run is not None and runs_on(prev, s):
             run[1] = ln.end
             run[2] = run[2] or has_year
         else:
             if run is not None and run[2]:
-                yield run[0], run[1]
+                out.append((run[0], run[1]))
             run = [ln.start, ln.end, has_year]
         prev = s
     if run is not None and run[2]:
-        yield run[0], run[1]
+        out.append((run[0], run[1]))
 
 
 def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
