@@ -347,3 +347,25 @@ def test_a_duplicate_page_drops_the_worker_csv_and_the_writer_makes_it(inputs, t
     for t in TABLES:
         if t != "texts":
             assert (out / f"{t}.csv").read_bytes() == (tmp_path / "one" / f"{t}.csv").read_bytes(), t
+
+
+@pytest.mark.parametrize("form", ["pieces", "bytes"])
+def test_part_store_appends_worker_csv_as_it_would_write_the_tables(results, monkeypatch, tmp_path, form):
+    monkeypatch.setattr(work, "read_and_extract", lambda item, options, skip=None, stages=None: item)
+    parts = [work.process_task(results[i:i + 9], Options()) for i in range(0, len(results), 9)]
+    outs = {}
+    for how in ("plain", form):
+        (tmp_path / how).mkdir()
+        store = write.PartStore(tmp_path / how, TABLES)
+        for k in range(0, len(parts), 2):  # two chunks of tasks
+            chunk = parts[k:k + 2]
+            tables = {t: pa.concat_tables([r.tables[t] for r in chunk]) for t in TABLES}
+            if how == "pieces":
+                tables = write.ChunkTables(tables, {t: [r.csv[t] for r in chunk] for t in chunk[0].csv})
+            elif how == "bytes":
+                tables = write.ChunkTables(tables, {t: b"".join(r.csv[t] for r in chunk) for t in chunk[0].csv})
+            store.commit(tables, [p for r in chunk for p in r.page_ids])
+        store.finalize()
+        store.close()
+        outs[how] = {t: (tmp_path / how / f"{t}.csv").read_bytes() for t in TABLES if t != "texts"}
+    assert outs["plain"] == outs[form]

@@ -172,7 +172,7 @@ def run_batch(inputs, out, options: Options | None = None, progress=None) -> dic
                     "stages": {k: round(v, 4) for k, v in sum((r.stages for r in results), Counter()).items()},
                     "rejected": sum(r.rejected for r in results)}
             if results and all(r.csv is not None for r in results):  # serialised by the workers
-                tables = ChunkTables(tables, {name: b"".join(r.csv[name] for r in results)
+                tables = ChunkTables(tables, {name: [r.csv[name] for r in results]
                                               for name in results[0].csv})
             if page_ids:
                 store.commit(tables, page_ids, meta)

@@ -220,7 +220,8 @@ def _swap_into_place(tmp: Path, final: Path) -> None:
 
 class ChunkTables(dict):
     """{table: pa.Table} of one chunk, and `csv`: {table: its rows as CSV
-    (csv_bytes without the header)}, serialised where the tasks ran, or None."""
+    (csv_bytes without the header: bytes, or a list of bytes written one
+    after the other)}, serialised where the tasks ran, or None."""
 
     def __init__(self, tables: dict, csv: dict | None = None):
         super().__init__(tables)
@@ -354,12 +355,14 @@ class PartStore:
             p = self.state / f"{t}.csv"
             new = not p.exists() or p.stat().st_size == 0
             if rows[t] or new:
-                if csv is not None and t in csv:
-                    data = (csv_header(t) if new else b"") + csv[t]
+                if csv is not None and t in csv:  # the header, then the tasks' rows as they came
+                    pieces = [csv_header(t)] if new else []
+                    pieces += [csv[t]] if isinstance(csv[t], bytes) else csv[t]
                 else:
-                    data = csv_bytes(t, tables[t], header=new)
+                    pieces = [csv_bytes(t, tables[t], header=new)]
                 with open(p, "ab") as fh:
-                    fh.write(data)
+                    for piece in pieces:
+                        fh.write(piece)
                     if self.fsync:
                         fh.flush()
                         os.fsync(fh.fileno())
