@@ -327,3 +327,47 @@ def test_prose_tests_table(case):
 def test_prose_tests_agree(s):
     assert ev._is_prose(s) == _is_prose_plain(s)
     assert ev._has_verb(s) == _has_verb_plain(s)
+
+
+def _is_statistic_plain(win: str) -> bool:
+    """The statistic test as first written: one pattern, loops over the tokens."""
+    if ev._DIGIT.search(win) and ev._STAT_NUM.search(win):
+        return True
+    toks = ev._TOK.findall(win.lower())
+    if ev._STAT_WORDS.found(toks, " " + " ".join(toks) + " "):
+        return True
+    if not ev._QUANTITY.isdisjoint(toks) and not ev._TREND.isdisjoint(toks):
+        return True
+    raw = ev._TOK.findall(win)
+    for i in range(1, len(raw)):
+        if raw[i] in ev._SCALE and raw[i - 1].lower() in ev._NUMBER_WORDS:
+            return True
+    for i, t in enumerate(toks):
+        if t in ev._STATIVE:
+            if i and toks[i - 1] in ev._AUX and t.endswith("ed"):
+                continue
+            for u in toks[i + 1:i + 4]:
+                if (u[0].isdigit() and not ev._YEAR_TOKEN.fullmatch(u)) or u in ev._COUNT_WORDS:
+                    return True
+                if ev._EDING.fullmatch(u) or u.endswith("en"):
+                    break
+    return False
+
+
+STAT_WINDOWS = [Case("IOM was present in 67 countries", "a count after a state verb"),
+                Case("it was signed by 26 states", "a participle between"), Case("it had ² staff", "a superscript digit"),
+                Case("the office hosted dozens of", "a count word"), Case("Mission hosted a conference", "no count"),
+                Case("roughly a million people", "number word and scale"), Case("the share of women has risen", "trend")]
+
+
+@pytest.mark.parametrize("case", STAT_WINDOWS, ids=lambda c: c.note)
+def test_statistic_table(case):
+    assert ev._is_statistic(case.text) == _is_statistic_plain(case.text)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["was", "had", "has", "hosted", "registered", "present", "in", "67", "²", "2005", "dozens",
+                                 "of", "a", "million", "Million", "share", "risen", "about", " ", " ", ",", "12,000",
+                                 "people", "signed", "by", "İ"]), max_size=12).map("".join))
+def test_statistic_agrees(win):
+    assert ev._is_statistic(win) == _is_statistic_plain(win)

@@ -608,7 +608,8 @@ def _is_statistic(win: str, tj=None) -> bool:
     >>> _is_statistic("the share of women has risen"), _is_statistic("a large number of wounded")
     (True, False)
     """
-    if _DIGIT.search(win) and _stat_number(win):
+    digit = _DIGIT.search(win) is not None
+    if digit and _stat_number(win):
         return True
     tj = tj or _Toks(win)
     tset = tj.set
@@ -627,6 +628,8 @@ def _is_statistic(win: str, tj=None) -> bool:
     # `counts 155 members` (not `was signed by 26 states`: a participle between)
     if _STATIVE.isdisjoint(tset):
         return False
+    if not digit and _COUNT_WORDS.isdisjoint(tset) and win.isascii():
+        return False                     # no count after the verb can be there (ASCII: digits are \d)
     toks = tj.toks
     for i, t in enumerate(toks):
         if t in _STATIVE:
