@@ -86,9 +86,12 @@ def test_bounded_glued_day_and_headline_agree(pre):
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
 @given(texts)
 def test_block_marker_check_covers_its_lines(s):
-    """A block without a marker has no line with one (the per-line checks are skipped)."""
-    if not ev._has_line_marker(s):
-        assert not any(ev._has_line_marker(line.strip()) for line in s.split("\n"))
+    """A block without a marker has no line or sentence with one (the per-line and
+    per-sentence checks are skipped)."""
+    for markers in (ev._LINE_MARKERS, ev._SENTENCE_MARKERS):
+        if not ev._has_line_marker(s, markers):
+            assert not any(ev._has_line_marker(line.strip(), markers) for line in s.split("\n"))
+            assert not any(ev._has_line_marker(s[a:b], markers) for a, b in split_sentences(s))
 
 
 @settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])

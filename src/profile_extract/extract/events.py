@@ -1209,11 +1209,11 @@ def _judge(sent: _Sentence, m, prev):
     return rule, q, role
 
 
-def _regions(doc: Doc) -> list[tuple[int, int]]:
+def _regions(doc: Doc) -> list[tuple[int, int, bool]]:
     """(start, end) ranges of prose, block by block (runs of non-blank lines),
     only for blocks that hold a four-digit number (a list: no generator hops)."""
     text = doc.text
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, bool]] = []
     block: list = []
     for line in doc.lines + [None]:
         if line is not None and line.text:
@@ -1235,24 +1235,27 @@ def _regions(doc: Doc) -> list[tuple[int, int]]:
 def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     """Runs of prose lines that a sentence may cross (joined by soft line
     breaks), cut at lines that are not prose; only runs that hold a year
-    (a three-digit one only when `short`); appended to `out`."""
+    (a three-digit one only when `short`); appended to `out` as (start, end,
+    whether the block holds a reference marker such as `ISBN` at all)."""
     run = None                                    # [start, end, has_year]
     prev = ""
     # a marker in a line is a marker in its block: one scan of the block first
-    markers = _has_line_marker(text[lines[0].start:lines[-1].end])
+    block = text[lines[0].start:lines[-1].end]
+    markers = _has_line_marker(block)
+    refs = _has_line_marker(block, _SENTENCE_MARKERS)
     for ln in lines:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
         if has_year:
             if markers and _has_line_marker(s):
                 if run is not None and run[2]:
-                    out.append((run[0], run[1]))
+                    out.append((run[0], run[1], refs))
                 run, prev = None, ""
                 continue
             lv = _label_value(s)
             if lv is not None:
                 if run is not None and run[2]:
-                    out.append((run[0], run[1]))
+                    out.append((run[0], run[1], refs))
                 run, prev = None, ""
                 label, off = lv
                 value = s[off:]
@@ -1261,18 +1264,18 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
                 vwords = _WORD.findall(value)
                 if (len(vwords) >= 5 and _is_prose(value)) \
                         or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
-                    out.append(((ln.start if keep else ln.start + off), ln.end))
+                    out.append(((ln.start if keep else ln.start + off), ln.end, refs))
                 continue
         if run is not None and runs_on(prev, s):
             run[1] = ln.end
             run[2] = run[2] or has_year
         else:
             if run is not None and run[2]:
-                out.append((run[0], run[1]))
+                out.append((run[0], run[1], refs))
             run = [ln.start, ln.end, has_year]
         prev = s
     if run is not None and run[2]:
-        out.append((run[0], run[1]))
+        out.append((run[0], run[1], refs))
 
 
 def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
@@ -1289,7 +1292,7 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     if not _has_year(text):
         return events, findings
     ascii_page = text.isascii()
-    for rs, re_ in _regions(doc):
+    for rs, re_, refs in _regions(doc):
         # a sentence needs three digits in a row: the split stops after the last run
         # (any later stop is right too: on ASCII text, after the last digit, ten
         # C-level searches that beat a scan of a long paragraph)
@@ -1303,7 +1306,7 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
             if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
                                                      or not _has_year(text, ss, se)):
                 continue
-            if _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
+            if refs and _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
             sent = _Sentence(text, ss, se)
             prev = None
