@@ -579,7 +579,7 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
     split = rxs["_split"].get(name) if QUICK_GATES else None
     ktext = cache.get(" key text")
     if ktext is None:   # (the text the windows are keyed by in _WINDOWS)
-        ktext = cache[" key text"] = text.translate(_DIGITS_AS_ONE) if _windows_blind() else text
+        ktext = cache[" key text"] = digits_as_one(text) if _windows_blind() else text
     last = start
     if before == 0 and _line_local(name):
         # each gate line its own window (not merged with the lines it touches),
@@ -732,6 +732,23 @@ _WINDOWS = _Memo()
 # memos, when no pattern of the memo tells these digits apart (digit_blind),
 # so `Updated: May 2019` and `Updated: May 2021` share their entry
 _DIGITS_AS_ONE = str.maketrans("23456789", "11111111")
+# the same on the text's UTF-8 bytes: ASCII digits are single bytes in UTF-8 and no
+# byte of a multi-byte character is one (those are >= 0x80), so this is the text's
+# str.translate(_DIGITS_AS_ONE) ~30x faster (str.translate with a dict table goes
+# character by character once a text has a non-ASCII character, as most pages do)
+_DIGITS_AS_ONE_BYTES = bytes.maketrans(b"23456789", b"11111111")
+_LAST_KEY_TEXT: list = [None, None]     # (text, its key text): one page, shared by the memos
+
+
+def digits_as_one(text: str) -> str:
+    """text.translate(_DIGITS_AS_ONE): the ASCII digits 2-9 written as 1. The last
+    text's result is kept (the line memo and the window memo key the same page)."""
+    last = _LAST_KEY_TEXT
+    if last[0] is text:
+        return last[1]
+    out = text.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ONE_BYTES).decode("utf-8", "surrogatepass")
+    last[0], last[1] = text, out
+    return out
 
 
 def digit_blind(patterns) -> bool:
@@ -816,7 +833,7 @@ class LineMemo:
         missed: list[tuple[int, str, str]] = []
         pos = 0
         rows = text.split("\n")
-        keys = text.translate(_DIGITS_AS_ONE).split("\n") if self.blind else rows
+        keys = digits_as_one(text).split("\n") if self.blind else rows
         last = rows[-1]
         for i in range(len(rows) - 1):
             ln = rows[i]
