@@ -140,6 +140,7 @@ class _Cand:
 
 
 _LONG_RUN = re.compile(r"[^\W\d_]{3,}")      # a whole run of three or more letters
+_LONG_RUN_A = re.compile(r"[A-Za-z]{3,}")     # the same on ASCII text (a narrow class is faster)
 
 
 def _month_before(text: str, ws: int, p: int):
@@ -155,7 +156,7 @@ def _month_before(text: str, ws: int, p: int):
     >>> _month_before(t, 0, 34).group(0), _month_before(t, 0, 17), _month_before(t, 34, 46)
     ('5th of June ', None, None)
     """
-    runs = list(_LONG_RUN.finditer(text, ws, p))
+    runs = list((_LONG_RUN_A if text[ws:p].isascii() else _LONG_RUN).finditer(text, ws, p))
     if not runs:
         return None
     j = len(runs) - 1
@@ -376,6 +377,8 @@ def _stat_number(win: str) -> bool:
 _DIGIT = re.compile(_D1)                     # \d
 # --- word lists as lexicons: token lookups instead of long regex alternations ---
 _TOK = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|[%©&]")
+# `_TOK` on ASCII text: the same tokens (on ASCII, \w is [A-Za-z0-9_]), a narrow class is faster
+_TOK_A = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z0-9]+)*|[%&]")
 _PUNCT = "()[]{}\"'“”‘’«»,.;:!?¿¡"
 
 
@@ -439,7 +442,7 @@ class _Toks:
     def __init__(self, win: str):
         self.win = win
         self.lower = win.lower()
-        self.toks = _TOK.findall(self.lower)
+        self.toks = (_TOK_A if win.isascii() else _TOK).findall(self.lower)
         self.set = set(self.toks)
         self._joined = self._raw = None
 
@@ -452,7 +455,7 @@ class _Toks:
     @property
     def raw(self) -> list[str]:
         if self._raw is None:
-            self._raw = _TOK.findall(self.win)
+            self._raw = (_TOK_A if self.win.isascii() else _TOK).findall(self.win)
         return self._raw
 
 
@@ -471,6 +474,8 @@ _NUMBER_WORDS = frozenset("a one two three four five six seven eight nine ten se
 _META = _Lexicon(W["meta_before"]["words"])
 _META_NEAR = _Lexicon(W["meta_before"]["near"] + W["meta_before"]["state"])
 _STATE_STAMP = _Lexicon(W["meta_before"]["state"])
+# every token that can start a `_META` or `_META_NEAR` match: none in the last words, no meta
+_META_ANY = _META.single | _META.firsts | _META_NEAR.single | _META_NEAR.firsts
 
 
 def _is_state_stamp(pre: str) -> bool:
@@ -514,8 +519,11 @@ def _is_meta(pre: str) -> bool:
     >>> _is_meta("The ministry published the report in "), _is_meta("Photo: A. Smith, published ")
     (False, True)
     """
-    toks = _TOK.findall(pre[-64:].lower())
+    tail = pre[-64:]
+    toks = (_TOK_A if tail.isascii() else _TOK).findall(tail.lower())
     far, near = toks[-5:], toks[-2:]
+    if _META_ANY.isdisjoint(far):            # (near is part of far) no word of either list
+        return pre.rstrip().endswith("©")
     if _META_NEAR.found_few(near) or pre.rstrip().endswith("©"):
         return True
     if not _META.found_few(far):
@@ -696,6 +704,7 @@ _CAPTION_END = re.compile(r"^[.)\]]?\s*$")
 
 # --- prose -----------------------------------------------------------------
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
+_WORD_A = re.compile(r"[A-Za-z]+")           # `_WORD` on ASCII text (a word is a run of letters)
 _VERBS = _words("verbs") | _PAST_IRREGULAR
 _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
@@ -718,7 +727,7 @@ def _is_prose(s: str) -> bool:
     # long sentence need not be split into words (three words must be there)
     n = fw = 0
     verb = False
-    for m in _WORD.finditer(s):
+    for m in (_WORD_A if s.isascii() else _WORD).finditer(s):
         w = m.group()
         if not verb:
             lw = w.lower()
@@ -738,7 +747,7 @@ def _has_verb(s: str) -> bool:
     >>> _has_verb("In the first month of"), _has_verb("a memo was signed")
     (False, True)
     """
-    for i, m in enumerate(_WORD.finditer(s)):            # stops at the first verb
+    for i, m in enumerate((_WORD_A if s.isascii() else _WORD).finditer(s)):   # stops at the first verb
         w = m.group()
         lw = w.lower()
         if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_ED_ING)
