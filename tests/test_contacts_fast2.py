@@ -42,3 +42,38 @@ def test_digits_as_one_last_text_kept_by_identity():
     assert A.digits_as_one(a) == "Phone 0111 111 111"   # (the kept one)
     assert A.digits_as_one(b) == "Phone 0111 111 111"
     assert A.digits_as_one(a) == a.translate(A._DIGITS_AS_ONE)
+
+
+from profile_extract.extract import contacts as C   # noqa: E402
+
+_LABEL_WORDS = ("Tel", "Tel.", "Phone", "Fax", "E-mail", "Email", "Web", "Website", "Mobile", "Adresse",
+                "Телефон", "Тел.", "Факс", "Téléphone", "Teléfono", "Τηλ.", "Ph", "T", "F", "M")
+_BEFORE = ("", " ", "é", "Ü", "ж", "П", "–", "’", "·", "1", "²", "_", "ſ", "K", "(", "\u00a0", "\n", "x")
+_AFTER = (": +41 22 123 45 67", " 0231 45 67 89", "+7 495 123-45-67", "www.beispiel.de",
+          ": post@beispiel.de", " -- 555 0199", "", "\n", "ника: 1")
+LABEL_CASES = [
+    Case("contact block", "Kontakt – Büro\nTel.: +49 30 1234567\nFax: +49 30 1234568\nE-Mail: info@büro.de\n"),
+    Case("cyrillic", "Адрес: ул. Ленина, 5\nТелефон: 8 (017) 222-33-44\nФакс +375 17 222 33 45\n"),
+    Case("accents", "Téléphone : 01 23 45 67 89 · Télécopie 01 23 45 67 90 — Courriel: a@b.fr"),
+    Case("glued", "MünchenTel+49 89 123456 ÖffnungszeitenFax+49 89 123457 Webwww.x.de"),
+    Case("start", "Tel 0123 456789 ’Phone’ «Fax» „Mobile“"),
+    Case("greek", "Τηλ.: +30 210 1234567, Φαξ: +30 210 1234568"),
+] + [
+    Case(f"grid {i}", "\n".join(f"{b}{w}{a}" for b in _BEFORE for a in _AFTER))
+    for i, w in enumerate(_LABEL_WORDS)
+]
+
+
+def _label_key(ms):
+    return [(m.span(), m.groupdict()) for m in ms]
+
+
+@pytest.mark.parametrize("case", LABEL_CASES, ids=lambda c: c.name)
+def test_label_scan_any_text_equals_label_pattern(case, monkeypatch):
+    """Labels of a text with non-ASCII characters, found from the characters
+    that are no ASCII letters (the non-ASCII letters refused after): the label
+    pattern's finditer matches, and the scan on its first characters."""
+    want = _label_key(C._label_rx()[0].finditer(case.text))
+    assert _label_key(C._label_matches(case.text)) == want
+    monkeypatch.setattr(C, "LABEL_SCAN_ANY_TEXT", False)
+    assert _label_key(C._label_matches(case.text)) == want

@@ -199,25 +199,38 @@ def _label_scan_ascii() -> re.Pattern:
     return re.compile(rf"[^A-Za-z](?={heads})(?=(?:{body.pattern}))")
 
 
+LABEL_SCAN_ANY_TEXT = True   # False: only ASCII texts are scanned on [^A-Za-z] (tests compare both)
+
+
 def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
     first, body = _label_scan()
     match = body.match
     pos = 0
-    if text.isascii():
+    if LABEL_SCAN_ANY_TEXT or text.isascii():
         m = match(text, 0)      # (a label at the start has nothing before it)
         if m is not None:
             yield m
             pos = m.end()
         search = _label_scan_ascii().search
+        # (a text with other letters: [^A-Za-z] also stops right after one of
+        # them, which the label's look-behind refuses: checked here, so most of
+        # the scan still runs on the fast class; most real pages have a
+        # non-ASCII character somewhere: a dash, a quote, an accent)
+        letter = None if text.isascii() else _LETTER.match
+        s = pos - 1 if pos else 0
         while True:
             # a label at or after pos: no letter at pos - 1 or after, right before it
-            f = search(text, pos - 1 if pos else 0)
+            f = search(text, s)
             if f is None:
                 return
-            m = match(text, f.start() + 1)
+            q = f.start()
+            if letter is not None and letter(text, q) is not None:
+                s = q + 1
+                continue
+            m = match(text, q + 1)
             yield m
-            pos = m.end()
+            s = m.end() - 1
     search = first.search
     while True:
         f = search(text, pos)
