@@ -77,3 +77,26 @@ def test_label_scan_any_text_equals_label_pattern(case, monkeypatch):
     assert _label_key(C._label_matches(case.text)) == want
     monkeypatch.setattr(C, "LABEL_SCAN_ANY_TEXT", False)
     assert _label_key(C._label_matches(case.text)) == want
+
+
+SUFFIX_TEXTS = [
+    Case("german", "Büro Mitte\nHauptstraße 12\n10115 Berlin\nAm Marktplatz 3a, 2. OG\nBahnhofstr. 7\n"),
+    Case("no digit", "Goethestraße\nSchillerweg und Lindenallee\nKeine Nummer hier\n"),
+    Case("house word", "Birkenweg Nr. 4\nTalstraße nº 9\nKirchgasse, 11\nDorfplatz\t5\n"),
+    Case("edges", "Ringstraße 1"),
+    Case("cyrillic", "Садовая улица 5\nНевский проспект, д. 28\n"),
+    Case("nordic", "Storgatan 4\nKungsvägen 12\nÅsveien 3\nØstergade 2\n"),
+]
+
+
+@pytest.mark.parametrize("case", SUFFIX_TEXTS, ids=lambda c: c.name)
+def test_suffix_num_quick_gate_equals_gate_scan(case, monkeypatch):
+    """The suffix_num gate's lines found from the lines with a digit: the lines
+    the gate itself finds."""
+    text = case.text
+    for s, e in ((0, len(text)), (2, max(2, len(text) - 3))):
+        monkeypatch.setattr(A, "QUICK_GATES", False)
+        whole = A._gate_lines("suffix_num", text, s, e)
+        monkeypatch.setattr(A, "QUICK_GATES", True)
+        assert A._gate_lines("suffix_num", text, s, e) == whole
+    assert bool(A._gate_lines("suffix_num", text, 0, len(text))) == (case.name not in ("no digit", "cyrillic"))

@@ -385,6 +385,9 @@ def _rx() -> dict[str, re.Pattern]:
         "street_first": _starts(_heads(st["before"]), rf"(?:{_trie(st['before'])})\.?[ \t]"),
         # (starts with a comma, which sre finds fast; the states start on most capitals)
         "states_country": re.compile(r",[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"),
+        # (a match ends with its house number's digit: lines without a digit,
+        # most of a real page's, are not tried at every capital)
+        "suffix_num": re.compile(r"\d"),
     }
     # patterns that start with a look-behind (which keeps sre from skipping
     # ahead) scanned in two steps: _starts finds where a match begins (on the
