@@ -97,3 +97,62 @@ def test_is_meta_table(case):
 def test_is_meta_agrees(pre):
     assert ev._is_meta(pre) == _is_meta_plain(pre)
     assert ev._is_meta(pre + " ") == _is_meta_plain(pre + " ")
+
+
+GLUED_PRES = [
+    Case("Formation11 ", "glued day"),
+    Case("Formation11.\n", "glued day, dot, line break"),
+    Case("in Old Harbour ", "plain"),
+    Case("Formation11", "no space after"),
+    Case("x5\u00a0", "no-break space"),
+    Case("", "empty"),
+]
+
+
+def _glued_fast(pre: str) -> bool:
+    """The guarded form in `_judge`: the pattern is asked only when pre ends in a space."""
+    rp = pre.rstrip()
+    return bool(pre[-1:].isspace() and ev._GLUED_DAY.search(pre, max(0, len(rp) - 4)))
+
+
+def _glued_plain(pre: str) -> bool:
+    return bool(ev._GLUED_DAY.search(pre, max(0, len(pre.rstrip()) - 4)))
+
+
+@pytest.mark.parametrize("case", GLUED_PRES, ids=lambda c: c.note)
+def test_glued_guard_table(case):
+    assert _glued_fast(case.text) == _glued_plain(case.text)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_glued_guard_agrees(pre):
+    for p in (pre, pre + " ", pre + "5 ", pre + "\n"):
+        assert _glued_fast(p) == _glued_plain(p)
+
+
+SENTENCES = [
+    Case("The office opened in 1996 and moved in 2004 to Oslo.", "two dates, one clause"),
+    Case("From 1990 to 1995, it grew; in 2001 it closed.", "two clauses"),
+    Case("Mission opened an office in Old Harbour 24 December 2017", "one date"),
+]
+
+
+@pytest.mark.parametrize("case", SENTENCES, ids=lambda c: c.note)
+def test_sentence_toks_cache(case):
+    """The window tokens a sentence keeps are the tokens of the window asked."""
+    t = case.text
+    sent = ev._Sentence(t, 0, len(t))
+    for m in sent.cands:
+        win = sent.window(m.s, m.e)
+        got, fresh = sent.toks(win), ev._Toks(win)
+        assert (got.toks, got.set, got.raw, got.joined) == (fresh.toks, fresh.set, fresh.raw, fresh.joined)
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(texts)
+def test_block_markers_agree(s):
+    """The block's markers from one lowered copy equal `_has_line_marker` of it."""
+    lb = s.lower()
+    assert any(m in lb for m in ev._LINE_MARKERS) == ev._has_line_marker(s)
+    assert any(m in lb for m in ev._SENTENCE_MARKERS) == ev._has_line_marker(s, ev._SENTENCE_MARKERS)

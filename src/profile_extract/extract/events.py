@@ -788,7 +788,7 @@ def _label_value(line: str):
 
 class _Sentence:
     """One sentence being judged, with its candidates and cached views."""
-    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject", "_rest")
+    __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject", "_rest", "_tw", "_tj")
 
     def __init__(self, text: str, start: int, end: int):
         self.text, self.start, self.end = text, start, end
@@ -797,6 +797,14 @@ class _Sentence:
         self._splits = None
         self._subject = None
         self._rest = None
+        self._tw = self._tj = None
+
+    def toks(self, win: str) -> "_Toks":
+        """`_Toks(win)`, kept for the next date of the sentence with the same window
+        (in a one-clause sentence every date's window is the same)."""
+        if self._tw != win:
+            self._tw, self._tj = win, _Toks(win)
+        return self._tj
 
     def rest(self) -> str:
         """The sentence with every date cut out (joined by spaces)."""
@@ -1169,16 +1177,17 @@ def _judge(sent: _Sentence, m, prev):
         mname = m.mn
         if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
             return None
+        rp = pre.rstrip()
+        # (`_GLUED_DAY` ends in `\s+$`: only a pre that ends in a space can match)
         if pre and (pre[-1].isalpha() or pre[-1].isdigit()) \
-                or _GLUED_DAY.search(pre, max(0, len(pre.rstrip()) - 4)):
+                or pre[-1:].isspace() and _GLUED_DAY.search(pre, max(0, len(rp) - 4)):
             return None                                  # `Formation11 December 1946`
         if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or _AGO_SEMI.match(post):
             return None
         # `<document> of DATE`: only when the last word before the date is `of`
-        words, raw = _tail_words(pre.rstrip(), 40) \
-            if pre.rstrip().rstrip(_PUNCT)[-2:].lower() == "of" else ((), ())
+        words, raw = _tail_words(rp, 40) if rp.rstrip(_PUNCT)[-2:].lower() == "of" else ((), ())
         if len(words) >= 2 and words[-1] == "of":
             if words[-2] in _DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
                     or (len(words) >= 3 and words[-3] in _DOC_NOUNS):
@@ -1186,7 +1195,7 @@ def _judge(sent: _Sentence, m, prev):
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
-        if pre.rstrip().endswith(":"):
+        if rp.endswith(":"):
             return None                                  # `Posting Date: February 21, 2010`
         if _is_meta(pre):
             if not _is_state_stamp(pre):
@@ -1200,7 +1209,7 @@ def _judge(sent: _Sentence, m, prev):
     if rule != "event.timeline" and not sent.prose():
         return None
     win = sent.window(cs, ce)
-    tj = _toks(win)
+    tj = sent.toks(win)
     if _is_future(win, tj) or (_is_statistic(win, tj) and q != "happening"
                                 and not _names_happening(pre)):
         return None
@@ -1249,9 +1258,9 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     run = None                                    # [start, end, has_year]
     prev = ""
     # a marker in a line is a marker in its block: one scan of the block first
-    block = text[lines[0].start:lines[-1].end]
-    markers = _has_line_marker(block)
-    refs = _has_line_marker(block, _SENTENCE_MARKERS)
+    lb = text[lines[0].start:lines[-1].end].lower()     # (`_has_line_marker` of the block, lowered once)
+    markers = any(m in lb for m in _LINE_MARKERS)
+    refs = any(m in lb for m in _SENTENCE_MARKERS)
     for ln in lines:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
