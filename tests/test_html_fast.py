@@ -291,13 +291,14 @@ def test_label_text_cases(html, label):
 
 
 @pytest.mark.parametrize("wrap,lines", [
-    ("p", ["axtailENT tail"]),
-    ("pre", ["axtailENT", "tail"]),
+    ("p", ["aPI tailxtailENT tailcomment tail"]),
+    ("pre", ["aPI tailxtailENT", "tailcomment tail"]),
 ])
-def test_walk_reads_non_element_nodes_as_the_event_walk_did(wrap, lines):
-    """The walk used to be lxml's iterwalk, which reports entity references but
-    not comments or processing instructions: those (kept in BeautifulSoup trees)
-    are dropped with their tails, an entity reference's tail is text."""
+def test_walk_keeps_the_text_after_non_element_nodes(wrap, lines):
+    """Comments and processing instructions (kept in BeautifulSoup trees, the
+    fallback for markup lxml cannot follow) and entity references are not shown,
+    but the text after each of them is page text. (The walk once dropped the
+    text after a comment, losing words of pages that needed the fallback.)"""
     root = etree.fromstring(f"<html><body><{wrap}>a<b>x</b>tail</{wrap}></body></html>")
     el = root.find(f".//{wrap}")
     pi = etree.ProcessingInstruction("php", "echo 1")
@@ -310,3 +311,15 @@ def test_walk_reads_non_element_nodes_as_the_event_walk_did(wrap, lines):
     comment.tail = "comment tail"
     el.append(comment)
     assert [l.text for l in _render(root)] == lines
+
+
+@pytest.mark.parametrize("html,want", [
+    ("<p>Office <!-- old number --> Tel: +375 17 288 27 42</p>", "Office Tel: +375 17 288 27 42"),
+    ("<ul><li>Minsk<!--x-->, Belarus</li></ul>", "Minsk, Belarus"),
+    ("<div><?php echo 1 ?>Founded in 1951</div>", "Founded in 1951"),
+])
+def test_fallback_tree_keeps_the_text_after_comments(html, want):
+    """Pages that need the BeautifulSoup fallback keep comments in the tree:
+    the words after a comment are still page text."""
+    from profile_extract.ingest.html import _soup_parse
+    assert " ".join(l.text for l in _render(_soup_parse(html))) == want

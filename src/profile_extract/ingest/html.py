@@ -499,12 +499,11 @@ def _render(root) -> list[_Line]:
         for el in iters[-1]:
             tag = el.tag
             if not isinstance(tag, str):
-                # comments and processing instructions (BeautifulSoup trees keep them) are not
-                # shown, nor are their tails; an entity reference's tail is
-                if tag is etree.Entity:
-                    tail = el.tail
-                    if tail:
-                        stack[-1].text(tail)
+                # a comment, processing instruction (BeautifulSoup trees keep them) or
+                # entity reference is not shown, but the text after it is page text
+                tail = el.tail
+                if tail:
+                    stack[-1].text(tail)
                 continue
             if tag in _SKIP:
                 action = None
