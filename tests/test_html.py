@@ -361,3 +361,30 @@ def test_beautifulsoup_reads_what_lxml_refuses(monkeypatch):
     monkeypatch.setattr(h, "_parse", refuse)
     assert h.html_to_text("<table><tr><th>Area</th><td>5 km sq</td></tr></table><p>Since 1994.</p>") == \
         "Area | 5 km sq\n\nSince 1994."
+
+
+@pytest.mark.parametrize("how,setup,code,severity,status", [
+    ("lxml", None, None, None, "ok"),
+    ("soup", "refuse", "markup_repaired", "info", "ok"),
+    ("stripped", "deep", "markup_stripped", "warning", "partial"),
+])
+def test_qa_sees_how_the_markup_was_read(monkeypatch, how, setup, code, severity, status):
+    """A page read by the BeautifulSoup fallback or by the tag stripper says so
+    in findings; its text is kept either way."""
+    import profile_extract.ingest.html as h
+    from profile_extract import extract_page
+    body = "<p>Tel: +375 17 288 27 42</p><p>On 3 May 2001 the office opened.</p>"
+    page = body
+    if setup == "refuse":
+        def refuse(html):
+            raise ValueError("lxml refused")
+        monkeypatch.setattr(h, "_parse", refuse)
+    elif setup == "deep":
+        page = "<div>" * 3000 + body + "</div>" * 3000
+    assert h.read_html(page)[2] == how
+    pr = extract_page(page.encode(), "office.html")
+    codes = [(f.code.value, f.severity.value) for f in pr.findings if f.code.value.startswith("markup_")]
+    assert codes == ([(code, severity)] if code else [])
+    assert pr.status == status
+    assert "+375 17 288 27 42" in pr.text and "3 May 2001" in pr.text
+    assert pr.events and pr.events[0].date == "2001-05-03"

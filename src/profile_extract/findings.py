@@ -25,6 +25,8 @@ class FindingCode(str, Enum):
     TOO_LARGE = "too_large"
     READ_ERROR = "read_error"
     INTERNAL_ERROR = "internal_error"
+    MARKUP_REPAIRED = "markup_repaired"    # HTML lxml could not follow, read by BeautifulSoup
+    MARKUP_STRIPPED = "markup_stripped"    # no usable tree: tags dropped, layout lost
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from .extract.page import extract_page_info
 from .extract.stories import extract_stories
 from .findings import Finding, Severity
 from .ingest.decode import decode
-from .ingest.html import html_to_text, html_to_text_with_headings, looks_like_html
+from .ingest.html import looks_like_html, read_html
 from .ingest.segment import Doc
 from .options import Options
 from .records import PageInfo, PageResult
@@ -80,13 +80,19 @@ def extract_page(data: bytes | str, source: str = "<memory>", options: Options |
     t1 = time.perf_counter()
     timing["decode"] = t1 - t0
     try:
-        text, headings = html_to_text_with_headings(dec.text) if ctype == "html" else (dec.text, [])
+        text, headings, how = read_html(dec.text) if ctype == "html" else (dec.text, [], "text")
     except Exception as exc:  # broken markup beyond repair: keep the page, say why
         return PageResult(text="", info=PageInfo(), status="failed",
                           error=f"HTML could not be parsed: {exc}",
                           findings=tuple(findings), encoding=dec.encoding,
                           content_type=ctype, **base)
     text = normalise_newlines(text)
+    if how == "soup":
+        findings.append(Finding.info("markup_repaired", "lxml could not follow the markup: read "
+                                     "with BeautifulSoup (html.parser)"))
+    elif how == "stripped":
+        findings.append(Finding.warning("markup_stripped", "no usable HTML tree (broken or nested "
+                                        "too deep): tags dropped, text kept, layout lost"))
     t2 = time.perf_counter()
     timing["to_text"] = t2 - t1
     doc = Doc.from_text(text, content_type=ctype, options=opts)

@@ -937,9 +937,22 @@ def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int
     >>> html_to_text_with_headings("<h1>IOM in Belarus</h1><p>Since 1994.</p>")
     ('IOM in Belarus\\n\\nSince 1994.', [(1, 0, 14)])
     """
+    text, headings, _ = read_html(html)
+    return text, headings
+
+
+def read_html(html: str) -> tuple[str, list[tuple[int, int, int]], str]:
+    """Text, headings and how the markup was read, for QA: "lxml" (the fast
+    path), "soup" (markup lxml could not follow, repaired by BeautifulSoup) or
+    "stripped" (no usable tree, or one too deep: tags dropped, layout lost).
+
+    >>> read_html("<p>Since 1994.</p>")[2]
+    'lxml'
+    """
     if not html or html.isspace():
-        return "", []
+        return "", [], "lxml"
     root = None
+    how = "lxml"
     try:
         root = _parse(html)
     except Exception:
@@ -947,16 +960,18 @@ def html_to_text_with_headings(html: str) -> tuple[str, list[tuple[int, int, int
     if (root is None or _lost_markup(root, html)) and _worth_soup(html, root):
         try:
             root = _soup_parse(html)
+            how = "soup"
         except Exception:
             pass
     if root is None:
-        return _strip_tags(html), []
+        return _strip_tags(html), [], "stripped"
     try:
-        return _assemble(_render(root))
+        text, headings = _assemble(_render(root))
+        return text, headings, how
     except _TooDeep:
-        return _strip_tags(html), []
+        return _strip_tags(html), [], "stripped"
     except Exception:  # defensive: never lose the page for a walker bug
-        return _strip_tags(html), []
+        return _strip_tags(html), [], "stripped"
 
 
 def html_to_text(html: str) -> str:
