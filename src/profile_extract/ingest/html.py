@@ -118,10 +118,12 @@ class _Buf:
         self.glue = False        # a `Label:` block waits for its value block on the same line
 
     def text(self, s: str) -> None:
-        """Add text. (`_render` appends to `parts` itself when the buffer is not
-        in a <pre>, not gluing a `Label:` block and holds no <dt>: then this
-        is only the append.)"""
+        """Add text. Outside a <pre>, a glued `Label:` block and a pending <dt>
+        (nearly always) that is only the append: tested first, it is hot."""
         if not s:
+            return
+        if not (self.pre or self.glue or self.pending_dt is not None):
+            self.parts.append(s)
             return
         if not s.isspace():
             if self.pending_dt is not None:
@@ -518,11 +520,7 @@ def _render(root) -> list[_Line]:
                         action = _END_NONE
                         text = el.text
                         if text:
-                            buf = stack[-1]
-                            if buf.pre or buf.glue or buf.pending_dt is not None:
-                                buf.text(text)
-                            else:
-                                buf.parts.append(text)
+                            stack[-1].text(text)
                     elif (tag in _BLOCK_BREAKS and not (roles and el in roles)
                             and (tag not in _GROUP_TAGS or len(el) < 2)):
                         # a plain block (a list item, a section): a break before and after
@@ -530,12 +528,7 @@ def _render(root) -> list[_Line]:
                         action = _END_BREAK[k]
                         buf = stack[-1]
                         buf.brk(k)
-                        text = el.text
-                        if text:
-                            if buf.pre or buf.glue or buf.pending_dt is not None:
-                                buf.text(text)
-                            else:
-                                buf.parts.append(text)
+                        buf.text(el.text)
                     else:
                         action = _open(el, tag, keys, stack, rows, tables, roles)
                     if len(el):
@@ -549,11 +542,7 @@ def _render(root) -> list[_Line]:
                 _close(el, action, stack, rows, tables)
             tail = el.tail
             if tail:
-                buf = stack[-1]
-                if buf.pre or buf.glue or buf.pending_dt is not None:
-                    buf.text(tail)
-                else:
-                    buf.parts.append(tail)
+                stack[-1].text(tail)
         else:
             iters.pop()
             if not opened:
@@ -563,11 +552,7 @@ def _render(root) -> list[_Line]:
                 _close(el, action, stack, rows, tables)
             tail = el.tail
             if tail:
-                buf = stack[-1]
-                if buf.pre or buf.glue or buf.pending_dt is not None:
-                    buf.text(tail)
-                else:
-                    buf.parts.append(tail)
+                stack[-1].text(tail)
     while len(stack) > 1:  # unbalanced (should not happen): keep the text
         lines = stack.pop().finish()
         stack[-1].put(lines)
@@ -685,10 +670,7 @@ def _open(el, tag, keys, stack, rows, tables, roles) -> tuple:
         action = (_E_DL,)
     text = el.text
     if text:
-        if buf.pre or buf.glue or buf.pending_dt is not None:
-            buf.text(text)
-        else:
-            buf.parts.append(text)
+        buf.text(text)
     return action
 
 
