@@ -42,11 +42,16 @@ def _hostile() -> list[tuple[str, bytes]]:
     ]
 
 
-def pages(n_bench: int) -> list[tuple[str, bytes]]:
+def _real_files() -> list[Path]:
+    """The seed, samples, dev corpus and generalisation pages."""
     files = [ROOT / "../shared/seed/belarus.txt"] + sorted((ROOT / "samples").iterdir())
     files += sorted(Path(p) for p in glob.glob(str(ROOT / "../shared/corpus/dev/pages/*")))
     files += sorted(Path(p) for p in glob.glob(str(ROOT / "tests/generalisation*/pages/*")))
-    out = [(str(p.resolve().relative_to(ROOT.parent)), p.read_bytes()) for p in files if p.is_file()]
+    return [p for p in files if p.is_file()]
+
+
+def pages(n_bench: int) -> list[tuple[str, bytes]]:
+    out = [(str(p.resolve().relative_to(ROOT.parent)), p.read_bytes()) for p in _real_files()]
     return out + _bench_pages("text", n_bench) + _bench_pages("html", n_bench // 4) + _hostile()
 
 
@@ -94,12 +99,8 @@ def compare(path: str, n_bench: int, show: int) -> int:
 
 
 def _real_pages() -> list[tuple[str, bytes]]:
-    """The seed, samples, dev corpus and generalisation pages: real shapes, each page
-    different (the bench corpora repeat their templates' sentences)."""
-    files = [ROOT / "../shared/seed/belarus.txt"] + sorted((ROOT / "samples").iterdir())
-    files += sorted(Path(p) for p in glob.glob(str(ROOT / "../shared/corpus/dev/pages/*")))
-    files += sorted(Path(p) for p in glob.glob(str(ROOT / "tests/generalisation*/pages/*")))
-    return [(str(p), p.read_bytes()) for p in files if p.is_file()]
+    """Real shapes, each page different (the bench corpora repeat their templates' sentences)."""
+    return [(str(p), p.read_bytes()) for p in _real_files()]
 
 
 def stages(kind: str, n: int) -> None:
