@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from ..findings import Finding
 from ..ingest.segment import Doc
@@ -837,7 +838,7 @@ class _Sentence:
 
     def prose(self) -> bool:
         if self._prose is None:
-            self._prose = _is_prose(self.rest()) or bool(_PARTICIPLE_LINE.match(self.s))
+            self._prose = _prose_kept(self.rest()) or bool(_PARTICIPLE_LINE.match(self.s))
         return self._prose
 
     def _minor(self, piece) -> bool:
@@ -1156,6 +1157,43 @@ _DATE_RULES = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": 
                "mdy": "event.full_date", "my": "event.month_date"}
 
 
+# --- verdicts on a string, kept --------------------------------------------
+# Pure tests of one string (a sentence with its dates cut out, a clause window,
+# the words before a date) are kept by the string: the same clause comes back
+# with another date (`Mission opened an office in Riverton 3 May 2021`), the
+# same table label on every page of a site. lru_cache bounds the entries and
+# strings longer than _KEEP_LEN are judged afresh, so the memory stays bounded.
+_KEEP = 4096
+_KEEP_LEN = 400
+
+
+def _kept(fn):
+    """fn(s), kept for strings up to _KEEP_LEN characters."""
+    cached = lru_cache(maxsize=_KEEP)(fn)
+
+    def kept(s: str):
+        return cached(s) if len(s) <= _KEEP_LEN else fn(s)
+    kept.cache = cached
+    return kept
+
+
+_prose_kept = _kept(_is_prose)
+_meta_kept = _kept(_is_meta)
+
+
+def _plan_or_count_plain(win: str) -> tuple[bool, bool]:
+    tj = _Toks(win)
+    return _is_future(win, tj), _is_statistic(win, tj)
+
+
+def _told_past_plain(win: str) -> bool:
+    return bool(_PAST.search(win) or _past_happening(win))
+
+
+_plan_or_count = _kept(_plan_or_count_plain)   # (_is_future, _is_statistic) of a window
+_told_past = _kept(_told_past_plain)           # a past tense or a past happening in a window
+
+
 def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
@@ -1168,7 +1206,7 @@ def _judge(sent: _Sentence, m, prev):
         res = _year_rule(sent, m, prev)
         if res is None:
             return None
-        if _is_meta(pre):
+        if _meta_kept(pre):
             if not _is_state_stamp(pre):
                 return None
             state = True
@@ -1197,7 +1235,7 @@ def _judge(sent: _Sentence, m, prev):
             return None
         if rp.endswith(":"):
             return None                                  # `Posting Date: February 21, 2010`
-        if _is_meta(pre):
+        if _meta_kept(pre):
             if not _is_state_stamp(pre):
                 return None
             state = True
@@ -1209,19 +1247,18 @@ def _judge(sent: _Sentence, m, prev):
     if rule != "event.timeline" and not sent.prose():
         return None
     win = sent.window(cs, ce)
-    tj = sent.toks(win)
-    if _is_future(win, tj) or (_is_statistic(win, tj) and q != "happening"
-                                and not _names_happening(pre)):
+    future, statistic = _plan_or_count(win)
+    if future or (statistic and q != "happening" and not _names_happening(pre)):
         return None
     if q == "by" and not _PAST.search(win):
         return None
     if kind != "year" and q is None and role is None and _headline_date(pre, post) \
-            and not (_PAST.search(win) or _past_happening(win, tj)):
+            and not _told_past(win):
         return None                                      # `Library extends opening hours 3 Jan 2025`
-    if state and (not _past_happening(win, tj) or _DIGIT.search(win)):
+    if state and (not _past_happening(win, sent.toks(win)) or _DIGIT.search(win)):
         return None                  # `As of May 2016, it has 64 branches`, `... 40 had signed`
     if q in ("after", "happening"):
-        if not (_PAST.search(win) or _past_happening(win, tj)):
+        if not _told_past(win):
             return None                                  # `children born after 2010 are ...`
         q = None
     return rule, q, role
@@ -1295,6 +1332,41 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     if run is not None and run[2]:
         out.append((run[0], run[1], refs))
 
+# What a sentence yields, kept by its text with two characters either side (the
+# judging looks no further: a lookbehind at its first character, `in 301` before
+# `\n5`), so a sentence seen before (a table row, a footer, a template line that
+# every page of a site repeats) is not split into candidates and judged again.
+_MEMO: dict[str, tuple] = {}
+_MEMO_MAX = 8192          # entries (then it starts afresh): at most ~4 MB of keys
+_MEMO_LEN = 500           # longer sentences are not kept
+
+
+def _judged(text: str, ss: int, se: int) -> tuple:
+    """The dates the sentence text[ss:se] yields, in order, as (start, end, rule,
+    qualifier, parsed) with offsets from ss; `parsed` is parse_date's tuple, or
+    the reason (a str) for an impossible date of a prose sentence (a finding)."""
+    sent = _Sentence(text, ss, se)
+    prev = None
+    out = []
+    for m in sent.cands:
+        res = _judge(sent, m, prev)
+        if res is None:
+            if m.kind == "year" and prev is not None and prev[2] == "start" \
+                    and not _RANGE_END.match(text[prev[0].e:m.s]):
+                prev = None
+            continue
+        rule, q, role = res
+        raw = text[m.s:m.e]
+        parsed = parse_date(raw)
+        if parsed is None:
+            why = date_problem(raw)
+            if why and sent.prose():
+                out.append((m.s - ss, m.e - ss, rule, q, why))
+            continue
+        out.append((m.s - ss, m.e - ss, rule, q, parsed))
+        prev = (m, q, role)
+    return tuple(out)
+
 
 def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     """Events of a page, and `rejected_record` findings for impossible dates.
@@ -1310,6 +1382,7 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     if not _has_year(text):
         return events, findings
     ascii_page = text.isascii()
+    tlen = len(text)
     for rs, re_, refs in _regions(doc):
         # a sentence needs three digits in a row: the split stops after the last run
         # (any later stop is right too: on ASCII text, after the last digit, ten
@@ -1326,32 +1399,28 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                 continue
             if refs and _has_line_marker(text[ss:se], _SENTENCE_MARKERS):
                 continue                      # a reference or a credit (`ISBN`, `©`)
-            sent = _Sentence(text, ss, se)
-            prev = None
+            key = text[ss - 2:se + 2] if ss >= 2 and se + 2 <= tlen and se - ss <= _MEMO_LEN else None
+            got = _MEMO.get(key) if key is not None else None
+            if got is None:
+                got = _judged(text, ss, se)
+                if key is not None:
+                    if len(_MEMO) >= _MEMO_MAX:
+                        _MEMO.clear()
+                    _MEMO[key] = got
             sentence = sentence_span = None
-            for m in sent.cands:
-                res = _judge(sent, m, prev)
-                if res is None:
-                    if m.kind == "year" and prev is not None and prev[2] == "start" \
-                            and not _RANGE_END.match(text[prev[0].e:m.s]):
-                        prev = None
-                    continue
-                rule, q, role = res
-                raw = text[m.s:m.e]
-                parsed = parse_date(raw)
-                if parsed is None:
-                    why = date_problem(raw)
-                    if why and sent.prose():
-                        findings.append(Finding.warning(
-                            "rejected_record", f"event rejected: {why}: {raw!r}",
-                            Span(m.s, m.e), snippet_text=raw, rule=rule))
+            for a, b, rule, q, parsed in got:
+                ms, me = ss + a, ss + b
+                raw = text[ms:me]
+                if isinstance(parsed, str):            # an impossible date: why
+                    findings.append(Finding.warning(
+                        "rejected_record", f"event rejected: {parsed}: {raw!r}",
+                        Span(ms, me), snippet_text=raw, rule=rule))
                     continue
                 iso, precision, d0, d1 = parsed
                 if sentence is None:                  # shared by the sentence's events
                     sentence, sentence_span = text[ss:se], Span(ss, se)
                 events.append(Event(
                     date=iso, precision=precision, date_start=d0, date_end=d1, date_text=raw,
-                    sentence=sentence, span=Span(m.s, m.e),
+                    sentence=sentence, span=Span(ms, me),
                     sentence_span=sentence_span, qualifier=q, rule=rule))
-                prev = (m, q, role)
     return events, findings

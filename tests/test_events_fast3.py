@@ -1,0 +1,107 @@
+"""Third round of events speed paths, each against the plain behaviour: the
+memo of what a sentence yields (kept by its text and two characters either
+side) and the kept verdicts on strings (prose, metadata words, plan or count,
+past tense). The reference is extract_events with both switched off. Test
+strings are written for these tests."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract import events as ev
+from profile_extract.ingest.segment import Doc
+
+KEPT = (ev._prose_kept, ev._meta_kept, ev._plan_or_count, ev._told_past)
+
+
+def _forget() -> None:
+    ev._MEMO.clear()
+    for k in KEPT:
+        k.cache.cache_clear()
+
+
+def _rows(doc: Doc):
+    evs, fins = ev.extract_events(doc)
+    return ([(e.date, e.precision, e.date_text, e.span, e.sentence, e.sentence_span, e.qualifier, e.rule)
+             for e in evs], [(f.message, f.span, f.rule) for f in fins])
+
+
+def _plain_rows(doc: Doc, monkeypatch):
+    """extract_events with no sentence memo and no kept verdicts."""
+    with monkeypatch.context() as m:
+        m.setattr(ev, "_MEMO_LEN", -1)
+        m.setattr(ev, "_KEEP_LEN", -1)
+        return _rows(doc)
+
+
+class Case(NamedTuple):
+    texts: tuple[str, ...]      # pages read one after the other (the memo carries over)
+    note: str = ""
+
+
+# the same sentence where what stands around it changes what it yields
+PAGES = [
+    Case(("Intro\nIt converted in 301|more", "Intro\nIt converted in 301|5 more"),
+         "`in 301` before a cell that opens with a digit (`301|5` is no year)"),
+    Case(("It was built in 1996. It was built in 1996.", "x\nIt was built in 1996.\n"),
+         "a repeated sentence at the start, in the middle, after a line break"),
+    Case(("Population (2018) | 65.6 million\nArea | 600 km", "Area | 1\nPopulation (2018) | 9.1 million"),
+         "a table label on two pages"),
+    Case(("Mission opened an office in Riverton 3 May 2021\nMission opened an office in Riverton 4 May 2021",
+          "Mission opened an office in Riverton 3 May 2021\n"),
+         "a headline repeated with another day, then again"),
+    Case(("3. It opened on 31 February 2005 in Oslo.", "3. It opened on 31 February 2005 in Oslo."),
+         "an impossible date: the finding comes back with the memo"),
+    Case(("The law was passed in 1990 and 1994.", "5The law was passed in 1990 and 1994.",
+          "a.The law was passed in 1990 and 1994.5"), "a list, glued to a digit before and after"),
+    Case(("In 2004, when people were displaced, the office opened.",) * 2, "a window wider than its clause"),
+    Case(("As of May 2016, it has 64 branches.", "Since 2019 workers have joined; it will grow by 2030."),
+         "a state stamp, a plan"),
+    Case(("Retrieved 3 May 2019.", "The report was retrieved in 2019."), "metadata words"),
+]
+
+
+@pytest.mark.parametrize("case", PAGES, ids=lambda c: c.note)
+def test_memos_keep_plain_rows(case, monkeypatch):
+    _forget()
+    for text in case.texts + case.texts:          # the second round reads every sentence from the memos
+        doc = Doc.from_text(text)
+        assert _rows(doc) == _plain_rows(doc, monkeypatch), text
+
+
+PIECES = ["It", "opened", "converted in 301", "|5", "|", "was built", "in", "since", "on", "the", "office", "Riverton", "May", "June",
+          "3", "31", "February", "2005", "1996", "301", "1999.5", "(2018)", "|", ":", "Population",
+          " ", "  ", "\n", "\n\n", ".", ",", "-", "–", "and", "will", "has", "64", "3,000", "As of",
+          "Retrieved", "©", "ISBN", "5thof", "İ", "ſince", "•", "\t", "people", "fled", "when"]
+texts = st.lists(st.sampled_from(PIECES), max_size=18).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(sentences=st.lists(texts, min_size=1, max_size=3), before=texts, after=texts)
+def test_memos_agree(sentences, before, after, monkeypatch):
+    # the same sentences on two pages with other text around them
+    pages = [before + "\n" + "\n".join(sentences) + after,
+             after + ". " + " ".join(sentences) + "\n" + before]
+    _forget()
+    for text in pages + pages:
+        doc = Doc.from_text(text)
+        assert _rows(doc) == _plain_rows(doc, monkeypatch)
+
+
+STRINGS = ["Mission opened an office in Riverton ", "Population ( )", "there were 3,000 people",
+           "The office will move", "it has 64 branches", "children born after are", "Retrieved ",
+           "This page was last edited on ", "As of ", "", " ", "a memo was signed " * 40]
+
+
+@pytest.mark.parametrize("s", STRINGS)
+def test_kept_verdicts_table(s):
+    _forget()
+    for _ in range(2):                                # a fresh verdict, then the kept one
+        assert ev._prose_kept(s) == ev._is_prose(s)
+        assert ev._meta_kept(s) == ev._is_meta(s)
+        assert ev._plan_or_count(s) == (ev._is_future(s), ev._is_statistic(s))
+        assert ev._told_past(s) == bool(ev._PAST.search(s) or ev._past_happening(s, ev._Toks(s)))
