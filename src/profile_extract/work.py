@@ -105,6 +105,11 @@ def warm_up(options: Options | None = None) -> None:
         return
     _WARM = True
     import gc
+    # no collections while the caches are built (they would walk the growing
+    # heap again and again, ~0.1 s): what warming leaves behind is found by
+    # the one collection before the freeze
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
     # a page that takes the lazy paths: units, languages, currencies, phones with
     # and without a country code (the latter loads phonenumbers' area gazetteer,
     # ~100 MB, once: before the pool forks, workers share it)
@@ -130,8 +135,11 @@ def warm_up(options: Options | None = None) -> None:
                     csv_bytes(table, at, header=False)
     except Exception:  # warming is an optimisation only
         pass
-    gc.collect()
-    gc.freeze()
+    finally:
+        gc.collect()
+        gc.freeze()
+        if gc_was_enabled:
+            gc.enable()
 
 
 def process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
