@@ -105,3 +105,47 @@ def test_kept_verdicts_table(s):
         assert ev._meta_kept(s) == ev._is_meta(s)
         assert ev._plan_or_count(s) == (ev._is_future(s), ev._is_statistic(s))
         assert ev._told_past(s) == bool(ev._PAST.search(s) or ev._past_happening(s, ev._Toks(s)))
+
+
+def _date_pre_as_written(pre: str, prev=None):
+    """The checks of a day or month date on the words before it, as `_judge` first
+    wrote them inline: None (dropped) or (state stamp, qualifier, range role)."""
+    rp = pre.rstrip()
+    if pre and (pre[-1].isalpha() or pre[-1].isdigit()) or ev._GLUED_DAY.search(pre):
+        return None
+    words, raw = ev._tail_words(rp, 40)
+    if len(words) >= 2 and words[-1] == "of":
+        if words[-2] in ev._DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
+                or (len(words) >= 3 and words[-3] in ev._DOC_NOUNS):
+            return None
+    if rp.endswith(":"):
+        return None
+    state = False
+    if ev._is_meta(pre):
+        if not ev._is_state_stamp(pre):
+            return None
+        state = True
+    return (state,) + ev._date_qualifier(pre, prev)
+
+
+PRES = ["Mission opened an office in Riverton ", "It opened on ", "Formation11 ", "the Act of ",
+        "the Act No. 5 of ", "Posting Date: ", "Retrieved ", "As of ", "Copyright ", "from ",
+        "between ", "until the ", "by ", "after ", "", " ", "x", "The law of ", "la legge n. 28 del ",
+        "the war of ", "\nLibrary extends opening hours ", "since the ", "(set up on "]
+
+
+@pytest.mark.parametrize("pre", PRES)
+def test_date_pre_table(pre):
+    _forget()
+    for _ in range(2):
+        assert ev._date_pre(pre) == _date_pre_as_written(pre), pre
+        for post in ("", "\n next", " and more"):
+            assert ev._headline_kept(pre, post) == ev._headline_date(pre, post)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(PIECES + ["of", "Act", "No.", "5", "n.", ":", "(", "Date"]), max_size=10)
+       .map(" ".join).map(lambda s: s[-48:]), st.sampled_from(["", " ", "  "]))
+def test_date_pre_agrees(pre, tail):
+    pre += tail
+    assert ev._date_pre(pre) == _date_pre_as_written(pre)

@@ -1194,6 +1194,35 @@ _plan_or_count = _kept(_plan_or_count_plain)   # (_is_future, _is_statistic) of 
 _told_past = _kept(_told_past_plain)           # a past tense or a past happening in a window
 
 
+def _date_pre_plain(pre: str) -> tuple[bool, str | None, str | None] | None:
+    """What the words before a day or month date say: None when they drop it (glued
+    to a word, `<document> of`, a label's colon, metadata), else (a state stamp
+    such as `As of`, qualifier, range role) when no range is open before it."""
+    rp = pre.rstrip()
+    # (`_GLUED_DAY` ends in `\s+$`: only a pre that ends in a space can match)
+    if pre and (pre[-1].isalpha() or pre[-1].isdigit()) \
+            or pre[-1:].isspace() and _GLUED_DAY.search(pre, max(0, len(rp) - 4)):
+        return None                                      # `Formation11 December 1946`
+    # `<document> of DATE`: only when the last word before the date is `of`
+    words, raw = _tail_words(rp, 40) if rp.rstrip(_PUNCT)[-2:].lower() == "of" else ((), ())
+    if len(words) >= 2 and words[-1] == "of":
+        if words[-2] in _DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
+                or (len(words) >= 3 and words[-3] in _DOC_NOUNS):
+            return None
+    if rp.endswith(":"):
+        return None                                      # `Posting Date: February 21, 2010`
+    state = False
+    if _meta_kept(pre):
+        if not _is_state_stamp(pre):
+            return None
+        state = True
+    return (state,) + _date_qualifier(pre, None)
+
+
+_date_pre = _kept(_date_pre_plain)
+_headline_kept = lru_cache(maxsize=_KEEP)(_headline_date)   # (the words before a date are 48 characters at most)
+
+
 def _judge(sent: _Sentence, m, prev):
     """(rule, qualifier, role) for one candidate, or None."""
     text = sent.text
@@ -1215,35 +1244,21 @@ def _judge(sent: _Sentence, m, prev):
         mname = m.mn
         if mname and mname.lower() in CAPITALISED_ONLY and not mname[0].isupper():
             return None
-        rp = pre.rstrip()
-        # (`_GLUED_DAY` ends in `\s+$`: only a pre that ends in a space can match)
-        if pre and (pre[-1].isalpha() or pre[-1].isdigit()) \
-                or pre[-1:].isspace() and _GLUED_DAY.search(pre, max(0, len(rp) - 4)):
-            return None                                  # `Formation11 December 1946`
         if kind in ("iso", "num") and pre.endswith("(") and post.startswith(")"):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or _AGO_SEMI.match(post):
             return None
-        # `<document> of DATE`: only when the last word before the date is `of`
-        words, raw = _tail_words(rp, 40) if rp.rstrip(_PUNCT)[-2:].lower() == "of" else ((), ())
-        if len(words) >= 2 and words[-1] == "of":
-            if words[-2] in _DOC_NOUNS or any(c in raw[-2] for c in "0123456789/()") \
-                    or (len(words) >= 3 and words[-3] in _DOC_NOUNS):
-                return None
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
             return None
-        if rp.endswith(":"):
-            return None                                  # `Posting Date: February 21, 2010`
-        if _meta_kept(pre):
-            if not _is_state_stamp(pre):
-                return None
-            state = True
+        before = _date_pre(pre)
+        if before is None:
+            return None
+        state, q, role = before
         rule = _DATE_RULES[kind]
-        if prev is not None and prev[2] == "start" and _RANGE_END.match(text[prev[0].e:cs]):
-            q, role = "until", "end"
-        else:
-            q, role = _date_qualifier(pre, prev)
+        if prev is not None and prev[2] == "start":
+            # (_date_qualifier gives no qualifier after an open range)
+            q, role = ("until", "end") if _RANGE_END.match(text[prev[0].e:cs]) else (None, None)
     if rule != "event.timeline" and not sent.prose():
         return None
     win = sent.window(cs, ce)
@@ -1252,7 +1267,7 @@ def _judge(sent: _Sentence, m, prev):
         return None
     if q == "by" and not _PAST.search(win):
         return None
-    if kind != "year" and q is None and role is None and _headline_date(pre, post) \
+    if kind != "year" and q is None and role is None and _headline_kept(pre, post) \
             and not _told_past(win):
         return None                                      # `Library extends opening hours 3 Jan 2025`
     if state and (not _past_happening(win, sent.toks(win)) or _DIGIT.search(win)):
