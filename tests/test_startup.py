@@ -12,6 +12,7 @@ from typing import NamedTuple
 import pytest
 
 from profile_extract.parse.units import lookup_unit, registry, to_km
+from profile_extract.tables.frames import TABLES
 
 
 def _fresh(code: str) -> dict:
@@ -54,6 +55,29 @@ def test_warm_up_keeps_the_collector_setting_and_freezes_the_heap(enabled):
         "print(json.dumps({'enabled': gc.isenabled(), 'frozen': gc.get_freeze_count() > 0,\n"
         "                  'warm': work._WARM}))\n")
     assert got == {"enabled": enabled, "frozen": True, "warm": True}
+
+
+def test_import_for_extract_page_brings_no_pandas_and_load_still_works():
+    got = _fresh(
+        "import sys, json\n"
+        "import profile_extract\n"
+        "from profile_extract import extract_page\n"
+        "state = {'pandas': 'pandas' in sys.modules, 'pyarrow': 'pyarrow' in sys.modules}\n"
+        "from profile_extract import load\n"
+        "state['load'] = [load is profile_extract.load, type(profile_extract.load).__name__]\n"
+        "print(json.dumps(state))\n")
+    assert got == {"pandas": False, "pyarrow": False, "load": [True, "function"]}
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_pandas_metadata_is_the_one_pyarrow_writes(table):
+    import pyarrow as pa
+
+    from profile_extract.tables.fastcheck import pandas_metadata
+    from profile_extract.tables.schemas import arrow_schema, to_frame
+    want = pa.Table.from_pandas(to_frame(table, []), schema=arrow_schema(table),
+                                preserve_index=False).schema.metadata
+    assert pandas_metadata(table) == want
 
 
 # -- the registry against a plain pint registry with the same definitions ------

@@ -8,14 +8,17 @@ when there is no Parquet."""
 from __future__ import annotations
 
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from .tables.frames import TABLES
 from .tables.schemas import to_frame
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 
 def load_table(out, table: str) -> pd.DataFrame:
+    import pandas as pd  # here, not at import: a batch run never needs pandas (~0.15 s)
     out = Path(out)
     pq = out / f"{table}.parquet"
     if pq.exists():

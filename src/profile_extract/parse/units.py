@@ -29,7 +29,7 @@ __all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "forma
 def _import_pint():
     """pint, imported without dask when nothing has imported dask yet: pint's
     import pulls in dask.base only to recognise dask arrays (which never reach
-    our registry), a third of the time of a run's start-up spent on pint. A
+    our registry), about a fifth of the CPU pint costs a process. A
     process that imported dask first (a Dask engine) gets pint as usual."""
     import sys
     if "pint" in sys.modules or "dask" in sys.modules:

@@ -9,20 +9,32 @@ goes through pandera, which decides what is dropped and why.
 """
 from __future__ import annotations
 
+import json
 from functools import lru_cache
 
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .schemas import COLUMNS, arrow_schema, to_frame, validate_frame
+from .schemas import _TYPES, COLUMNS, arrow_schema, to_frame, validate_frame
+
+# declared type -> the `pandas_type` pyarrow writes for its Arrow type
+_PANDAS_LOGICAL = {"string": "unicode", "int": "int64", "float": "float64", "bool": "bool", "date": "date"}
 
 
 @lru_cache(maxsize=None)
 def pandas_metadata(table: str) -> dict:
-    """The schema metadata pandas writes for the table's declared dtypes, so
-    `pandas.read_parquet` gives back Int64/Float64/boolean/string columns."""
-    return pa.Table.from_pandas(to_frame(table, []), schema=arrow_schema(table),
-                                preserve_index=False).schema.metadata
+    """The schema metadata pyarrow writes for a DataFrame of the table's
+    declared dtypes (`Table.from_pandas(to_frame(table, []), preserve_index=False)`),
+    so `pandas.read_parquet` gives back Int64/Float64/boolean/string columns.
+    Written out from the declared columns, so that a batch run never imports
+    pandas (~0.15 s a process); tests hold it equal to pyarrow's, byte for byte."""
+    from importlib.metadata import version
+    columns = [{"name": name, "field_name": name, "pandas_type": _PANDAS_LOGICAL[typ],
+                "numpy_type": _TYPES[typ][0], "metadata": None} for name, typ, _, _ in COLUMNS[table]]
+    meta = {"index_columns": [], "column_indexes": [], "columns": columns, "attributes": {},
+            "creator": {"library": "pyarrow", "version": pa.__version__},
+            "pandas_version": version("pandas")}
+    return {b"pandas": json.dumps(meta).encode("utf8")}
 
 
 def bad_rows(table: str, at: pa.Table) -> pa.Array | None:

@@ -7,6 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
+# pandas here, at import, although clean batches build no DataFrame: pyarrow
+# imports pandas at its first pa.array() of a Python list anyway (it asks
+# whether the list is a pandas object), so a batch process pays for it once
 import pandas as pd
 import pyarrow as pa
 

@@ -6,10 +6,13 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+
+if TYPE_CHECKING:  # the DataFrame writers below are for callers that hold pandas frames
+    import pandas as pd
 
 from .schemas import TEXT_COLUMNS, arrow_schema
 
