@@ -370,7 +370,9 @@ def _rx() -> dict[str, re.Pattern]:
         "number": re.compile(r"\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"),
         "digit": re.compile(r"\d"),
         "num_cont": re.compile(r"[-–/\d]|bis|ter"),
-        "code_place": re.compile(rf"\d(?:[ \t]?[A-Z]{{1,3}})?[ \t]+[{_UP}]"),
+        # (every code before a place ends with three digits and maybe capitals, or is
+        # Sweden's `111 43`: a day before a month, `8 June`, `28 October`, opens no window)
+        "code_place": re.compile(rf"\d\d(?:\d(?:[ \t]?[A-Z]{{1,3}})?|[ \t]\d\d)[ \t]+[{_UP}]"),
         "pobox": re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"),
         "place_code": re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"),
         "code_comma": re.compile(rf"\d(?:,|[ \t]+{markers})"),
@@ -556,16 +558,32 @@ def _windows(lines: list[tuple[int, int]], before, text: str) -> list[list[int]]
     return out
 
 
+def _city_not_stop(m: re.Match) -> bool:
+    """Whether the city a code_city / city_code match names may be one:
+    _trim_city refuses a city whose first word is a stop word (`October
+    2021`, `Copyright 2024` are what most pages hold), whatever surrounds it."""
+    return m.group("city").split(None, 1)[0] not in CITY_STOP
+
+
+# matches find_parts refuses from their own text alone: _gated leaves them out
+# (so a memo hit does not match them again); the matches kept are the same
+KEEP = {"city_code": _city_not_stop, "code_city": _city_not_stop}
+KEEP_ALL = False   # True: _gated yields every match (tests compare both)
+
+
 def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None):
     """rx[name].finditer(text, start, end), the same matches, scanning only
     the lines its gates find: every match of these patterns lies on lines
     (at most `before` above a gate's line) that end with a gate match, so the
     lines between windows hold no match and the scan state at each window
-    start is the whole-text scan's. `cache` keeps gate lines for one text."""
+    start is the whole-text scan's. `cache` keeps gate lines for one text.
+    Matches that KEEP[name] refuses are left out."""
     rxs = _rx()
     rx = rxs[name]
+    keep = None if KEEP_ALL else KEEP.get(name)
     if not GATED or name not in rxs["_gates"]:
-        yield from rx.finditer(text, start, end)
+        yield from (rx.finditer(text, start, end) if keep is None
+                    else filter(keep, rx.finditer(text, start, end)))
         return
     keys, before, *need = rxs["_gates"][name]
     cache = {} if cache is None else cache
@@ -596,7 +614,7 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
         # a window starts at a line start, so where its scan finds matches
         # depends on its text, where in it the scan starts and whether it
         # starts the text: matches are found again by a match at those places
-        key = (name, a == 0, ktext[a:e], p - a) if e - a <= _MEMO_LINE_MAX else None
+        key = (name, a == 0, ktext[a:e], p - a, keep is None) if e - a <= _MEMO_LINE_MAX else None
         got = _WINDOWS.get(key) if key is not None else None
         if got is not None:
             for r in got:
@@ -609,9 +627,10 @@ def _gated(name: str, text: str, start: int, end: int, cache: dict | None = None
             continue   # every match holds a `need` match: none in this window
         found = []
         for m in (rx.finditer(text, p, e) if split is None else _split_finditer(split, text, p, e)):
-            found.append(m.start() - a)
             last = m.end()
-            yield m
+            if keep is None or keep(m):
+                found.append(m.start() - a)
+                yield m
         _WINDOWS.remember(key, tuple(found), e - a)
 
 
