@@ -27,7 +27,7 @@ from operator import attrgetter
 
 from ..ingest.segment import Doc
 from ..parse.countries import lookup_kind
-from .page import lower_text
+from .page import _any_in, _keys, lower_text
 from ..parse.distances import Distance, find_distances, unit_anchors
 from ..records import Story
 from ..spans import Span
@@ -60,6 +60,9 @@ class _Words:
     person_verbs: frozenset
     person: re.Pattern
     journey_after: re.Pattern
+    # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
+    # text holds none of them has no aggregate phrase (a cheap test before the pattern).
+    aggregate_keys: tuple = ()
 
 
 def _alt(words, flags=re.IGNORECASE):
@@ -90,7 +93,17 @@ def _words() -> _Words:
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
         person=_alt(list(d["person_nouns"]) + list(d["roles"])),
         journey_after=re.compile(r"(?i)[\s-]*(?:long\s+)?(?:" + "|".join(map(re.escape, d["journey_nouns"])) + r")\b"),
+        aggregate_keys=_keys(d["aggregate_words"]),
     )
+
+
+def _aggregate(w: _Words, sentence: str, low: str | None) -> bool:
+    """w.aggregate.search(sentence); low: the sentence lower-cased by lower_text (offset for
+    offset, (?i) matches kept), where a match needs one of w.aggregate_keys."""
+    if low is not None and not _any_in(w.aggregate_keys, low):
+        return False
+    return w.aggregate.search(sentence) is not None
+
 
 # Patterns used inside the functions below, compiled once.
 _LAST_WORD = re.compile(r"([\w.]+)[.!?…]*$")
@@ -360,7 +373,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     s, e = _sentence_bounds(text, line.start, max(line.end, d.end), d.start)
     sentence = text[s:e]
     after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
-    if w.aggregate.search(sentence):
+    low = doc.extra.get("lower")       # (lower_text of this page, set by extract_stories)
+    if _aggregate(w, sentence, low[s:e] if low is not None else None):
         return None
     # a teaser line: the distance and `from home` fill the line
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
