@@ -149,3 +149,29 @@ def test_date_pre_table(pre):
 def test_date_pre_agrees(pre, tail):
     pre += tail
     assert ev._date_pre(pre) == _date_pre_as_written(pre)
+
+
+def test_events_built_by_columns_equal_plain_events():
+    import dataclasses
+    import pickle
+
+    from profile_extract.records import Event
+    from profile_extract.spans import Span
+
+    # the column build fills slots directly: it is right only while Event and
+    # Span check nothing in __post_init__ beyond what holds by construction
+    assert not hasattr(Event, "__post_init__")
+    doc = Doc.from_text("It has taken part since 1994. On 29 November 2005 and 3 May 2006 it joined.\n"
+                        "Mission opened an office in Riverton 3 May 2021")
+    evs, _ = ev.extract_events(doc)
+    assert len(evs) == 4
+    for e in evs:
+        plain = Event(**{f.name: getattr(e, f.name) for f in dataclasses.fields(Event)})
+        assert e == plain and hash(e) == hash(plain) and repr(e) == repr(plain)
+        assert pickle.loads(pickle.dumps(e)) == e
+        assert e.span == Span(e.span.start, e.span.end) and e.span.snippet(doc.text) == e.date_text
+        assert e.sentence_span == Span(e.sentence_span.start, e.sentence_span.end)
+        assert doc.text[e.sentence_span.start:e.sentence_span.end] == e.sentence
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        evs[0].date = "x"
+    assert ev._events([], []) == []

@@ -36,7 +36,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import deque
+from dataclasses import fields
 from functools import lru_cache
+from itertools import repeat
 
 from ..findings import Finding
 from ..ingest.segment import Doc
@@ -1392,10 +1395,11 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     [('1994', 'year', 'since', '1994', 'event.year'), ('2005-11-29', 'day', None, '29 November 2005', 'event.full_date')]
     """
     text = doc.text
-    events: list[Event] = []
     findings: list[Finding] = []
     if not _has_year(text):
-        return events, findings
+        return [], findings
+    rows: list[tuple] = []                            # an event's fields, in Event's order
+    spans: list[int] = []                             # start, end, sentence start, sentence end
     ascii_page = text.isascii()
     tlen = len(text)
     for rs, re_, refs in _regions(doc):
@@ -1422,7 +1426,7 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                     if len(_MEMO) >= _MEMO_MAX:
                         _MEMO.clear()
                     _MEMO[key] = got
-            sentence = sentence_span = None
+            sentence = None
             for a, b, rule, q, parsed in got:
                 ms, me = ss + a, ss + b
                 raw = text[ms:me]
@@ -1431,11 +1435,35 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                         "rejected_record", f"event rejected: {parsed}: {raw!r}",
                         Span(ms, me), snippet_text=raw, rule=rule))
                     continue
-                iso, precision, d0, d1 = parsed
                 if sentence is None:                  # shared by the sentence's events
-                    sentence, sentence_span = text[ss:se], Span(ss, se)
-                events.append(Event(
-                    date=iso, precision=precision, date_start=d0, date_end=d1, date_text=raw,
-                    sentence=sentence, span=Span(ms, me),
-                    sentence_span=sentence_span, qualifier=q, rule=rule))
-    return events, findings
+                    sentence = text[ss:se]
+                rows.append(parsed + (raw, sentence, None, None, q, rule))
+                spans += (ms, me, ss, se)
+    return _events(rows, spans), findings
+
+
+# Events and their spans are built column by column, as segment.split_lines builds
+# lines: object.__new__ and the slot descriptors run by map in C (a frozen
+# dataclass's __init__ costs one object.__setattr__ per field, ten for an Event,
+# and an HTML page has tens of events). Event has no __post_init__ and the spans
+# hold 0 <= start <= end by construction (Span's own check would pass).
+_new = object.__new__
+_consume = deque(maxlen=0).extend
+_EVENT_SETTERS = tuple(getattr(Event, f.name).__set__ for f in fields(Event))
+_SPAN_START, _SPAN_END = Span.start.__set__, Span.end.__set__
+_EVENT_SPAN, _EVENT_SENTENCE_SPAN = Event.span.__set__, Event.sentence_span.__set__
+
+
+def _events(rows: list[tuple], spans: list[int]) -> list[Event]:
+    """Events from rows of their fields (the two span fields left None) and, per
+    event, four offsets: its start and end, its sentence's start and end."""
+    n = len(rows)
+    evs = list(map(_new, repeat(Event, n)))
+    for setter, column in zip(_EVENT_SETTERS, zip(*rows)):
+        _consume(map(setter, evs, column))
+    sp = list(map(_new, repeat(Span, 2 * n)))
+    _consume(map(_SPAN_START, sp, spans[0::2]))
+    _consume(map(_SPAN_END, sp, spans[1::2]))
+    _consume(map(_EVENT_SPAN, evs, sp[0::2]))
+    _consume(map(_EVENT_SENTENCE_SPAN, evs, sp[1::2]))
+    return evs
