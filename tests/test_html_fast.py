@@ -15,8 +15,8 @@ from lxml import etree
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
 from profile_extract.ingest import html as html_module
 from profile_extract.ingest.html import (_END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _SELF_CLOSED_ROOT,
-                                        _clean_line, _label_text, _parse, _prepare, _render, _soup_parse,
-                                        _text_of)
+                                        _clean_line, _label_text, _last_char, _parse, _prepare, _render,
+                                        _soup_parse, _text_of)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -276,6 +276,43 @@ def test_label_text_decides_like_the_full_text(html, pad):
         assert bool(_GLUE_LABEL.match(full)) == bool(_GLUE_LABEL.match(quick))
         if _GLUE_LABEL.match(full):
             assert quick == full
+
+
+def _reference_last_char(el) -> str:
+    """The last non-space character of the element's whole text, read from the start."""
+    text = "".join(el.itertext()).rstrip()
+    return text[-1:] if text else ""
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_MARKUP)
+def test_last_char_is_the_end_of_the_full_text(html):
+    """Read from the end, `_last_char` finds what the whole text ends with, or says it is unsure."""
+    for root in (_parse(html), _soup_parse(html)):   # the soup tree keeps comments
+        if root is None:
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str):
+                got = _last_char(el)
+                assert got is None or got == _reference_last_char(el)
+
+
+@pytest.mark.parametrize("html,want", [
+    ("<div><h4>Who we are</h4><ul><li><a>Press releases</a></li>\n</ul></div>", "s"),
+    ("<div>\n <strong>Phone:</strong>&nbsp;\n</div>", ":"),
+    ("<div><span>E-</span><span>mail:</span> </div>", ":"),
+    ("<div>Fax<b>:</b><i> </i></div>", ":"),
+    ("<div><b> </b><i>\n</i></div>", ""),
+    ("<div>" + "<b>Tel:</b><i> </i>" * 3 + "</div>", ":"),
+    ("<div>" + "<b>Tel:</b>" + "<i> </i>" * 20 + "</div>", None),   # too many nodes: unsure
+])
+def test_last_char_cases(html, want):
+    assert _last_char(_parse(html).find(".//div")) == want
+
+
+def test_last_char_is_unsure_past_a_comment():
+    root = _soup_parse("<div><b>Tel:</b><!-- x --></div>")
+    assert _last_char(root.find(".//div")) is None
 
 
 @pytest.mark.parametrize("html,label", [

@@ -369,6 +369,8 @@ def _label_text(el) -> str:
     if not len(el):
         text = el.text or ""
         return "" if len(text) > 200 else text.replace("\xa0", " ").strip()
+    if _last_char(el) not in (":", None):
+        return ""
     parts = []
     n, first, end = 0, -1, 0
     for t in el.itertext():
@@ -383,6 +385,37 @@ def _label_text(el) -> str:
             return ""
         parts.append(t)
     return "".join(parts).replace("\xa0", " ").strip()
+
+
+def _last_char(el, limit: int = 12) -> str | None:
+    """The last non-space character of the text inside el (its itertext, without
+    its tail), read from the end: a `Label:` block must end with ':', and this
+    looks at a few nodes where itertext would read up to 200 characters from the
+    start. '' when there is no text; None when unsure (a comment or entity on
+    the way, or more than `limit` nodes)."""
+    todo = [(el, reversed(el))]
+    steps = 0
+    while todo:
+        node, kids = todo[-1]
+        for k in kids:
+            steps += 1
+            if steps > limit or not isinstance(k.tag, str):
+                return None
+            tail = k.tail
+            if tail and not tail.isspace():
+                return tail.rstrip()[-1]
+            if len(k):
+                todo.append((k, reversed(k)))
+                break
+            text = k.text
+            if text and not text.isspace():
+                return text.rstrip()[-1]
+        else:
+            todo.pop()
+            text = node.text
+            if text and not text.isspace():
+                return text.rstrip()[-1]
+    return ""
 
 
 def _glue_pair(el):
