@@ -29,10 +29,22 @@ _DEFAULT = Options()
 
 def page_id_for(source: str, data: bytes) -> str:
     """Stable id: a short hash of source and bytes (same bytes at two sources are two pages)."""
+    global _LAST_ID
+    last = _LAST_ID
+    if last is not None and last[1] is data and last[0] == source:
+        return last[2]
     h = hashlib.sha256(source.encode("utf-8", "surrogatepass"))
     h.update(b"\0")
     h.update(data)
-    return h.hexdigest()[:16]
+    pid = h.hexdigest()[:16]
+    if type(data) is bytes:  # immutable: the same object always has the same id
+        _LAST_ID = (source, data, pid)
+    return pid
+
+
+# the last page_id_for (source, bytes object, id): a batch that skips done pages
+# asks for each page's id before extract_page asks again (~0.06 ms per 50 KB page)
+_LAST_ID: tuple | None = None
 
 
 def normalise_newlines(text: str) -> str:

@@ -243,7 +243,10 @@ class TaskColumns:
     collector does not walk a whole task's records again and again while
     later pages are extracted; the columns hold only strings and numbers."""
 
-    BATCH = 32  # pages per task_columns call
+    # pages per task_columns call: 8 keeps most records from outliving the young
+    # collections (32: ~0.02-0.04 ms more collector time per page, and full
+    # collections); fewer pages per call cost more in per-call overhead
+    BATCH = 8
 
     def __init__(self):
         self.cols: dict[str, list[list]] | None = None
