@@ -358,6 +358,21 @@ def test_may_match_any(parts):
             assert may_match(rx, text)
 
 
+def test_may_match_memo_answers_for_the_pattern_asked(monkeypatch):
+    """may_match remembers each pattern's words by id: a pattern that reuses a freed id, or a
+    full memo, gets its own words."""
+    from profile_extract.parse import indicators as I
+    a = re.compile(r"(?:key facts|data)\Z", re.I)
+    b = re.compile(r"(?:home|contact)\Z", re.I)
+    monkeypatch.setattr(I, "_REQUIRED_BY_ID", {id(b): (a, I._required_rx(a))})    # a stale entry under b's id
+    assert may_match(b, "home") and not may_match(b, "key facts")
+    assert may_match(a, "key facts") and not may_match(a, "home")
+    for i in range(70):                                                          # the memo stays bounded
+        may_match(re.compile(rf"(?:word{i}x)\Z"), "text")
+    assert len(I._REQUIRED_BY_ID) <= 64
+    assert may_match(a, "data") and not may_match(a, "home")
+
+
 def test_required_words_reads_the_vocabulary():
     assert "facts" in required_words(label_words().as_of)
     assert required_words(re.compile(r"(?:a|b)\d")) is None          # no word of 3+ letters: no shortcut
@@ -545,7 +560,8 @@ def test_find_colon_span_any(parts):
                                  ")", "2015", "9.5 million", "a", "We are", "   ", "Capital", "--"]), max_size=8))
 def test_line_class_and_split(parts):
     text = "".join(parts).strip()
-    assert F._line_class(text) == (F._any_sep(text), F._DIGIT.search(text) is not None)
+    want = (F._DIGIT.search(text) is not None, F.split_line(text) if "|" not in text else None)
+    assert F._line_class(text) == F._line_class_of(text) == want
     if F._any_sep(text):
         assert F._split_sep(text) == F.split_line(text)
     else:
@@ -668,3 +684,39 @@ def test_ascii_equivalent_follows_re(ch):
         assert not hits                    # no ASCII text has it
     elif eq is not None:
         assert hits == {eq}                # lower-casing an ASCII text finds it
+
+
+# --- _wordy_end: a line that ends in five digitless words takes no trailing value -------------
+
+WORDY_LINES = [   # (line, _wordy_end)
+    ("In 1996 the mission launched a return programme in Riverton and its outskirts.", True),
+    ("Population 9,500,000 people live in the capital city", True),
+    ("Area 5 km and more words here now", True),
+    ("Area 5 km and more", False),                       # four words after the number: a tail
+    ("Area 5 , , , , , , , , km", False),                 # runs of commas are part of a number
+    ("Area 5 km²", False), ("Members 12 as of 2019", False),
+    ("Staff 40 persons (approx.) in all of it", False),   # a bracket: no shortcut
+    ("Mission launched a return programme 27 November 2019", False),
+    ("Total 1 234 567 people in the whole wide region", True),
+    ("Five words but no digit", False),                   # five tokens: no sixth before them
+]
+
+
+@pytest.mark.parametrize("line,wordy", WORDY_LINES)
+def test_wordy_end_table(line, wordy):
+    assert F._wordy_end(line) == wordy
+    if wordy:
+        assert F._TRAILING.match(line) is None
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.sampled_from(["Population", "Area of land", "GDP", "Mission went"]),
+       st.sampled_from(["", "approx. ", "about ", "$"]), st.sampled_from(["5", "1,234", "9 500 000", "2019", "3.5"]),
+       st.lists(st.tuples(st.sampled_from([" ", "  ", "\u00a0", "\t"]),
+                          st.sampled_from(["per", "sq", "sq.", "km", "km²", "million", "in", "as", "of", "on", "est.",
+                                           "x", "a.b", "%", ",", ".", ", ,", "abc/d", "ab%", "aaaaaaaaaaaaaa", "ſ", "é",
+                                           "1", "12", "2019", "-", "&", "Jan.", "m", "(x y)"])), max_size=9))
+def test_wordy_end_never_hides_a_trailing_value(label, lead, number, tail):
+    line = (label + " " + lead + number + "".join(a + b for a, b in tail)).strip()
+    if F._wordy_end(line):
+        assert F._TRAILING.match(line) is None

@@ -205,6 +205,21 @@ _TRAILING = re.compile(
     r")?)"
     r"(?:\s+(?:in|as\s+of|as\s+on)\s+(?P<year>(?:1[89]|20)\d\d))?\s*$",
     re.IGNORECASE)
+_WORDY_TAIL = re.compile(r"(?:\s+[^\W\d_][^\s\d]*)+")
+
+
+def _wordy_end(t: str) -> bool:
+    """True when _TRAILING cannot match t because it ends in five words, none of them
+    with a digit (a sentence): after its number a value has four words at most (its tail,
+    a unit) beside runs of `,` `.` and a `%`; and a bracket (a tail of several words)
+    never occurs. Prose lines that name a year early on then skip a pattern that
+    backtracks through every tail before it fails."""
+    if "(" in t or t[-1:].isdigit():
+        return False
+    head = t.rsplit(None, 5)
+    return len(head) == 6 and _WORDY_TAIL.fullmatch(t, len(head[0])) is not None
+
+
 _WIDE = re.compile(r"[ \u00a0]{3,}")          # `Capital          Minsk`: columns of a text table
 
 
@@ -1269,10 +1284,16 @@ _LANG_SWITCH = re.compile(r"^\s*(?-i:[A-Z]{2,3}|[a-z]{2})(?:\s*\|\s*(?-i:[A-Z]{2
 
 
 @lru_cache(maxsize=8192)
-def _line_class(t: str) -> tuple[bool, bool]:
-    """(_any_sep(t): can split_line find a separator, has a digit), cached: menu,
-    footer and teaser lines come back on every page of a site."""
-    return _any_sep(t), _DIGIT.search(t) is not None
+def _line_class(t: str) -> tuple[bool, tuple | None]:
+    """(has a digit, split_line(t)) of a line without `|` (of one with `|`, whose
+    cells are split instead: no split), cached: menu, footer and teaser lines come
+    back on every page of a site."""
+    return _line_class_of(t)
+
+
+def _line_class_of(t: str) -> tuple[bool, tuple | None]:
+    """_line_class, not cached (lines longer than a menu line)."""
+    return _DIGIT.search(t) is not None, (split_line(t) if "|" not in t else None)
 
 
 def _ends_with_year(t: str) -> bool:
@@ -1362,14 +1383,11 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         for ol in left:          # lines that never became a cell are ordinary lines
             plain(ol)
 
-    def plain(line: Line, sep_ok: bool | None = None, has_digit: bool | None = None) -> None:
+    def plain(line: Line, cls: tuple[bool, tuple | None] | None = None) -> None:
         """A line outside pipe tables: separators, trailing numbers, dated headings.
-        (What the caller knows already: sep_ok, what _any_sep said of the line; has_digit,
-        whether it has a digit.)"""
+        (cls: the line's _line_class, when the caller has it.)"""
         t = line.text
-        sp = split_line(t) if sep_ok is None else (_split_sep(t) if sep_ok else None)
-        if has_digit is None:
-            has_digit = _DIGIT.search(t) is not None
+        has_digit, sp = cls or (_DIGIT.search(t) is not None, split_line(t))
         if sp is None and has_digit:
             # (the head must be an as-of heading: without one of that vocabulary's words in
             # the first 64 characters, where every head lies, neither pattern is asked)
@@ -1381,7 +1399,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
                          line.index, kind="as_of")
                 return
-            m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) else None
+            m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) and not _wordy_end(t) else None
             if m and not _dated_item(t[m.start("value"):]) and label_ok(m.group("label")) \
                     and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
@@ -1395,7 +1413,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             return
 
         if sp is None:
-            bare_prev[0] = line if (len(t) <= 50 and label_ok(t) and not _NUM_LEAD.match(t)) else None
+            bare_prev[0] = line if (len(t) <= 50 and not _NUM_LEAD.match(t) and label_ok(t)) else None
             hw = colon_header[0]
             near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
             # (match: from the line start; the pattern ends with a dash)
@@ -1476,16 +1494,18 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             flush_trailing()
             close_table()
             continue
-        sep_ok, digit = _line_class(t) if len(t) <= 300 else (_any_sep(t), _DIGIT.search(t) is not None)
-        if not sep_ok and not in_table and colon_header[0] is None and "|" not in t:
-            if not digit:
-                # most lines (prose, menus, footers): no separator, no digit, outside a table, no
-                # `Label:` above waiting for its value. `plain` would only end a run of trailing
-                # rows and note a short label-like line (a group header?): done here, inline
-                if trailing_run:
-                    flush_trailing()
-                bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
-                continue
+        cls = _line_class(t) if len(t) <= 300 else _line_class_of(t)
+        digit, sp = cls
+        if sp is None and not digit and not in_table and colon_header[0] is None and "|" not in t \
+                and "::" not in t:
+            # most lines (prose, menus, footers, `counter-trafficking`): no row, no digit, outside a
+            # table, no `Label:` above waiting for its value, no section head. `plain` would only
+            # end a run of trailing rows and note a short label-like line (a group header?): done
+            # here, inline
+            if trailing_run:
+                flush_trailing()
+            bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
+            continue
         if ("::" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
             # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
             # neither is a row, nor the value or sub-label of the row above
@@ -1597,7 +1617,6 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             continue
         if in_table:
             # a line without `|` inside a table: part of the next cell, or the table ended
-            sp = split_line(t)
             if (sp is not None and sp[1] < sp[2]) or len(cells_open) >= 6 \
                     or sum(len(l.text) for l in cells_open) > 600:
                 flush_trailing()
@@ -1605,7 +1624,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             else:
                 cells_open.append(line)
                 continue
-        plain(line, sep_ok, digit)
+        plain(line, cls)
     flush_trailing()
 
 

@@ -296,8 +296,18 @@ def may_match(rx: re.Pattern, text: str) -> bool:
     plain lower-casing) that holds none of the pattern's required words."""
     if not text.isascii():
         return True
-    words = _required_rx(rx)
+    hit = _REQUIRED_BY_ID.get(id(rx))
+    if hit is None or hit[0] is not rx:
+        # (an lru_cache would hash the pattern, which costs a walk over its compiled code
+        # on every call: a microsecond for a vocabulary, more than the search it guards)
+        if len(_REQUIRED_BY_ID) >= 64:
+            _REQUIRED_BY_ID.clear()
+        hit = _REQUIRED_BY_ID[id(rx)] = (rx, _required_rx(rx))
+    words = hit[1]
     return words is None or words.search(text.lower()) is not None
+
+
+_REQUIRED_BY_ID: dict[int, tuple[re.Pattern, re.Pattern | None]] = {}    # id(rx) -> (rx, _required_rx(rx))
 
 
 @lru_cache(maxsize=64)
