@@ -217,7 +217,7 @@ def _live_words(text: str, start: int, end: int):
         if how[0] is not None and not how[2]:
             ok = written.get(how[1])   # (`The`, `United`, `South` ... mostly start none of their names)
             if ok is None:
-                ok = written[how[1]] = _names_pattern(how[1]).search(text, start, end) is not None
+                ok = written[how[1]] = _written(how[0], how[1], text, start, end)
             if not ok:
                 continue               # _read_name would find nothing at any of its offsets
         n = len(word)
@@ -261,6 +261,12 @@ def _read_name(text: str, start: int, end: int, cands, key: str, upper: bool):
     not glued to a following letter, digit, `$` or `.x`; else None. A lower-case word: one
     match of the names as a pattern (in the same order) finds the first written there."""
     if not upper:
+        if len(cands) == 1:            # (most first words start one name: no pattern)
+            name, country, kind = cands[0]
+            stop = start + len(name)
+            if not text.startswith(name, start, end) or _glued(text, stop):
+                return None
+            return stop, country, kind
         nm = _names_pattern(key).match(text, start, end)
         if nm is None:
             return None                # no name is written there
@@ -284,6 +290,14 @@ def _glued(text: str, stop: int) -> bool:
     """Whether the text right after a name continues it (a letter, digit, `$` or `.x`)."""
     return stop < len(text) and (text[stop].isalnum() or text[stop] == "$" or
                                  (text[stop] == "." and stop + 1 < len(text) and text[stop + 1].isalpha()))
+
+
+def _written(cands, key: str, text: str, start: int, end: int) -> bool:
+    """Whether any name of cands (the names under first word `key`) is written in
+    text[start:end]: str.find for a single name, else _names_pattern."""
+    if len(cands) == 1:
+        return text.find(cands[0][0], start, end) >= 0
+    return _names_pattern(key).search(text, start, end) is not None
 
 
 @lru_cache(maxsize=None)
