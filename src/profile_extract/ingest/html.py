@@ -191,7 +191,7 @@ def _clean_line(s: str) -> str:
     about twice as fast on short lines.)"""
     if s.isascii() and s.isprintable():
         # printable ASCII: nothing invisible, and no whitespace but the plain space
-        if s[:1] != " " and s[-1:] != " " and "  " not in s:
+        if s and s[0] != " " != s[-1] and "  " not in s:
             return s
     elif _INVISIBLE.search(s):
         s = _INVISIBLE.sub("", s)
