@@ -92,3 +92,66 @@ def test_code_place_gate_lines_cover_code_city_matches(case):
         for m in rx[name].finditer(case.text):
             last = case.text.rfind("\n", 0, m.end() - 1) + 1
             assert any(a == last for a, _ in lines), (name, m.group(0))
+
+
+# ---------------------------------------------------------------- start-up
+
+def _folds_by_re(c: str) -> str:
+    """_folds as first written: re itself scans the BMP for c under IGNORECASE."""
+    return "".join(sorted(set(re.findall(re.escape(c), A._bmp(), re.I)) | {c}))
+
+
+_FOLD_CHARS = sorted({c for w in (A.data()["streets"]["after"] + A.data()["streets"]["before"]
+                                 + [x for ws in A.data()["labels"]["strong"].values() for x in ws])
+                      for c in w}
+                     | set("iIıİsSſkKKåÅÅßẞθϴΘωΩΩµμΜσςΣ0-_ ._\u0345\u1e9b\u1fbe\u2126")
+                     | {chr(o) for o in range(0x20, 0x250, 3)})
+
+
+@pytest.mark.parametrize("c", _FOLD_CHARS)
+def test_folds_equal_re_scan(c):
+    """The characters re's IGNORECASE matches for c, as re's own scan finds them."""
+    assert A._folds(c) == _folds_by_re(c)
+
+
+def _trie_plain(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
+    """_trie as first written: a node for every character."""
+    saved, A.TRIE_SHORTCUT = A.TRIE_SHORTCUT, False
+    try:
+        return A._trie(words, ignore_case, strip_dot)
+    finally:
+        A.TRIE_SHORTCUT = saved
+
+
+TRIE_LISTS = [("streets.after", A.data()["streets"]["after"]), ("countries", sorted(A._countries())),
+              ("labels.weak", [w for ws in A.data()["labels"]["weak"].values() for w in ws]),
+              ("small", ["St", "St.", "Street", "Str", "Straße", "a", "ab", "abc", "x y", "x-y", "Ave"]),
+              ("one", ["Boulevard"]), ("none", [])]
+
+
+@pytest.mark.parametrize("name,words", TRIE_LISTS, ids=[t[0] for t in TRIE_LISTS])
+def test_trie_equals_node_per_character_trie(name, words):
+    for ignore_case in (False, True):
+        for strip_dot in (False, True):
+            assert A._trie(words, ignore_case, strip_dot) == _trie_plain(words, ignore_case, strip_dot)
+
+
+@given(st.lists(st.text(alphabet="abAB. -ſK", max_size=5), max_size=8), st.booleans(), st.booleans())
+@settings(max_examples=200, deadline=None)
+def test_trie_equals_node_per_character_trie_any_words(words, ignore_case, strip_dot):
+    assert A._trie(words, ignore_case, strip_dot) == _trie_plain(words, ignore_case, strip_dot)
+
+
+GLUED_TEXTS = ["1000 LjubljanaSloveniaPhone +386 1 234", "MariborTel. 02 123", "GenevaSwitzerlandFax",
+               "CH-1211 GenèveSuisse", "Kyiv UKRAINE", "Oslo NORWAY Tel"]
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS)
+def test_country_glued_compiled_when_asked(text):
+    """The glued-country pattern, compiled on first use, is the one _rx built."""
+    names = sorted(A._countries(), key=len, reverse=True)
+    glued = _trie_plain(names, strip_dot=False) + "|" + "|".join(
+        rf"{re.escape(w)}(?![a-z])" for w in A.data()["labels"].get("glued_labels", []))
+    plain = re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
+    assert A._country_glued().pattern == plain.pattern
+    assert [m.span() for m in A._country_glued().finditer(text)] == [m.span() for m in plain.finditer(text)]

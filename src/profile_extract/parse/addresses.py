@@ -132,10 +132,46 @@ def _bmp() -> str:
 
 
 @lru_cache(maxsize=None)
+def _lower_groups() -> dict[int, list[int]] | None:
+    """BMP characters by the lower case re's IGNORECASE compares (only those
+    that are not their own), or None when re's internals are not the ones
+    read here."""
+    try:
+        import _sre
+        from re._casefix import _EXTRA_CASES  # noqa: F401 (asked for in _folds)
+        lower = _sre.unicode_tolower
+    except (ImportError, AttributeError):
+        return None
+    groups: dict[int, list[int]] = {}
+    for i in range(0x10000):
+        lo = lower(i)
+        if lo != i:
+            groups.setdefault(lo, []).append(i)
+    return groups
+
+
+@lru_cache(maxsize=None)
 def _folds(c: str) -> str:
-    """Every BMP character that matches `c` under re.IGNORECASE (asked of re
-    itself, so its special folds, `ı` ~ `I` ~ `i`, `ſ` ~ `s`, come along)."""
-    return "".join(sorted(set(re.findall(re.escape(c), _bmp(), re.I)) | {c}))
+    """Every BMP character that matches `c` under re.IGNORECASE, so its
+    special folds (`ı` ~ `I` ~ `i`, `ſ` ~ `s`) come along. Worked out as re
+    compiles `c` (a cased character matches each character whose lower case
+    is c's, or one of the extra cases re lists for it) instead of asking re
+    to scan the whole BMP for each character (~0.3 ms each at start-up)."""
+    groups = _lower_groups()
+    if groups is None:
+        return "".join(sorted(set(re.findall(re.escape(c), _bmp(), re.I)) | {c}))
+    import _sre
+    from re._casefix import _EXTRA_CASES
+    o = ord(c)
+    if not _sre.unicode_iscased(o):
+        return c
+    lo = _sre.unicode_tolower(o)
+    got = {o}
+    for k in (lo,) + _EXTRA_CASES.get(lo, ()):
+        got.update(groups.get(k, ()))
+        if k < 0x10000 and _sre.unicode_tolower(k) == k:
+            got.add(k)
+    return "".join(map(chr, sorted(got)))
 
 
 def _words(words, ignore_case: bool = False) -> str:
@@ -143,6 +179,9 @@ def _words(words, ignore_case: bool = False) -> str:
     that match at one position are prefixes of one another, and both try the
     longest first, so both find the same matches."""
     return f"(?:{_trie(words, ignore_case)})"
+
+
+TRIE_SHORTCUT = True   # False: a node for every character (tests compare both)
 
 
 def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
@@ -160,6 +199,9 @@ def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
         return "[" + "".join(re.escape(x) for x in v) + "]"
 
     def build(group: set[str]) -> str:
+        if len(group) == 1 and TRIE_SHORTCUT:
+            # (one word left: its characters in a row, as the nodes below would give)
+            return "".join(map(ch, next(iter(group))))
         end = "" in group
         heads: dict[str, set[str]] = {}
         for w in group:
@@ -424,13 +466,19 @@ def _rx() -> dict[str, re.Pattern]:
         "bare_street_place": (("code_place",), 1),
     }
     names = sorted(_countries(), key=len, reverse=True)
-    rx["country"] = re.compile(rf"(?<![\w\-])(?:{_trie(names, strip_dot=False)})(?![\w\-])")
-    # a country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
-    # ... or a label (`MariborTel.`; the glued label words of the data)
-    glued = _trie(names, strip_dot=False) + "|" + "|".join(
-        rf"{re.escape(w)}(?![a-z])" for w in d["labels"].get("glued_labels", []))
-    rx["country_glued"] = re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
+    rx["_country_trie"] = _trie(names, strip_dot=False)
+    rx["country"] = re.compile(rf"(?<![\w\-])(?:{rx['_country_trie']})(?![\w\-])")
     return rx
+
+
+@lru_cache(maxsize=None)
+def _country_glued() -> re.Pattern:
+    """A country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
+    ... or a label (`MariborTel.`; the glued label words of the data). Compiled
+    when first asked for (~30 ms; most runs never meet glued text)."""
+    glued = _rx()["_country_trie"] + "|" + "|".join(
+        rf"{re.escape(w)}(?![a-z])" for w in data()["labels"].get("glued_labels", []))
+    return re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
 
 
 @lru_cache(maxsize=None)
@@ -468,7 +516,7 @@ def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
         elif tok in CITY_STOP or rx["country"].match(text, ws):
             break
         first = False
-        g = rx["country_glued"].search(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
+        g = _country_glued().search(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
         if g:
             keep_end = g.start()   # `LjubljanaSlovenia...`: the city ends where the country starts
             break
@@ -1114,7 +1162,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
-        g = rx["country_glued"].match(text, ce, end) if ce < end and text[ce:ce + 1].isupper() else None
+        g = _country_glued().match(text, ce, end) if ce < end and text[ce:ce + 1].isupper() else None
         if g and rx["country"].fullmatch(g.group(0)) and not found.overlaps(*g.span()):
             # `1000 LjubljanaSloveniaPhone`: the country glued to the city
             add(Part("country", *g.span(), g.group(0), country_iso2(g.group(0)), "code_city_glued"))
