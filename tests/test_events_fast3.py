@@ -175,3 +175,28 @@ def test_events_built_by_columns_equal_plain_events():
     with pytest.raises(dataclasses.FrozenInstanceError):
         evs[0].date = "x"
     assert ev._events([], []) == []
+
+
+def _label_split_plain(line: str):
+    m = ev._LABEL.match(line)
+    return None if m is None else (m.end("label"), m.start("value"))
+
+
+LABEL_LINES = ["Population (2018):65.6 million", "Languages :Russian, English", "Tel: +375 17", ":x", "a:",
+               "a" * 60 + ":x", "a" * 61 + ":x", "a" * 59 + "   :  x", " lead: x", "x -- y", "Ort：Minsk",
+               "Survey 2019 was run in three rounds:", "a\n:b", "a\t:\tb\tc", "no separator", "", "x:y:z"]
+
+
+@pytest.mark.parametrize("line", LABEL_LINES)
+def test_label_split_table(line, monkeypatch):
+    assert ev._label_split(line) == _label_split_plain(line)
+    got = ev._label_value(line)
+    monkeypatch.setattr(ev, "_label_split", _label_split_plain)   # `_label_value` on the pattern's match
+    assert got == ev._label_value(line)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["a", "Population", "(2018)", " ", "  ", "\t", ":", "：", "-", "--", "\n",
+                                 "\u00a0", "x" * 30, "65.6", "//", "http", ". ", "is"]), max_size=12).map("".join))
+def test_label_split_agrees(line):
+    assert ev._label_split(line) == _label_split_plain(line)

@@ -774,11 +774,12 @@ def _label_value(line: str):
     """
     if ":" not in line and "：" not in line and "--" not in line:
         return None                    # _LABEL needs one of these; most lines have none
-    m = _LABEL.match(line)
-    if not m:
+    split = _label_split(line)
+    if split is None:
         return None
-    label = m.group("label")
-    if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[m.end("label"):m.end("label") + 4]:
+    le, vs = split
+    label = line[:le]
+    if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[le:le + 4]:
         return None
     if label.isascii():                # lower() keeps ASCII words whole: one set test
         if not _VERBS.isdisjoint(_WORD.findall(label.lower())):
@@ -787,7 +788,29 @@ def _label_value(line: str):
         for w in _WORD.findall(label):
             if w.lower() in _VERBS:
                 return None
-    return label, m.start("value")
+    return label, vs
+
+
+def _label_split(line: str) -> tuple[int, int] | None:
+    """(end of the label, start of the value) of `_LABEL.match(line)`, or None.
+
+    Why not the pattern alone: its lazy label tries the separator after every
+    character. When the only separator a line can hold is `:` (no `：`, no `--`)
+    and it neither starts with a space nor holds a line break, the label is the
+    text before the first colon without its trailing spaces (1 to 60 characters)
+    and the value starts after the spaces that follow the colon.
+
+    >>> _label_split("Languages :Russian"), _label_split(":x"), _label_split("a" * 61 + ": x")
+    ((9, 11), None, None)
+    """
+    if "：" in line or "--" in line or "\n" in line or line[:1].isspace():
+        m = _LABEL.match(line)
+        return None if m is None else (m.end("label"), m.start("value"))
+    c = line.find(":")
+    le = len(line[:c].rstrip())
+    if c < 1 or le > 60:
+        return None
+    return le, len(line) - len(line[c + 1:].lstrip())
 
 
 class _Sentence:
