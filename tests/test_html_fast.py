@@ -15,8 +15,8 @@ from lxml import etree
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
 from profile_extract.ingest import html as html_module
 from profile_extract.ingest.html import (_END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _SELF_CLOSED_ROOT,
-                                        _clean_line, _label_text, _last_char, _parse, _prepare, _render,
-                                        _soup_parse, _text_of)
+                                        _BLOCK, _LI, _PARA, _R_DATA, _R_LAYOUT, _Cell, _Line, _clean_line, _label_text, _last_char,
+                                        _parse, _prepare, _render, _row_lines, _rows_of, _soup_parse, _text_of)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -313,6 +313,45 @@ def test_last_char_cases(html, want):
 def test_last_char_is_unsure_past_a_comment():
     root = _soup_parse("<div><b>Tel:</b><!-- x --></div>")
     assert _last_char(root.find(".//div")) is None
+
+
+def _cell(texts: list[str], nested: bool, header: bool, before: int, level) -> _Cell:
+    cell = _Cell(header)
+    cell.buf.nested = nested
+    cell.lines = [_Line(t, level if i == 0 else None, before) for i, t in enumerate(texts)]
+    return cell
+
+
+def _row_tuples(result) -> tuple:
+    lines, kind, continued = result
+    return [(l.text, l.level, l.before, l.hlen) for l in lines], kind, continued
+
+
+_CELL_TEXTS = st.sampled_from(["Population", "Tel:", "Fax:", "9.5 million", "+1 202 555 0100", "a: b",
+                               "x" * 40, "y" * 81, "z" * 200, "w" * 201])
+_CELLS = st.builds(_cell, st.lists(_CELL_TEXTS, max_size=3), st.booleans(), st.booleans(),
+                   st.sampled_from([_LI, _BLOCK, _PARA]), st.sampled_from([None, 0, 2]))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_CELLS, min_size=1, max_size=4))
+def test_row_lines_shortcut_is_the_general_row(cells):
+    """A row of one label line beside one value line is built directly; any row
+    gives what the general path (`_rows_of`) gives."""
+    full = [c for c in cells if c.lines]
+    assert _row_tuples(_row_lines(cells)) == _row_tuples(_rows_of(cells, full))
+
+
+@pytest.mark.parametrize("label,value,nested,want", [
+    (["Population"], ["9.5 million"], False, (["Population | 9.5 million"], _R_DATA)),
+    (["z" * 200], ["1"], False, (["z" * 200 + " | 1"], _R_DATA)),
+    (["w" * 201], ["1"], False, (["w" * 201, "1"], _R_LAYOUT)),      # a long label: two blocks
+    (["Area"], ["10 km"], True, (["Area", "10 km"], _R_LAYOUT)),     # a cell holding a table
+])
+def test_row_lines_cases(label, value, nested, want):
+    cells = [_cell(label, False, True, _BLOCK, None), _cell(value, nested, False, _BLOCK, None)]
+    lines, kind, _ = _row_lines(cells)
+    assert ([l.text for l in lines], kind) == want
 
 
 @pytest.mark.parametrize("html,label", [

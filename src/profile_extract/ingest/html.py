@@ -241,6 +241,17 @@ def _row_lines(cells: list[_Cell]) -> tuple[list[_Line], int, bool]:
     """(lines, row kind, whether value lines follow the row line) for one
     table row (or dt/dd, span pair)."""
     full = [c for c in cells if c.lines]
+    if len(full) == 2:
+        label, value = full[0].lines, full[1].lines
+        if (len(label) == 1 and len(value) == 1 and not full[0].buf.nested and not full[1].buf.nested
+                and len(label[0].text) <= _MAX_LABEL_CHARS):
+            # the commonest row, one label line beside one value line (what _rows_of gives it)
+            return [_Line(label[0].text + " | " + value[0].text, None, _BLOCK)], _R_DATA, False
+    return _rows_of(cells, full)
+
+
+def _rows_of(cells: list[_Cell], full: list[_Cell]) -> tuple[list[_Line], int, bool]:
+    """`_row_lines` for any row; `full` are the cells with lines."""
     if not full:
         return [], _R_EMPTY, False
     if any(c.buf.nested for c in full):
