@@ -1,0 +1,63 @@
+"""The update-stamp key words of extract/page.py (shared stems such as `revi`, `tuali`,
+`gew` stand for several stamp words) still reach every stamp the plain line-by-line
+path finds. Test strings are written for these tests."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from profile_extract.extract import page
+from profile_extract.ingest.segment import Doc
+
+STAMPS = [
+    ("Page last updated: 3 May 2020", "2020-05-03"),
+    ("Last modified on 12/03/2020", "2020-03-12"),
+    ("Revised: June 2018", "2018-06"),
+    ("Page last reviewed 4 April 2017", "2017-04-04"),
+    ("This page was last edited on 3 November 2025", "2025-11-03"),
+    ("Last change: 16/06/2010", "2010-06-16"),
+    ("Stand: März 2024", "2024-03"),
+    ("Zuletzt aktualisiert am 5. Mai 2021", "2021-05-05"),
+    ("Letzte Änderung: 01.02.2019", "2019-02-01"),
+    ("Mis à jour le 3 févr. 2021", "2021-02-03"),
+    ("Actualizado el 7 de mayo de 2016", "2016-05-07"),
+    ("Última actualización: 2015", "2015"),
+    ("Atualizado em 09/10/2013", "2013-10-09"),
+    ("Ultimo aggiornamento: 2011", "2011"),
+    ("Laatst bijgewerkt op 1 januari 2022", "2022-01-01"),
+    ("Laatst gewijzigd op 2 maart 2020", "2020-03-02"),
+]
+# Stamps _STAMP reads in a line but the page gate (_UPDATED_QUICK) lets through only beside a
+# gate word: known gaps of the gate, not of the key words.
+GATE_GAPS = [
+    ("Last revision 2014", "2014"),
+    ("Date of last modification: 2 Feb 2012", "2012-02-02"),
+    ("Letzte Aktualisierung: 01.02.2019", "2019-02-01"),
+]
+
+
+@pytest.mark.parametrize("line,want", STAMPS + [
+    pytest.param(*g, marks=pytest.mark.xfail(strict=True, reason="quick gate")) for g in GATE_GAPS],
+    ids=[s[0][:24] for s in STAMPS + GATE_GAPS])
+def test_every_stamp_word_holds_a_key(line, want):
+    assert any(k in line.lower() for k in page._STAMP_KEYS)
+    text = "Office notes\nThe previous office, its revision and review.\n" + line + "\nMore text."
+    fast, plain = Doc.from_text(text), Doc.from_text(text)
+    plain.extra["lower"] = None
+    assert page._updated(fast) == page._updated(plain)
+    assert page._updated(fast)[0] == want
+
+
+LINES = ["Previous page", "Revisions", "Reviews: 4", "Updated: 4 May 2019", "Stand: März 2024", "Gewicht 3",
+         "Actually 2019", "Eventuality", "Revised 2018", "As of March 2015", "The office", "bijgewerkt 2020",
+         "x", "", "Last edited 2013", "Aktualisiert 2016"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(LINES), max_size=12))
+def test_stamp_found_as_by_the_plain_path(lines):
+    text = "\n".join(lines)
+    fast, plain = Doc.from_text(text), Doc.from_text(text)
+    plain.extra["lower"] = None
+    assert page._updated(fast) == page._updated(plain)
