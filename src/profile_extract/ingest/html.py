@@ -572,7 +572,9 @@ def _render(root) -> list[_Line]:
                         action = _END_BREAK[k]
                         buf = stack[-1]
                         buf.brk(k)
-                        buf.text(el.text)
+                        text = el.text
+                        if text:
+                            buf.text(text)
                     else:
                         action = _open(el, tag, keys, stack, rows, tables, roles)
                     if len(el):
@@ -583,7 +585,10 @@ def _render(root) -> list[_Line]:
                         iters.append(iter(el))
                         break
             if action is not None and action is not _END_NONE:
-                _close(el, action, stack, rows, tables)
+                if action[0] == _E_BREAK:   # a block's end (most ends): only the break
+                    stack[-1].brk(action[1])
+                else:
+                    _close(el, action, stack, rows, tables)
             tail = el.tail
             if tail:
                 stack[-1].text(tail)
@@ -593,7 +598,10 @@ def _render(root) -> list[_Line]:
                 break
             el, action = opened.pop()
             if action is not _END_NONE:
-                _close(el, action, stack, rows, tables)
+                if action[0] == _E_BREAK:
+                    stack[-1].brk(action[1])
+                else:
+                    _close(el, action, stack, rows, tables)
             tail = el.tail
             if tail:
                 stack[-1].text(tail)
