@@ -61,3 +61,17 @@ def test_stamp_found_as_by_the_plain_path(lines):
     fast, plain = Doc.from_text(text), Doc.from_text(text)
     plain.extra["lower"] = None
     assert page._updated(fast) == page._updated(plain)
+
+
+CONTACT_TOKENS = ["Tel", "tel:", "hotel", "Telephone", "telefon", "telex", "phone", "smartphone", "Fax.", "fax",
+                  "faxes", "+", "++44", "+4", "4", "20 7946", "(0)", "-", ".", "a@b", "@x.y", "@", "mail@ex-1.org",
+                  " ", "  ", "\t", "\n", "\n\n", "x", "é", "_tel", "TEL"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(CONTACT_TOKENS), max_size=20))
+def test_phone_or_mail_lines_by_literals_agree_with_line_search(tokens):
+    doc = Doc.from_text("".join(tokens))
+    want = [line for line in doc.nonblank if page._PHONE_OR_MAIL.search(line.text)]
+    if page.lower_text(doc) is not None:
+        assert page._phone_or_mail_lines(doc) == want
