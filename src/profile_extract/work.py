@@ -142,13 +142,33 @@ def warm_up(options: Options | None = None) -> None:
             gc.enable()
 
 
+# container objects allocated between two young collections while a task runs
+# (Python's default is 700): a page makes tens of thousands that die with it,
+# and each young collection walks the ones still alive (~0.05 ms less collector
+# time per HTML page, ~0.01 per text page; at most ~10,000 objects wait longer)
+GC_YOUNG_THRESHOLD = 10_000
+
+
 def process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
     """Read and extract every page of `items`; rows as validated Arrow tables.
 
     The rows are built as columns for the whole task (frames.task_columns) and
     typed by columns_to_arrow; a task where any table has a value Arrow cannot
     type or a row the schema rejects takes the row path (_tables_from_rows,
-    pandera), which gives the same tables for clean rows."""
+    pandera), which gives the same tables for clean rows. The collector's
+    young threshold is raised while the task runs (GC_YOUNG_THRESHOLD), then
+    put back."""
+    import gc
+    old = gc.get_threshold()
+    if old[0]:  # 0: automatic collection is off; leave it so
+        gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
+    try:
+        return _process_task(items, options, skip)
+    finally:
+        gc.set_threshold(*old)
+
+
+def _process_task(items: list[PageInput], options: Options, skip=None) -> TaskResult:
     stages: Counter = Counter()
     if not _WARM:  # once per process: the start-up cost, apart from the per-page stages
         t = time.perf_counter()
