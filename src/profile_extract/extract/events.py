@@ -500,7 +500,7 @@ def _past_happening(win: str, tj: "_Toks | None" = None) -> bool:
     >>> _past_happening("LIST OF STATES HAVING RECEIVED INVITATION")
     False
     """
-    raw = tj.raw if tj is not None else _TOK.findall(win)
+    raw = tj.raw if tj is not None else (_TOK_A if win.isascii() else _TOK).findall(win)
     if not _PAST_IRREGULAR.isdisjoint(raw):
         return True
     for t in raw:
@@ -1208,15 +1208,19 @@ _meta_kept = _kept(_is_meta)
 
 
 def _plan_or_count_plain(win: str) -> tuple[bool, bool]:
+    """(a plan, a count) in a window; a window with a plan is not read for a count
+    (it is dropped whatever the count: False)."""
     tj = _Toks(win)
-    return _is_future(win, tj), _is_statistic(win, tj)
+    if _is_future(win, tj):
+        return True, False
+    return False, _is_statistic(win, tj)
 
 
 def _told_past_plain(win: str) -> bool:
     return bool(_PAST.search(win) or _past_happening(win))
 
 
-_plan_or_count = _kept(_plan_or_count_plain)   # (_is_future, _is_statistic) of a window
+_plan_or_count = _kept(_plan_or_count_plain)   # (_is_future, _is_statistic unless a plan) of a window
 _told_past = _kept(_told_past_plain)           # a past tense or a past happening in a window
 
 
