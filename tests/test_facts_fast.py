@@ -168,7 +168,9 @@ def test_find_numbers_any(parts, money, dc):
 GUARD_SHAPES = ["© 2020 Example", "(c) 2019", "(C)2019 x", "Copyright Example", "COPYRIGHT", "All Rights Reserved",
                 "all rights reserved.", "copyrıght", "Photo: Name", "9,500,000", "5°33′N 0°12′W",
                 "27 30 N, 30 00 E", "12.5 °N", "19:30", "9.30 am", "Accra 5°33′N", "USD 1.9 billion in 2022",
-                "3.2% (2023 est.)", "12 (1999)", "9.5 million", "4,000 2019", "in 2012", "(July 2018 est.)"]
+                "3.2% (2023 est.)", "12 (1999)", "9.5 million", "4,000 2019", "in 2012", "(July 2018 est.)",
+                "Russian, English (both official)", "National rouble (AMD)", "12 (est.) in 2019", "(x) 2019 est.",
+                "5 (a) (b), 2020", "(2020) text"]
 
 
 @pytest.mark.parametrize("text", GUARD_SHAPES)
@@ -184,7 +186,7 @@ def test_guards_table(text):
 
 
 def _value_period_slow(text, start):
-    """_value_period without its first test."""
+    """_value_period without its tests for a bracket and a year in the tail."""
     from dataclasses import replace
     for m in F._PAREN.finditer(text, start):
         p = F.find_period(m.group(1))
@@ -720,3 +722,52 @@ def test_wordy_end_never_hides_a_trailing_value(label, lead, number, tail):
     line = (label + " " + lead + number + "".join(a + b for a, b in tail)).strip()
     if F._wordy_end(line):
         assert F._TRAILING.match(line) is None
+
+
+# --- heading_value on a value with a digit: the alternatives that can take one -------------
+
+from re import _parser as _re_parser  # noqa: E402
+
+from profile_extract.parse import indicators as I  # noqa: E402
+
+TAKES_DIGIT = [   # (pattern, can it consume a digit)
+    ("profile|fact\\s?sheet", False), ("[a-z]+ sheet", False), ("(?:an?\\s+)?summary\\b", False),
+    ("[\\w’-]+\\s+report", True), ("no\\.?\\s*\\d+", True), ("[^a]", True), ("a.b", True), ("[0-9]", True),
+    ("[!-~]", True), ("x٣", True), ("[٠-٩]", True), ("(a)\\1", True), ("(\\d)\\1", True), ("\\S", True),
+    ("\\W+", False), ("\\D", False), ("(?=\\d)abc", False), ("(?>ab|c)+", False), ("(?:ab)*+\\d?", True),
+    ("en bref|résumé|справка", False), ("[\\s,]", False), ("[a-fA-F]", False)]
+
+
+@pytest.mark.parametrize("pattern,digit", TAKES_DIGIT)
+def test_takes_digit_table(pattern, digit):
+    assert I._takes_digit(_re_parser.parse(pattern, re.IGNORECASE)) == digit
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "\\d", "\\w", "\\s", "[a-c]", "[0-2]", ".", "(?:a|1)", "x?", "[^b]", "\\W",
+                                 "(?=1)", "\\b", "[\\s,]", "\\D"]), min_size=1, max_size=4),
+       st.text(alphabet="ab1 ,x٣", max_size=5))
+def test_takes_digit_never_misses_a_digit(parts, text):
+    pattern = "".join(parts)
+    if not I._takes_digit(_re_parser.parse(pattern, re.IGNORECASE)) and F._DIGIT.search(text):
+        assert re.fullmatch(pattern, text, re.IGNORECASE) is None
+
+
+HEADING_HEADS = ["Examplia country fact sheet", "Plan 2021–2030 summary", "Humanitarian Situation Report No. 12",
+                 "Flash Update #3", "2019 profile", "9.5 million", "Report No. 7", "report 7", "Update n° 4",
+                 "Key facts", "Bulletin issue 12", "at a glance", "12 overview", "summary 2020", "FACT SHEET 3",
+                 "Operational update No 2", "a b c d e newsletter no. 1", "x2 y snapshot"]
+
+
+@pytest.mark.parametrize("head", HEADING_HEADS)
+def test_heading_value_digit_table(head):
+    assert F._heading_value(label_words(), head) == (label_words().heading_value.match(head) is not None)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(["country", "fact sheet", "profile", "report", "no.", "#", "n°", "issue", "12", "3",
+                                 "2019", " ", "update", "situation report", "summary", "overview", "a", "’", "-",
+                                 "x1", "9.5", "million", "in numbers", "brief", "٣"]), max_size=7))
+def test_heading_value_digit_any(parts):
+    head = "".join(parts)
+    assert F._heading_value(label_words(), head) == (label_words().heading_value.match(head) is not None)

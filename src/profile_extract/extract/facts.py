@@ -547,9 +547,10 @@ def _is_contact_label(label: str, value: str) -> bool:
 _COMMA_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3},\d{1,2}(?![\d,])")
 _DOT_DECIMAL = re.compile(r"(?<![\d,.])\d{1,3}\.\d{1,2}(?![\d.])")
 # one scan for both: a match starts at the separator (a literal, which re finds fast) after
-# the 1-3 digits that start a run of digits, commas and dots; group 1 is the separator
+# the 1-3 digits that start a run of digits, commas and dots; group 1 is the separator (a digit
+# must follow it: asked first, it turns away the full stops and commas of prose at once)
 _DECIMAL_AT_SEP = re.compile(
-    r"([,.])(?:(?<=(?<![\d,.])\d[,.])|(?<=(?<![\d,.])\d\d[,.])|(?<=(?<![\d,.])\d\d\d[,.]))"
+    r"([,.])(?=\d)(?:(?<=(?<![\d,.])\d[,.])|(?<=(?<![\d,.])\d\d[,.])|(?<=(?<![\d,.])\d\d\d[,.]))"
     r"(?:(?<=,)\d{1,2}(?![\d,])|(?<=\.)\d{1,2}(?![\d.]))")
 
 
@@ -800,14 +801,16 @@ def _value_period(text: str, number: Number | None) -> Period | None:
     """A year written with the value: `(2013, incl. colleges)`, `(1999 est.)`,
     `2014 est.`, `in 2012`, `(July 2018 est.)`."""
     start = number.end if number else 0
-    if text.find("(", start) < 0 and _YEAR_DIGITS.search(text, max(start, len(text) - 48)) is None:
+    tail = max(start, len(text) - 48)
+    tail_year = _YEAR_DIGITS.search(text, tail) is not None
+    if not tail_year and text.find("(", start) < 0:
         return None          # no bracket and no year in the tail: neither way below can match
     for m in _PAREN.finditer(text, start):
         p = find_period(m.group(1))
         if p is not None:
             q = p.qualifier or _census(m.group(1))
             return replace(p, qualifier=q, start=m.start(), end=m.end())
-    m = _TAIL_PERIOD.search(text, max(start, len(text) - 48))      # a tail: look at the end only
+    m = _TAIL_PERIOD.search(text, tail) if tail_year else None      # a tail: look at the end only
     if m:
         p = find_period(m.group(1))
         if p is not None:
@@ -1865,8 +1868,7 @@ def extract_facts(doc: Doc):
         if hv and r.kind == "row" and not _DIGIT.search(r.value) \
                 and rows.words.as_of.match(clean_label(r.label)[0].strip()):
             continue                  # `Country profile: Examplia`, `Key facts: Belarus`: a heading
-        if hv and r.kind == "row" \
-                and rows.words.heading_value.match(_head_text(r.value)):
+        if hv and r.kind == "row" and _heading_value(rows.words, _head_text(r.value)):
             continue                  # `Examplia: country fact sheet`, `Plan 2021–2030: summary`: a heading
         if r.kind == "row" and seen[(r.label, r.value)] > 1 and r.rule in ("fact.dash", "fact.colon") \
                 and _neighbour_twin(r, kept):
@@ -1959,6 +1961,13 @@ _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$|^[\w-]+(?:\.[\w-]+)+/?$", re.I
 
 
 _HEAD_YEAR = re.compile(r"[\s,(]*(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?\s*$")
+
+
+def _heading_value(words, head: str) -> bool:
+    """words.heading_value.match(head): on a text with a digit (most values) asked of the
+    few alternatives that can take one (LabelWords.heading_value_digit)."""
+    rx = words.heading_value_digit if _DIGIT.search(head) else words.heading_value
+    return rx.match(head) is not None
 
 
 def _head_text(value: str) -> str:

@@ -208,6 +208,9 @@ class LabelWords:
     nav: re.Pattern
     dimension_words: tuple[tuple[str, re.Pattern], ...]
     contact_meta: re.Pattern = re.compile(r"(?!x)x")    # contact-block metadata rows (hours, district)
+    # heading_value's alternatives that can take a digit: the same answer for a text with a digit,
+    # a few alternatives tried instead of seventy (facts asks it of every row's value)
+    heading_value_digit: re.Pattern = re.compile(r"(?!x)x")
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -323,6 +326,61 @@ def _whole(pats, where) -> re.Pattern:
         raise IndicatorError(f"data/fact_labels.toml: [{where}]: bad pattern: {exc}") from None
 
 
+# categories (re._parser) no digit belongs to
+_NO_DIGIT_CATEGORIES = frozenset((_C.CATEGORY_SPACE, _C.CATEGORY_NOT_DIGIT, _C.CATEGORY_NOT_WORD,
+                                  _C.CATEGORY_LINEBREAK))
+_DIGIT = re.compile(r"\d")
+
+
+def _takes_digit(items) -> bool:
+    """Can a parsed pattern sequence (re._parser) consume a digit (re's `\\d`)? True when
+    unsure (a negated class, a back-reference, a construct not read here).
+
+    >>> _takes_digit(_parser.parse("profile|[a-z]+ sheet")), _takes_digit(_parser.parse(r"[\\w-]+\\s+x"))
+    (False, True)
+    """
+    for op, av in items:
+        if op is _C.LITERAL:
+            if _DIGIT.match(chr(av)):             # (re.IGNORECASE folds no letter to a digit)
+                return True
+        elif op is _C.IN:
+            for iop, iav in av:
+                if iop is _C.LITERAL:
+                    if _DIGIT.match(chr(iav)):
+                        return True
+                elif iop is _C.CATEGORY:
+                    if iav not in _NO_DIGIT_CATEGORIES:
+                        return True
+                elif iop is _C.RANGE:
+                    if (iav[0] <= 0x39 and iav[1] >= 0x30) or iav[1] >= 0x660:    # (U+0660: the first non-ASCII digit)
+                        return True
+                else:
+                    return True                   # NEGATE, ...
+        elif op in (_C.AT, _C.ASSERT, _C.ASSERT_NOT):
+            continue                              # consumes nothing
+        elif op is _C.SUBPATTERN:
+            if _takes_digit(av[-1]):
+                return True
+        elif op is _C.BRANCH:
+            if any(_takes_digit(a) for a in av[1]):
+                return True
+        elif op in (_C.MAX_REPEAT, _C.MIN_REPEAT, _C.POSSESSIVE_REPEAT):
+            if _takes_digit(av[2]):
+                return True
+        elif op is _C.ATOMIC_GROUP:
+            if _takes_digit(av):
+                return True
+        else:
+            return True                           # ANY, NOT_LITERAL, GROUPREF, ...
+    return False
+
+
+def _whole_digit(pats, where) -> re.Pattern:
+    """_whole of the patterns that can take a digit: for a text with a digit the same
+    answer as _whole(pats) (an alternative that takes no digit cannot match it)."""
+    return _whole([p for p in pats if _takes_digit(_parser.parse(p, re.IGNORECASE))] or ["(?!x)x"], where)
+
+
 def _word_any(pats, where) -> re.Pattern:
     """Any of the words anywhere in a text, as whole words."""
     try:
@@ -359,6 +417,7 @@ def label_words() -> LabelWords:
         address=_word_any(skip.get("address_words", []), "skip.address_words"),
         header_value=_whole(skip.get("header_values", []), "skip.header_values"),
         heading_value=_whole(d.get("as_of", {}).get("heading_values", []), "as_of.heading_values"),
+        heading_value_digit=_whole_digit(d.get("as_of", {}).get("heading_values", []), "as_of.heading_values"),
         nav=_whole(skip.get("nav_phrases", []) or ["(?!x)x"], "skip.nav_phrases"),
         decimal_comma=_word_any(d.get("numbers", {}).get("decimal_comma_words", []) or ["(?!x)x"],
                                 "numbers.decimal_comma_words"),
