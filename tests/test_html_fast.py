@@ -389,6 +389,20 @@ def test_walk_keeps_the_text_after_non_element_nodes(wrap, lines):
     assert [l.text for l in _render(root)] == lines
 
 
+def test_walk_reads_the_root_element_only():
+    """The walk steps from sibling to sibling inside the root; nodes beside the
+    root (a PI or comment at document level, kept by BeautifulSoup trees) are
+    not page text, as with the iterator walk it replaced."""
+    root = etree.fromstring("<html><body><p>a<b>b</b></p><p>c</p></body></html>")
+    pi = etree.ProcessingInstruction("php", "echo 1")
+    root.addnext(pi)
+    pi.tail = "after the root"
+    comment = etree.Comment("top")
+    root.addprevious(comment)
+    assert [l.text for l in _render(root)] == ["ab", "c"]
+    assert [l.text for l in _render(_soup_parse("<!-- top --><p>a</p><!-- end -->"))] == ["a"]
+
+
 @pytest.mark.parametrize("html,want", [
     ("<p>Office <!-- old number --> Tel: +375 17 288 27 42</p>", "Office Tel: +375 17 288 27 42"),
     ("<ul><li>Minsk<!--x-->, Belarus</li></ul>", "Minsk, Belarus"),

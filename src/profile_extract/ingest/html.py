@@ -528,9 +528,10 @@ _END_BREAK = {k: (_E_BREAK, k) for k in (_LI, _BLOCK, _PARA)}
 def _render(root) -> list[_Line]:
     """The lines of a parsed page, in one walk over its elements.
 
-    Kept cheap per element (a page walks hundreds): the walk keeps a stack of
-    child iterators, so an element without children (most links, `<br>`) is
-    opened and closed in one step; attributes are read only when `el.keys()`
+    Kept cheap per element (a page walks hundreds): the walk steps from an
+    element to its first child and to its next sibling (no iterator objects),
+    and an element without children (most links, `<br>`) is opened and closed
+    in one step; attributes are read only when `el.keys()`
     shows the element has them; the branch is picked by one dict look-up of
     the tag; shared end actions are constant tuples; text goes straight into
     the buffer unless it is in a <pre>, after a `Label:` block or after a
@@ -540,9 +541,9 @@ def _render(root) -> list[_Line]:
     tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
     roles: dict = {}          # element -> "cell" | "block" | "value" (span groups, glued fields)
     opened: list[tuple] = []  # (element, end action) of the elements whose children are walked
-    iters = [iter((root,))]
+    el = root
     while True:
-        for el in iters[-1]:
+        while el is not None:
             tag = el.tag
             if not isinstance(tag, str):
                 # a comment, processing instruction (BeautifulSoup trees keep them) or
@@ -550,6 +551,7 @@ def _render(root) -> list[_Line]:
                 tail = el.tail
                 if tail:
                     stack[-1].text(tail)
+                el = el.getnext() if opened else None
                 continue
             if tag in _SKIP:
                 action = None
@@ -582,8 +584,8 @@ def _render(root) -> list[_Line]:
                         if len(opened) >= _MAX_DEPTH and any(
                                 isinstance(k.tag, str) or k.tag is etree.Entity for k in el):
                             raise _TooDeep()
-                        iters.append(iter(el))
-                        break
+                        el = el[0]
+                        continue
             if action is not None and action is not _END_NONE:
                 if action[0] == _E_BREAK:   # a block's end (most ends): only the break
                     stack[-1].brk(action[1])
@@ -592,19 +594,19 @@ def _render(root) -> list[_Line]:
             tail = el.tail
             if tail:
                 stack[-1].text(tail)
-        else:
-            iters.pop()
-            if not opened:
-                break
-            el, action = opened.pop()
-            if action is not _END_NONE:
-                if action[0] == _E_BREAK:
-                    stack[-1].brk(action[1])
-                else:
-                    _close(el, action, stack, rows, tables)
-            tail = el.tail
-            if tail:
-                stack[-1].text(tail)
+            el = el.getnext() if opened else None   # the root's siblings (top-level PIs) are not walked
+        if not opened:
+            break
+        el, action = opened.pop()
+        if action is not _END_NONE:
+            if action[0] == _E_BREAK:
+                stack[-1].brk(action[1])
+            else:
+                _close(el, action, stack, rows, tables)
+        tail = el.tail
+        if tail:
+            stack[-1].text(tail)
+        el = el.getnext() if opened else None
     while len(stack) > 1:  # unbalanced (should not happen): keep the text
         lines = stack.pop().finish()
         stack[-1].put(lines)
