@@ -155,3 +155,63 @@ def test_country_glued_compiled_when_asked(text):
     plain = re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
     assert A._country_glued().pattern == plain.pattern
     assert [m.span() for m in A._country_glued().finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+# ---------------------------------------------------------------- phone runs from the line memo
+
+from profile_extract.ingest.segment import Doc   # noqa: E402
+from profile_extract.parse import emails as E     # noqa: E402
+from profile_extract.parse.phones import PHONE_RUN   # noqa: E402
+
+RUN_TEXTS = [
+    Case("labelled", "Tel: +41 22 717 91 11\nFax: (022) 717 9111 / 12\nMobile 0772 123 456"),
+    Case("plus break", "Call +\n41 22 717 91 11 or (\n0231) 45 67 89, [\n32] 2 733 96 00"),
+    Case("bracket end", "Numbers (\n+41 22 717 91 11)\n[+32 2] 733 96 00 [\n"),
+    Case("years", "Population (2018-2023): 4 500 000\nIn 1998 and 2001, 12.05.2020 | 2015-2020"),
+    Case("glued", "Tel 430 12 88Fax: 430 12 89\nPhone02 227 12 34E-mail x@y.org"),
+    Case("plus last", "Phone: +41 22 717 91 11 +"),
+    Case("empty", ""),
+]
+
+
+@pytest.mark.parametrize("case", RUN_TEXTS, ids=lambda c: c.name)
+def test_line_runs_are_each_lines_runs(case):
+    """_line_runs: the runs of each line alone; where no run can cross a line,
+    the runs of the whole text."""
+    want = []
+    pos = 0
+    for ln in case.text.split("\n"):
+        want.extend((pos + m.start(), pos + m.end()) for m in PHONE_RUN.finditer(ln))
+        pos += len(ln) + 1
+    assert C._line_runs(case.text) == want
+    whole = [m.span() for m in PHONE_RUN.finditer(case.text)]
+    if not C._runs_cross_lines(case.text):
+        assert want == whole
+    if case.name == "plus break":   # (why such a page is scanned whole in _collect)
+        assert C._runs_cross_lines(case.text) and want != whole
+
+
+def test_contacts_runs_from_memo_equal_whole_scan(monkeypatch):
+    """Contacts with the phone runs read from the line memo (filled by other
+    pages holding the same lines) equal those from a scan of the whole text."""
+    texts = [c.text for c in RUN_TEXTS + list(PLACE_TEXTS)]
+    texts += ["\n".join(texts), "\n".join(texts[::-1]), texts[0].replace("+41", "0041")]
+    monkeypatch.setattr(C, "_LINES", A.LineMemo(C._line_scan, C._line_scan_blind))
+
+    def run(t):
+        return C.extract_contacts(Doc.from_text(t, country_iso2="CH"))
+    memo = [run(t) for t in texts] + [run(t) for t in texts]
+    monkeypatch.setattr(C, "_runs_cross_lines", lambda text: True)
+    assert memo == [run(t) for t in texts] * 2
+
+
+DOT_TEXTS = ["name at example dot org", "name AT example DOT org", "name at example Dot org",
+             "anecdote at dotted dots", "x at y\tdot\tz", "DOTS at DOT", "at dot", "dot", ""]
+
+
+@pytest.mark.parametrize("text", DOT_TEXTS)
+def test_spelled_emails_need_a_dot(text):
+    """find_emails asks for `dot` / `DOT` (str.find) before the spelled-out pattern."""
+    want = sorted(E.EMAIL_WORDS.finditer(text) if E._WORD_DOT.search(text) else [], key=lambda m: m.start())
+    got = [m for m in E.find_emails(text) if "@" not in m.raw]
+    assert [(m.start, m.end) for m in got] == [m.span() for m in want if "@" in E.normalise_email(m.group(0))[0]]
