@@ -82,6 +82,14 @@ _FORMS = [
 ]
 
 
+# days of each month in a common year (calendar.monthrange also works out the
+# weekday of the first, which date_parts does not need)
+_MONTH_DAYS = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+# the first three forms hold digits, separators and spaces only: a text with
+# any other character (a month name) is tried on the forms after them
+_NUMERIC = re.compile(r"[\d\s./-]+")
+
+
 def month_number(name: str) -> int | None:
     """The month a name or abbreviation means, in any language of data/months.toml.
 
@@ -104,7 +112,7 @@ def date_parts(year: int, month: int | None = None, day: int | None = None):
         return f"{year:04d}", YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31)
     if not 1 <= month <= 12:
         raise ValueError(f"month {month} outside 1-12")
-    last = calendar.monthrange(year, month)[1]
+    last = _MONTH_DAYS[month] + (month == 2 and calendar.isleap(year))   # calendar.monthrange's count
     if day is None:
         return f"{year:04d}-{month:02d}", MONTH, dt.date(year, month, 1), dt.date(year, month, last)
     if not 1 <= day <= last:
@@ -121,7 +129,11 @@ def _parse(text: str):
         return None
     # the first four forms open with a digit and the last takes digits only:
     # skip the forms that cannot match (a year, `Nov. 2005`)
-    return _parse_forms(t, _FORMS[-1:] if t.isdecimal() else (_FORMS if t[0].isdecimal() else _FORMS[4:6]))
+    if t.isdecimal():
+        return _parse_forms(t, _FORMS[-1:])
+    if not t[0].isdecimal():
+        return _parse_forms(t, _FORMS[4:6])
+    return _parse_forms(t, _FORMS if _NUMERIC.fullmatch(t) else _FORMS[3:])
 
 
 def _parse_forms(t: str, forms):
