@@ -529,63 +529,58 @@ def _render(root) -> list[_Line]:
     """The lines of a parsed page, in one walk over its elements.
 
     Kept cheap per element (a page walks hundreds): the walk steps from an
-    element to its first child and to its next sibling (no iterator objects),
-    and an element without children (most links, `<br>`) is opened and closed
-    in one step; attributes are read only when `el.keys()`
-    shows the element has them; the branch is picked by one dict look-up of
-    the tag; shared end actions are constant tuples; text goes straight into
-    the buffer unless it is in a <pre>, after a `Label:` block or after a
-    <dt> (the cases `_Buf.text` handles)."""
+    element to its first child and to its next sibling (no iterator objects);
+    an element without children (most links, `<br>`) is opened and ended in
+    one step; attributes are read only when `el.keys()` shows the element has
+    them; plain inline elements and plain blocks are handled in the loop, the
+    rest by `_open` (one dict look-up of the tag picks the branch) and
+    `_close`; shared end actions are constant tuples."""
     stack: list[_Buf] = [_Buf()]
     rows: list = []           # open rows (lists of cells); None marks the start of a table
     tables: list[list] = []   # per open table: [a one-cell header row waiting for the next row]
     roles: dict = {}          # element -> "cell" | "block" | "value" (span groups, glued fields)
     opened: list[tuple] = []  # (element, end action) of the elements whose children are walked
     el = root
-    while True:
-        while el is not None:
-            tag = el.tag
-            if not isinstance(tag, str):
-                # a comment, processing instruction (BeautifulSoup trees keep them) or
-                # entity reference is not shown, but the text after it is page text
-                tail = el.tail
-                if tail:
-                    stack[-1].text(tail)
-                el = el.getnext() if opened else None
-                continue
-            if tag in _SKIP:
+    while el is not None:
+        tag = el.tag
+        if not isinstance(tag, str) or tag in _SKIP:
+            # not shown: a skipped element, or a comment, processing instruction (BeautifulSoup
+            # trees keep them) or entity reference; the text after it is page text
+            action = None
+        else:
+            keys = el.keys()
+            if keys and not _HIDE_ATTRS.isdisjoint(keys) and _hidden(el):
                 action = None
             else:
-                keys = el.keys()
-                if keys and not _HIDE_ATTRS.isdisjoint(keys) and _hidden(el):
-                    action = None
+                if (tag not in _OPENS and not (roles and el in roles)
+                        and not (keys and tag in _INLINE_KIDS and not _FIELD_ATTRS.isdisjoint(keys))):
+                    # a plain inline element (a link, <em>, <sup>): only its text
+                    action = _END_NONE
+                    text = el.text
+                    if text:
+                        stack[-1].text(text)
+                elif (tag in _BLOCK_BREAKS and not (roles and el in roles)
+                        and (tag not in _GROUP_TAGS or len(el) < 2)):
+                    # a plain block (a list item, a section): a break before and after
+                    k = _LI if tag in _LIST_TAGS and len(stack) > 1 else _BREAKS[tag]
+                    action = _END_BREAK[k]
+                    buf = stack[-1]
+                    buf.brk(k)
+                    text = el.text
+                    if text:
+                        buf.text(text)
                 else:
-                    if (tag not in _OPENS and not (roles and el in roles)
-                            and not (keys and tag in _INLINE_KIDS and not _FIELD_ATTRS.isdisjoint(keys))):
-                        # a plain inline element (a link, <em>, <sup>): only its text
-                        action = _END_NONE
-                        text = el.text
-                        if text:
-                            stack[-1].text(text)
-                    elif (tag in _BLOCK_BREAKS and not (roles and el in roles)
-                            and (tag not in _GROUP_TAGS or len(el) < 2)):
-                        # a plain block (a list item, a section): a break before and after
-                        k = _LI if tag in _LIST_TAGS and len(stack) > 1 else _BREAKS[tag]
-                        action = _END_BREAK[k]
-                        buf = stack[-1]
-                        buf.brk(k)
-                        text = el.text
-                        if text:
-                            buf.text(text)
-                    else:
-                        action = _open(el, tag, keys, stack, rows, tables, roles)
-                    if len(el):
-                        opened.append((el, action))
-                        if len(opened) >= _MAX_DEPTH and any(
-                                isinstance(k.tag, str) or k.tag is etree.Entity for k in el):
-                            raise _TooDeep()
-                        el = el[0]
-                        continue
+                    action = _open(el, tag, keys, stack, rows, tables, roles)
+                if len(el):
+                    opened.append((el, action))
+                    if len(opened) >= _MAX_DEPTH and any(
+                            isinstance(k.tag, str) or k.tag is etree.Entity for k in el):
+                        raise _TooDeep()
+                    el = el[0]
+                    continue
+        # el has ended (it has no children, or its last child has ended): its end and its
+        # tail, then the next sibling, or else the end of the parent
+        while True:
             if action is not None and action is not _END_NONE:
                 if action[0] == _E_BREAK:   # a block's end (most ends): only the break
                     stack[-1].brk(action[1])
@@ -594,19 +589,14 @@ def _render(root) -> list[_Line]:
             tail = el.tail
             if tail:
                 stack[-1].text(tail)
-            el = el.getnext() if opened else None   # the root's siblings (top-level PIs) are not walked
-        if not opened:
-            break
-        el, action = opened.pop()
-        if action is not _END_NONE:
-            if action[0] == _E_BREAK:
-                stack[-1].brk(action[1])
-            else:
-                _close(el, action, stack, rows, tables)
-        tail = el.tail
-        if tail:
-            stack[-1].text(tail)
-        el = el.getnext() if opened else None
+            if not opened:   # the root: its siblings (top-level PIs, comments) are not walked
+                el = None
+                break
+            nxt = el.getnext()
+            if nxt is not None:
+                el = nxt
+                break
+            el, action = opened.pop()
     while len(stack) > 1:  # unbalanced (should not happen): keep the text
         lines = stack.pop().finish()
         stack[-1].put(lines)
