@@ -403,30 +403,35 @@ def _last_char(el, limit: int = 12) -> str | None:
     its tail), read from the end: a `Label:` block must end with ':', and this
     looks at a few nodes where itertext would read up to 200 characters from the
     start. '' when there is no text; None when unsure (a comment or entity on
-    the way, or more than `limit` nodes)."""
-    todo = [(el, reversed(el))]
+    the way, or more than `limit` nodes). Steps by last child and previous
+    sibling: no iterator objects."""
+    todo = []   # (parent, child) pairs to go back to: the child's previous sibling is next
+    node, k = el, (el[-1] if len(el) else None)
     steps = 0
-    while todo:
-        node, kids = todo[-1]
-        for k in kids:
-            steps += 1
-            if steps > limit or not isinstance(k.tag, str):
-                return None
-            tail = k.tail
-            if tail and not tail.isspace():
-                return tail.rstrip()[-1]
-            if len(k):
-                todo.append((k, reversed(k)))
-                break
-            text = k.text
-            if text and not text.isspace():
-                return text.rstrip()[-1]
-        else:
-            todo.pop()
+    while True:
+        if k is None:   # the children of node are read: its own text is next
             text = node.text
             if text and not text.isspace():
                 return text.rstrip()[-1]
-    return ""
+            if not todo:
+                return ""
+            node, k = todo.pop()
+            k = k.getprevious()
+            continue
+        steps += 1
+        if steps > limit or not isinstance(k.tag, str):
+            return None
+        tail = k.tail
+        if tail and not tail.isspace():
+            return tail.rstrip()[-1]
+        if len(k):
+            todo.append((node, k))
+            node, k = k, k[-1]
+            continue
+        text = k.text
+        if text and not text.isspace():
+            return text.rstrip()[-1]
+        k = k.getprevious()
 
 
 def _glue_pair(el):
