@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from profile_extract.extract import events as ev
 from profile_extract.ingest.segment import Doc
 
-KEPT = (ev._prose_kept, ev._meta_kept, ev._plan_or_count, ev._told_past)
+KEPT = (ev._prose_kept, ev._meta_kept, ev._plan_or_count, ev._told_past, ev._date_pre, ev._label_ok)
 
 
 def _forget() -> None:

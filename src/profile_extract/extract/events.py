@@ -779,16 +779,18 @@ def _label_value(line: str):
         return None
     le, vs = split
     label = line[:le]
-    if _SENTENCE_END_IN.search(label) or label.count(" ") > 5 or "//" in line[le:le + 4]:
+    if "//" in line[le:le + 4] or not _label_ok(label):
         return None
-    if label.isascii():                # lower() keeps ASCII words whole: one set test
-        if not _VERBS.isdisjoint(_WORD.findall(label.lower())):
-            return None
-    else:
-        for w in _WORD.findall(label):
-            if w.lower() in _VERBS:
-                return None
     return label, vs
+
+
+def _label_ok_plain(label: str) -> bool:
+    """Can the text be a label: no sentence end, six words at most, no verb?"""
+    if _SENTENCE_END_IN.search(label) or label.count(" ") > 5:
+        return False
+    if label.isascii():                # lower() keeps ASCII words whole: one set test
+        return _VERBS.isdisjoint(_WORD.findall(label.lower()))
+    return not any(w.lower() in _VERBS for w in _WORD.findall(label))
 
 
 def _label_split(line: str) -> tuple[int, int] | None:
@@ -1204,6 +1206,7 @@ def _kept(fn):
 
 
 _prose_kept = _kept(_is_prose)
+_label_ok = _kept(_label_ok_plain)      # (labels come back on every page of a site: `Population (2018)`)
 _meta_kept = _kept(_is_meta)
 
 
