@@ -16,7 +16,8 @@ from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, d
 from profile_extract.ingest import html as html_module
 from profile_extract.ingest.html import (_END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _SELF_CLOSED_ROOT,
                                         _BLOCK, _LI, _PARA, _R_DATA, _R_LAYOUT, _Cell, _Line, _clean_line, _label_text, _last_char,
-                                        _parse, _prepare, _render, _row_lines, _rows_of, _soup_parse, _text_of)
+                                        _parse, _prepare, _render, _row_lines, _rows_of, _soup_parse, _span_group,
+                                        _text_of)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
@@ -387,6 +388,60 @@ def test_walk_keeps_the_text_after_non_element_nodes(wrap, lines):
     comment.tail = "comment tail"
     el.append(comment)
     assert [l.text for l in _render(root)] == lines
+
+
+def _reference_span_group(el):
+    """`_span_group` as first written: a list of all children, then one loop."""
+    from profile_extract.ingest.html import _BREAKS, _INLINE_KIDS, _is_pair
+    if el.text and not el.text.isspace():
+        return None
+    kids = list(el)
+    newline = False
+    inline = []
+    for k in kids:
+        tag = k.tag
+        if not isinstance(tag, str):
+            return None
+        if tag in _INLINE_KIDS:
+            inline.append(k)
+        elif tag not in _BREAKS and tag != "br":
+            return None
+        tail = k.tail
+        if tail:
+            if not tail.isspace():
+                return None
+            if "\n" in tail and k is not kids[-1]:
+                newline = True
+    if not newline or len(inline) < 2:
+        return None
+    return "pair" if _is_pair(kids[:3], len(inline)) else "stack"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARKUP, min_size=1, max_size=4).map("\n".join))
+def test_span_group_is_the_list_version(html):
+    """Walking the children by next sibling decides as the list-and-loop version did."""
+    for root in (_parse(html), _soup_parse(html)):
+        if root is None:
+            continue
+        for el in root.iter():
+            if isinstance(el.tag, str) and len(el) >= 2:
+                assert _span_group(el) == _reference_span_group(el)
+
+
+@pytest.mark.parametrize("html", WALK_SHAPES[5:7] + [
+    "<div>\n<span>Tel</span>\n<span>+1 202 555 0100</span>\n</div>",
+    "<div><span>a</span>\n<span>b</span></div>",     # the break is before the last child: a pair
+    "<div><span>a</span><span>b</span>\n</div>",     # the break is after the last child: none
+    "<div><span>a</span>\n<b>b</b>\n<i>c</i></div>",
+    "<div><span>a</span>\n<div>b</div>\n<span>c</span></div>",
+    "<div><span>a</span>\n<table></table></div>",
+])
+def test_span_group_cases(html):
+    el = _parse(html).find(".//div")
+    if el is None:
+        el = _parse(html).find(".//p")
+    assert _span_group(el) == _reference_span_group(el)
 
 
 def test_walk_reads_the_root_element_only():

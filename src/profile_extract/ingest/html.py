@@ -329,35 +329,48 @@ def _span_group(el):
     lines with no text of its own between them (a label/value span pair, an
     hCard, a link and a counter): 'pair' (`label | value`), 'stack' (one line
     per inline child), or None (inline children join as usual)."""
-    if el.text and not el.text.isspace():
+    text = el.text
+    if text and not text.isspace():
         return None
-    kids = list(el)
-    newline = False
-    inline = []
-    for k in kids:
+    kids = []
+    newline = False     # a tail with a line break before some later child
+    broken = False      # the tail of the child before this one has a line break
+    inline = 0
+    k = el[0] if len(el) else None
+    while k is not None:   # first child, next sibling: no iterator or list of all children
         tag = k.tag
         if not isinstance(tag, str):
             return None
         if tag in _INLINE_KIDS:
-            inline.append(k)
+            inline += 1
         elif tag not in _BREAKS and tag != "br":
             return None
+        newline = newline or broken
         tail = k.tail
         if tail:
             if not tail.isspace():
                 return None
-            if "\n" in tail and k is not kids[-1]:
-                newline = True
-    if not newline or len(inline) < 2:
+            broken = "\n" in tail
+        else:
+            broken = False
+        if len(kids) < 3:
+            kids.append(k)
+        k = k.getnext()
+    if not newline or inline < 2:
         return None
-    if (len(kids) == 2 and len(inline) == 2 and kids[0].tag in _PAIR_TAGS and kids[1].tag in _PAIR_TAGS
+    return "pair" if _is_pair(kids, inline) else "stack"
+
+
+def _is_pair(kids: list, inline: int) -> bool:
+    """Does a span group (its first children, up to three, and how many are
+    inline) read as `label | value`: exactly two short inline children?"""
+    if not (len(kids) == 2 and inline == 2 and kids[0].tag in _PAIR_TAGS and kids[1].tag in _PAIR_TAGS
             and (len(kids[0]) < 2 or _span_group(kids[0]) is None)):
-        label = (_text_of(kids[0], 200) or "").strip()
-        value = (_text_of(kids[1]) or "").strip()
-        if (label and value and len(label) <= _MAX_PAIR_LABEL
-                and not label.endswith((",", ".", ";")) and not _LABEL_VALUE.match(value)):
-            return "pair"
-    return "stack"
+        return False
+    label = (_text_of(kids[0], 200) or "").strip()
+    value = (_text_of(kids[1]) or "").strip()
+    return bool(label and value and len(label) <= _MAX_PAIR_LABEL
+                and not label.endswith((",", ".", ";")) and not _LABEL_VALUE.match(value))
 
 
 _LABEL_BLOCKS = frozenset({"div", "p", "span", "label", "strong", "b"})
