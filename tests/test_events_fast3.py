@@ -200,3 +200,34 @@ def test_label_split_table(line, monkeypatch):
                                  "\u00a0", "x" * 30, "65.6", "//", "http", ". ", "is"]), max_size=12).map("".join))
 def test_label_split_agrees(line):
     assert ev._label_split(line) == _label_split_plain(line)
+
+
+def _month_plain(text: str, ws: int, p: int):
+    mo = ev._MONTH_BEFORE_Y.search(text, ws, p)
+    return mo if mo and ev.month_number(mo.group("mn")) is not None else None
+
+
+MONTH_TEXTS = ["held on 5 June ", "in Capital City 13 July ", "the 5THOF June ", "x 2ndde Mai ", "a 3rdOf May ",
+               "x 1ſtof June ", "City 5 City June ", "Mission held 3 May del ", "wxyz5thof June ",
+               "in 12 erde Mai ", "Oslo City, June ", "Юрий 5 мая "]
+
+
+@pytest.mark.parametrize("window", MONTH_TEXTS)
+def test_month_before_four_letter_runs(window):
+    t = window + "2024"
+    p = len(window)
+    for ws in range(0, p + 1):
+        got, want = ev._month_before(t, ws, p), _month_plain(t, ws, p)
+        assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (t, ws)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["City", "held", "thof", "THOF", "stde", "erde", "ſtof", "5", "12", "3rd", "of",
+                                 "de", "del", "June", "Mai", "May", " ", "  ", ",", "."]), max_size=9).map("".join),
+       st.integers(min_value=0, max_value=40))
+def test_month_before_four_letter_runs_agree(window, cut):
+    t = window + "2024"
+    p = len(window)
+    ws = max(0, p - cut)
+    got, want = ev._month_before(t, ws, p), _month_plain(t, ws, p)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))

@@ -144,6 +144,10 @@ class _Cand:
 
 
 _LONG_RUN = re.compile(r"[^\W\d_]{3,}")      # a whole run of three or more letters
+# the only four-letter runs a match of _MONTH_BEFORE_Y can hold before its month
+# word: an ordinal suffix glued to `of`/`de` (`5thof June`); on ASCII text these
+# spellings in any case (a non-ASCII run may fold to one under (?i): `ſtof`)
+_ORDINAL_OF = frozenset(o + w for o in ("st", "nd", "rd", "th", "er") for w in ("of", "de"))
 _LONG_RUN_A = re.compile(r"[A-Za-z]{3,}")     # the same on ASCII text (a narrow class is faster)
 
 
@@ -153,8 +157,8 @@ def _month_before(text: str, ws: int, p: int):
     Why it is cheaper: the month word of a match is a whole run of three or more
     letters; after it only `del` can be one. So the pattern is tried only when
     the last such run (or the one before a last `del`) is a month name, and from
-    the end of the run before the month (two runs before when that one has four
-    letters: `5thof June`), as no match can start earlier.
+    the end of the run before the month (two runs before when that one may be an
+    ordinal glued to `of`/`de`: `5thof June`), as no match can start earlier.
 
     >>> t = "It met in Oslo on the 5th of June 2024, since 1994"
     >>> _month_before(t, 0, 34).group(0), _month_before(t, 0, 17), _month_before(t, 34, 46)
@@ -170,7 +174,9 @@ def _month_before(text: str, ws: int, p: int):
             return None
     k = j - 1
     if k >= 0 and runs[k].end() - runs[k].start() == 4:
-        k -= 1                        # maybe an ordinal glued to `of`/`de`: part of the match
+        w = runs[k].group()
+        if not w.isascii() or w.lower() in _ORDINAL_OF:
+            k -= 1                    # maybe an ordinal glued to `of`/`de`: part of the match
     mo = _MONTH_BEFORE_Y.search(text, runs[k].end() if k >= 0 else ws, p)
     return mo if mo and month_number(mo.group("mn")) is not None else None
 
