@@ -1386,6 +1386,7 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     if run is not None and run[2]:
         out.append((run[0], run[1], refs))
 
+
 # What a sentence yields, kept by its text with two characters either side (the
 # judging looks no further: a lookbehind at its first character, `in 301` before
 # `\n5`), so a sentence seen before (a table row, a footer, a template line that
