@@ -215,3 +215,27 @@ def test_spelled_emails_need_a_dot(text):
     want = sorted(E.EMAIL_WORDS.finditer(text) if E._WORD_DOT.search(text) else [], key=lambda m: m.start())
     got = [m for m in E.find_emails(text) if "@" not in m.raw]
     assert [(m.start, m.end) for m in got] == [m.span() for m in want if "@" in E.normalise_email(m.group(0))[0]]
+
+
+@pytest.mark.parametrize("case", RUN_TEXTS + PLACE_TEXTS, ids=lambda c: c.name)
+def test_page_lines_rest_holds_the_other_items(case):
+    """page_lines with `rest`: the same gate and line lists, and every other
+    item of the lines, by kind, in text order."""
+    lines = A.LineMemo(C._line_scan).lines(case.text)
+    rest: dict = {}
+    assert A.page_lines(lines, rest) == A.page_lines(lines)
+    for kind in ("label", "url", "run"):
+        assert rest.get(kind, []) == [(a + s, a + e, p) for a, row in lines for s, e, p in row if p[0] == kind]
+
+
+@pytest.mark.parametrize("case", RUN_TEXTS + PLACE_TEXTS, ids=lambda c: c.name)
+def test_runs_cross_lines_is_a_bracket_or_plus_before_a_break(case):
+    assert C._runs_cross_lines(case.text) == bool(re.search(r"[+(\[]\n", case.text))
+
+
+@pytest.mark.parametrize("case", RUN_TEXTS + PLACE_TEXTS, ids=lambda c: c.name)
+def test_line_index_is_the_last_line_starting_at_or_before(case):
+    doc = Doc.from_text(case.text)
+    starts = [ln.start for ln in doc.lines]
+    for pos in range(len(case.text) + 2):
+        assert C._line_index(doc, pos) == max(len([s for s in starts if s <= pos]) - 1, 0)

@@ -1036,9 +1036,11 @@ def _line_start_scan() -> re.Pattern:
     return re.compile(r"\n(?=" + "|".join(f"(?:{b})" for b in bodies) + ")", re.M)
 
 
-def page_lines(lines: list[tuple[int, tuple]]) -> dict:
+def page_lines(lines: list[tuple[int, tuple]], rest: dict | None = None) -> dict:
     """LineMemo lines (with line_items among their items) as find_parts' `lines`:
-    gate key -> (line start, line end) list, line pattern name -> line starts."""
+    gate key -> (line start, line end) list, line pattern name -> line starts.
+    The other items go to `rest` (when given) as payload kind -> (start, end,
+    payload) list in text order, so a caller reads all items in one pass."""
     out: dict = {k: [] for k in _gate_keys()}
     for name in _line_patterns():
         out[name] = []
@@ -1049,6 +1051,8 @@ def page_lines(lines: list[tuple[int, tuple]]) -> dict:
                 out[payload[1]].append((pos + s, pos + e))
             elif kind == "line":
                 out[payload[1]].append(pos + s)
+            elif rest is not None:
+                rest.setdefault(kind, []).append((pos + s, pos + e, payload))
     return out
 
 
