@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 
 def load_table(out, table: str) -> pd.DataFrame:
-    import pandas as pd  # here, not at import: a batch run never needs pandas (~0.15 s)
+    import pandas as pd  # here, not at import: `import profile_extract` (extract_page) needs none
     out = Path(out)
     pq = out / f"{table}.parquet"
     if pq.exists():

@@ -11,6 +11,7 @@ process only concatenates, writes the Parquet parts and appends the CSV bytes.
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import operator
 import time
@@ -104,7 +105,6 @@ def warm_up(options: Options | None = None) -> None:
     if _WARM:
         return
     _WARM = True
-    import gc
     # no collections while the caches are built (they would walk the growing
     # heap again and again, ~0.1 s): what warming leaves behind is found by
     # the one collection before the freeze
@@ -158,7 +158,6 @@ def process_task(items: list[PageInput], options: Options, skip=None) -> TaskRes
     pandera), which gives the same tables for clean rows. The collector's
     young threshold is raised while the task runs (GC_YOUNG_THRESHOLD), then
     put back."""
-    import gc
     old = gc.get_threshold()
     if old[0]:  # 0: automatic collection is off; leave it so
         gc.set_threshold(max(old[0], GC_YOUNG_THRESHOLD), *old[1:])
