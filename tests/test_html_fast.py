@@ -14,10 +14,10 @@ from lxml import etree
 
 from profile_extract.ingest.decode import _clean, _clean_utf8, _control_bytes, decode
 from profile_extract.ingest import html as html_module
-from profile_extract.ingest.html import (_END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _SELF_CLOSED_ROOT,
-                                        _BLOCK, _LI, _PARA, _R_DATA, _R_LAYOUT, _Cell, _Line, _clean_line, _label_text, _last_char,
-                                        _parse, _prepare, _render, _row_lines, _rows_of, _soup_parse, _span_group,
-                                        _text_of)
+from profile_extract.ingest.html import (_BLOCK, _END_BR, _END_ROOT, _GLUE_LABEL, _INVISIBLE, _LI, _PARA,
+                                        _R_DATA, _R_LAYOUT, _SELF_CLOSED_ROOT, _Cell, _Line, _clean_line,
+                                        _label_text, _last_char, _parse, _prepare, _render, _row_lines, _rows_of,
+                                        _soup_parse, _span_group, _text_of)
 from profile_extract.ingest.segment import Line, split_lines
 
 # ---------------------------------------------------------------- segment
