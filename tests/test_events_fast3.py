@@ -231,3 +231,31 @@ def test_month_before_four_letter_runs_agree(window, cut):
     ws = max(0, p - cut)
     got, want = ev._month_before(t, ws, p), _month_plain(t, ws, p)
     assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                  HealthCheck.function_scoped_fixture])
+@given(page=st.lists(texts, min_size=1, max_size=4).map("\n".join))
+def test_split_stop_or_whole_agree(page, monkeypatch):
+    # a region split whole, or stopped after its last number, gives the same rows
+    doc = Doc.from_text(page)
+    rows = []
+    for whole in (0, 10**9, ev._SPLIT_WHOLE):
+        with monkeypatch.context() as m:
+            m.setattr(ev, "_SPLIT_WHOLE", whole)
+            _forget()
+            rows.append(_rows(doc))
+    assert rows[0] == rows[1] == rows[2]
+
+
+@pytest.mark.parametrize("page", ["In 1999 it opened. It grew. It moved. " * 8 + "\nx",
+                                  "Population (2018) | The office opened in 1999 in Minsk | 65.6 million | More.",
+                                  "Elle a été fondée en 1999. Ensuite, c'était fini. " * 6])
+def test_split_stop_or_whole_table(page, monkeypatch):
+    doc = Doc.from_text(page)
+    rows = []
+    for whole in (0, 10**9):
+        with monkeypatch.context() as m:
+            m.setattr(ev, "_SPLIT_WHOLE", whole)
+            rows.append(_rows(doc))
+    assert rows[0] == rows[1] and rows[0][0]

@@ -1394,6 +1394,7 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
 _MEMO: dict[str, tuple] = {}
 _MEMO_MAX = 8192          # entries (then it starts afresh): at most ~4 MB of keys
 _MEMO_LEN = 500           # longer sentences are not kept
+_SPLIT_WHOLE = 160        # regions up to this length are split whole (no stop after the last number)
 
 
 def _judged(text: str, ss: int, se: int) -> tuple:
@@ -1440,15 +1441,18 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
     ascii_page = text.isascii()
     tlen = len(text)
     for rs, re_, refs in _regions(doc):
-        # a sentence needs three digits in a row: the split stops after the last run
-        # (any later stop is right too: on ASCII text, after the last digit, ten
-        # C-level searches that beat a scan of a long paragraph)
-        if ascii_page and re_ - rs > 160:
-            stop = max(text.rfind(d, rs, re_) for d in "0123456789") + 1
-        else:
-            stop = rs
-            for n in _D3ANY.finditer(text, rs, re_):
-                stop = n.end()
+        # a sentence needs three digits in a row: the split of a long region stops
+        # after the last run (any later stop is right too: on ASCII text, after the
+        # last digit, ten C-level searches that beat a scan of a long paragraph);
+        # a short region is split whole (finding its stop costs more than its tail)
+        stop = None
+        if re_ - rs > _SPLIT_WHOLE:
+            if ascii_page:
+                stop = max(map(text.rfind, "0123456789", repeat(rs), repeat(re_))) + 1
+            else:
+                stop = rs
+                for n in _D3ANY.finditer(text, rs, re_):
+                    stop = n.end()
         for ss, se in split_sentences(text, rs, re_, stop):
             if _Y4.search(text, ss, se) is None and (_D3.search(text, ss, se) is None
                                                      or not _has_year(text, ss, se)):
