@@ -239,3 +239,36 @@ def test_line_index_is_the_last_line_starting_at_or_before(case):
     starts = [ln.start for ln in doc.lines]
     for pos in range(len(case.text) + 2):
         assert C._line_index(doc, pos) == max(len([s for s in starts if s <= pos]) - 1, 0)
+
+
+# ---------------------------------------------------------------- glued countries without the pattern
+
+_SOME_NAMES = sorted(A._countries())[::37] + ["Niger", "Nigeria", "Guinea", "Guinea-Bissau", "Sudan",
+                                             "South Sudan", "Dominica", "Dominican Republic", "Congo"]
+_GLUED_PIECES = _SOME_NAMES + ["Fax", "Tel", "Tel.", "Telx", "Phone", "E-mail", "Www", "Mobile1", "x", "é",
+                               "-", "_", "\n", " ", ".", "1", "Ü", "a", "B", "ž"]
+
+
+def _glued_by_pattern(text, pos, end, anchored):
+    rx = A._country_glued()
+    m = rx.match(text, pos, end) if anchored else rx.search(text, pos, end)
+    return m and m.span()
+
+
+@pytest.mark.parametrize("text", GLUED_TEXTS + ["LjubljanaNigeriaX", "abcNiger-x", "kSudanese", "zGuinea-Bissau\n",
+                                                "qTelex", "qTel1", "mFaxé", "aCongo_", "aCongo", ""])
+def test_glued_span_equals_pattern(text):
+    for pos in range(len(text) + 1):
+        for end in range(pos, len(text) + 1):
+            for anchored in (False, True):
+                assert A.glued_span(text, pos, end, anchored) == _glued_by_pattern(text, pos, end, anchored)
+
+
+@given(st.lists(st.sampled_from(_GLUED_PIECES), min_size=1, max_size=6), st.data())
+@settings(max_examples=300, deadline=None)
+def test_glued_span_equals_pattern_any_text(pieces, data):
+    text = "".join(pieces)
+    pos = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(pos, len(text)))
+    for anchored in (False, True):
+        assert A.glued_span(text, pos, end, anchored) == _glued_by_pattern(text, pos, end, anchored)

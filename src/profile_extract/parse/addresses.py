@@ -474,8 +474,9 @@ def _rx() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def _country_glued() -> re.Pattern:
     """A country name glued after a word in crawler text (`LjubljanaSloveniaPhone`)
-    ... or a label (`MariborTel.`; the glued label words of the data). Compiled
-    when first asked for (~30 ms; most runs never meet glued text)."""
+    ... or a label (`MariborTel.`; the glued label words of the data). (Its
+    matches are found by glued_span: compiling it costs ~40 ms, once a
+    process meets glued text; tests compare the two.)"""
     glued = _rx()["_country_trie"] + "|" + "|".join(
         rf"{re.escape(w)}(?![a-z])" for w in data()["labels"].get("glued_labels", []))
     return re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
@@ -502,6 +503,55 @@ _NONSPACE_RUN = re.compile(r"\S+")
 _PROVINCE_END = re.compile(r"[ \t]+[A-Z]{2}$")
 
 
+@lru_cache(maxsize=None)
+def _glued_words() -> tuple[frozenset, dict[str, tuple[int, ...]], tuple[str, ...]]:
+    """The country names (as _rx's trie holds them), their lengths by first
+    character (longest first) and the glued label words (in data order)."""
+    names = frozenset(w for w in _countries() if w.strip())
+    lengths: dict[str, set[int]] = {}
+    for w in names:
+        lengths.setdefault(w[0], set()).add(len(w))
+    return (names, {c: tuple(sorted(ls, reverse=True)) for c, ls in lengths.items()},
+            tuple(data()["labels"].get("glued_labels", [])))
+
+
+def _glued_ahead(text: str, p: int, end: int) -> bool:
+    r"""`(?=[A-Z]|[^\w\-]|$)` at p, the text ending at end."""
+    if p >= end:
+        return True
+    c = text[p]
+    return "A" <= c <= "Z" or not (c.isalnum() or c == "_" or c == "-")
+
+
+def _glued_end(text: str, q: int, end: int) -> int:
+    """Where _country_glued()'s match at q ends (-1: none): after a small
+    ASCII letter, the longest country name written there with a capital, a
+    non-word character or the end after it, else the first glued label word
+    (not followed by a small letter) with one of those after it."""
+    if q <= 0 or q >= end or not ("a" <= text[q - 1] <= "z"):
+        return -1
+    names, lengths, labels = _glued_words()
+    for n in lengths.get(text[q], ()):
+        if q + n <= end and text[q:q + n] in names and _glued_ahead(text, q + n, end):
+            return q + n
+    for w in labels:
+        e = q + len(w)
+        if e <= end and text.startswith(w, q) and not (e < end and "a" <= text[e] <= "z") \
+                and _glued_ahead(text, e, end):
+            return e
+    return -1
+
+
+def glued_span(text: str, pos: int, end: int, anchored: bool = False) -> tuple[int, int] | None:
+    """The span of _country_glued().search(text, pos, end) (with `anchored`,
+    of .match), worked out without compiling that pattern."""
+    for q in ([pos] if anchored else range(pos, end)):
+        e = _glued_end(text, q, end)
+        if e >= 0:
+            return q, e
+    return None
+
+
 def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
     """Cut a city at the first stop word or country name it swallowed."""
     rx = _rx()
@@ -516,9 +566,9 @@ def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
         elif tok in CITY_STOP or rx["country"].match(text, ws):
             break
         first = False
-        g = _country_glued().search(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
+        g = glued_span(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
         if g:
-            keep_end = g.start()   # `LjubljanaSlovenia...`: the city ends where the country starts
+            keep_end = g[0]   # `LjubljanaSlovenia...`: the city ends where the country starts
             break
         keep_end = w.end()
     # a trailing province code (`00184 Roma RM`) is not part of the city
@@ -1166,10 +1216,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             continue
         add(Part("postal_code", code_start, m.end("code"), text[code_start:m.end("code")], cc, "code_city"))
         add(Part("city", cs, ce, text[cs:ce], cc, "code_city"))
-        g = _country_glued().match(text, ce, end) if ce < end and text[ce:ce + 1].isupper() else None
-        if g and rx["country"].fullmatch(g.group(0)) and not found.overlaps(*g.span()):
+        g = glued_span(text, ce, end, anchored=True) if ce < end and text[ce:ce + 1].isupper() else None
+        if g and rx["country"].fullmatch(text[g[0]:g[1]]) and not found.overlaps(*g):
             # `1000 LjubljanaSloveniaPhone`: the country glued to the city
-            add(Part("country", *g.span(), g.group(0), country_iso2(g.group(0)), "code_city_glued"))
+            add(Part("country", *g, text[g[0]:g[1]], country_iso2(text[g[0]:g[1]]), "code_city_glued"))
     for m in _gated("bare_street_place", text, start, end, gates):
         _bare_street(text, m, found)
     for m in _gated("city_code", text, start, end, gates):
