@@ -5,10 +5,7 @@ They become `unparsed_line` findings, and their share gives the page's
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
-from functools import partial
-from itertools import accumulate
-from operator import attrgetter, gt
+from operator import attrgetter
 
 from ..findings import Finding, FindingCode, Severity
 from ..ingest.segment import Doc, Line
@@ -68,21 +65,23 @@ def leftover_lines(doc: Doc, spans) -> tuple[list[Finding], float | None]:
     if not structured:
         return [], None
     ordered = sorted(spans, key=_START)
-    starts = list(map(_START, ordered))
-    ends = list(map(_END, ordered))
+    n = len(ordered)
     # A line is covered when a span overlaps [line.start, line.end): one of the last WINDOW
-    # spans starting before the line's end ends after its start. The largest end of them:
-    # the running maximum while there are at most WINDOW (all lines at once, in C), else
-    # the window's maximum (lines are in order, so those lines come last).
-    before = list(map(partial(bisect_left, starts), map(_END, structured)))   # spans starting before each line's end
-    running = [-1, *accumulate(ends, max)]                                    # running[i] = max(ends[:i])
-    reach = list(map(running.__getitem__, before))
-    for k in range(len(before) - 1, -1, -1):
-        i = before[k]
-        if i <= WINDOW:
-            break
-        reach[k] = max(ends[i - WINDOW:i])
-    covered = list(map(gt, reach, map(_START, structured)))
-    left = [Finding(Severity.INFO, FindingCode.UNPARSED_LINE, _MESSAGE, line.span)
-            for line, hit in zip(structured, covered) if not hit]
+    # spans starting before the line's end ends after its start. Lines and spans are both in
+    # order: one sweep keeps the spans starting before the line's end (j of them) and the
+    # largest end among them, which is the window's while j <= WINDOW.
+    left = []
+    j, top = 0, -1
+    for line in structured:
+        end = line.end
+        while j < n:
+            span = ordered[j]
+            if span.start >= end:
+                break
+            if span.end > top:
+                top = span.end
+            j += 1
+        reach = top if j <= WINDOW else max(map(_END, ordered[j - WINDOW:j]))
+        if reach <= line.start:        # (top is -1 while no span starts before the line's end)
+            left.append(Finding(Severity.INFO, FindingCode.UNPARSED_LINE, _MESSAGE, line.span))
     return left, (len(structured) - len(left)) / len(structured)
