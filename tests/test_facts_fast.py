@@ -771,3 +771,57 @@ def test_heading_value_digit_table(head):
 def test_heading_value_digit_any(parts):
     head = "".join(parts)
     assert F._heading_value(label_words(), head) == (label_words().heading_value.match(head) is not None)
+
+
+# --- _DATED_LINE: a news line whose trailing value would be its date -------------------------
+
+DATED_LINES = [   # (line, the shortcut takes it)
+    ("Mission opened an office in Riverton 3 March 2019", True),
+    ("Library extends opening hours 27 November 2019", True), ("Report published 3 Sept. 2019", True),
+    ("Office opened\t12\tDec\t2020", True), ("Office opened 1 ſept 2019", True),
+    ("Visitors about 27 November 2019", False),   # `about 27 …` would be the value: no date
+    ("Costs $5 in 3 March 2019", False),           # an earlier number
+    ("Opened, 3 March 2019", False),               # no label ends with a comma: the year is the value
+    ("Opened 3rd March 2019", False), ("Opened 3 March, 2019", False), ("Opened 3 Mai 2019", False),
+    ("Area: 3 March 2019", False), ("Opened on March 3, 2019", False), ("A 3 May 2019", False)]
+
+
+@pytest.mark.parametrize("line,taken", DATED_LINES)
+def test_dated_line_table(line, taken):
+    assert (F._DATED_LINE.fullmatch(line) is not None) == taken
+    m = F._TRAILING.match(line)
+    if taken:
+        assert m is not None and F._dated_item(line[m.start("value"):])
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(["Mission", "opened", "in", "Riverton", "about", "over", "approx", "approx.", "c.", "Over",
+                                 "x,", "(a", "a(", "$", "€5", "5", ":", "=", "|", "ſept", "K", "é", "-", "Pushover",
+                                 "A", "ab"]), max_size=6),
+       st.sampled_from([" ", "  ", "\t", "", ",", "\u00a0"]),
+       st.sampled_from(["3 March 2019", "27 November 2019", "3 Sept. 2019", "3 sept 2019", "3\u00a0May\u00a02019",
+                        "03 jun 2019", "1 ſept 2019", "3 March, 2019", "3rd May 2019", "123 May 2019", "3 May 20199"]))
+def test_dated_line_never_hides_a_row(words, gap, date):
+    line = (" ".join(words) + gap + date).strip()
+    if F._DATED_LINE.fullmatch(line):
+        m = F._TRAILING.match(line)
+        assert m is not None and F._dated_item(line[m.start("value"):])
+
+
+# --- _glue_points: pairs of characters instead of look-arounds -------------------------------
+
+def _glue_points_slow(text):
+    return tuple(m.start() for m in F._GLUE_POINT.finditer(text, 0, min(len(text), 45)))
+
+
+@pytest.mark.parametrize("text", ["Legal statusActive", "TypeFund", "Formation11 December 1946", "aB", "ab", "",
+                                  "About usOur workWhere we work", "x" * 44 + "aB", "x" * 43 + "aB", "price$5", "a(b",
+                                  "a“b", "éB", "aÉ"])
+def test_glue_points_table(text):
+    assert F._glue_points.__wrapped__(text) == _glue_points_slow(text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="aZz09$£€₹(\"“ é.", max_size=60))
+def test_glue_points_any(text):
+    assert F._glue_points.__wrapped__(text) == _glue_points_slow(text)

@@ -710,6 +710,15 @@ _DATE_IN_TEXT = re.compile(r"\b\d{1,2}(?:st|nd|rd|th)?\.?\s+(?:" + "|".join(MONT
 _BARE_YEAR = re.compile(r"^\d{4}\s*[;,.]?$")
 
 
+# `Mission opened an office in Riverton 3 March 2019`: a label with no digit, no currency sign and
+# no qualifier word before a date that ends the line. _TRAILING takes the date as the value (its
+# day is the first number a value can start at), which _dated_item then refuses: the line is no
+# row, and neither pattern need be asked (news lists run to dozens of such lines)
+_DATED_LINE = re.compile(r"[^\W\d_][^\d$€£₹|:=]*[^\s,(\d$€£₹|:=]"
+                         r"(?<!\sapprox)(?<!\sapprox\.)(?<!\sabout)(?<!\sover)(?<!\sc\.)"
+                         r"\s+\d{1,2}\s+(?:" + "|".join(MONTHS) + r")\.?\s+\d{4}", re.IGNORECASE)
+
+
 def _dated_item(tail: str) -> bool:
     """Is the text after a separator-less label a full date and nothing else (`Library
     extends opening hours 3 Jan 2025`)? Such a line is a dated list item (news, posts), no row.
@@ -1402,7 +1411,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 rows.add("as of", line.start, ah.group("date"), line.start + ah.start("date"), "fact.as_of",
                          line.index, kind="as_of")
                 return
-            m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) and not _wordy_end(t) else None
+            m = _TRAILING.match(t) if len(t) <= 250 and not _has_sep(t) and not _wordy_end(t) \
+                and not (t[-4:].isdigit() and _DATED_LINE.fullmatch(t)) else None
             if m and not _dated_item(t[m.start("value"):]) and label_ok(m.group("label")) \
                     and not _address_like(rows, m.group("label"), m.group("value")):
                 trailing_run.append((line, m))
@@ -1634,11 +1644,19 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
 _GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z0-9$£€₹(\"“])")
 
 
+# the two characters of a glue point (a pattern that starts with a class re scans for; the
+# pairs cannot overlap: the second character is no lower-case letter)
+_GLUE_PAIR = re.compile(r"[a-z][A-Z0-9$£€₹(\"“]")
+
+
 @lru_cache(maxsize=8192)
 def _glue_points(text: str) -> tuple[int, ...]:
     """Where a lower-case letter meets a capital, digit or symbol in the first 45
     characters (cached: menu and footer lines repeat from page to page)."""
-    return tuple(m.start() for m in _GLUE_POINT.finditer(text, 0, min(len(text), 45)))
+    n = min(len(text), 45)
+    if _GLUE_PAIR.search(text, 0, n) is None:
+        return ()            # (most lines)
+    return tuple(m.start() + 1 for m in _GLUE_PAIR.finditer(text, 0, n))
 
 
 def _glued_split(text: str, table) -> int | None:
