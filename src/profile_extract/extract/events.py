@@ -1197,8 +1197,8 @@ _DATE_RULES = {"iso": "event.numeric_date", "num": "event.numeric_date", "dmy": 
 # with another date (`Mission opened an office in Riverton 3 May 2021`), the
 # same table label on every page of a site. lru_cache bounds the entries and
 # strings longer than _KEEP_LEN are judged afresh, so the memory stays bounded.
-_KEEP = 4096
-_KEEP_LEN = 400
+_KEEP = 4096              # entries of each memo (lru_cache)
+_KEEP_LEN = 300           # longer strings are not kept
 
 
 def _kept(fn):
@@ -1392,8 +1392,8 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
 # `\n5`), so a sentence seen before (a table row, a footer, a template line that
 # every page of a site repeats) is not split into candidates and judged again.
 _MEMO: dict[str, tuple] = {}
-_MEMO_MAX = 8192          # entries (then it starts afresh): at most ~4 MB of keys
-_MEMO_LEN = 500           # longer sentences are not kept
+_MEMO_MAX = 8192          # entries (then it starts afresh): at most ~2.5 M characters of keys
+_MEMO_LEN = 300           # longer sentences (1 in 200 of real pages' dated ones) are not kept
 _SPLIT_WHOLE = 160        # regions up to this length are split whole (no stop after the last number)
 
 
