@@ -272,3 +272,14 @@ def test_glued_span_equals_pattern_any_text(pieces, data):
     end = data.draw(st.integers(pos, len(text)))
     for anchored in (False, True):
         assert A.glued_span(text, pos, end, anchored) == _glued_by_pattern(text, pos, end, anchored)
+
+
+@pytest.mark.parametrize("text", ["Tel: +41 22 717 91 11", "Phone 0231 45 67 89", "E-mailname@x.org", "Fax+41 22",
+                                  "T +44 20 7946 0000", "Webwww.x.org", "Opening hours", "Adresse: Hauptstr. 5",
+                                  "Телефон: 8 (017) 222", "Contact", "x Tel: 1", "", "ſtreet", "Tél. 01 23"])
+def test_label_body_at_a_string_start_is_the_label_pattern(text):
+    """_find_labels_quick and _regions ask the label pattern at the start of
+    a string of its own: its body (no look-behind, nothing before) answers."""
+    want = C._label_rx()[0].match(text)
+    got = C._label_body().match(text)
+    assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))

@@ -133,7 +133,8 @@ class Block:
 # ---------------------------------------------------------------- labels
 
 @lru_cache(maxsize=None)
-def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
+def _label_source() -> tuple[str, dict[str, str]]:
+    """The label pattern's text (see _label_rx) and the kind of each spelling."""
     d = addr.data()["labels"]
     kind_of: dict[str, str] = {}
     strong, weak = [], []
@@ -151,17 +152,48 @@ def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
     w_alt = addr._trie(set(weak), strip_dot=False)
     wi_alt = addr._trie(set(weak), ignore_case=True, strip_dot=False)
     num = r"(?:[ \t]*(?:No|Nr|Number|number|no)\.?)?"
-    rx = re.compile(
+    return (
         rf"(?<![^\W\d_])(?:(?P<s>(?:{s_alt}))\.?{num}[ \t]*(?P<ssep>:|--|\||–(?=[ \t]))?"
         rf"|(?P<w>(?:{w_alt}))\.?[ \t]*(?P<wsep>:|--)"
         rf"|(?P<w1>[TFMPE])[ \t]+(?=\+\d|\(0|\(\+|[\w.\-]+@)"
         # a weak label glued to its value by a crawler (`Webwww.x.org`, `Ph+41 ...`);
         # _glued_ok checks that what follows is a value of the label's kind
-        rf"|(?P<g>(?:{wi_alt}))(?=[+(\d]|(?i:www\.|https?://)))")
-    return rx, kind_of
+        rf"|(?P<g>(?:{wi_alt}))(?=[+(\d]|(?i:www\.|https?://)))"), kind_of
+
+
+@lru_cache(maxsize=None)
+def _label_rx() -> tuple[re.Pattern, dict[str, str]]:
+    """The label pattern (the plain form: the stage scans with _label_body and
+    _label_scan_ascii, which find its matches) and the kind of each spelling."""
+    src, kind_of = _label_source()
+    return re.compile(src), kind_of
 
 
 _NOT_AFTER_LETTER = r"(?<![^\W\d_])"
+
+
+@lru_cache(maxsize=None)
+def _label_body() -> re.Pattern:
+    """The label pattern without its look-behind: matched at the start of a
+    string (nothing before it) or after a character that is no letter, it
+    matches as the label pattern does."""
+    src, _ = _label_source()
+    assert src.startswith(_NOT_AFTER_LETTER)
+    return re.compile(src[len(_NOT_AFTER_LETTER):])
+
+
+@lru_cache(maxsize=None)
+def _label_heads() -> str:
+    """A character class of the characters a label can begin with."""
+    d = addr.data()["labels"]
+    heads = set("TFMPE")    # w1
+    for kind in ("strong", "weak"):
+        for words in d[kind].values():
+            for w in words:
+                if w.strip():
+                    c = w[0]
+                    heads |= {c} | set(addr._folds(c.lower())) | set(addr._folds(c))
+    return "[" + "".join(re.escape(c) for c in sorted(heads)) + "]"
 
 
 @lru_cache(maxsize=None)
@@ -172,21 +204,11 @@ def _label_scan() -> tuple[re.Pattern, re.Pattern]:
     look-behind at the head of the label pattern does not), `body` (the label
     pattern without its look-behind) is then matched there. Scanning with
     first.search, body.match and resuming at the body's end gives the same
-    matches as the label pattern's finditer (no label match is empty)."""
-    rx, _ = _label_rx()
-    assert rx.pattern.startswith(_NOT_AFTER_LETTER)
-    body = rx.pattern[len(_NOT_AFTER_LETTER):]
-    d = addr.data()["labels"]
-    heads = set("TFMPE")    # w1
-    for kind in ("strong", "weak"):
-        for words in d[kind].values():
-            for w in words:
-                if w.strip():
-                    c = w[0]
-                    heads |= {c} | set(addr._folds(c.lower())) | set(addr._folds(c))
-    chars = "".join(re.escape(c) for c in sorted(heads))
-    first = re.compile(rf"[{chars}](?<=(?<![^\W\d_])(?=(?:{body})).)")
-    return first, re.compile(body)
+    matches as the label pattern's finditer (no label match is empty).
+    (Compiled when first asked for: the stage scans with _label_scan_ascii.)"""
+    body = _label_body()
+    first = re.compile(rf"{_label_heads()}(?<=(?<![^\W\d_])(?=(?:{body.pattern})).)")
+    return first, body
 
 
 @lru_cache(maxsize=None)
@@ -194,9 +216,7 @@ def _label_scan_ascii() -> re.Pattern:
     """For an ASCII text: a character that is no letter (`[^A-Za-z]`, which
     sre tests fast, unlike `[\\W\\d_]`) right before a place where the label
     pattern matches, so the scan stops at word starts only."""
-    first, body = _label_scan()
-    heads = first.pattern[:first.pattern.index("]") + 1]
-    return re.compile(rf"[^A-Za-z](?={heads})(?=(?:{body.pattern}))")
+    return re.compile(rf"[^A-Za-z](?={_label_heads()})(?=(?:{_label_body().pattern}))")
 
 
 LABEL_SCAN_ANY_TEXT = True   # False: only ASCII texts are scanned on [^A-Za-z] (tests compare both)
@@ -204,8 +224,7 @@ LABEL_SCAN_ANY_TEXT = True   # False: only ASCII texts are scanned on [^A-Za-z] 
 
 def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
-    first, body = _label_scan()
-    match = body.match
+    match = _label_body().match
     pos = 0
     if LABEL_SCAN_ANY_TEXT or text.isascii():
         m = match(text, 0)      # (a label at the start has nothing before it)
@@ -231,7 +250,7 @@ def _label_matches(text: str):
             m = match(text, q + 1)
             yield m
             s = m.end() - 1
-    search = first.search
+    search = _label_scan()[0].search
     while True:
         f = search(text, pos)
         if f is None:
@@ -276,7 +295,7 @@ class Label:
 
 
 def _find_labels(text: str) -> list[Label]:
-    _, kind_of = _label_rx()
+    _, kind_of = _label_source()
     out = []
     for m in _label_matches(text):
         written = m.group("s") or m.group("w") or m.group("w1") or m.group("g")
@@ -315,9 +334,8 @@ def _find_labels(text: str) -> list[Label]:
 
 
 def _find_labels_quick(s: str) -> bool:
-    rx, _ = _label_rx()
-    m = rx.match(s)
-    return bool(m)
+    """Whether a label starts the string (_label_body: nothing stands before it)."""
+    return bool(_label_body().match(s))
 
 
 def _value_region(text: str, labels: list[Label], i: int) -> list[tuple[int, int]]:
@@ -550,7 +568,7 @@ def _line_scan_blind() -> bool:
     Python code counts digits and asks isdigit, nothing more)."""
     from ..parse import emails as E
     return addr.digit_blind(addr.line_item_patterns() + [
-        _label_rx()[0], *_label_scan(), _label_scan_ascii(), PHONE_RUN, *(_phone_split() or ()),
+        _label_body(), _label_scan_ascii(), PHONE_RUN, *(_phone_split() or ()),
         _GLUED_URL, _GLUED_MAIL,
         E.URL, E.DOMAIN, E.URL_GLUED, E._URL_GATE, E._DOMAIN_GATE, E._GLUED_WWW, E._GLUED_WORD])
 
@@ -1466,9 +1484,9 @@ def _regions(text: str, b: Block, page_cc: str | None, budget: list[int] | None 
                     place_cc = region_of_place(it.number_text, text[city.start:city.end], page_cc)
                     if place_cc:
                         break
-    lab_rx, _ = _label_rx()
+    lab_at_start = _label_body().match   # (each phrase a string of its own: nothing before it)
     resets = [m.start("p") for m in _RESET.finditer(text, b.start, b.end)
-              if not lab_rx.match(m.group("p"))]
+              if not lab_at_start(m.group("p"))]
     # the country each address (from one street or PO box to the next) shows
     addr_cc: dict[int, str | None] = {}
     cc = None
