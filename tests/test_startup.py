@@ -64,6 +64,7 @@ def test_import_for_extract_page_brings_no_pandas_and_load_still_works():
         "from profile_extract import extract_page\n"
         "state = {'pandas': 'pandas' in sys.modules, 'pyarrow': 'pyarrow' in sys.modules}\n"
         "from profile_extract import load\n"
+        "from profile_extract.load import load_table\n"
         "state['load'] = [load is profile_extract.load, type(profile_extract.load).__name__]\n"
         "print(json.dumps(state))\n")
     assert got == {"pandas": False, "pyarrow": False, "load": [True, "function"]}
