@@ -283,3 +283,12 @@ def test_label_body_at_a_string_start_is_the_label_pattern(text):
     want = C._label_rx()[0].match(text)
     got = C._label_body().match(text)
     assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict()))
+
+
+def test_split_first_patterns_blind_as_their_patterns():
+    """_windows_blind and _line_scan_blind leave out the first-character
+    patterns of the split scans: each is as blind as the pattern it holds."""
+    pairs = list(A._rx()["_split"].values()) + [C._phone_split()]
+    for first, pat in pairs:
+        assert A.digit_blind([first]) == A.digit_blind([pat])
+    assert A.digit_blind([first for first, _ in pairs]) and A._windows_blind() and C._line_scan_blind()

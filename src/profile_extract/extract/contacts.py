@@ -568,7 +568,7 @@ def _line_scan_blind() -> bool:
     Python code counts digits and asks isdigit, nothing more)."""
     from ..parse import emails as E
     return addr.digit_blind(addr.line_item_patterns() + [
-        _label_body(), _label_scan_ascii(), PHONE_RUN, *(_phone_split() or ()),
+        _label_body(), _label_scan_ascii(), PHONE_RUN,   # (_phone_split's first: blind as PHONE_RUN is)
         _GLUED_URL, _GLUED_MAIL,
         E.URL, E.DOMAIN, E.URL_GLUED, E._URL_GATE, E._DOMAIN_GATE, E._GLUED_WWW, E._GLUED_WORD])
 

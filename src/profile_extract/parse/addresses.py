@@ -799,9 +799,12 @@ def _line_local(name: str) -> bool:
 def _windows_blind() -> bool:
     """Whether the gated patterns and the gates' `need` patterns tell the
     digits 1-9 apart nowhere (see digit_blind), so windows are keyed with
-    those digits as 1."""
+    those digits as 1. (The split scans' first-character patterns are not
+    parsed again: each is its pattern in a look-ahead after the class of the
+    characters the pattern starts with, so it is blind when its pattern is;
+    a test checks that.)"""
     rx = _rx()
-    pats = [rx[name] for name in rx["_gates"]] + [a for a, _ in rx["_split"].values()]
+    pats = [rx[name] for name in rx["_gates"]]
     pats += [rx["_gate_rx"][n[0]] for _, _, *n in rx["_gates"].values() if n]
     return digit_blind(pats)
 
