@@ -75,3 +75,27 @@ def test_phone_or_mail_lines_by_literals_agree_with_line_search(tokens):
     want = [line for line in doc.nonblank if page._PHONE_OR_MAIL.search(line.text)]
     if page.lower_text(doc) is not None:
         assert page._phone_or_mail_lines(doc) == want
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.floats(0, 12), st.floats(0, 12), st.sampled_from([0.3, 3.0]), st.one_of(st.none(), st.floats(0, 30)),
+       st.booleans())
+def test_lazy_address_bonus_decides_as_the_bonus_first(s1, second, need, total, bonus):
+    """_country asks for the address bonus only when the score is weak without it: the same
+    decision as adding the bonus first (the earlier order)."""
+    s = s1 + 0.5 if bonus else s1
+    eager = s + 1e-9 < need or s < 1.5 * second or (total is not None and s <= 0.5 * total)
+    lazy = page._weak(s1, need, second, total) and not (bonus and not page._weak(s1 + 0.5, need, second, total))
+    assert lazy == eager
+
+
+@pytest.mark.parametrize("text,want", [
+    ("Japan\ninfo@example.org", "JP"),                                  # strong without the bonus
+    ("The office in Kenya opened.\nIOM in Kenya\nUganda", "KE"),         # the bonus decides
+    ("IOM in Kenya\ninfo@example.org", None),                           # weak even with it
+])
+def test_address_bonus(text, want):
+    doc = Doc.from_text(text)
+    title, title_span = page._title_text(doc)
+    got = page._country(doc, title_span, title)
+    assert (got.alpha2 if got else None) == want

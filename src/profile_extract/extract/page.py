@@ -37,7 +37,7 @@ import datetime as dt
 from bisect import bisect_right
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter
 
 from ..ingest.segment import Doc, Line
@@ -1005,19 +1005,25 @@ def _country(doc: Doc, title_span: Span | None, title: str | None):
                                               not d.orgs.search(doc.text[:COUNTRY_CHARS]))):
         # the country of the page's only address, or of a mission's addresses (its host)
         return countries[next(iter(in_addresses))]
-    if s1 > 0 and in_addresses == {best} and _contact_blocks(doc) <= 1:
-        s1 += 0.5                      # the page's only address is in the country its text names
-    s2 = ranked[1][1] if len(ranked) > 1 else 0.0
-    need = 3.0 if title and d.orgs.search(title) else 0.3
-    if s1 + 1e-9 < need or s1 < 1.5 * s2:
+    weak = partial(_weak, need=3.0 if title and d.orgs.search(title) else 0.3,
+                   second=ranked[1][1] if len(ranked) > 1 else 0.0,
+                   total=None if best in in_title else sum(scores.values()) - listed)
+    # +0.5 when the page's only address is in the country its text names; the contact blocks
+    # are counted only when the bonus could decide (a score strong without it stays so).
+    if weak(s1) and not (s1 > 0 and in_addresses == {best} and _contact_blocks(doc) <= 1 and not weak(s1 + 0.5)):
         return None
-    if best not in in_title and s1 <= 0.5 * (sum(scores.values()) - listed):
-        return None                    # one of many countries, none the subject
     if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
         return None                    # a directory of addresses: several organisations or countries
     if best not in in_title and len(ranked) >= 2 and _dated_items(doc) >= 3:
         return None                    # a listing of dated posts about several countries
     return countries[best]
+
+
+def _weak(s: float, need: float, second: float, total: float | None) -> bool:
+    """Whether the best country's score s is too weak for the page country: under `need`,
+    under 1.5 times the second score, or at most half of all scores (`total`, lists aside;
+    None when the title names the country). The higher s, the less weak."""
+    return s + 1e-9 < need or s < 1.5 * second or (total is not None and s <= 0.5 * total)
 
 
 _LISTING_HEADER = re.compile(r"(?i)^(?:(?:latest|recent|all|our)\s+)?(?:news|posts|stories|updates|articles|blog"
