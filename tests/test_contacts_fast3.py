@@ -292,3 +292,28 @@ def test_split_first_patterns_blind_as_their_patterns():
     for first, pat in pairs:
         assert A.digit_blind([first]) == A.digit_blind([pat])
     assert A.digit_blind([first for first, _ in pairs]) and A._windows_blind() and C._line_scan_blind()
+
+
+INTL_NUMBERS = ["+1 212 963 1234", "+1 (202) 393-2904", "+1 809 555 0100", "+44 20 7946 0000", "+44 1534 123456",
+                "+7 495 123-45-67", "+7 727 123 4567", "+375.1 728 82 74 2", "+49 (0) 69 – 24 23 14 72",
+                "+39-06-57051", "(32-2) 743-0600", "00 41 22 717 91 11", "+999 123 4567", "+1 000 000 0000",
+                "+262 262 12 34 56", "+590 590 12 34 56", "+61 2 9999 9999", "+672 3 12345"]
+
+
+@pytest.mark.parametrize("number", INTL_NUMBERS)
+def test_normalise_phone_asks_the_region_once(number):
+    """validity from is_valid_number_for_region of the number's region: what
+    is_valid_number answers."""
+    import phonenumbers
+    from profile_extract.parse import phones as P
+    P.normalise_phone.cache_clear()
+    got = P.normalise_phone(number)
+    intl = P.international_form(number)
+    try:
+        n = phonenumbers.parse(intl, None)
+    except phonenumbers.NumberParseException:
+        assert not got.valid and got.region is None
+        return
+    assert got.valid == phonenumbers.is_valid_number(n)
+    assert got.region == phonenumbers.region_code_for_number(n)
+    assert got.value == phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)

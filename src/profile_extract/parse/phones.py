@@ -302,8 +302,10 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
         except NumberParseException:
             return PhoneValue("+" + digits(intl), False, True)
         value = phonenumbers.format_number(n, PhoneNumberFormat.E164)
-        return PhoneValue(value, phonenumbers.is_valid_number(n), True,
-                          phonenumbers.region_code_for_number(n))
+        # (is_valid_number is is_valid_number_for_region of region_code_for_number,
+        # which for a code shared by many regions, +1, +44, +7, tries each: asked once)
+        region = phonenumbers.region_code_for_number(n)
+        return PhoneValue(value, phonenumbers.is_valid_number_for_region(n, region), True, region)
     d = digits(text)
     if region:
         try:
