@@ -99,3 +99,28 @@ def test_address_bonus(text, want):
     title, title_span = page._title_text(doc)
     got = page._country(doc, title_span, title)
     assert (got.alpha2 if got else None) == want
+
+
+def _head_office_first(doc, title_span, title):
+    """_country with the head office looked for before the scores, whatever the addresses."""
+    tally = page._country_tally(doc, title_span)
+    ranked = tally and sorted(((c, v) for c, v in tally.scores.items() if c != tally.sender), key=lambda kv: -kv[1])
+    if not ranked:
+        return None
+    head = page._head_office(doc, tally) if tally.in_addresses and tally.sender is None else None
+    return head or page._by_scores(doc, tally, ranked, title)
+
+
+OFFICE_LINES = ["Offices", "IOM in Kenya", "Head Office", "Headquarters", "Main Street 3", "Nairobi", "Kenya",
+                "Kampala", "Uganda", "Tel: +254 20 444 0000", "Fax: +256 41 444 0001", "info@example.org", "",
+                "The office in Kenya opened.", "Staff came from Uganda.", "Branch office", "World House", "Geneva",
+                "Switzerland", "12 March 2024", "Latest news"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(OFFICE_LINES), max_size=16))
+def test_head_office_asked_late_decides_as_asked_first(lines):
+    text = "\n".join(lines)
+    doc, ref = Doc.from_text(text), Doc.from_text(text)
+    title, title_span = page._title_text(doc)
+    assert page._country(doc, title_span, title) == _head_office_first(ref, title_span, title)

@@ -987,18 +987,39 @@ def _mission_sender(title: str) -> str | None:
 
 
 def _country(doc: Doc, title_span: Span | None, title: str | None):
-    d = _data()
     tally = _country_tally(doc, title_span)
     if tally is None:
         return None
-    scores, countries, in_title = tally.scores, tally.countries, tally.in_title
-    in_addresses, listed = tally.in_addresses, tally.listed
-    ranked = sorted(((c, v) for c, v in scores.items() if c != tally.sender), key=lambda kv: -kv[1])
+    ranked = sorted(((c, v) for c, v in tally.scores.items() if c != tally.sender), key=lambda kv: -kv[1])
     if not ranked:
         return None
-    head = _head_office_country(doc) if in_addresses and tally.sender is None else None
-    if head is not None and head in in_addresses:
-        return countries[head]         # offices in several countries: the head office's country
+    # Offices in several countries: the head office's country. When every address is in the
+    # best-scored country, the head office can only point there too: it is looked for only
+    # when the scores pick nothing.
+    ask_head = bool(tally.in_addresses) and tally.sender is None
+    if ask_head and tally.in_addresses != {ranked[0][0]}:
+        head = _head_office(doc, tally)
+        if head is not None:
+            return head
+        ask_head = False
+    got = _by_scores(doc, tally, ranked, title)
+    if ask_head and got is None:       # (else got is the best country, see _by_scores)
+        return _head_office(doc, tally)
+    return got
+
+
+def _head_office(doc: Doc, tally: _Tally):
+    """The country of the page's head office when it is one of its address countries."""
+    head = _head_office_country(doc)
+    return tally.countries[head] if head is not None and head in tally.in_addresses else None
+
+
+def _by_scores(doc: Doc, tally: _Tally, ranked: list, title: str | None):
+    """The page country from the scores (ranked, best first), or None; when all addresses are
+    in one country, the best one or None."""
+    d = _data()
+    scores, countries, in_title = tally.scores, tally.countries, tally.in_title
+    in_addresses, listed = tally.in_addresses, tally.listed
     best, s1 = ranked[0]
     if s1 < 0.3 and len(in_addresses) == 1 and not any(v > 0.2 for c, v in ranked if c not in in_addresses) \
             and (tally.sender is not None or (_contact_blocks(doc) <= 1 and
