@@ -825,3 +825,28 @@ def test_glue_points_table(text):
 @given(st.text(alphabet="aZz09$£€₹(\"“ é.", max_size=60))
 def test_glue_points_any(text):
     assert F._glue_points.__wrapped__(text) == _glue_points_slow(text)
+
+
+# --- _infobox_rows: a one-line paragraph is not looked at ------------------------------------
+
+INFOBOX_PAGES = [   # (page, the infobox rows): one line alone never makes one
+    ("Legal statusActive\n\nTypeFund", []),                     # glued lines, one per paragraph
+    ("Legal statusActive\nTypeFund\n\nHeadquartersGeneva",
+     [("Legal status", "Active", "fact.glued"), ("Type", "Fund", "fact.glued")]),
+    ("Capital\tMinsk\n\nArea\t207,595 km2", []),                # tabbed rows come from the line walk
+    ("Population\n\n9,500,000\n\nArea\n\n207,595 km2", []),    # label and value in paragraphs of their own
+    ("Region served\nUnited States\nPopulation\n9.5 million\nArea\n207,595 km2\nCapital\nMinsk",
+     [("Region served", "United States", "fact.nextline"), ("Population", "9.5 million", "fact.nextline"),
+      ("Area", "207,595 km2", "fact.nextline"), ("Capital", "Minsk", "fact.nextline")]),
+]
+
+
+@pytest.mark.parametrize("text,want", INFOBOX_PAGES)
+def test_infobox_rows_table(text, want):
+    from profile_extract.ingest.segment import Doc
+    doc = Doc.from_text(text)
+    rows = F._Rows(doc)
+    F._line_rows(rows, doc)
+    n = len(rows.rows)
+    F._infobox_rows(rows, doc)
+    assert [(r.label, r.value, r.rule) for r in rows.rows[n:]] == want

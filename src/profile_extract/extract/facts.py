@@ -1764,8 +1764,9 @@ def _infobox_rows(rows: _Rows, doc: Doc) -> None:
         para.clear()
 
     for p in paras:
-        para[:] = p
-        flush()
+        if len(p) > 1:       # (one line holds no two glued or tabbed rows and no label line with its value)
+            para[:] = p
+            flush()
 
 
 _PERIOD_CELL = re.compile(r"^\(?(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?(?:\s+(?:est\.?|estimated?|census|provisional))?\)?$",
@@ -2089,7 +2090,7 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] |
     is a known indicator, or when its value is a number (not a bare date)."""
     if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
         return True
-    if _prose_value(r.value) and r.rule in ("fact.dash", "fact.equals"):
+    if r.rule in ("fact.dash", "fact.equals") and _prose_value(r.value):
         return False
     i = nb_index.get(r.line, -1)
     if support is None:
