@@ -317,3 +317,50 @@ def test_normalise_phone_asks_the_region_once(number):
     assert got.valid == phonenumbers.is_valid_number(n)
     assert got.region == phonenumbers.region_code_for_number(n)
     assert got.value == phonenumbers.format_number(n, phonenumbers.PhoneNumberFormat.E164)
+
+
+_ST = A.data()["streets"]
+_STREET_WORDS = sorted(w for w in set(_ST["after"]) | set(_ST["before"]) | set(_ST["after_without_number"]) if w.isascii())
+_TAILS = ["", " 5", "No 5", "NO5", "Nr. 3", "num 4", "nr", "x", ".", ",", "\n", "5", "-a", "No"]
+STREET_WORD_TEXTS = [Case(w, "\n".join(f"{n} {v}{t}" for v in (w, w.upper(), w.lower(), w.title()) for t in _TAILS
+                                       for n in ("12", "Ab")))
+                     for w in _STREET_WORDS]
+
+
+def _street_word_lines(text, s, e, monkeypatch, quick):
+    monkeypatch.setattr(A, "QUICK_GATES", quick)
+    return A._gate_lines("street_words", text, s, e)
+
+
+@pytest.mark.parametrize("case", STREET_WORD_TEXTS, ids=lambda c: c.name)
+def test_street_words_lower_quick_scan_equals_gate_scan(case, monkeypatch):
+    """On ASCII text the street_words gate is asked only on the lines its
+    small-letter quick scan finds: the same lines as the gate's own scan."""
+    text = case.text
+    assert text.isascii()
+    for s, e in ((0, len(text)), (3, len(text) - 4)):
+        assert _street_word_lines(text, s, e, monkeypatch, True) == _street_word_lines(text, s, e, monkeypatch, False)
+
+
+@given(st.lists(st.sampled_from(_STREET_WORDS[::5] + _TAILS + [" ", "\t", "St", "ST.", "Rd", "K", "s", "i"]),
+                min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_street_words_lower_quick_scan_equals_gate_scan_any_text(pieces):
+    text = "".join(pieces)
+    saved = A.QUICK_GATES
+    try:
+        A.QUICK_GATES = False
+        want = A._gate_lines("street_words", text, 0, len(text))
+        A.QUICK_GATES = True
+        assert A._gate_lines("street_words", text, 0, len(text)) == want
+    finally:
+        A.QUICK_GATES = saved
+
+
+def test_ascii_lower_words_fold_as_re():
+    """Each small-letter ASCII word matches, case-insensitively, as re matches the word."""
+    words = ["Straße", "St.", "ſtreet", "KELVIN", "Rue", "Ünter", "ıstanbul", "Ave"]
+    got = A._ascii_lower_words(words)
+    assert got == {"st", "street", "kelvin", "rue", "istanbul", "ave"}
+    for w in got:
+        assert re.fullmatch(A._trie(words, True), w) and re.fullmatch(A._trie(words, True), w.upper())

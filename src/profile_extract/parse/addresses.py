@@ -20,6 +20,7 @@ from __future__ import annotations
 import bisect
 import gettext
 import re
+from itertools import product
 try:
     import re._constants as K
     import re._parser as P
@@ -215,6 +216,19 @@ def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
     return build(ws)
 
 
+def _ascii_lower_words(words, strip_dot: bool = True) -> set[str]:
+    """The ASCII texts in small letters that _trie(words, ignore_case=True)
+    matches once written in small letters: each character as the small ASCII
+    letters among its folds (`ı` -> `i`, `K` -> `k`); a word with a character
+    no ASCII one matches is left out (it never matches ASCII text)."""
+    out: set[str] = set()
+    for w in {w.rstrip(".") if strip_dot else w for w in words if w.strip()}:
+        options = [sorted({x.lower() for x in _folds(c) if x.isascii()}) for c in w.lower()]
+        if all(options):
+            out.update("".join(p) for p in product(*options))
+    return out
+
+
 def _first_class(pattern: str, flags: int = 0):
     """A character class (regex text) holding every character a match of
     `pattern` can start with, or None when that is not worked out (an empty
@@ -398,7 +412,8 @@ def _rx() -> dict[str, re.Pattern]:
     t_states = _trie(states)
     # street words after a space (num_first, num_before, name_only, name_num),
     # followed by no letter, or by a house-number word
-    words = _trie(set(st["after"]) | set(st["before"]) | set(st["after_without_number"]), True)
+    words_set = set(st["after"]) | set(st["before"]) | set(st["after_without_number"])
+    words = _trie(words_set, True)
     rx["_gate_rx"] = {
         "states_code": re.compile(rf"(?:{t_states})(?![\w])\.?,?[ \t]+(?:{csc_codes})(?![\w-])"),
         "states_country": re.compile(
@@ -432,6 +447,15 @@ def _rx() -> dict[str, re.Pattern]:
         # (a match ends with its house number's digit: lines without a digit,
         # most of a real page's, are not tried at every capital)
         "suffix_num": re.compile(r"\d"),
+    }
+    # quick scans run on an ASCII text written in small letters (same length,
+    # same offsets): a trie of small ASCII letters is tried on one character
+    # per branch, the case-folded classes of the gate on a class each
+    rx["_gate_quick_lower"] = {
+        # street_words on ASCII text: its words as the ASCII letters they match,
+        # in small letters; what may follow (No, Nr) in small letters too
+        "street_words": re.compile(
+            rf"[ \t](?:{_trie(_ascii_lower_words(words_set), strip_dot=False)})(?:(?![a-z])|(?=no|nr|num))"),
     }
     # patterns that start with a look-behind (which keeps sre from skipping
     # ahead) scanned in two steps: _starts finds where a match begins (on the
@@ -603,11 +627,15 @@ def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, in
     pos = start
     search = gate.search
     quick = _rx()["_gate_quick"].get(key) if QUICK_GATES else None
+    qtext = text
+    if quick is None and QUICK_GATES and text.isascii():
+        quick = _rx()["_gate_quick_lower"].get(key)
+        qtext = text.lower() if quick is not None else text   # (ASCII: the same offsets)
     if quick is not None:
         # the same lines: every gate match lies on one line, holding a quick match
         qsearch = quick.search
         while pos < end:
-            q = qsearch(text, pos, end)
+            q = qsearch(qtext, pos, end)
             if q is None:
                 break
             qs = q.start()
@@ -1064,6 +1092,7 @@ def line_item_patterns() -> list[re.Pattern]:
     """Every pattern line_items runs (for digit_blind)."""
     rx = _rx()
     return (list(rx["_gate_rx"].values()) + list(rx["_gate_quick"].values())
+            + list(rx["_gate_quick_lower"].values())
             + list(_line_patterns().values()) + [_digit_gates(), _line_start_scan()])
 
 
