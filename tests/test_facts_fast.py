@@ -850,3 +850,32 @@ def test_infobox_rows_table(text, want):
     n = len(rows.rows)
     F._infobox_rows(rows, doc)
     assert [(r.label, r.value, r.rule) for r in rows.rows[n:]] == want
+
+
+# --- label_ok: the sentence-break pattern scans for its stop; the phone pattern is gated -------
+
+_SENTENCE_BREAK_SLOW = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNr)(?<!\bnr)"
+                                  r"(?<!\bno)(?<!\bAdmin)(?<!\bAv)(?<!\bVol)(?<!\bEst)[.!?]\s+[A-Z]")
+LABEL_SHAPES = ["No. of Villages (as per Hand Book, 2011)", "The population grew. It is large", "St. Andrews",
+                "Admin. Centre", "Dr. X", "A. B. Smith", "x.Y", "x. Y", "Est. 1990", "Vol. 2", "Tel. +41 22",
+                "Via Roma 426, 00145 Rome, Italy. (39-6) 522821. FAX", "press@example.org", "www.example.org",
+                "http://x", "+375", "1,234", "(39-6)", "0113 496", "12345", "Mr. Smith! Yes", "no. 5? No",
+                "eNo. X", "_No. X", "É. Y", "Area"]
+
+
+@pytest.mark.parametrize("text", LABEL_SHAPES)
+def test_label_patterns_table(text):
+    a, b = F._SENTENCE_BREAK.search(text), _SENTENCE_BREAK_SLOW.search(text)
+    assert (a and a.start()) == (b and b.start())
+    assert (F._phoney_gate(text) and F._PHONEY.search(text) is not None) == (F._PHONEY.search(text) is not None)
+
+
+@settings(max_examples=4000, deadline=None)
+@given(st.lists(st.sampled_from(["No", "St", "Dr", "Mr", "Ms", "Nr", "nr", "no", "Admin", "Av", "Vol", "Est", ".", "!",
+                                 "?", " ", "  ", "A", "a", "B", "x", "\t", "é", "É", "_", "1", "0", "@", "www.", "http",
+                                 "://", "+", "(", ")", "-", ",", "12345"]), max_size=10))
+def test_label_patterns_any(parts):
+    text = "".join(parts)
+    a, b = F._SENTENCE_BREAK.search(text), _SENTENCE_BREAK_SLOW.search(text)
+    assert (a and a.start()) == (b and b.start())
+    assert (F._phoney_gate(text) and F._PHONEY.search(text) is not None) == (F._PHONEY.search(text) is not None)

@@ -147,10 +147,18 @@ _FOOTNOTE_CHAR = re.compile(r"[\[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]")    # _FOOTN
 _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
                          r"does|did|do|been|being|became|become|becomes|we|you|our|your|they|their|"
                          r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
-_SENTENCE_BREAK = re.compile(r"(?<!\b[A-Z])(?<!\bNo)(?<!\bSt)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bNr)(?<!\bnr)"
-                             r"(?<!\bno)(?<!\bAdmin)(?<!\bAv)(?<!\bVol)(?<!\bEst)[.!?]\s+[A-Z]")
+# `[.!?]` then a capital, not after an initial or abbreviation (`No.`, `St.`, `Admin.`): the
+# look-behinds stand after the stop they check, so that the pattern starts with a class re scans for
+_SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(?<!\bNo[.!?])(?<!\bSt[.!?])(?<!\bDr[.!?])(?<!\bMr[.!?])"
+                             r"(?<!\bMs[.!?])(?<!\bNr[.!?])(?<!\bnr[.!?])(?<!\bno[.!?])(?<!\bAdmin[.!?])"
+                             r"(?<!\bAv[.!?])(?<!\bVol[.!?])(?<!\bEst[.!?])\s+[A-Z]")
 _PHONEY = re.compile(r"\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _phoney_gate(text: str) -> bool:
+    """Can _PHONEY match? Each of its alternatives needs a digit, `@`, `://` or `www.`."""
+    return _DIGIT.search(text) is not None or "@" in text or "://" in text or "www." in text
 
 
 @lru_cache(maxsize=8192)
@@ -176,7 +184,7 @@ def label_ok(label: str) -> bool:
     bare = _BRACKETS.sub(" ", s)
     if len(bare) > 80 or len(bare.split()) > 9:
         return False
-    if "?" in bare or "!" in bare or _SENTENCE_BREAK.search(bare) or _PHONEY.search(bare):
+    if "?" in bare or "!" in bare or _SENTENCE_BREAK.search(bare) or (_phoney_gate(bare) and _PHONEY.search(bare)):
         return False
     if len(bare.split()) > 3 and _PROSE_VERB.search(bare):
         return False
