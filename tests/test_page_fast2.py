@@ -124,3 +124,16 @@ def test_head_office_asked_late_decides_as_asked_first(lines):
     doc, ref = Doc.from_text(text), Doc.from_text(text)
     title, title_span = page._title_text(doc)
     assert page._country(doc, title_span, title) == _head_office_first(ref, title_span, title)
+
+
+GAP_PARTS = [",", " ", "  ", "\n", "\t", "and", "or", "&", ";", "и", "или", "et", "ou", "und", "oder", "y", "e", "o",
+             "x", "Peru", "-", "."]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(GAP_PARTS), max_size=10), st.integers(0, 12), st.integers(0, 12))
+def test_list_gap_in_place_agrees_with_the_slice(parts, a, b):
+    text = "".join(parts)
+    a, b = min(a, len(text)), min(b, len(text))
+    a, b = min(a, b), max(a, b)
+    assert page._list_gap(text, a, b) == (page._LISTSEP.match(text[a:b]) is not None)

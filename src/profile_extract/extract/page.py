@@ -773,6 +773,14 @@ _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
 _LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?$")
+# _LISTSEP matched in place between two offsets (match() anchors at the first, endpos ends
+# the text at the second): no copy of what may be a long stretch between two mentions.
+_LISTSEP_AT = re.compile(_LISTSEP.pattern[1:])
+
+
+def _list_gap(text: str, start: int, end: int) -> bool:
+    """_LISTSEP.match(text[start:end]) is not None, without the slice."""
+    return _LISTSEP_AT.match(text, start, end) is not None
 
 
 def _contact_window(text: str, ls: int, le: int, m) -> tuple[int, int]:
@@ -870,16 +878,16 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         else:
             prev = mentions[k - 1] if k else None
             nxt = mentions[k + 1] if k + 1 < len(mentions) else None
-            near = sum(1 for o in (prev, nxt) if o is not None and (
-                _LISTSEP.match(text[o.end:m.start] if o is prev else text[m.end:o.start])))
+            near = ((prev is not None and _list_gap(text, prev.end, m.start))
+                    + (nxt is not None and _list_gap(text, m.end, nxt.start)))
             far = 0
             if near:
                 # three or more in a row: an enumeration
-                if prev is not None and k >= 2 and _LISTSEP.match(text[mentions[k - 2].end:prev.start]) \
-                        and _LISTSEP.match(text[prev.end:m.start]):
+                if prev is not None and k >= 2 and _list_gap(text, mentions[k - 2].end, prev.start) \
+                        and _list_gap(text, prev.end, m.start):
                     far = 1
-                if nxt is not None and k + 2 < len(mentions) and _LISTSEP.match(text[nxt.end:mentions[k + 2].start]) \
-                        and _LISTSEP.match(text[m.end:nxt.start]):
+                if nxt is not None and k + 2 < len(mentions) and _list_gap(text, nxt.end, mentions[k + 2].start) \
+                        and _list_gap(text, m.end, nxt.start):
                     far = 1
                 if near == 2:
                     far = 1
