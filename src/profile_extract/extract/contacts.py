@@ -644,14 +644,14 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     # the phone runs: from the line memo, unless one may cross a line
     runs = ([m.span() for m in _phone_runs(text)] if _runs_cross_lines(text)
             else [(s, e) for s, e, _ in rest.get("run", ())])
-    for rs, re_ in runs:
-        k = bisect.bisect_left(used_starts, re_)
-        if any(a < re_ and rs < b for a, b in used[max(0, k - 3):k]):
+    for rs, rend in runs:
+        k = bisect.bisect_left(used_starts, rend)
+        if any(a < rend and rs < b for a, b in used[max(0, k - 3):k]):
             continue
-        if _is_intl(text[rs:re_]):
-            items.extend(_bare_phone_items(text, rs, re_))
+        if _is_intl(text[rs:rend]):
+            items.extend(_bare_phone_items(text, rs, rend))
         else:
-            loose.extend(_bare_phone_items(text, rs, re_))
+            loose.extend(_bare_phone_items(text, rs, rend))
     # a line that is only a website (an infobox row without its label)
     for line in (doc.nonblank if "www." in text else ()):   # (the line holds `www.`)
         if "www." not in line.text:
