@@ -879,3 +879,9 @@ def test_label_patterns_any(parts):
     a, b = F._SENTENCE_BREAK.search(text), _SENTENCE_BREAK_SLOW.search(text)
     assert (a and a.start()) == (b and b.start())
     assert (F._phoney_gate(text) and F._PHONEY.search(text) is not None) == (F._PHONEY.search(text) is not None)
+
+
+@pytest.mark.parametrize("cell", ["Population (2012)", "Languages: Russian", "Area – 207,595 km2", "x" * 301 + ": 5",
+                                  "Capital\tMinsk", "", "GDP = 5", "Total"])
+def test_cell_split_is_split_line(cell):
+    assert F._cell_split(cell) == F.split_line(cell)

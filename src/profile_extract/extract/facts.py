@@ -1316,6 +1316,12 @@ def _line_class_of(t: str) -> tuple[bool, tuple | None]:
     return _DIGIT.search(t) is not None, (split_line(t) if "|" not in t else None)
 
 
+def _cell_split(t: str) -> tuple[int, int, int, str] | None:
+    """split_line of a table cell (which holds no `|`), through the line cache: the labels of a
+    site's tables come back on every page."""
+    return _line_class(t)[1] if len(t) <= 300 else split_line(t)
+
+
 def _ends_with_year(t: str) -> bool:
     """Can _AS_OF_HEAD match? It ends with a year and an optional `)`: four digits
     there (str.isdigit is a superset of re's \\d) decide it without the pattern."""
@@ -1364,7 +1370,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             if not c.text or not _HAS_LETTER.search(c.text) and not _DIGIT.search(c.text):
                 return
             if not c.multiline:
-                sp = split_line(c.text)
+                sp = _cell_split(c.text)
                 if sp is not None and sp[1] < sp[2]:
                     a, b, e, rule = sp
                     rows.add(c.text[:a], c.start, c.text[b:e], c.start + b, rule, c.line)
@@ -1612,7 +1618,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                         period_cell, value = full[2], full[1]
                     else:
                         value = _Cell(full[1].text + " " + full[2].text, full[1].start, full[2].end, full[1].line)
-                sp = split_line(lab.text)
+                sp = _cell_split(lab.text)
                 if sp is not None and sp[1] < sp[2] and sp[3] == "fact.colon":
                     # `Languages: Russian | Belarusian`, `Related documents: A (PDF) | B (PDF)`: the
                     # first cell holds the label, the cells are one value
