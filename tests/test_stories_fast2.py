@@ -66,3 +66,11 @@ def test_stories_with_and_without_lower_text(words):
     plain.extra["lower"] = None
     assert extract_stories(fast) == extract_stories(plain)
     assert stories._words().aggregate_keys        # the keys are built from the data file
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.floats(0, 1e6), st.integers(0, 10**7).map(float), st.floats(allow_nan=False, allow_infinity=False)))
+def test_round6_is_round(x):
+    from profile_extract.extract.stories import _round6
+    got, want = _round6(x), round(x, 6)
+    assert got == want and type(got) is type(want) and str(got) == str(want)

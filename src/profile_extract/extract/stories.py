@@ -449,6 +449,12 @@ def _same_journey(a: _Cand, b: _Cand) -> bool:
     return a.name is None or b.name is None or a.name == b.name or "story.teaser" in (a.rule, b.rule)
 
 
+def _round6(x: float) -> float:
+    """round(x, 6); a whole number (`5,701 kms`) is its own rounding (round with digits
+    goes through a decimal string: slow)."""
+    return x if x.is_integer() else round(x, 6)
+
+
 def extract_stories(doc: Doc):
     text = doc.text
     low = lower_text(doc)
@@ -485,6 +491,6 @@ def extract_stories(doc: Doc):
                 c.rule == "story.teaser" or (merged[same].name is None and c.name is not None)):
             merged[same] = c           # a teaser decides name and role; else the named mention
     stories = [Story(span=c.span, name=c.name, role=c.role, distance=c.dist.value,
-                     distance_unit=c.dist.unit, distance_km=round(c.dist.km, 6), rule=c.rule)
+                     distance_unit=c.dist.unit, distance_km=_round6(c.dist.km), rule=c.rule)
                for c in merged]
     return stories, []
