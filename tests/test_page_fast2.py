@@ -137,3 +137,11 @@ def test_list_gap_in_place_agrees_with_the_slice(parts, a, b):
     a, b = min(a, len(text)), min(b, len(text))
     a, b = min(a, b), max(a, b)
     assert page._list_gap(text, a, b) == (page._LISTSEP.match(text[a:b]) is not None)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["Peru", "  x", "", "\t", "Updated: 2019", " a b "]), max_size=12), st.integers(-2, 80))
+def test_line_at_is_the_bisection_of_line_starts(lines, pos):
+    from bisect import bisect_right
+    doc = Doc.from_text("\n".join(lines))
+    assert page._line_at(doc.nonblank, pos) == bisect_right([line.start for line in doc.nonblank], pos) - 1

@@ -248,18 +248,18 @@ def _first_stamp(doc: Doc, low: str) -> tuple[str, Span] | None:
     """_stamp_in_line of the first line that has a stamp, reading only the lines that hold a
     _STAMP_KEYS word (str.find) or `As of`. Once a line has one, the keys still to look for
     are looked for only above it (a stamp near the top ends the search early)."""
-    lines, starts = doc.nonblank, _nonblank_starts(doc)
+    lines = doc.nonblank
     best: tuple[int, tuple] | None = None
     bound = len(low)                   # keys found at or after it lie below the best line
     seen: set[int] = set()
     for key in (_STAMP_KEYS_ASCII if low.isascii() else _STAMP_KEYS) + (None,):
         hits = set()
         if key is None:                # `As of` (case as written)
-            hits.update(bisect_right(starts, m.start()) - 1 for m in _AS_OF_ANY.finditer(doc.text, 0, bound))
+            hits.update(_line_at(lines, m.start()) for m in _AS_OF_ANY.finditer(doc.text, 0, bound))
         else:
             i = low.find(key, 0, bound)
             while i >= 0:
-                hits.add(bisect_right(starts, i) - 1)
+                hits.add(_line_at(lines, i))
                 i = low.find(key, i + 1, bound)
         for k in sorted(hits - seen):
             if k < 0:
@@ -267,17 +267,15 @@ def _first_stamp(doc: Doc, low: str) -> tuple[str, Span] | None:
             seen.add(k)
             found = _stamp_in_line(lines[k])
             if found:
-                best, bound = (k, found), starts[k]
+                best, bound = (k, found), lines[k].start
                 break                  # (later lines of this key lie below it)
     return best[1] if best else None
 
 
-def _nonblank_starts(doc: Doc) -> list[int]:
-    """Start offsets of doc.nonblank (once per page)."""
-    starts = doc.extra.get("nonblank_starts")
-    if starts is None:
-        starts = doc.extra["nonblank_starts"] = list(map(_START, doc.nonblank))
-    return starts
+def _line_at(lines: list[Line], pos: int) -> int:
+    """Index of the last of lines (doc.nonblank) starting at or before pos, -1 when none does
+    (a bisection on the lines themselves: pages ask a few times, no list of starts is built)."""
+    return bisect_right(lines, pos, key=_START) - 1
 
 
 def _has_fold_odd(text: str) -> bool:
@@ -1072,15 +1070,15 @@ def _head_office_candidates(doc: Doc):
     low = lower_text(doc)
     if low is None:
         return range(len(doc.nonblank))
-    starts = _nonblank_starts(doc)
+    lines = doc.nonblank
     found = [m.start(1) for m in _HEAD_OFFICE_START.finditer(low)]
     m0 = _HEAD_OFFICE_AT_0.match(low)
     if m0:
         found.insert(0, m0.start(1))
     keep = []
     for i in found:
-        k = bisect_right(starts, i) - 1
-        if k >= 0 and starts[k] == i:
+        k = _line_at(lines, i)
+        if k >= 0 and lines[k].start == i:
             keep.append(k)
     return keep
 
@@ -1158,14 +1156,13 @@ def _phone_or_mail_lines(doc: Doc) -> list[Line]:
     low = lower_text(doc)
     if low is None:
         return [line for line in doc.nonblank if _PHONE_OR_MAIL.search(line.text)]
-    starts = _nonblank_starts(doc)
     lines = doc.nonblank
     keep = set()
     for lit, p in _PHONE_OR_MAIL_LOW:
         i = low.find(lit)
         while i >= 0:
             if p.match(low, i):        # (a match overlapping an earlier one lies in its line)
-                keep.add(bisect_right(starts, i) - 1)
+                keep.add(_line_at(lines, i))
             i = low.find(lit, i + 1)
     return [lines[k] for k in sorted(keep) if k >= 0]
 
