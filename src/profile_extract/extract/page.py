@@ -1021,8 +1021,8 @@ def _head_office(doc: Doc, tally: _Tally):
 
 
 def _by_scores(doc: Doc, tally: _Tally, ranked: list, title: str | None):
-    """The page country from the scores (ranked, best first), or None; when all addresses are
-    in one country, the best one or None."""
+    """The page country from the scores (ranked, best first), or None. When every address is
+    in the best-scored country, that country or None (the one address country is the best)."""
     d = _data()
     scores, countries, in_title = tally.scores, tally.countries, tally.in_title
     in_addresses, listed = tally.in_addresses, tally.listed
