@@ -96,11 +96,13 @@ _WARM = False
 
 
 def warm_up(options: Options | None = None) -> None:
-    """Once per process: build the lazy caches (unit registry, patterns, Arrow
+    """Once per process: build the lazy caches (patterns, phone gazetteer, Arrow
     metadata) with a throw-away page, then move everything alive into the
     garbage collector's permanent generation. Full collections otherwise walk
-    the big long-lived heap (pint, phonenumbers, pandas) over and over: on the
-    benchmark pages that is up to half the time of a page."""
+    the big long-lived heap (phonenumbers, pandas) over and over: on the
+    benchmark pages that is up to half the time of a page. pint's unit registry
+    is not built here: only a unit the spelling table lacks needs it (rare;
+    ~0.25 s where one first appears), so a run that meets none never pays it."""
     global _WARM
     if _WARM:
         return
@@ -110,7 +112,7 @@ def warm_up(options: Options | None = None) -> None:
     # the one collection before the freeze
     gc_was_enabled = gc.isenabled()
     gc.disable()
-    # a page that takes the lazy paths: units, languages, currencies, phones with
+    # a page that takes the lazy paths: unit spellings, languages, currencies, phones with
     # and without a country code (the latter loads phonenumbers' area gazetteer,
     # ~100 MB, once: before the pool forks, workers share it)
     sample = (b"Office in Freedonia\nUpdated: March 2019\nFacts and Figures: March 2019\n"

@@ -2,7 +2,8 @@
 `four thousand miles`, `45 miles (72 kilometers)`.
 
 The first unit written decides (`45 miles (72 km)` is 45 mile); kilometres
-come from the project's pint registry (profile_extract.parse.units.to_km).
+per unit are KM_PER, the project's pint registry's own figures written out
+(tests compare them with profile_extract.parse.units.to_km).
 
 >>> d = find_distances("a stretch of 45 miles (72 kilometers), along")[0]
 >>> (d.text, d.value, d.unit, round(d.km, 5))
@@ -16,10 +17,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .number_words import NUMBER_WORDS, parse_number_words
-from .units import to_km
 
 # Thousands grouped by commas, by a space (plain, no-break, narrow or thin: `2 450 km`) or by
 # an apostrophe (Swiss `2'450 km`).
@@ -56,10 +55,10 @@ class Distance:
     in_words: bool
 
 
-@lru_cache(maxsize=None)
-def _km_per(unit: str) -> float:
-    """Kilometres in one unit, from the project's registry (once per unit)."""
-    return to_km(1.0, unit)
+# Kilometres in one of each unit UNIT_SPELLINGS gives: what units.to_km(1.0, unit) answers
+# (a test checks each), written out so that a page with a distance does not build pint's
+# registry (~0.25 s of CPU a process; only a unit outside the spelling table needs it).
+KM_PER = {"km": 1.0, "mile": 1.609344}
 
 
 _GROUPING = re.compile(r"[, \u00a0\u202f\u2009'’]")
@@ -199,5 +198,5 @@ def find_distances(text: str, start: int = 0, end: int | None = None,
         while stop > m.start() and text[stop - 1] in " .\u00a0":
             stop -= 1
         out.append(Distance(m.start(), stop, text[m.start():stop], value, unit,
-                            value * _km_per(unit), not num[:1].isdigit()))
+                            value * KM_PER[unit], not num[:1].isdigit()))
     return out
