@@ -83,3 +83,40 @@ def test_warm_up_leaves_pint_to_a_unit_the_table_lacks():
         "state['after_lookup'] = 'pint' in sys.modules\n"
         "print(json.dumps(state))\n")
     assert got == {"after_warm_up": False, "kWh": "kWh", "after_lookup": True}
+
+
+# --- language names: pycountry's rows read as data -----------------------------
+
+def _languages_from_pycountry_objects() -> dict[str, str]:
+    """codes._languages as it was built before: from pycountry's language objects."""
+    import re
+
+    import pycountry
+
+    from profile_extract.parse.codes import _data
+    table, by_name = {}, {}
+    for lang in pycountry.languages:
+        by_name[lang.name.lower()] = lang.alpha_3
+        if hasattr(lang, "alpha_2"):
+            name = lang.name.lower()
+            table[name] = lang.alpha_3
+            table.setdefault(re.sub(r"\s*\(.*\)$", "", name), lang.alpha_3)
+            for part in name.split(";"):
+                table.setdefault(part.strip(), lang.alpha_3)
+    for variant, name in _data().get("language_variants", {}).items():
+        table[variant.lower()] = by_name[name.lower()]
+    return table
+
+
+def test_language_rows_are_pycountrys_objects():
+    import pycountry
+
+    from profile_extract.parse.codes import _language_rows
+    assert _language_rows() == [dict(lang) for lang in pycountry.languages]
+
+
+def test_language_table_is_the_one_built_from_pycountry_objects():
+    from profile_extract.parse.codes import _languages
+    got = _languages()
+    assert list(got.items()) == list(_languages_from_pycountry_objects().items())
+    assert len(got) > 180 and got["swahili"] == "swa" and got["english"] == "eng"

@@ -172,22 +172,33 @@ def _currency_codes(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _language_rows() -> list[dict[str, str]]:
+    """pycountry's ISO 639-3 entries as the plain rows of its own data file, in its
+    order: the fields of `pycountry.languages`' objects without building them and
+    their lookup indices (~7,900 of each: ~25 ms of a process's start against ~6)."""
+    import json
+
+    import pycountry
+    db = pycountry.languages
+    with open(db.filename, encoding="utf-8") as f:
+        return json.load(f)[db.root_key]
+
+
 @lru_cache(maxsize=1)
 def _languages() -> dict[str, str]:
     """lower-case English name -> ISO 639-3 code, for the ISO 639-1 languages
     (the ones pages name) plus the variant spellings of data/codes.toml."""
-    import pycountry
     table: dict[str, str] = {}
     by_name = {}
-    for lang in pycountry.languages:
-        by_name[lang.name.lower()] = lang.alpha_3
-        if hasattr(lang, "alpha_2"):
-            name = lang.name.lower()
-            table[name] = lang.alpha_3
+    for lang in _language_rows():
+        name, code = lang["name"].lower(), lang["alpha_3"]
+        by_name[name] = code
+        if "alpha_2" in lang:
+            table[name] = code
             short = re.sub(r"\s*\(.*\)$", "", name)          # 'swahili (macrolanguage)'
-            table.setdefault(short, lang.alpha_3)
+            table.setdefault(short, code)
             for part in name.split(";"):
-                table.setdefault(part.strip(), lang.alpha_3)
+                table.setdefault(part.strip(), code)
     for variant, name in _data().get("language_variants", {}).items():
         code = by_name.get(name.lower())
         if code is None:
