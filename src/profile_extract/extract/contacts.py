@@ -133,8 +133,9 @@ class Block:
 # ---------------------------------------------------------------- labels
 
 @lru_cache(maxsize=None)
-def _label_source() -> tuple[str, dict[str, str]]:
-    """The label pattern's text (see _label_rx) and the kind of each spelling."""
+def _label_words() -> tuple[list[str], list[str], dict[str, str]]:
+    """The strong and weak label spellings the label pattern is built from,
+    and the kind of each spelling."""
     d = addr.data()["labels"]
     kind_of: dict[str, str] = {}
     strong, weak = [], []
@@ -146,6 +147,13 @@ def _label_source() -> tuple[str, dict[str, str]]:
         for w in words:
             kind_of.setdefault(w.rstrip(".").casefold(), kind)
             weak.append(w.rstrip("."))
+    return strong, weak, kind_of
+
+
+@lru_cache(maxsize=None)
+def _label_source() -> tuple[str, dict[str, str]]:
+    """The label pattern's text (see _label_rx) and the kind of each spelling."""
+    strong, weak, kind_of = _label_words()
     # the spellings as tries (addresses._trie): the same words, longest first,
     # but each tried only when its first letter matches
     s_alt = addr._trie(set(strong), ignore_case=True, strip_dot=False)
@@ -220,10 +228,54 @@ def _label_scan_ascii() -> re.Pattern:
 
 
 LABEL_SCAN_ANY_TEXT = True   # False: only ASCII texts are scanned on [^A-Za-z] (tests compare both)
+LABEL_SCAN_LOWER = True      # False: ASCII texts are scanned as other texts (tests compare both)
+
+
+@lru_cache(maxsize=None)
+def _label_scan_lower() -> re.Pattern:
+    """For an ASCII text written in small letters (same length, same offsets):
+    a character that is no letter before what a label match must start with,
+    its spellings as small ASCII letters (addresses._ascii_lower_words) with
+    what the weak, single-letter and glued forms need after them. Where the
+    label pattern matches after a non-letter, this matches too; prose words
+    (`the`, `programme`) fail on their first letters, where the ASCII scan
+    tried the whole label pattern at every word start."""
+    strong, weak, _ = _label_words()
+    s_alt = addr._trie(addr._ascii_lower_words(strong, strip_dot=False), strip_dot=False)
+    w_alt = addr._trie(addr._ascii_lower_words(weak, strip_dot=False), strip_dot=False)
+    return re.compile(rf"[^a-z](?=(?:{s_alt})|(?:{w_alt})(?:\.?[ \t]*(?::|--)|[+(\d]|www\.|https?://)"
+                      rf"|[tfmpe][ \t]+(?:\+\d|\(0|\(\+|[\w.\-]+@))")
+
+
+def _label_matches_lower(text: str):
+    """_label_matches of an ASCII text: the places _label_scan_lower finds in
+    the text in small letters, where the label pattern's body then matches."""
+    match = _label_body().match
+    m = match(text, 0)      # (a label at the start has nothing before it)
+    s = 0
+    if m is not None:
+        yield m
+        s = m.end() - 1
+    search = _label_scan_lower().search
+    low = text.lower()
+    while True:
+        f = search(low, s)
+        if f is None:
+            return
+        q = f.start()
+        m = match(text, q + 1)
+        if m is None:
+            s = q + 1
+            continue
+        yield m
+        s = m.end() - 1
 
 
 def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
+    if LABEL_SCAN_LOWER and text.isascii():
+        yield from _label_matches_lower(text)
+        return
     match = _label_body().match
     pos = 0
     if LABEL_SCAN_ANY_TEXT or text.isascii():
@@ -568,7 +620,7 @@ def _line_scan_blind() -> bool:
     Python code counts digits and asks isdigit, nothing more)."""
     from ..parse import emails as E
     return addr.digit_blind(addr.line_item_patterns() + [
-        _label_body(), _label_scan_ascii(), PHONE_RUN,   # (_phone_split's first: blind as PHONE_RUN is)
+        _label_body(), _label_scan_ascii(), _label_scan_lower(), PHONE_RUN,   # (_phone_split's first: blind as PHONE_RUN is)
         _GLUED_URL, _GLUED_MAIL,
         E.URL, E.DOMAIN, E.URL_GLUED, E._URL_GATE, E._DOMAIN_GATE, E._GLUED_WWW, E._GLUED_WORD])
 
