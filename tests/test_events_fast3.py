@@ -209,7 +209,12 @@ def _month_plain(text: str, ws: int, p: int):
 
 MONTH_TEXTS = ["held on 5 June ", "in Capital City 13 July ", "the 5THOF June ", "x 2ndde Mai ", "a 3rdOf May ",
                "x 1ſtof June ", "City 5 City June ", "Mission held 3 May del ", "wxyz5thof June ",
-               "in 12 erde Mai ", "Oslo City, June ", "Юрий 5 мая "]
+               "in 12 erde Mai ", "Oslo City, June ", "Юрий 5 мая ",
+               # the character before the year: some can end a month phrase (a space,
+               # `,`, `.`, a letter), most cannot (checked before any scan)
+               "held on 5 June,", "on June.", "June\n", "5 Junexx", "5 June\t", "Population (", "Rank [",
+               "the June-", "in June/", "in June '", "5 June ·", "June\u00a0", "Juni\u3000", "Mai²",
+               "5 мая(", "5 June June June ", "May del June del ", "Oslo Oslo Oslo 5 June "]
 
 
 @pytest.mark.parametrize("window", MONTH_TEXTS)
@@ -223,7 +228,8 @@ def test_month_before_four_letter_runs(window):
 
 @settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(["City", "held", "thof", "THOF", "stde", "erde", "ſtof", "5", "12", "3rd", "of",
-                                 "de", "del", "June", "Mai", "May", " ", "  ", ",", "."]), max_size=9).map("".join),
+                                 "de", "del", "June", "Mai", "May", " ", "  ", ",", ".", "мая", "(", "-", "\n",
+                                 "\u00a0", "İ", "²", "'"]), max_size=9).map("".join),
        st.integers(min_value=0, max_value=40))
 def test_month_before_four_letter_runs_agree(window, cut):
     t = window + "2024"
@@ -259,3 +265,12 @@ def test_split_stop_or_whole_table(page, monkeypatch):
             m.setattr(ev, "_SPLIT_WHOLE", whole)
             rows.append(_rows(doc))
     assert rows[0] == rows[1] and rows[0][0]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Retrieved ", "ISBN", "doi:", "©", "(PDF)", "All Rights Reserved", "^ ", "x",
+                                 " ", "\n", "İ"]), max_size=8).map("".join))
+def test_line_markers_mapped_agree(s):
+    # the markers are looked for through a mapped `in` (C), as the plain loop does
+    for markers in (ev._LINE_MARKERS, ev._SENTENCE_MARKERS):
+        assert ev._has_line_marker(s, markers) == any(m in s.lower() for m in markers)

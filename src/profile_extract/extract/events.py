@@ -159,25 +159,43 @@ def _month_before(text: str, ws: int, p: int):
     the last such run (or the one before a last `del`) is a month name, and from
     the end of the run before the month (two runs before when that one may be an
     ordinal glued to `of`/`de`: `5thof June`), as no match can start earlier.
+    The runs are found as strings (no match objects); a run's place is its last
+    occurrence before the next run's (letters there form no other run that long).
+    A match ends in a letter, `,`, `.` or a space: any other character before the
+    year (`Population (2018)`) rules it out before any scan.
 
     >>> t = "It met in Oslo on the 5th of June 2024, since 1994"
     >>> _month_before(t, 0, 34).group(0), _month_before(t, 0, 17), _month_before(t, 34, 46)
     ('5th of June ', None, None)
     """
-    runs = list((_LONG_RUN_A if text[ws:p].isascii() else _LONG_RUN).finditer(text, ws, p))
+    if p <= ws:
+        return None
+    c = text[p - 1]
+    if not (c.isalnum() or c.isspace() or c == "," or c == "."):
+        return None
+    seg = text[ws:p]
+    runs = (_LONG_RUN_A if seg.isascii() else _LONG_RUN).findall(seg)
     if not runs:
         return None
     j = len(runs) - 1
-    if runs[j].group().lower() not in MONTHS:
+    if runs[j].lower() not in MONTHS:
         j -= 1
-        if j < 0 or runs[j].group().lower() not in MONTHS:
+        if j < 0 or runs[j].lower() not in MONTHS:
             return None
-    k = j - 1
-    if k >= 0 and runs[k].end() - runs[k].start() == 4:
-        w = runs[k].group()
-        if not w.isascii() or w.lower() in _ORDINAL_OF:
-            k -= 1                    # maybe an ordinal glued to `of`/`de`: part of the match
-    mo = _MONTH_BEFORE_Y.search(text, runs[k].end() if k >= 0 else ws, p)
+        at = seg.rfind(runs[j], 0, seg.rfind(runs[j + 1]))
+    else:
+        at = seg.rfind(runs[j])                   # where the month word starts
+    base = 0                                      # the search starts at ws + base
+    if j > 0:
+        w = runs[j - 1]
+        at = seg.rfind(w, 0, at)
+        if len(w) == 4 and (not w.isascii() or w.lower() in _ORDINAL_OF):
+            if j > 1:                             # maybe an ordinal glued to `of`/`de`: part of the match
+                w = runs[j - 2]
+                base = seg.rfind(w, 0, at) + len(w)
+        else:
+            base = at + len(w)
+    mo = _MONTH_BEFORE_Y.search(text, ws + base, p)
     return mo if mo and month_number(mo.group("mn")) is not None else None
 
 
@@ -355,9 +373,9 @@ _SENTENCE_MARKERS = tuple(w.lower() for w in W["meta_before"]["sentence_markers"
 
 def _has_line_marker(s: str, markers=_LINE_MARKERS) -> bool:
     """A citation, footer or stamp marker (`Retrieved`, `All rights reserved`) in s.
-    (A few substring searches beat one pattern with the markers as alternatives.)"""
-    ls = s.lower()
-    return any(m in ls for m in markers)
+    (A few substring searches beat one pattern with the markers as alternatives;
+    mapped in C through `in`, no generator frame per marker.)"""
+    return any(map(s.lower().__contains__, markers))
 
 
 _MEASURE = _alt(W['statistic']['measure_units'])
@@ -1350,8 +1368,9 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     prev = ""
     # a marker in a line is a marker in its block: one scan of the block first
     lb = text[lines[0].start:lines[-1].end].lower()     # (`_has_line_marker` of the block, lowered once)
-    markers = any(m in lb for m in _LINE_MARKERS)
-    refs = any(m in lb for m in _SENTENCE_MARKERS)
+    has = lb.__contains__                               # (mapped in C: no generator frames)
+    markers = any(map(has, _LINE_MARKERS))
+    refs = any(map(has, _SENTENCE_MARKERS))
     for ln in lines:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
