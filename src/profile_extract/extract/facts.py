@@ -144,7 +144,11 @@ _BULLET = re.compile(r"^[\s•·▪►◦‣∙*\-–]+")
 _BULLET_FIRST = frozenset("•·▪►◦‣∙*-–")       # (with whitespace: how a bullet can start)
 _FOOTNOTE = re.compile(r"\s*(?:\[(?:\d{1,3}|[a-z]|note \d+|citation needed|nb \d+)\])+|[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]+$")
 _FOOTNOTE_CHAR = re.compile(r"[\[*†‡§¹⁴⁵⁶⁷⁸⁹⁰]")    # _FOOTNOTE matches nothing without one of these
-_PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
+# (each pattern below opens with a look-ahead at the characters its alternatives start with: re
+# scans for that class instead of trying every alternative at every position, ~2x faster; the
+# matches are the same, tests/test_facts_fast2.py)
+_PROSE_VERB = re.compile(r"(?=[abcdhimostwy])"
+                         r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
                          r"does|did|do|been|being|became|become|becomes|we|you|our|your|they|their|"
                          r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
 # `[.!?]` then a capital, not after an initial or abbreviation (`No.`, `St.`, `Admin.`): the
@@ -152,7 +156,7 @@ _PROSE_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|coul
 _SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(?<!\bNo[.!?])(?<!\bSt[.!?])(?<!\bDr[.!?])(?<!\bMr[.!?])"
                              r"(?<!\bMs[.!?])(?<!\bNr[.!?])(?<!\bnr[.!?])(?<!\bno[.!?])(?<!\bAdmin[.!?])"
                              r"(?<!\bAv[.!?])(?<!\bVol[.!?])(?<!\bEst[.!?])\s+[A-Z]")
-_PHONEY = re.compile(r"\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
+_PHONEY = re.compile(r"(?=[\d(+@hw])(?:\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.)")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 

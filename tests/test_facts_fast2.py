@@ -1,0 +1,69 @@
+"""Fast paths of the facts stage (second round) agree with the forms they replace.
+
+Each rewritten pattern or shortcut keeps its former form here as the reference;
+a table of shapes (positive and negative) and hypothesis strings check both."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from profile_extract.extract import facts as F
+
+# --- patterns that open with a look-ahead at their first characters ---------------
+
+_PROSE_VERB_PLAIN = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|should|shall|may|must|"
+                               r"does|did|do|been|being|became|become|becomes|we|you|our|your|they|their|"
+                               r"i|he|she|it|this|these|those|there|which|who|that)\b", re.IGNORECASE)
+_PHONEY_PLAIN = re.compile(r"\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.")
+
+
+def _spans(rx, text):
+    return [(m.start(), m.end()) for m in rx.finditer(text)]
+
+
+PROSE_SHAPES = ["The country has a coast", "Population (2020)", "IT IS", "it's", "This", "is2 is_ is-it",
+                "Mission opened an office in Riverton 25 May 2016", "ſhall", "İt", "ıs", "Those Who",
+                "their bets", "Whichever", "she'd", "could-be", "", "d", "I", "a b c d", "Área del país"]
+PROSE_NONE = ["Population", "Capital city", "GDP per capita", "Kelvin", "Isle", "Thistle", "Weather"]
+
+
+@pytest.mark.parametrize("text", PROSE_SHAPES + PROSE_NONE)
+def test_prose_verb_table(text):
+    assert _spans(F._PROSE_VERB, text) == _spans(_PROSE_VERB_PLAIN, text)
+
+
+@pytest.mark.parametrize("text", PROSE_NONE)
+def test_prose_verb_none(text):
+    assert F._PROSE_VERB.search(text) is None
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="iIsStThHaAwWyYeEdDoOcCrRuUlLbBnmMſİıK_1 .,'-é", max_size=20))
+def test_prose_verb_any(text):
+    assert _spans(F._PROSE_VERB, text) == _spans(_PROSE_VERB_PLAIN, text)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(["is", "IS", "this", "thIS", "was", "x", "1", "_", "ſhall", "İt", "ıs", "are",
+                                 "Who", "whom", "be", "been"]),
+                max_size=6).map(" ".join))
+def test_prose_verb_words(text):
+    assert _spans(F._PROSE_VERB, text) == _spans(_PROSE_VERB_PLAIN, text)
+
+
+PHONEY_SHAPES = ["+49 69 242314", "12345", "call 0123 456", "1,234", "(39-6) 522821", "a@b", "http://x",
+                 "https://x", "www.x", "Population 9.5 million", "2016", "0 123", "x0123-456", "1.2345",
+                 "h", "w", "(12 34)", "+", "ww.", ""]
+
+
+@pytest.mark.parametrize("text", PHONEY_SHAPES)
+def test_phoney_table(text):
+    assert _spans(F._PHONEY, text) == _spans(_PHONEY_PLAIN, text)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789()+@hwtps:/.,- _a", max_size=20))
+def test_phoney_any(text):
+    assert _spans(F._PHONEY, text) == _spans(_PHONEY_PLAIN, text)
