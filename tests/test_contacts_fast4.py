@@ -65,3 +65,38 @@ def test_lower_label_scan_property(pieces):
     text = "".join(pieces)
     want = _label_key(C._label_rx()[0].finditer(text))
     assert _label_key(C._label_matches(text)) == want
+
+
+from profile_extract.parse import emails as E   # noqa: E402
+
+BRACKET_CASES = [
+    Case("obfuscated", "write to europe[at]example.org or info (at) example (dot) org"),
+    Case("across lines", "name\n[\nat\n]\nexample\n{dot}\norg <@> x"),
+    Case("plain brackets", "Net Migration Rate (2015-2020) | 0.1 [note] {x} <b> (see above)"),
+    Case("none", "Email: office@example.org\nNo brackets here at all dot com"),
+    Case("edge", "(at)[dot]{punkt}<ät>(ARROBA)(Point)[ponto]( @ )"),
+]
+
+
+@pytest.mark.parametrize("case", BRACKET_CASES, ids=lambda c: c.name)
+def test_bracketed_by_find_equals_search(case, monkeypatch):
+    """An obfuscated `[at]` / `(dot)` found from the brackets str.find finds:
+    what _BRACKETED.search says, in every range; find_emails the same either way."""
+    t = case.text
+    for s in range(0, len(t), 3):
+        for e in (len(t), len(t) - 1, s + 7):
+            e = min(max(e, s), len(t))
+            assert E._has_bracketed(t, s, e) == bool(E._BRACKETED.search(t, s, e)), (s, e)
+    want = E.find_emails(t)
+    monkeypatch.setattr(E, "BRACKETS_BY_FIND", False)
+    assert E.find_emails(t) == want
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["[", "(", "{", "<", "]", ")", "}", ">", "at", "dot", "@", " ", "\n",
+                                 "x", "punkt", "ät", "AT"]), max_size=16),
+       st.integers(0, 20), st.integers(0, 40))
+def test_bracketed_by_find_property(pieces, s, e):
+    t = "".join(pieces)
+    s, e = min(s, len(t)), min(max(e, s), len(t))
+    assert E._has_bracketed(t, s, e) == bool(E._BRACKETED.search(t, s, e))
