@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from profile_extract.extract import events as ev
 from profile_extract.ingest.segment import Doc
+from profile_extract.parse import sentences
 
 KEPT = (ev._prose_kept, ev._meta_kept, ev._plan_or_count, ev._told_past, ev._date_pre, ev._label_ok)
 
@@ -274,3 +275,35 @@ def test_line_markers_mapped_agree(s):
     # the markers are looked for through a mapped `in` (C), as the plain loop does
     for markers in (ev._LINE_MARKERS, ev._SENTENCE_MARKERS):
         assert ev._has_line_marker(s, markers) == any(m in s.lower() for m in markers)
+
+
+def _runs_on_plain(prev: str, nxt: str) -> bool:
+    """runs_on as first written: the last word split off every time."""
+    if not prev or prev[-1] in ".!?:;|…" or not nxt or nxt[0] in "•·▪◦|*-–—":
+        return False
+    if nxt[0].islower():
+        return True
+    if prev.rsplit(None, 1)[-1] in sentences._RUN_ON_WORDS:
+        return True
+    return len(prev) >= 60 and (prev[-1].islower() or prev[-1] == ",")
+
+
+RUN_ON = [("The office was", "opened in 1996."), ("Heading", "Text starts here."),
+          ("The office was opened in", "December 1996."), ("It opened on 5 June 2024", "Mission met"),
+          ("x" * 59 + "a", "Next"), ("x" * 60 + "a", "Next"), ("x" * 60 + ",", "Next"), ("x" * 59 + ",", "Next"),
+          ("x" * 70 + "2024", "Next"), ("x" * 70 + "B", "Next"), ("Office in", "Minsk"), ("Office IN", "Minsk"),
+          ("Straße", "Nord"), ("a" * 65 + "ß", "Nord"), ("met in Oslo and", "Bergen"), ("Oslo:", "Bergen")]
+
+
+@pytest.mark.parametrize("prev,nxt", RUN_ON)
+def test_runs_on_table(prev, nxt):
+    assert sentences.runs_on(prev, nxt) == _runs_on_plain(prev, nxt)
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["in", "of", "the", "Oslo", "x" * 30, "2024", ",", ".", " ", "ß", "IN", "é", "A",
+                                 "las", ":", "|"]), min_size=1, max_size=8).map("".join),
+       st.sampled_from(["Next", "next", "• item", "", "2024"]))
+def test_runs_on_agrees(prev, nxt):
+    prev = prev.strip() or "x"            # lines come trimmed
+    assert sentences.runs_on(prev, nxt) == _runs_on_plain(prev, nxt)

@@ -59,12 +59,14 @@ def runs_on(prev: str, nxt: str) -> bool:
         return False
     if nxt[0].islower():
         return True
-    # a line that stops on a preposition or article goes on (`opened in` / `December 1996`)
-    last = prev.rsplit(None, 1)[-1]
-    if last in _RUN_ON_WORDS:
-        return True
-    # a long line cut mid-sentence (hard-wrapped text), not a heading
-    return len(prev) >= 60 and (prev[-1].islower() or prev[-1] == ",")
+    # a line that stops on a preposition or article goes on (`opened in` / `December 1996`),
+    # a long line cut mid-sentence (hard-wrapped text) too, not a heading. Every run-on
+    # word ends in a small letter, so a line that ends otherwise (a date, a number, a
+    # capital) is settled by its last character, without splitting off its last word.
+    c = prev[-1]
+    if not c.islower():
+        return c == "," and len(prev) >= 60
+    return len(prev) >= 60 or prev.rsplit(None, 1)[-1] in _RUN_ON_WORDS
 
 
 def _soft_break(text: str, nl: int, start: int, end: int) -> bool:
