@@ -69,13 +69,13 @@ def test_lower_label_scan_property(pieces):
 
 from profile_extract.parse import emails as E   # noqa: E402
 
-BRACKET_CASES = [
-    Case("obfuscated", "write to europe[at]example.org or info (at) example (dot) org"),
-    Case("across lines", "name\n[\nat\n]\nexample\n{dot}\norg <@> x"),
-    Case("plain brackets", "Net Migration Rate (2015-2020) | 0.1 [note] {x} <b> (see above)"),
-    Case("none", "Email: office@example.org\nNo brackets here at all dot com"),
-    Case("edge", "(at)[dot]{punkt}<ät>(ARROBA)(Point)[ponto]( @ )"),
-]
+# obfuscated, across lines, plain brackets, none, every bracket and word
+BRACKET_CASES = [Case(t[:12], t) for t in (
+    "write to europe[at]example.org or info (at) example (dot) org",
+    "name\n[\nat\n]\nexample\n{dot}\norg <@> x",
+    "Net Migration Rate (2015-2020) | 0.1 [note] {x} <b> (see above)",
+    "Email: office@example.org\nNo brackets here at all dot com",
+    "(at)[dot]{punkt}<ät>(ARROBA)(Point)[ponto]( @ )")]
 
 
 @pytest.mark.parametrize("case", BRACKET_CASES, ids=lambda c: c.name)
@@ -100,3 +100,26 @@ def test_bracketed_by_find_property(pieces, s, e):
     t = "".join(pieces)
     s, e = min(s, len(t)), min(max(e, s), len(t))
     assert E._has_bracketed(t, s, e) == bool(E._BRACKETED.search(t, s, e))
+
+
+from profile_extract.parse import phones as PH   # noqa: E402
+
+# national numbers under cities, on pages of other countries: codes shared by
+# many regions (+1, +44 with GG/IM/JE, +7, +47, +358, +61), a single answer, two, none
+PLACE_ROWS = [(n, c, d) for n, c, d in (
+    ("057 202 1234", "Kisumu", "DE"), ("0361 555 010", "Erfurt", "FR"), ("022 555 0101", "Geneva", "KE"),
+    ("020 7946 0000", "London", "FR"), ("01481 723 552", "Guernsey", "FR"), ("01624 685 000", "Douglas", "DE"),
+    ("0495 123 4567", "Moscow", "DE"), ("0727 258 3000", "Almaty", "RU"), ("022 12 34 56", "Oslo", "SE"),
+    ("09 310 1691", "Helsinki", "EE"), ("02 9374 4000", "Sydney", "NZ"), ("0212 555 1234", "New York", "DE"),
+    ("030 555 0101", "Berlin", "DE"), ("0722 555 100", "Kisumu", "DE"), ("057 202 1234", "Springfield", "DE"),
+)]
+
+
+@pytest.mark.parametrize("number,city,page", PLACE_ROWS)
+def test_region_of_place_shared_verdicts_equal_each_region(number, city, page, monkeypatch):
+    """A parsed number's verdict shared by the regions that parse it alike (and
+    two hits ending the search): the answer of checking every region."""
+    plain = PH.region_of_place.__wrapped__
+    got = plain(number, city, page)
+    monkeypatch.setattr(PH, "PLACE_VERDICTS_SHARED", False)
+    assert plain(number, city, page) == got
