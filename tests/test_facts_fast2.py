@@ -67,3 +67,52 @@ def test_phoney_table(text):
 @given(st.text(alphabet="0123456789()+@hwtps:/.,- _a", max_size=20))
 def test_phoney_any(text):
     assert _spans(F._PHONEY, text) == _spans(_PHONEY_PLAIN, text)
+
+
+# --- a short line above a row: label_ok asked only when a row follows ---------------
+
+from profile_extract.ingest.segment import Doc  # noqa: E402
+from profile_extract.options import Options  # noqa: E402
+
+
+def _line_rows(text):
+    doc = Doc.from_text(text, content_type="text", options=Options())
+    rows = F._Rows(doc)
+    F._line_rows(rows, doc)
+    return [(r.label, r.value, r.kind) for r in rows.rows]
+
+
+BARE_CASES = [
+    ("Area\n• Total: 207,595 km2\n• Water: 1.2%",
+     [("Total", "207,595 km2", "row"), ("Area", "", "header"), ("Water", "1.2%", "row")]),
+    ("Area\ntotal: 207,600 sq km", [("total", "207,600 sq km", "row"), ("Area", "", "header")]),
+    ("Capital\nand largest city\tThimphu", [("Capital and largest city", "Thimphu", "row")]),
+    ("Capital\nand largest city | Thimphu", [("Capital and largest city", "Thimphu", "row")]),
+    ("Andrei, pharmacist\n• Total: 5", [("Total", "5", "row"), ("Andrei, pharmacist", "", "header")]),
+    # no group header: a news line (`May` reads as a verb), a number first, a blank line between, prose
+    ("Mission hosted talks in Riverton 2 May 2016\n• Total: 5", [("Total", "5", "row")]),
+    ("2016 figures\n• Total: 5", [("Total", "5", "row")]),
+    ("Population\n\n• Total: 5", [("Total", "5", "row")]),
+    ("The country has many\n• Total: 5", [("Total", "5", "row")]),
+    ("Area\n• Total | 207,595 km2\n• Water | 1.2%", [("Total", "207,595 km2", "row"), ("Water", "1.2%", "row")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BARE_CASES)
+def test_bare_line_above_row(text, expected):
+    assert _line_rows(text) == expected
+
+
+def test_bare_lines_not_asked_in_a_run(monkeypatch):
+    asked = []
+    real = F.label_ok
+
+    def spy(t):
+        asked.append(t)
+        return real(t)
+
+    monkeypatch.setattr(F, "label_ok", spy)
+    news = "\n".join(f"Mission opened an office in Town{i} {i + 1} May 2016" for i in range(5))
+    _line_rows(news + "\nFatima, student\nGDP: 5")
+    assert not any(t.startswith("Mission") for t in asked)
+    assert "Fatima, student" in asked

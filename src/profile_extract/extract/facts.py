@@ -1352,7 +1352,15 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     trailing_run: list[tuple[Line, re.Match]] = []
     last_row: list[Row | None] = [None]    # the last full pipe row (continuation lines extend it)
     colon_header: list[Row | None] = [None]  # `Label:` with nothing after it, waiting for a value line
-    bare_prev: list[Line | None] = [None]    # a short label-like line with no value (a group header?)
+    # a short line with no value (a group header?); whether it is label-like is asked by take_bare,
+    # only when a row follows it (of a run of news or prose lines, no line is asked)
+    bare_prev: list[Line | None] = [None]
+
+    def take_bare() -> Line | None:
+        """The line above when it is a short label-like line, and forget it."""
+        bp = bare_prev[0]
+        bare_prev[0] = None
+        return bp if bp is not None and not _NUM_LEAD.match(bp.text) and label_ok(bp.text) else None
 
     def flush_trailing():
         if len(trailing_run) >= 2 or (len(trailing_run) == 1 and (
@@ -1451,7 +1459,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             return
 
         if sp is None:
-            bare_prev[0] = line if (len(t) <= 50 and not _NUM_LEAD.match(t) and label_ok(t)) else None
+            bare_prev[0] = line if len(t) <= 50 else None
             hw = colon_header[0]
             near = hw is not None and hw.kind == "header" and doc.text.count("\n", hw.lend, line.start) <= 2
             # (match: from the line start; the pattern ends with a dash)
@@ -1472,8 +1480,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             colon_header[0] = None
             return
         a, b, e, rule = sp
-        bp = bare_prev[0]
-        bare_prev[0] = None
+        bp = take_bare()
         # `Population: 9.5 million; Area: 207,595 km²; Capital: Minsk` on one line: one row each
         nxt = _INLINE_NEXT.search(t, b, e) if rule == "fact.colon" and b < e and t.find(":", b, e) >= 0 else None
         while nxt is not None:
@@ -1542,7 +1549,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             # here, inline
             if trailing_run:
                 flush_trailing()
-            bare_prev[0] = line if len(t) <= 50 and label_ok(t) else None
+            bare_prev[0] = line if len(t) <= 50 else None
             continue
         if ("::" in t and _SECTION_HEAD.match(t)) or ("|" in t and _LANG_SWITCH.match(t)):
             # `Geography ::LAOS` heads a Factbook section; `EN | MN` switches the page's language:
@@ -1559,11 +1566,10 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             in_table = True
             cells = _cells_of(line)
             n_full = sum(1 for c in cells if c.text)
-            bp = bare_prev[0]
+            bp = take_bare()
             if not cells_open and bp is not None and _CONNECTOR.match(cells[0].text) \
                     and doc.text.count("\n", bp.end, line.start) == 1:
                 cells_open.append(bp)             # the line above holds the start of this row's label
-            bare_prev[0] = None
             if cells_open and n_full >= 2 and cells[0].text:
                 # lines between two full rows: a group header when bullet rows follow
                 # (`Area` / `• Total | ...`), else the rest of the row above (`28.5` / `low inequality`)
