@@ -112,7 +112,9 @@ def stages(kind: str, n: int) -> None:
         perf_counter = staticmethod(time.process_time)
     pl.time = _CPUClock
     docs = _real_pages() if kind == "real" else _bench_pages(kind, n)
+    from profile_extract.parse.units import registry
     from profile_extract.work import warm_up
+    registry()  # pint: built on the first unit outside the spelling table (a long run has it)
     warm_up()  # as a batch does before its first page (lazy libraries, patterns)
     # lazily compiled patterns and imports, as a long run has them: real pages are
     # warmed on bench pages (other text), bench pages on their first 20
