@@ -123,3 +123,49 @@ def test_region_of_place_shared_verdicts_equal_each_region(number, city, page, m
     got = plain(number, city, page)
     monkeypatch.setattr(PH, "PLACE_VERDICTS_SHARED", False)
     assert plain(number, city, page) == got
+
+
+def test_no_non_letter_lowers_to_ascii_letter():
+    """What the small-letter label scan stands on: a character that is no
+    letter (the label's look-behind allows it) is no a-z in small letters."""
+    import re
+    import sys
+    letter = re.compile(r"[^\W\d_]")
+    bad = [c for c in map(chr, range(sys.maxunicode + 1))
+           if len(c.lower()) == 1 and "a" <= c.lower() <= "z" and not letter.match(c)]
+    assert bad == []
+
+
+# texts with other scripts and accents, special folds (ſ, K, ı, İ) and
+# characters whose small letter is longer (İ: the plain scan is used)
+ANY_LABEL_CASES = [Case(t[:14], t) for t in (
+    "Téléphone : 01 23 45 67 89 · Télécopie 01 23 45 67 90 — Courriel: a@b.fr",
+    "Адрес: ул. Ленина, 5\nТелефон: 8 (017) 222-33-44\nФакс +375 17 222 33 45\nэл. почта: a@b.by",
+    "MünchenTel+49 89 123456 ÖffnungszeitenFax+49 89 123457 Webwww.x.de",
+    "ſite: x ſITE web: y TEL: 1 Tel: 2 ınternet 3 İnternet\nEmaıl: a@b.c ÉMAIL: x",
+    "Büro – T +49 30 1 · F (0) 1 · M é@x.de · E é.x@y.de\nInternet\nΤηλ.: +30 210 1234567",
+    "Teléfono: +34 91 123 45 67\nDirección: Calle Mayor 1\nSitio web: www.x.es\nCorreo-e: a@b.es",
+)]
+
+
+@pytest.mark.parametrize("case", ANY_LABEL_CASES, ids=lambda c: c.name)
+def test_any_text_lower_label_scan_equals_label_pattern(case, monkeypatch):
+    want = _label_key(C._label_rx()[0].finditer(case.text))
+    assert _label_key(C._label_matches(case.text)) == want
+    assert _label_key(C._label_matches(case.text.replace("İ", "I"))) == \
+        _label_key(C._label_rx()[0].finditer(case.text.replace("İ", "I")))
+    monkeypatch.setattr(C, "LABEL_SCAN_LOWER", False)
+    assert _label_key(C._label_matches(case.text)) == want
+
+
+_ANY_PIECES = st.sampled_from(_ASCII_WORDS + [w for grp in ("strong", "weak")
+                                              for ws in A.data()["labels"][grp].values() for w in ws]
+                              + ["é", "ж", "ſ", "K", "ı", "İ", "–", " ", "\n", ":", "+7 ", "(0)", "@",
+                                 "www.", "WWW.", "ß", "x", "Ü", "t", "Т"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_ANY_PIECES, max_size=14))
+def test_any_text_lower_label_scan_property(pieces):
+    text = "".join(pieces)
+    assert _label_key(C._label_matches(text)) == _label_key(C._label_rx()[0].finditer(text))

@@ -228,7 +228,7 @@ def _label_scan_ascii() -> re.Pattern:
 
 
 LABEL_SCAN_ANY_TEXT = True   # False: only ASCII texts are scanned on [^A-Za-z] (tests compare both)
-LABEL_SCAN_LOWER = True      # False: ASCII texts are scanned as other texts (tests compare both)
+LABEL_SCAN_LOWER = True      # False: no scan of the small-letter copy (tests compare both)
 
 
 @lru_cache(maxsize=None)
@@ -247,22 +247,58 @@ def _label_scan_lower() -> re.Pattern:
                       rf"|[tfmpe][ \t]+(?:\+\d|\(0|\(\+|[\w.\-]+@))")
 
 
-def _label_matches_lower(text: str):
-    """_label_matches of an ASCII text: the places _label_scan_lower finds in
-    the text in small letters, where the label pattern's body then matches."""
+def _low_class(k: str) -> str:
+    """The small letters of every character that matches `k` (a character of a
+    label spelling in small letters) under re.IGNORECASE, or is k, as a class
+    (one-character small letters only: a text whose small-letter copy keeps its
+    length has no character that lowers to more)."""
+    cs = {y for x in {k} | set(addr._folds(k)) if len(y := x.lower()) == 1}
+    return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+
+def _low_trie(words) -> str:
+    """The words in small letters as a trie whose characters are _low_class
+    classes: what a text's small-letter copy holds where the ignore-case (or
+    exact) spelling stands in the text."""
+    return addr._trie(words, ignore_case=True, strip_dot=False, char=_low_class)
+
+
+@lru_cache(maxsize=None)
+def _label_scan_low_any() -> re.Pattern | None:
+    """_label_scan_lower for any text whose small-letter copy keeps its length
+    (each character one small character): the label spellings of every script
+    (Телефон, Téléphone) as _low_trie classes, the tails the same way. No
+    character that is no letter lowers to a-z (a test checks every code point),
+    so `[^a-z]` stands before every label; letters there are refused after.
+    None when a spelling changes length in small letters."""
+    strong, weak, _ = _label_words()
+    if any(len(w.lower()) != len(w) for w in strong + weak):
+        return None
+    tail = rf"(?:{_low_trie(['www.', 'http://', 'https://'])})"
+    return re.compile(rf"[^a-z](?=(?:{_low_trie(strong)})|(?:{_low_trie(weak)})(?:\.?[ \t]*(?::|--)|[+(\d]|{tail})"
+                      rf"|[tfmpe][ \t]+(?:\+|\(|[^\s@]*@))")
+
+
+def _label_matches_lower(text: str, low: str, rx: re.Pattern, letter=None):
+    """_label_matches from the text's small-letter copy `low` (same length):
+    the places rx finds there (each before a possible label), where the label
+    pattern's body then matches the text; with `letter`, places after a letter
+    (the look-behind's refusal) are skipped."""
     match = _label_body().match
     m = match(text, 0)      # (a label at the start has nothing before it)
     s = 0
     if m is not None:
         yield m
         s = m.end() - 1
-    search = _label_scan_lower().search
-    low = text.lower()
+    search = rx.search
     while True:
         f = search(low, s)
         if f is None:
             return
         q = f.start()
+        if letter is not None and letter(text, q) is not None:
+            s = q + 1
+            continue
         m = match(text, q + 1)
         if m is None:
             s = q + 1
@@ -273,9 +309,15 @@ def _label_matches_lower(text: str):
 
 def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
-    if LABEL_SCAN_LOWER and text.isascii():
-        yield from _label_matches_lower(text)
-        return
+    if LABEL_SCAN_LOWER:
+        if text.isascii():
+            yield from _label_matches_lower(text, text.lower(), _label_scan_lower())
+            return
+        low = text.lower()
+        rx = _label_scan_low_any() if len(low) == len(text) else None
+        if rx is not None:
+            yield from _label_matches_lower(text, low, rx, _LETTER.match)
+            return
     match = _label_body().match
     pos = 0
     if LABEL_SCAN_ANY_TEXT or text.isascii():
@@ -620,7 +662,7 @@ def _line_scan_blind() -> bool:
     Python code counts digits and asks isdigit, nothing more)."""
     from ..parse import emails as E
     return addr.digit_blind(addr.line_item_patterns() + [
-        _label_body(), _label_scan_ascii(), _label_scan_lower(), PHONE_RUN,   # (_phone_split's first: blind as PHONE_RUN is)
+        _label_body(), _label_scan_ascii(), _label_scan_lower(), *filter(None, [_label_scan_low_any()]), PHONE_RUN,   # (_phone_split's first: blind as PHONE_RUN is)
         _GLUED_URL, _GLUED_MAIL,
         E.URL, E.DOMAIN, E.URL_GLUED, E._URL_GATE, E._DOMAIN_GATE, E._GLUED_WWW, E._GLUED_WORD])
 

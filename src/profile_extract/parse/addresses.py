@@ -185,15 +185,18 @@ def _words(words, ignore_case: bool = False) -> str:
 TRIE_SHORTCUT = True   # False: a node for every character (tests compare both)
 
 
-def _trie(words, ignore_case: bool = False, strip_dot: bool = True) -> str:
+def _trie(words, ignore_case: bool = False, strip_dot: bool = True, char=None) -> str:
     """A regex matching exactly the literal words (a trailing dot dropped, as
     in _alt), as a trie of character classes: sre skips a non-matching branch
-    on its first character, so the trie is cheap to try at every position."""
+    on its first character, so the trie is cheap to try at every position.
+    `char` (a function of a character) gives each character's regex instead."""
     ws = {w.rstrip(".") if strip_dot else w for w in words if w.strip()}
     if ignore_case:
         ws = {w.lower() for w in ws}
 
     def ch(c: str) -> str:
+        if char is not None:
+            return char(c)
         v = _folds(c) if ignore_case else c
         if len(v) == 1:
             return re.escape(c)
