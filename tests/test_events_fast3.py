@@ -307,3 +307,46 @@ def test_runs_on_table(prev, nxt):
 def test_runs_on_agrees(prev, nxt):
     prev = prev.strip() or "x"            # lines come trimmed
     assert sentences.runs_on(prev, nxt) == _runs_on_plain(prev, nxt)
+
+
+def _markers_gated(low: str, markers: tuple, gates: tuple) -> bool:
+    has = low.__contains__
+    return any(map(has, ev.compress(markers, map(has, gates))))
+
+
+def test_marker_gates_are_in_their_markers():
+    for markers, gates in ((ev._LINE_MARKERS, ev._LINE_GATES), (ev._SENTENCE_MARKERS, ev._SENTENCE_GATES)):
+        assert len(markers) == len(gates) and all(g in m for g, m in zip(gates, markers))
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["retrieved ", "isbn", "doi", "doi:", ":", "©", "(pdf)", "(pdf", "pdf)", "(", "^",
+                                 "^ ", "copyright (c)", "copyright", "all rights reserved", "x", " ", "\n"]),
+                max_size=8).map("".join))
+def test_gated_block_markers_agree(low):
+    # a block's markers found through their gate characters, as by the plain loop
+    for markers, gates in ((ev._LINE_MARKERS, ev._LINE_GATES), (ev._SENTENCE_MARKERS, ev._SENTENCE_GATES)):
+        assert _markers_gated(low, markers, gates) == any(m in low for m in markers)
+
+
+def _block_flags(text: str):
+    out: list = []
+    doc = Doc.from_text(text)
+    ev._block_regions(doc.text, [ln for ln in doc.lines if ln.text], out)
+    return out
+
+
+@pytest.mark.parametrize("text,refs", [
+    ("It opened in 1996.\nISBN 978-3-16", True), ("It opened in 1996 (PDF).", True),
+    ("It opened in 1996 (pdf", False), ("It opened in 1996. doi:10.1/x", True), ("It opened in 1996 doi 10", False),
+    ("It opened in 1996. © 2020 Office", True), ("It opened in 1996.", False)])
+def test_block_refs_flag(text, refs):
+    assert {r[2] for r in _block_flags(text)} == {refs}
+
+
+@pytest.mark.parametrize("line,label", [
+    ("Population (2015): 9.5 million", "Population (2015)"), ("Founded -- 1951", "Founded"),
+    ("Founded - 1951 and more", None), ("cross-border work in 2004", None), ("Founded 1951", None)])
+def test_label_value_dash_gate(line, label):
+    lv = ev._label_value(line)
+    assert (lv[0] if lv else None) == label
