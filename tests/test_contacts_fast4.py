@@ -169,3 +169,44 @@ _ANY_PIECES = st.sampled_from(_ASCII_WORDS + [w for grp in ("strong", "weak")
 def test_any_text_lower_label_scan_property(pieces):
     text = "".join(pieces)
     assert _label_key(C._label_matches(text)) == _label_key(C._label_rx()[0].finditer(text))
+
+
+_STREET_ALL = sorted(set(A.data()["streets"]["after"]) | set(A.data()["streets"]["before"])
+                     | set(A.data()["streets"]["after_without_number"]))
+_STREET_TAILS = ["", " 5", "No 5", "nº 3", "n° 2", "núm 4", "д. 5", "дом 3", "é", "ж", "x", ".", ",", "\n", "Ü", "İ"]
+# every street word in four cases after a space, with tails of other scripts,
+# in a text that is not ASCII (a dash, an accent)
+STREET_ANY_TEXTS = [Case(w, "– " + "\n".join(f"{n} {v}{t}" for v in (w, w.upper(), w.lower(), w.title())
+                                             for t in _STREET_TAILS for n in ("12", "Äb")))
+                    for w in _STREET_ALL[::3]]
+
+
+def _gate(text, s, e, monkeypatch, low_any):
+    monkeypatch.setattr(A, "LOW_ANY", low_any)
+    return A._gate_lines("street_words", text, s, e)
+
+
+@pytest.mark.parametrize("case", STREET_ANY_TEXTS, ids=lambda c: c.name)
+def test_street_words_low_any_quick_scan_equals_gate_scan(case, monkeypatch):
+    """A text that is not ASCII: the street_words gate asked only on the lines
+    the quick scan of its small-letter copy finds: the lines the gate finds."""
+    for text in (case.text, case.text.replace("İ", "I")):
+        for s, e in ((0, len(text)), (3, len(text) - 4)):
+            assert _gate(text, s, e, monkeypatch, True) == _gate(text, s, e, monkeypatch, False)
+            monkeypatch.setattr(A, "QUICK_GATES", False)
+            whole = A._gate_lines("street_words", text, s, e)
+            monkeypatch.setattr(A, "QUICK_GATES", True)
+            assert _gate(text, s, e, monkeypatch, True) == whole
+
+
+@given(st.lists(st.sampled_from(_STREET_ALL[::4] + _STREET_TAILS + [" ", "\t", "St", "ſt", "K", "ı", "УЛ"]),
+                min_size=1, max_size=8))
+@settings(max_examples=300, deadline=None)
+def test_street_words_low_any_quick_scan_property(pieces):
+    text = "é" + "".join(pieces)     # (not ASCII: the gate's own scan when LOW_ANY is off)
+    got = A._gate_lines("street_words", text, 0, len(text))
+    A.LOW_ANY = False
+    try:
+        assert A._gate_lines("street_words", text, 0, len(text)) == got
+    finally:
+        A.LOW_ANY = True

@@ -247,35 +247,19 @@ def _label_scan_lower() -> re.Pattern:
                       rf"|[tfmpe][ \t]+(?:\+\d|\(0|\(\+|[\w.\-]+@))")
 
 
-def _low_class(k: str) -> str:
-    """The small letters of every character that matches `k` (a character of a
-    label spelling in small letters) under re.IGNORECASE, or is k, as a class
-    (one-character small letters only: a text whose small-letter copy keeps its
-    length has no character that lowers to more)."""
-    cs = {y for x in {k} | set(addr._folds(k)) if len(y := x.lower()) == 1}
-    return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
-
-
-def _low_trie(words) -> str:
-    """The words in small letters as a trie whose characters are _low_class
-    classes: what a text's small-letter copy holds where the ignore-case (or
-    exact) spelling stands in the text."""
-    return addr._trie(words, ignore_case=True, strip_dot=False, char=_low_class)
-
-
 @lru_cache(maxsize=None)
 def _label_scan_low_any() -> re.Pattern | None:
     """_label_scan_lower for any text whose small-letter copy keeps its length
     (each character one small character): the label spellings of every script
-    (Телефон, Téléphone) as _low_trie classes, the tails the same way. No
+    (Телефон, Téléphone) as addresses._low_trie classes, the tails the same way. No
     character that is no letter lowers to a-z (a test checks every code point),
     so `[^a-z]` stands before every label; letters there are refused after.
     None when a spelling changes length in small letters."""
     strong, weak, _ = _label_words()
     if any(len(w.lower()) != len(w) for w in strong + weak):
         return None
-    tail = rf"(?:{_low_trie(['www.', 'http://', 'https://'])})"
-    return re.compile(rf"[^a-z](?=(?:{_low_trie(strong)})|(?:{_low_trie(weak)})(?:\.?[ \t]*(?::|--)|[+(\d]|{tail})"
+    tail = rf"(?:{addr._low_trie(['www.', 'http://', 'https://'], strip_dot=False)})"
+    return re.compile(rf"[^a-z](?=(?:{addr._low_trie(strong, strip_dot=False)})|(?:{addr._low_trie(weak, strip_dot=False)})(?:\.?[ \t]*(?::|--)|[+(\d]|{tail})"
                       rf"|[tfmpe][ \t]+(?:\+|\(|[^\s@]*@))")
 
 

@@ -232,6 +232,22 @@ def _ascii_lower_words(words, strip_dot: bool = True) -> set[str]:
     return out
 
 
+def _low_class(k: str) -> str:
+    """The small letters of every character that matches `k` (a character in
+    small letters) under re.IGNORECASE, or is k, as a class (one-character
+    small letters only: a text whose small-letter copy keeps its length has no
+    character that lowers to more)."""
+    cs = {y for x in {k} | set(_folds(k)) if len(y := x.lower()) == 1}
+    return "[" + "".join(re.escape(c) for c in sorted(cs)) + "]"
+
+
+def _low_trie(words, strip_dot: bool = True) -> str:
+    """_trie(words, ignore_case=True) for a text's small-letter copy (same
+    length): each character a _low_class class, so where the ignore-case (or
+    exact) spelling stands in the text, this matches in the copy."""
+    return _trie(words, ignore_case=True, strip_dot=strip_dot, char=_low_class)
+
+
 def _first_class(pattern: str, flags: int = 0):
     """A character class (regex text) holding every character a match of
     `pattern` can start with, or None when that is not worked out (an empty
@@ -620,6 +636,19 @@ def country_at(text: str, pos: int, end: int | None = None, seps: str = " \t,.-�
 
 
 GATED = True   # False: every pattern scans the whole text (tests compare both)
+LOW_ANY = True   # False: no quick scan of a small-letter copy of a text that is not ASCII (tests compare both)
+
+
+@lru_cache(maxsize=None)
+def _gate_quick_low_any() -> dict[str, re.Pattern]:
+    """_gate_quick_lower for a text that is not ASCII whose small-letter copy
+    keeps its length (most real pages): street_words' words as _low_trie
+    classes; after them no a-z (no character that is no letter lowers to one:
+    a test checks every code point) or a house-number word in small letters."""
+    st = data()["streets"]
+    words = set(st["after"]) | set(st["before"]) | set(st["after_without_number"])
+    return {"street_words": re.compile(
+        rf"[ \t](?:{_low_trie(words)})(?:(?![a-z])|(?=д|no|nr|nº|n°|núm|num))")}
 QUICK_GATES = True   # False: gates scan the whole text themselves (tests compare both)
 
 
@@ -634,6 +663,10 @@ def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, in
     if quick is None and QUICK_GATES and text.isascii():
         quick = _rx()["_gate_quick_lower"].get(key)
         qtext = text.lower() if quick is not None else text   # (ASCII: the same offsets)
+    elif quick is None and QUICK_GATES and LOW_ANY and key in _gate_quick_low_any():
+        low = text.lower()
+        if len(low) == len(text):     # (each character one small character: the same offsets)
+            quick, qtext = _gate_quick_low_any()[key], low
     if quick is not None:
         # the same lines: every gate match lies on one line, holding a quick match
         qsearch = quick.search
@@ -1095,7 +1128,7 @@ def line_item_patterns() -> list[re.Pattern]:
     """Every pattern line_items runs (for digit_blind)."""
     rx = _rx()
     return (list(rx["_gate_rx"].values()) + list(rx["_gate_quick"].values())
-            + list(rx["_gate_quick_lower"].values())
+            + list(rx["_gate_quick_lower"].values()) + list(_gate_quick_low_any().values())
             + list(_line_patterns().values()) + [_digit_gates(), _line_start_scan()])
 
 
