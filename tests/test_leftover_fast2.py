@@ -1,11 +1,14 @@
-"""structured_lines keeps each line text's verdict (_VERDICT): a line seen
-again, on the same page or a later one, gets the verdict the patterns give,
-and the memo starts afresh when full. Test strings are written for these tests."""
+"""structured_lines asks ASCII forms of the label and number patterns on an
+all-ASCII page ([0-9] for \\d, [A-Za-z_] for [^\\W\\d]): on ASCII text they
+give the verdicts of the Unicode forms and of is_structured. Test strings are
+written for these tests."""
 from __future__ import annotations
 
 from typing import NamedTuple
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from profile_extract.extract import leftover
 from profile_extract.extract.leftover import is_structured, structured_lines
@@ -18,36 +21,42 @@ class Case(NamedTuple):
 
 
 CASES = [
-    Case("Area: 12 km\nRead more\nArea: 12 km", ["Area: 12 km", "Area: 12 km"]),
-    Case("  Capital | Minsk  \nCapital | Minsk\n\nhome", ["Capital | Minsk", "Capital | Minsk"]),
-    Case("Read more\nRead more\n9 lives", []),
-    Case("Population 9 million\n" + "x" * 310 + ": y\n" + "x" * 310 + ": y", ["Population 9 million"]),
+    Case("Area: 12 km\nRead more\n_id = 7", ["Area: 12 km", "_id = 7"]),
+    Case("  Capital | Minsk  \n9 lives: a story\n12x km\n12 kmx", ["Capital | Minsk"]),
+    Case("Population 9 million\n1,200\x1c\x1fUSD\nx" + "y" * 305 + ": z", ["Population 9 million", "1,200\x1c\x1fUSD"]),
+    Case("grew by 3.5%\ngrew by 3.5%a year\n50 PERSONS", ["grew by 3.5%a year", "50 PERSONS"]),
+    # one non-ASCII character anywhere: the Unicode forms for the whole page
+    Case("Area: 12 km\n7 \u212am\n\u0663 km\n\u00e9t\u00e9: chaud", ["Area: 12 km", "7 \u212am", "\u0663 km",
+                                                                     "\u00e9t\u00e9: chaud"]),
     Case("", []),
 ]
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.text[:25])
-@pytest.mark.parametrize("warm", [False, True], ids=["cold", "seen-before"])
-def test_verdicts_cold_and_warm(case, warm):
-    leftover._VERDICT.clear()
-    if warm:
-        structured_lines(Doc.from_text(case.text))
-    got = structured_lines(Doc.from_text(case.text))
-    assert [l.text for l in got] == case.want
-    assert [l.text for l in got] == [l.text for l in Doc.from_text(case.text).nonblank if is_structured(l.text)]
+def test_structured_lines_table(case):
+    doc = Doc.from_text(case.text)
+    got = [l.text for l in structured_lines(doc)]
+    assert got == case.want
+    assert got == [l.text for l in doc.nonblank if is_structured(l.text)]
 
 
-def test_long_lines_are_not_kept():
-    leftover._VERDICT.clear()
-    structured_lines(Doc.from_text("x" * 310 + ": y\nArea: 1 km"))
-    assert list(leftover._VERDICT) == ["Area: 1 km"]
+ASCII_PARTS = ["Area", "Label", "x", "_", "Z", "9", "12", "0", "3.5", ",", ".", " ", "  ", "\t", "\r", "\x0b", "\x0c",
+               "\x1c", "\x1f", ":", "|", "=", "%", "km", "KMS", "mile", "Miles", "sq", "SQ", "million",
+               "billion", "usd", "EUR", "person", "Persons", "a", "-", "(", ")", "'", "\n"]
 
 
-def test_memo_is_bounded(monkeypatch):
-    monkeypatch.setattr(leftover, "_VERDICT_MAX", 3)
-    leftover._VERDICT.clear()
-    text = "\n".join(f"Label {i}: value" if i % 2 else f"plain words {i}" for i in range(10))
-    got = structured_lines(Doc.from_text(text))
-    assert [l.text for l in got] == [f"Label {i}: value" for i in range(1, 10, 2)]
-    assert len(leftover._VERDICT) <= 3
-    assert structured_lines(Doc.from_text(text)) == got
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PARTS), max_size=40), st.integers(0, 70))
+def test_ascii_forms_agree_on_ascii_lines(parts, pad):
+    line = "".join(parts).replace("\n", " ")
+    for t in (line, line.strip(), "A" + " " * pad + line, "Word" * (pad // 4) + line):
+        assert t.isascii()
+        assert (leftover._LABEL_ASCII.match(t) is None) == (leftover._LABEL.match(t) is None), t
+        assert (leftover._NUMBER_ASCII.search(t) is None) == (leftover._NUMBER.search(t) is None), t
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(ASCII_PARTS + ["\u00e9", "\u212am", "\u0663", "\u2028", "\x85"]), max_size=60))
+def test_structured_lines_agree_with_the_plain_filter(parts):
+    doc = Doc.from_text("".join(parts))
+    assert structured_lines(doc) == [l for l in doc.nonblank if is_structured(l.text)]

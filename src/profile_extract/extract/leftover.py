@@ -47,32 +47,25 @@ def is_structured_fast(line: str) -> bool:
 def structured_lines(doc: Doc) -> list[Line]:
     """The non-blank lines that look structured, in order (is_structured_fast).
 
-    The verdict of a line text is kept (_VERDICT): a site's pages repeat most of
-    their menu, footer and table lines, so about three in four lines of a run
-    are seen again and cost a dict look-up instead of two pattern calls."""
-    label, number = _LABEL.match, _NUMBER.search
-    memo = _VERDICT
-    get = memo.get
+    On an all-ASCII page (most are) the two forms are asked with [0-9] for \\d and
+    [A-Za-z_] for [^\\W\\d] (_LABEL_ASCII, _NUMBER_ASCII: the same sets on ASCII
+    characters): the engine skips to an ASCII digit through a bit table instead of
+    asking each character's Unicode category (~30 % less per HTML page)."""
+    if doc.text.isascii():
+        label, number = _LABEL_ASCII.match, _NUMBER_ASCII.search
+    else:
+        label, number = _LABEL.match, _NUMBER.search
     out = []
     for line in doc.nonblank:
         t = line.text
-        if len(t) > MAX_LINE:
-            continue
-        v = get(t)
-        if v is None:
-            v = label(t) is not None or number(t) is not None
-            if len(memo) >= _VERDICT_MAX:
-                memo.clear()
-            memo[t] = v
-        if v:
+        if len(t) <= MAX_LINE and (label(t) is not None or number(t) is not None):
             out.append(line)
     return out
 
 
-# line text -> is it structured (lines of at most MAX_LINE characters); starts
-# afresh when full: at most _VERDICT_MAX keys, ~1.5 M characters on HTML pages
-_VERDICT: dict[str, bool] = {}
-_VERDICT_MAX = 16384
+# _LABEL and _NUMBER for ASCII text only (\s, \S, \b and the units unchanged)
+_LABEL_ASCII = re.compile(r"[A-Za-z_][^:|=]{0,60}+\s*+[:|=]\s*\S", re.IGNORECASE)
+_NUMBER_ASCII = re.compile(r"[0-9](?<![0-9][0-9])[0-9,.\s]*+" + _UNITS, re.IGNORECASE)
 
 
 _START = attrgetter("start")
