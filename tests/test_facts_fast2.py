@@ -116,3 +116,32 @@ def test_bare_lines_not_asked_in_a_run(monkeypatch):
     _line_rows(news + "\nFatima, student\nGDP: 5")
     assert not any(t.startswith("Mission") for t in asked)
     assert "Fatima, student" in asked
+
+
+# --- build_fact reads parse_value through a cache and never changes the Value -------
+
+VALUE_CASES = [("USD 1,258 million", "money", None, "GDP", False), ("9.5 million", "person", None, "Population", False),
+               ("300,000–400,000", "person", None, "Population", False), ("50 of 188", "rank", None, "HDI Rank", False),
+               ("150.000", None, None, "Einwohner", True), ("150.000", None, None, "Einwohner", False),
+               ("Russian, English (both official)", "text", None, "Languages", False),
+               ("2.7 migrants/1,000 population", "permille", None, "Net Migration Rate", False),
+               ("12 zq", None, None, "Widgets", False), ("", "count", None, "x", False)]
+
+
+@pytest.mark.parametrize("args", VALUE_CASES)
+def test_parsed_value_is_parse_value(args):
+    assert F._parsed_value(*args) == F.parse_value(*args)
+    assert F._parsed_value(*args) == F.parse_value(*args)
+
+
+def _facts(text):
+    doc = Doc.from_text(text, content_type="text", options=Options())
+    return F.extract_facts(doc)[0]
+
+
+def test_label_scale_leaves_the_cached_value_alone():
+    # (the second page reads the first page's Value from the cache: scaled there, it would be 9.5e9)
+    text = "Population (thousands): 9,500\nArea: 9,500\n"
+    first = [(f.label, f.value) for f in _facts(text)]
+    again = [(f.label, f.value) for f in _facts(text)]
+    assert first == again == [("Population (thousands)", 9_500_000.0), ("Area", 9500.0)]

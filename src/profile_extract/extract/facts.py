@@ -1143,6 +1143,15 @@ def _label_plan(table, words, label: str, header: Row | None) -> tuple | None:
             ind.key if ind else slug(label_text), ".group" if header is not None else "")
 
 
+@lru_cache(maxsize=4096)
+def _parsed_value(text: str, dimension: str | None, label_unit: str | None, label: str,
+                  decimal_comma: bool) -> Value:
+    """parse_value, cached for build_fact, which reads the Value and never changes it: a site's
+    values come back page after page (`Russian, English (both official)`, `2.7 migrants/1,000
+    population`). (Short values only: a bound on the memory.)"""
+    return parse_value(text, dimension, label_unit, label, decimal_comma)
+
+
 def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     header = row.group
     if header is None:
@@ -1167,9 +1176,11 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         value_text = value_text[:-1]
     # the page's decimal comma only reads numbers written with a dot or comma
     dc = rows.decimal_comma if ("." in value_text or "," in value_text) else False
-    v = parse_value(value_text, dim, lunit, label_text, dc)
-    if lscale and v.value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
-        v.value *= lscale                      # `Population (thousands): 9,500` is 9,500,000
+    v = _parsed_value(value_text, dim, lunit, label_text, dc) if len(value_text) <= 200 \
+        else parse_value(value_text, dim, lunit, label_text, dc)
+    value = v.value                            # (v may be shared: never changed here)
+    if lscale and value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
+        value *= lscale                        # `Population (thousands): 9,500` is 9,500,000
     if lperiod is None and row.period_text:
         lperiod = parse_period(row.period_text)
     period = lperiod or v.period or hperiod
@@ -1185,12 +1196,11 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     if ind is None:
         findings.append(Finding.info("unknown_label", f"fact label not in the indicator table: "
                                      f"{label_text!r} (indicator {indicator!r})", span, rule=row.rule))
-    if v.unknown_unit and v.value is not None:
+    if v.unknown_unit and value is not None:
         findings.append(Finding.warning("unknown_unit", f"unit {v.unknown_unit!r} is not in the unit "
                                         f"table: {value_text!r}", span, rule=row.rule))
     # (Fact's fields in order: label, value_text, span, indicator, value, unit, codes, year_start,
     # year_end, value_max, qualifier, rank_total, as_of, known_indicator, rule)
-    value = v.value
     return Fact(label_text, value_text, span, indicator, value, v.unit if value is not None else None, codes,
                 period.year_start if period else None, period.year_end if period else None,
                 v.value_max, qualifier, v.rank_total, row.as_of, ind is not None, row.rule + suffix)
