@@ -196,7 +196,8 @@ def _month_before(text: str, ws: int, p: int):
         else:
             base = at + len(w)
     mo = _MONTH_BEFORE_Y.search(text, ws + base, p)
-    return mo if mo and month_number(mo.group("mn")) is not None else None
+    # (month_number of a run of letters: nothing to strip, one lookup)
+    return mo if mo and mo.group("mn").lower() in MONTHS else None
 
 
 def _candidates(text: str, start: int, end: int) -> list[_Cand]:
@@ -217,13 +218,14 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 out.append(_Cand(p, q, "year"))
                 pos = q
             continue
-        if q - p == 4 and text[q:q + 1] == "-":           # ISO needs `-` right after the year
+        after = text[q:q + 1]
+        if q - p == 4 and after == "-":                   # ISO needs `-` right after the year
             iso = _ISO_AT.match(text, p, end)
             if iso:
                 out.append(_Cand(p, iso.end(), "iso"))
                 pos = iso.end()
                 continue
-        if text[q:q + 1] in (".", ",") and _AFTER_DATE_OK.match(text, q, end) is None:
+        if (after == "." or after == ",") and _AFTER_DATE_OK.match(text, q, end) is None:
             continue                                    # `1999.5`, `2005,3`
         # `d.m.` or `d.m. ` before the year (after a space, a separator must precede it)
         if p - start >= 4 and (text[p - 1] in "./-" or (text[p - 1] == " " and text[p - 2] in "./-")):
@@ -234,8 +236,8 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
                 continue
         mo = _month_before(text, max(pos, p - 34), p)
         if mo is not None:
-            kind = "dmy" if mo.group("d1") else ("mdy" if mo.group("d2") else "my")
-            out.append(_Cand(mo.start(), q, kind, mo.group("mn")))
+            d1, mn, d2 = mo.group("d1", "mn", "d2")
+            out.append(_Cand(mo.start(), q, "dmy" if d1 else ("mdy" if d2 else "my"), mn))
             pos = q
             continue
         if q - p != 4 or not ("1000" <= text[p:q] <= "2099"):
