@@ -210,3 +210,46 @@ def test_street_words_low_any_quick_scan_property(pieces):
         assert A._gate_lines("street_words", text, 0, len(text)) == got
     finally:
         A.LOW_ANY = True
+
+
+_SUFFIXES = A.data()["streets"]["suffixes"]
+_SUFFIX_TAILS = [" 5", "5", ". 12", ", 3", "\t7a", " No 5", " Nr. 4", " nº 9", " n° 2", " N.º 1", " núm 4",
+                 " д. 5", " дом 3", " x 5", "", "\n5", " NO5"]
+# every suffix in a street name, in four cases, with the house-number shapes
+# pages write and shapes that are no gate match (a word between, a line break)
+SUFFIX_ANY_TEXTS = [Case(w, "\n".join(f"{h}{v}{t}" for v in (w, w.upper(), w.title(), "Haupt" + w)
+                                      for t in _SUFFIX_TAILS for h in ("", "Am ", "é ")))
+                    for w in _SUFFIXES] + [Case("prose", "On 20 July 2000 the mission opened an office. "
+                                                         "Weg 2020 Hauptstraße\n12 Ringstraße 1 İ")]
+
+
+def _suffix_lines(text, s, e, monkeypatch, reversed_quick, quick=True):
+    monkeypatch.setattr(A, "REVERSED_QUICK", reversed_quick)
+    monkeypatch.setattr(A, "QUICK_GATES", quick)
+    return A._gate_lines("suffix_num", text, s, e)
+
+
+@pytest.mark.parametrize("case", SUFFIX_ANY_TEXTS, ids=lambda c: c.name)
+def test_suffix_num_reversed_quick_equals_gate_scan(case, monkeypatch):
+    """The suffix_num gate asked only on the lines where the small-letter copy
+    read backwards holds a digit, the words between and a suffix: the lines
+    the gate's own scan finds, and the lines with a digit give."""
+    for text in (case.text, case.text.replace("İ", "I"), case.text.replace("é", "e")):
+        for s, e in ((0, len(text)), (4, len(text) - 3), (len(text) // 2, len(text))):
+            want = _suffix_lines(text, s, e, monkeypatch, False, quick=False)
+            assert _suffix_lines(text, s, e, monkeypatch, True) == want
+            assert _suffix_lines(text, s, e, monkeypatch, False) == want
+
+
+@given(st.lists(st.sampled_from(_SUFFIXES[::3] + _SUFFIX_TAILS + [" ", "\n", "Ab", "ſ", "K", "é", "1", "."]),
+                min_size=1, max_size=8), st.integers(0, 6))
+@settings(max_examples=300, deadline=None)
+def test_suffix_num_reversed_quick_property(pieces, s):
+    text = "".join(pieces)
+    s = min(s, len(text))
+    got = A._gate_lines("suffix_num", text, s, len(text))
+    A.QUICK_GATES = False
+    try:
+        assert A._gate_lines("suffix_num", text, s, len(text)) == got
+    finally:
+        A.QUICK_GATES = True

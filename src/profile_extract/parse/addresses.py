@@ -652,8 +652,44 @@ def _gate_quick_low_any() -> dict[str, re.Pattern]:
 QUICK_GATES = True   # False: gates scan the whole text themselves (tests compare both)
 
 
+REVERSED_QUICK = True   # False: suffix_num's lines from the lines with a digit (tests compare both)
+
+
+@lru_cache(maxsize=None)
+def _gate_quick_reversed() -> dict[str, re.Pattern]:
+    """Quick scans of a text's small-letter copy read backwards (same length):
+    suffix_num ends with its house number's digit after the street suffix
+    (`Hauptstraße 12`, `Birkenweg Nr. 4`), so from each digit backwards, what
+    stands between them and the suffix (house-number word, spaces, comma,
+    dot) reversed, then the suffix reversed as _low_trie classes. Every gate
+    match holds such a match on its line; sre skips ahead to the digits, where
+    the gate itself tried each capital of a line with a digit."""
+    st = data()["streets"]
+    suffixes = {w.rstrip(".")[::-1] for w in st["suffixes"] if w.strip()}
+    house = "|".join(["д", "мод", "on", "rn", "ºn", "°n", r"[º°]\.n", "mún", "mun"])
+    return {"suffix_num": re.compile(
+        rf"\d(?:[ \t]*\.?(?:{house}))?[ \t]*,?\.?(?:{_low_trie(suffixes, strip_dot=False)})")}
+
+
+def _gate_lines_reversed(key: str, text: str, low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """_gate_lines from the lines where _gate_quick_reversed()[key] matches
+    the small-letter copy `low` read backwards (each match within a line)."""
+    n = len(text)
+    gate = _rx()["_gate_rx"][key].search
+    lines = set()
+    for m in _gate_quick_reversed()[key].finditer(low[::-1], n - end, n - start):
+        d = n - 1 - m.start()        # (the digit)
+        b = text.find("\n", d)
+        lines.add((text.rfind("\n", 0, d) + 1, n if b < 0 else b))
+    return [(a, b) for a, b in sorted(lines) if gate(text, max(a, start), min(b + 1, end)) is not None]
+
+
 def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(line start, line end) of every line where gate `key` matches, in order."""
+    if QUICK_GATES and REVERSED_QUICK and key in _gate_quick_reversed():
+        low = text.lower()
+        if len(low) == len(text):     # (each character one small character: the same offsets)
+            return _gate_lines_reversed(key, text, low, start, end)
     gate = _rx()["_gate_rx"][key]
     out: list[tuple[int, int]] = []
     pos = start
@@ -1129,6 +1165,7 @@ def line_item_patterns() -> list[re.Pattern]:
     rx = _rx()
     return (list(rx["_gate_rx"].values()) + list(rx["_gate_quick"].values())
             + list(rx["_gate_quick_lower"].values()) + list(_gate_quick_low_any().values())
+            + list(_gate_quick_reversed().values())
             + list(_line_patterns().values()) + [_digit_gates(), _line_start_scan()])
 
 
