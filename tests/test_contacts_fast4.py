@@ -253,3 +253,10 @@ def test_suffix_num_reversed_quick_property(pieces, s):
         assert A._gate_lines("suffix_num", text, s, len(text)) == got
     finally:
         A.QUICK_GATES = True
+
+
+def test_lowered_is_lower_of_each_text():
+    a = "".join(["Tel: ", "+41 ÉCOLE"])
+    b = "".join(["Tel: ", "+41 ÉCOLE"])
+    for t in (a, a, b, "İstanbul Straße", a, "", "X"):
+        assert A.lowered(t) == t.lower()

@@ -295,9 +295,9 @@ def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
     if LABEL_SCAN_LOWER:
         if text.isascii():
-            yield from _label_matches_lower(text, text.lower(), _label_scan_lower())
+            yield from _label_matches_lower(text, addr.lowered(text), _label_scan_lower())
             return
-        low = text.lower()
+        low = addr.lowered(text)
         rx = _label_scan_low_any() if len(low) == len(text) else None
         if rx is not None:
             yield from _label_matches_lower(text, low, rx, _LETTER.match)

@@ -687,7 +687,7 @@ def _gate_lines_reversed(key: str, text: str, low: str, start: int, end: int) ->
 def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
     """(line start, line end) of every line where gate `key` matches, in order."""
     if QUICK_GATES and REVERSED_QUICK and key in _gate_quick_reversed():
-        low = text.lower()
+        low = lowered(text)
         if len(low) == len(text):     # (each character one small character: the same offsets)
             return _gate_lines_reversed(key, text, low, start, end)
     gate = _rx()["_gate_rx"][key]
@@ -698,9 +698,9 @@ def _gate_lines(key: str, text: str, start: int, end: int) -> list[tuple[int, in
     qtext = text
     if quick is None and QUICK_GATES and text.isascii():
         quick = _rx()["_gate_quick_lower"].get(key)
-        qtext = text.lower() if quick is not None else text   # (ASCII: the same offsets)
+        qtext = lowered(text) if quick is not None else text   # (ASCII: the same offsets)
     elif quick is None and QUICK_GATES and LOW_ANY and key in _gate_quick_low_any():
-        low = text.lower()
+        low = lowered(text)
         if len(low) == len(text):     # (each character one small character: the same offsets)
             quick, qtext = _gate_quick_low_any()[key], low
     if quick is not None:
@@ -972,6 +972,18 @@ def digits_as_one(text: str) -> str:
     out = text.encode("utf-8", "surrogatepass").translate(_DIGITS_AS_ONE_BYTES).decode("utf-8", "surrogatepass")
     last[0], last[1] = text, out
     return out
+
+
+_LAST_LOWER: list = [None, None]     # (text, text.lower()): the batch the quick scans share
+
+
+def lowered(text: str) -> str:
+    """text.lower(), the last text's kept (the label scan and two gates'
+    quick scans read the same batch of lines in small letters)."""
+    last = _LAST_LOWER
+    if last[0] is not text:
+        last[0], last[1] = text, text.lower()
+    return last[1]
 
 
 def digit_blind(patterns) -> bool:
