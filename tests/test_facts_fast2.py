@@ -145,3 +145,47 @@ def test_label_scale_leaves_the_cached_value_alone():
     first = [(f.label, f.value) for f in _facts(text)]
     again = [(f.label, f.value) for f in _facts(text)]
     assert first == again == [("Population (thousands)", 9_500_000.0), ("Area", 9500.0)]
+
+
+# --- _supported asks whether the label is known before walking the neighbours ----------
+
+def _supported_former(r, by_pos, nb_index, rows):
+    """The former order: the neighbours first, then the known label, then the value."""
+    if r.rule in ("fact.trailing", "fact.cells", "fact.nested", "fact.glued", "fact.nextline"):
+        return True
+    if r.rule in ("fact.dash", "fact.equals") and F._prose_value(r.value):
+        return False
+    i = nb_index.get(r.line, -1)
+    for j in range(i - 3, i + 4):
+        if j != i and F._supports(by_pos.get(j, ())):
+            return True
+    if r.known:
+        return True
+    v = r.value.strip()
+    return bool(len(v) <= 80 and F._numeric_start(v) and not F._DATE_VALUE.match(v)
+                and not F._address_like(rows, r.label, v) and not ("," in r.label and F._BARE_INT.match(v))
+                and len(v.split()) <= 6 and not F._PROSE_VERB.search(v))
+
+
+SUPPORTED_SHAPES = ["Syria: 5 million have fled\n\nNews\n", "Population: 9.5 million\n\nMotto: Unity\n",
+                    "Motto: Unity\nArea: 12 km2\n\n\n\n\nCapital: Minsk\n", "Capital - Minsk\n\nArea - 207,600 km2\n",
+                    "Currency = rouble is what they use in the country and it was so\n",
+                    "GDP: USD 60 billion\nInflation: 5%\nMotto: Unity\n", "Area: 12 March 2019\n",
+                    "Population - we have many people here and they are all happy with it.\n\nArea: 5\n",
+                    "Widget count: 500\nGadget total: 12\n", "Favourite colour: blue\nArea: 12 km2\n"]
+
+
+def test_supported_agrees_with_the_former_order(monkeypatch):
+    fast = F._supported
+    seen = []
+
+    def both(r, by_pos, nb_index, rows, support=None):
+        got = fast(r, by_pos, nb_index, rows, support)
+        assert got == _supported_former(r, by_pos, nb_index, rows), (r.label, r.value)
+        seen.append((r.known, got))
+        return got
+
+    monkeypatch.setattr(F, "_supported", both)
+    for text in SUPPORTED_SHAPES:
+        _facts(text)
+    assert (True, True) in seen and (False, True) in seen and (False, False) in seen

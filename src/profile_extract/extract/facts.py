@@ -2133,6 +2133,8 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] |
         return True
     if r.rule in ("fact.dash", "fact.equals") and _prose_value(r.value):
         return False
+    if r.known:
+        return True                      # (asked before the neighbours: the same answer, no walk)
     i = nb_index.get(r.line, -1)
     if support is None:
         support = {}
@@ -2144,8 +2146,6 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] |
             ok = support[j] = _supports(by_pos.get(j, ()))     # (asked once a page per line)
         if ok:
             return True
-    if r.known:
-        return True
     v = r.value.strip()
     if len(v) <= 80 and _numeric_start(v) and not _DATE_VALUE.match(v) \
             and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)) \
