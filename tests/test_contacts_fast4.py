@@ -260,3 +260,53 @@ def test_lowered_is_lower_of_each_text():
     b = "".join(["Tel: ", "+41 ÉCOLE"])
     for t in (a, a, b, "İstanbul Straße", a, "", "X"):
         assert A.lowered(t) == t.lower()
+
+
+import re   # noqa: E402
+
+from profile_extract.parse.phones import PHONE_RUN   # noqa: E402
+
+# (pattern, whether it has an ASCII twin): only the digit category, no \b, \w, \s, no case folding
+TWIN_ROWS = [(r"\d(?=-\d)", True), (r"[^\d]x\D", True), (r"^\d+$", True), (r"\bx\d", False),
+             (r"(?i)x\d", False), (r"[\s\d]", False), (r"\w\d", False), (r"(?i:x)\d", False),
+             (r"г\.?\d", True), (r"(?<![\d.])\d{3}", True), (PHONE_RUN.pattern, False)]
+
+
+@pytest.mark.parametrize("pattern,twin", TWIN_ROWS)
+def test_ascii_twin_only_where_it_matches_alike(pattern, twin):
+    rx = re.compile(pattern)
+    got = A.ascii_twin(rx)
+    assert (got is not rx) == twin
+    assert bool(got.flags & re.ASCII) == twin
+
+
+_TWIN_PIECES = st.sampled_from(["1", "23", "456", "7890", " ", "\t", "-", ",", "\n", "г.", "Straße", "weg", "str.",
+                                "No ", "Nr. ", "AB", "Ab", "x", "\x1c", "\x1f", ". ", "12 34", "123 AB"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TWIN_PIECES, max_size=16))
+def test_ascii_twins_match_alike_on_ascii_text(pieces):
+    text = "".join(pieces)
+    for rx in (A._digit_gates(), A._gate_quick_reversed()["suffix_num"]):
+        for t in (text, text.lower()[::-1]):
+            if t.isascii():
+                assert [(m.span(), m.lastgroup) for m in A.ascii_twin(rx).finditer(t)] == \
+                    [(m.span(), m.lastgroup) for m in rx.finditer(t)]
+
+
+# the suffix texts' ASCII characters, with digit-gate shapes
+TWIN_TEXTS = [Case(c.name, "".join(ch for ch in c.text if ch.isascii())
+                   + "\n10115, Berlin 2-3 111 43 Stockholm 12 г. x") for c in SUFFIX_ANY_TEXTS[::2]]
+
+
+@pytest.mark.parametrize("case", TWIN_TEXTS, ids=lambda c: c.name)
+def test_gate_items_with_ascii_twins_equal(case, monkeypatch):
+    """The digit gates and suffix_num's backward scan of an ASCII text by the
+    ASCII twins: the gate items the Unicode patterns give."""
+    text = case.text.replace("г", "")
+    assert text.isascii()
+    got = A._gate_items(text)
+    assert any(p[1] == "suffix_num" for _, _, p in got) or not case.name.isascii() or case.name == "prose"
+    monkeypatch.setattr(A, "ASCII_TWINS", False)
+    assert A._gate_items(text) == got

@@ -677,7 +677,10 @@ def _gate_lines_reversed(key: str, text: str, low: str, start: int, end: int) ->
     n = len(text)
     gate = _rx()["_gate_rx"][key].search
     lines = set()
-    for m in _gate_quick_reversed()[key].finditer(low[::-1], n - end, n - start):
+    rq = _gate_quick_reversed()[key]
+    if ASCII_TWINS and text.isascii():
+        rq = ascii_twin(rq)
+    for m in rq.finditer(low[::-1], n - end, n - start):
         d = n - 1 - m.start()        # (the digit)
         b = text.find("\n", d)
         lines.add((text.rfind("\n", 0, d) + 1, n if b < 0 else b))
@@ -986,6 +989,47 @@ def lowered(text: str) -> str:
     return last[1]
 
 
+ASCII_TWINS = True   # False: ASCII texts scanned with the Unicode patterns (tests compare both)
+
+
+@lru_cache(maxsize=64)
+def ascii_twin(rx: re.Pattern) -> re.Pattern:
+    """rx compiled with re.ASCII when on an ASCII text it matches as rx does:
+    its only category is \\d / \\D (the ASCII digits are an ASCII text's
+    decimal digits), no \\b, no case folding; else rx. sre tests [0-9]
+    through a bit table, the Unicode digit category by a call per character
+    (~30% faster a scan that starts on digits)."""
+    if rx.flags & re.IGNORECASE:
+        return rx
+    ok = {K.CATEGORY_DIGIT, K.CATEGORY_UNI_DIGIT, K.CATEGORY_NOT_DIGIT, K.CATEGORY_UNI_NOT_DIGIT}
+
+    def walk(data) -> bool:
+        for op, av in data:
+            if op is K.CATEGORY and av not in ok:
+                return False
+            if op is K.IN and not walk(av):
+                return False
+            if op is K.AT and av not in (K.AT_BEGINNING, K.AT_BEGINNING_LINE, K.AT_END, K.AT_END_LINE,
+                                         K.AT_BEGINNING_STRING, K.AT_END_STRING):
+                return False
+            if op is K.BRANCH and not all(walk(b) for b in av[1]):
+                return False
+            if op is K.SUBPATTERN and (av[1] & re.IGNORECASE or not walk(av[3])):
+                return False
+            if op in (K.MAX_REPEAT, K.MIN_REPEAT, getattr(K, "POSSESSIVE_REPEAT", None)) and not walk(av[2]):
+                return False
+            if op in (K.ASSERT, K.ASSERT_NOT) and not walk(av[1]):
+                return False
+            if op is getattr(K, "ATOMIC_GROUP", None) and not walk(av):
+                return False
+            if op in (K.GROUPREF_EXISTS,):
+                return False
+        return True
+
+    flags = (rx.flags & ~re.UNICODE) | re.ASCII
+    return re.compile(rx.pattern, flags) if walk(P.parse(rx.pattern, rx.flags)) else rx
+
+
 def digit_blind(patterns) -> bool:
     """Whether none of the patterns tells the ASCII digits 1-9 apart (each
     matches where another digit of 1-9 stands as where the first does): no
@@ -1161,7 +1205,8 @@ def _gate_items(text: str) -> list[tuple[int, int, tuple]]:
             alone = _rx()["_gate_rx"]["street_alone"].search
             out.extend((a, b, ("gate", "street_alone")) for a, b in lines if alone(text, a, b + 1))
     seen: set[tuple[int, str]] = set()
-    for m in _digit_gates().finditer(text):
+    dg = ascii_twin(_digit_gates()) if ASCII_TWINS and text.isascii() else _digit_gates()
+    for m in dg.finditer(text):
         k = m.lastgroup
         a = text.rfind("\n", 0, m.start()) + 1
         if (a, k) in seen:
