@@ -198,7 +198,8 @@ def parse_date(m: re.Match) -> str | None:
 
 # --- updated -----------------------------------------------------------------
 
-_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|revised|as\s+of|stand\s*:|stand\s+vom|aktualisiert|"
+_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|modification|revised|revision|as\s+of|"
+                            r"stand\s*:|stand\s+vom|aktualisiert|aktualisierung|"
                             r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt|reviewed|gewijzigd")
 _STAMP = re.compile(
     r"(?i)(?:^|(?<=[\s|(\[]))(?:"
@@ -226,8 +227,8 @@ _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 # _UPDATED_QUICK_LOW split into literal words (`in`, C-speed) and patterns that open with a
 # literal (the regex engine's fast prefix search): the same yes/no, without trying the whole
 # alternation at every offset of the page.
-_QUICK_WORDS = ("update", "modified", "revised", "reviewed", "aktualisiert", "actualizado", "atualiza",
-                "aggiorna", "bijgewerkt", "gewijzigd")
+_QUICK_WORDS = ("update", "modified", "modification", "revised", "revision", "reviewed", "aktualisier",
+                "actualizado", "atualiza", "aggiorna", "bijgewerkt", "gewijzigd")
 _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as\s+of", r"stand(?:\s*:|\s+vom)",
                                                 r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
