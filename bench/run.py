@@ -180,7 +180,7 @@ def main(argv=None) -> int:
         r["pps"] = r["pages"] / r["seconds"]
         r["pps_cpu"] = r["pages"] / r["cpu"]  # pages per CPU-second: per core, whatever else runs
         # steady state: without the once-per-run start-up (warm_up: caches, patterns,
-        # unit registry), which a big run pays once
+        # phone gazetteer), which a big run pays once
         warm = r["stages"].get("warm_up", 0.0)  # local engine: once, before the pool forks
         r["warm_up"] = warm
         r["pps_steady"] = r["pages"] / (r["seconds"] - warm)
@@ -233,7 +233,7 @@ def main(argv=None) -> int:
     print("| --- | ---: | ---: | --- |")
     rows = [
         ("text pages/s, 1 process (wall clock)", fmt_pps(t1["pps"]), "", ""),
-        ("start-up, once per run before workers fork (caches, patterns, unit registry)",
+        ("start-up, once per run before workers fork (caches, patterns, phone gazetteer)",
          f"{t1['warm_up']:.2f} s", "", ""),
         ("text pages per CPU-second (per core), whole run", fmt_pps(t1["pps_cpu"]), ">= 2,000",
          ok(t1["pps_cpu"] >= TARGETS["text_pps"])),
