@@ -22,29 +22,6 @@ def _fresh(code: str) -> dict:
     return json.loads(res.stdout.strip().splitlines()[-1])
 
 
-def test_registry_imports_pint_without_dask_and_leaves_dask_importable():
-    got = _fresh(
-        "import sys, json\n"
-        "from profile_extract.parse.units import registry\n"
-        "registry()\n"
-        "import pint.compat\n"
-        "state = {'dask_loaded': 'dask' in sys.modules, 'has_dask': pint.compat.HAS_DASK}\n"
-        "import dask\n"
-        "state['dask_after'] = dask.__name__\n"
-        "print(json.dumps(state))\n")
-    assert got == {"dask_loaded": False, "has_dask": False, "dask_after": "dask"}
-
-
-def test_registry_after_dask_gets_pint_as_usual():
-    got = _fresh(
-        "import json, dask\n"
-        "from profile_extract.parse.units import registry\n"
-        "registry()\n"
-        "import pint.compat\n"
-        "print(json.dumps({'has_dask': pint.compat.HAS_DASK}))\n")
-    assert got == {"has_dask": True}
-
-
 @pytest.mark.parametrize("enabled", [True, False])
 def test_warm_up_keeps_the_collector_setting_and_freezes_the_heap(enabled):
     got = _fresh(

@@ -26,29 +26,11 @@ __all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "forma
            "spelling_table", "label_rate"]
 
 
-def _import_pint():
-    """pint, imported without dask when nothing has imported dask yet: pint's
-    import pulls in dask.base only to recognise dask arrays (which never reach
-    our registry), about a fifth of the CPU pint costs a process. A
-    process that imported dask first (a Dask engine) gets pint as usual."""
-    import sys
-    if "pint" in sys.modules or "dask" in sys.modules:
-        import pint
-        return pint
-    sys.modules["dask"] = None  # find_spec("dask") is None: pint takes dask as absent
-    try:
-        import pint
-    finally:
-        if sys.modules.get("dask", 0) is None:
-            del sys.modules["dask"]
-    return pint
-
-
 @lru_cache(maxsize=1)
 def registry():
     """pint's default registry plus data/units.txt (people, rates) and one unit
     per ISO 4217 currency code (each its own dimension: no exchange rates)."""
-    pint = _import_pint()
+    import pint  # only a unit the spelling table lacks needs pint: most runs never import it
     ureg = pint.UnitRegistry(cache_folder=None)
     text = resources.files("profile_extract.data").joinpath("units.txt").read_text("utf-8")
     for lineno, line in enumerate(text.splitlines(), 1):
