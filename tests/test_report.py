@@ -103,6 +103,14 @@ HIGHLIGHTS = [
        'data-r="c x">12</span>'),
     HL("left-over line has no record colour", "a: b\n", [Mark(0, 4, "left", "l")],
        '<span class="hl k-left" data-r="l">a: b</span>\n'),
+    HL("the page title is outlined and anchored, under no record colour", "IOM in Ruritania\n",
+       [Mark(0, 16, "page", "page-title")],
+       '<span class="anc" id="h-page-title"></span><span class="hl k-page" data-r="page-title">'
+       'IOM in Ruritania</span>\n'),
+    HL("an update stamp inside a left-over line", "Updated: May 2019\n",
+       [Mark(0, 17, "left", "l"), Mark(0, 17, "page", "page-updated")],
+       '<span class="anc" id="h-page-updated"></span><span class="hl k-left k-page" '
+       'data-r="l page-updated">Updated: May 2019</span>\n'),
     HL("quotes in refs and text are escaped", "\"'", [Mark(0, 1, "fact", "a\"b")],
        '<span class="anc" id="h-a&quot;b"></span><span class="hl k-fact p-fact" data-r="a&quot;b">'
        '&quot;</span>&#x27;'),
@@ -371,6 +379,22 @@ def test_seed_run_highlights_every_record_at_its_snippet(seed_run):
     for kind in ("facts", "events", "contacts", "stories"):
         assert summary["records"][kind] == manifest["counts"][kind]
     assert summary["records_total"] == n
+
+
+def test_seed_run_outlines_the_title_and_update_stamp_where_they_were_read(seed_run):
+    import pandas as pd
+    build_report(seed_run)
+    page = pd.read_parquet(seed_run / "pages.parquet").iloc[0]
+    text = pd.read_parquet(seed_run / "texts.parquet").iloc[0]["text"]
+    doc = lxml_html.fromstring(
+        (seed_run / "report" / "pages" / page_file(page["page_id"])).read_text(encoding="utf-8"))
+    for field, snippet in (("title", "IOM in Belarus"), ("updated", "Updated: February 2016")):
+        s, e = int(page[f"{field}_start"]), int(page[f"{field}_end"])
+        assert text[s:e] == snippet
+        assert highlighted(doc, f"page-{field}") == snippet
+        row = doc.get_element_by_id(f"rec-page-{field}")
+        assert [td.text_content() for td in row.findall("td")][1:] == [field, page[field]]
+        assert doc.get_element_by_id(f"h-page-{field}") is not None   # the row's `at` link lands
 
 
 # ---------------------------------------------------------------- diff

@@ -38,6 +38,7 @@ INDEX_COLS = ("id", "file", "source", "title", "country", "status", "coverage",
 # columns not worth a table cell in a page view (the page is known; the span is the "at" link)
 HIDDEN_COLS = {"page_id", "span_start", "span_end"}
 TAIL_COLS = {"rule", "record_id"}  # shown last: provenance, not content
+PAGE_FIELDS = ("title", "updated")  # pages columns read from a span of the text (<field>_start/_end)
 
 
 # ---------------------------------------------------------------- assets, CSP
@@ -342,6 +343,18 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
                          "cells": [fmt(r.get(c)) for c in cols]})
         tables.append({"name": kind, "kind": name, "n": len(rows), "cols": cols,
                        "rows_html": rows_html(rows)})
+    meta_rows = []
+    for field in PAGE_FIELDS:                 # the title and update stamp, where they were read
+        s, e = page.get(f"{field}_start"), page.get(f"{field}_end")
+        if s is None or e is None:
+            continue
+        rid = _rid({"record_id": f"page-{field}"}, "p", 0, seen)
+        m = Mark(s, e, "page", rid)
+        ok = bool(clamp([m], n)[0])
+        if ok:
+            marks.append(m)
+        meta_rows.append({"id": rid, "at": f"{s}–{e}" if ok else None, "span": f"{s}–{e}",
+                          "cells": [field, fmt(page.get(field))]})
     fcols = [c for c in run.columns["findings"] if c not in HIDDEN_COLS | {"record_id"}]
     frows = []
     n_left = n_fspan = 0
@@ -368,6 +381,7 @@ def page_context(run: Run, page: dict, text: str | None) -> dict:
             and not clamp([Mark(f["span_start"], f["span_end"], "x", "")], n)[0])
     return {
         "p": page, "tables": tables,
+        "meta": {"n": len(meta_rows), "rows_html": rows_html(meta_rows)},
         "findings": {"n": len(frows), "cols": fcols, "rows_html": rows_html(frows)},
         "text_html": mark_text(text, marks) if text else Markup(""),
         "has_text": bool(text), "n_chars": n, "n_left": n_left, "n_fspan": n_fspan,

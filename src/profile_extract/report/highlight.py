@@ -20,13 +20,16 @@ from markupsafe import Markup
 
 # kinds that are records (background colour); the rest are findings (underlines)
 RECORD_CLASSES = ("fact", "event", "contact", "story")
+# kinds whose table row's `at` link scrolls to an anchor: records and the page's own fields
+# (title, update stamp: outlined, no background)
+ANCHORED = RECORD_CLASSES + ("page",)
 
 
 @dataclass(frozen=True, slots=True)
 class Mark:
     start: int
     end: int
-    kind: str   # fact | event | contact | story | left (unparsed line) | finding
+    kind: str   # fact | event | contact | story | page (title, update stamp) | left (unparsed line) | finding
     ref: str    # record_id: the element id of its table row is rec-<ref>
 
 
@@ -59,7 +62,7 @@ def mark_text(text: str, marks: list[Mark]) -> Markup:
             active.pop(m, None)
         for m in opens.get(b, ()):
             active[m] = None
-            if m.kind in RECORD_CLASSES:
+            if m.kind in ANCHORED:
                 out.append(f'<span class="anc" id="h-{_esc(m.ref)}"></span>')
         piece = _esc(text[b:bounds[i + 1]])
         if not active:

@@ -31,6 +31,13 @@ def _base(pr: PageResult, kind: str, rec, value_key: str) -> dict:
     }
 
 
+def _meta_spans(info) -> dict:
+    """Where the page's title and update stamp were read (None when not read)."""
+    ts, us = info.title_span, info.updated_span    # (a Span of length 0 is falsy: test `is None`)
+    return {"title_start": None if ts is None else ts.start, "title_end": None if ts is None else ts.end,
+            "updated_start": None if us is None else us.start, "updated_end": None if us is None else us.end}
+
+
 def page_rows(pr: PageResult) -> dict[str, list[dict]]:
     """All rows one page contributes to each table."""
     info = pr.info
@@ -80,6 +87,7 @@ def page_rows(pr: PageResult) -> dict[str, list[dict]]:
         "content_sha256": pr.content_sha256, "parser_version": PARSER_VERSION,
         "content_type": pr.content_type, "encoding": pr.encoding, "n_bytes": pr.n_bytes,
         "n_chars": len(pr.text),
+        **_meta_spans(info),
     })
     out["texts"].append({"page_id": pr.page_id, "text": pr.text})
     return out
@@ -226,12 +234,14 @@ def _page_columns(prs):
     rows = []
     for pr in prs:
         info = pr.info
+        m = _meta_spans(info)
         rows.append((pr.page_id, pr.source, info.title, info.country, info.country_iso3, info.updated,
                      pr.status, pr.error, len(pr.facts), len(pr.events), len(pr.contacts),
                      len(pr.stories), len(pr.findings), pr.coverage, pr.content_sha256,
-                     PARSER_VERSION, pr.content_type, pr.encoding, pr.n_bytes, len(pr.text)))
+                     PARSER_VERSION, pr.content_type, pr.encoding, pr.n_bytes, len(pr.text),
+                     m["title_start"], m["title_end"], m["updated_start"], m["updated_end"]))
     if not rows:
-        return [[] for _ in range(20)]
+        return [[] for _ in range(24)]        # one per pages column (schemas.COLUMNS["pages"])
     return [list(c) for c in zip(*rows)]
 
 

@@ -55,6 +55,11 @@ COLUMNS: dict[str, list[tuple]] = {
         ("encoding", "string", True, None),
         ("n_bytes", "int", True, (0, None)),
         ("n_chars", "int", True, (0, None)),
+        # where the title and the update stamp were read (offsets into the text, as spans)
+        ("title_start", "int", True, (0, None)),
+        ("title_end", "int", True, (0, None)),
+        ("updated_start", "int", True, (0, None)),
+        ("updated_end", "int", True, (0, None)),
     ],
     "facts": _RECORD + [
         ("label", "string", False, None),
