@@ -140,6 +140,8 @@ def extract_page(data: bytes | str, source: str = "<memory>", options: Options |
         findings.extend(rejected)
     timing["validate"] = time.perf_counter() - t
     spans = [r.span for recs in kinds.values() for r in recs]
+    # the update stamp went to `pages`: its line is read, not left over
+    spans += [sp for sp in (info.title_span, info.updated_span) if sp is not None]
     left, coverage = leftover_lines(doc, spans)
     findings.extend(left)
     n = sum(len(v) for v in kinds.values())

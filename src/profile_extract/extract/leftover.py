@@ -1,4 +1,5 @@
-"""What was left over: structured-looking lines that became no record.
+"""What was left over: structured-looking lines that became no record (nor the
+page's title or update stamp: the pipeline passes their spans with the records').
 
 They become `unparsed_line` findings, and their share gives the page's
 `coverage` (records' lines / structured-looking lines)."""
