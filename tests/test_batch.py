@@ -295,8 +295,8 @@ def test_the_same_page_given_twice_is_written_once(tmp_path):
 def _with_facts(monkeypatch, make):
     real = work.extract_page
 
-    def fake(data, source, options=None, content_type=None):
-        pr = real(data, source, options, content_type)
+    def fake(data, source, options=None, content_type=None, **kw):
+        pr = real(data, source, options, content_type, **kw)
         return dataclasses.replace(pr, facts=tuple(make(pr)), status="ok")
 
     monkeypatch.setattr(work, "extract_page", fake)

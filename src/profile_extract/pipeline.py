@@ -29,22 +29,10 @@ _DEFAULT = Options()
 
 def page_id_for(source: str, data: bytes) -> str:
     """Stable id: a short hash of source and bytes (same bytes at two sources are two pages)."""
-    global _LAST_ID
-    last = _LAST_ID
-    if last is not None and last[1] is data and last[0] == source:
-        return last[2]
     h = hashlib.sha256(source.encode("utf-8", "surrogatepass"))
     h.update(b"\0")
     h.update(data)
-    pid = h.hexdigest()[:16]
-    if type(data) is bytes:  # immutable: the same object always has the same id
-        _LAST_ID = (source, data, pid)
-    return pid
-
-
-# the last page_id_for (source, bytes object, id): a batch that skips done pages
-# asks for each page's id before extract_page asks again (~0.06 ms per 50 KB page)
-_LAST_ID: tuple | None = None
+    return h.hexdigest()[:16]
 
 
 def normalise_newlines(text: str) -> str:
@@ -67,13 +55,15 @@ def _content_type(source: str, content_type: str | None, text: str) -> str:
 
 
 def extract_page(data: bytes | str, source: str = "<memory>", options: Options | None = None,
-                 content_type: str | None = None) -> PageResult:
+                 content_type: str | None = None, *, page_id: str | None = None) -> PageResult:
     """Every record and finding of one page. Never raises for bad input: a page
-    that cannot be read comes back with status `failed` and the reason."""
+    that cannot be read comes back with status `failed` and the reason.
+    `page_id`: page_id_for(source, data) when the caller has it already (a
+    batch that checks pages done before hashes each page once)."""
     opts = options or _DEFAULT
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
-    pid = page_id_for(source, data)
+    pid = page_id or page_id_for(source, data)
     sha = hashlib.sha256(data).hexdigest()
     base = dict(page_id=pid, source=source, content_sha256=sha, n_bytes=len(data))
     findings: list[Finding] = []

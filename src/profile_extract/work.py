@@ -66,13 +66,15 @@ def read_and_extract(item: PageInput, options: Options, skip=None, stages: Count
     data, error = item.load(options.max_bytes)
     if stages is not None:
         stages["read"] += time.perf_counter() - t
+    pid = None
     if skip:
-        if int(page_id_for(item.source, data), 16) in skip:  # skip holds ids as ints
+        pid = page_id_for(item.source, data)
+        if int(pid, 16) in skip:  # skip holds ids as ints
             return None
     if error is not None:
         return failed_result(item.source, data, error)
     try:
-        return extract_page(data, item.source, options, content_type=item.content_type)
+        return extract_page(data, item.source, options, content_type=item.content_type, page_id=pid)
     except Exception as exc:  # extract_page promises not to raise; never lose the page if it does
         return failed_result(item.source, data, f"internal error: {type(exc).__name__}: {exc}")
 
