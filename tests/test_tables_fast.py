@@ -37,6 +37,8 @@ from profile_extract.tables.write import _FORMULA_RE, csv_bytes, csv_header, for
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).parent))  # tests run with --import-mode=importlib
+from test_batch import read_tables  # noqa: E402
 import gen  # noqa: E402  (bench/gen.py: the benchmark's page shapes)
 
 HOSTILE = [
@@ -311,22 +313,13 @@ def inputs(tmp_path_factory):
     return d
 
 
-def _read(out: Path) -> dict:
-    got = {}
-    for t in TABLES:
-        got[t] = pd.read_parquet(out / f"{t}.parquet")
-        if t != "texts":
-            got[t + ".csv"] = (out / f"{t}.csv").read_bytes()
-    return got
-
-
 @pytest.mark.parametrize("chunk", [1000, 7], ids=["one-part", "parts"])
 def test_run_with_fast_paths_writes_the_tables_of_the_slow_paths(inputs, tmp_path, monkeypatch, chunk):
     opts = Options(jobs=1, report=False, progress=False, chunk_pages=chunk)
-    fast = _read(Path(run_batch([str(inputs)], tmp_path / "fast", opts)["out"]))
+    fast = read_tables(Path(run_batch([str(inputs)], tmp_path / "fast", opts)["out"]))
     with monkeypatch.context() as m:
         _slow_paths(m)
-        slow = _read(Path(run_batch([str(inputs)], tmp_path / "slow", opts)["out"]))
+        slow = read_tables(Path(run_batch([str(inputs)], tmp_path / "slow", opts)["out"]))
     assert set(fast) == set(slow)
     for k in fast:
         if k.endswith(".csv"):

@@ -263,11 +263,11 @@ def _label_scan_low_any() -> re.Pattern | None:
                       rf"|[tfmpe][ \t]+(?:\+|\(|[^\s@]*@))")
 
 
-def _label_matches_lower(text: str, low: str, rx: re.Pattern, letter=None):
-    """_label_matches from the text's small-letter copy `low` (same length):
-    the places rx finds there (each before a possible label), where the label
-    pattern's body then matches the text; with `letter`, places after a letter
-    (the look-behind's refusal) are skipped."""
+def _label_matches_at(text: str, scan: str, rx: re.Pattern, letter=None):
+    """_label_matches by a quick scan: the places rx finds in `scan` (the text
+    itself, or its small-letter copy of the same length), each right before a
+    possible label, where the label pattern's body then matches the text; with
+    `letter`, places after a letter (the look-behind's refusal) are skipped."""
     match = _label_body().match
     m = match(text, 0)      # (a label at the start has nothing before it)
     s = 0
@@ -276,7 +276,7 @@ def _label_matches_lower(text: str, low: str, rx: re.Pattern, letter=None):
         s = m.end() - 1
     search = rx.search
     while True:
-        f = search(low, s)
+        f = search(scan, s)
         if f is None:
             return
         q = f.start()
@@ -295,39 +295,23 @@ def _label_matches(text: str):
     """_label_rx()[0].finditer(text), the same matches (see _label_scan)."""
     if LABEL_SCAN_LOWER:
         if text.isascii():
-            yield from _label_matches_lower(text, addr.lowered(text), _label_scan_lower())
+            yield from _label_matches_at(text, addr.lowered(text), _label_scan_lower())
             return
         low = addr.lowered(text)
         rx = _label_scan_low_any() if len(low) == len(text) else None
         if rx is not None:
-            yield from _label_matches_lower(text, low, rx, _LETTER.match)
+            yield from _label_matches_at(text, low, rx, _LETTER.match)
             return
-    match = _label_body().match
-    pos = 0
     if LABEL_SCAN_ANY_TEXT or text.isascii():
-        m = match(text, 0)      # (a label at the start has nothing before it)
-        if m is not None:
-            yield m
-            pos = m.end()
-        search = _label_scan_ascii().search
         # (a text with other letters: [^A-Za-z] also stops right after one of
-        # them, which the label's look-behind refuses: checked here, so most of
+        # them, which the label's look-behind refuses: checked there, so most of
         # the scan still runs on the fast class; most real pages have a
         # non-ASCII character somewhere: a dash, a quote, an accent)
         letter = None if text.isascii() else _LETTER.match
-        s = pos - 1 if pos else 0
-        while True:
-            # a label at or after pos: no letter at pos - 1 or after, right before it
-            f = search(text, s)
-            if f is None:
-                return
-            q = f.start()
-            if letter is not None and letter(text, q) is not None:
-                s = q + 1
-                continue
-            m = match(text, q + 1)
-            yield m
-            s = m.end() - 1
+        yield from _label_matches_at(text, text, _label_scan_ascii(), letter)
+        return
+    match = _label_body().match
+    pos = 0
     search = _label_scan()[0].search
     while True:
         f = search(text, pos)
