@@ -29,6 +29,32 @@ def test_a_batch_that_skips_done_pages_hashes_each_page_once(tmp_path, monkeypat
     assert calls == ["a.txt"]
 
 
+def test_pages_read_in_the_main_process_carry_their_id_to_the_worker(monkeypatch):
+    """Dask path: `_read_here` hashes a page for the skip check; the id travels
+    in the PageInput and the worker uses it (and the same id as a fresh hash)."""
+    from profile_extract.api import _read_here
+    from profile_extract.ingest.sources import PageInput
+    from profile_extract.options import Options
+    from profile_extract.work import read_and_extract
+    real = pipeline.page_id_for
+    pages = [PageInput(source="a.txt", data=b"Area: 5 km2\n"),
+             PageInput(source="b.txt", data=b"Population: 4.1 million\n"),
+             PageInput(source="c.txt", error="cannot read: gone")]
+    skipped = [0]
+    shipped = list(_read_here(iter(pages), Options(), {int(real("a.txt", pages[0].data), 16)}, skipped))
+    assert skipped == [1] and [p.source for p in shipped] == ["b.txt", "c.txt"]
+    assert [p.page_id for p in shipped] == [real("b.txt", pages[1].data), real("c.txt", b"")]
+    calls = []
+    monkeypatch.setattr("profile_extract.work.page_id_for", lambda s, d: calls.append(s) or real(s, d))
+    monkeypatch.setattr(pipeline, "page_id_for", lambda s, d: calls.append(s) or real(s, d))
+    results = [read_and_extract(p, Options(), skip={1}) for p in shipped]
+    assert calls == []
+    assert [r.page_id for r in results] == [p.page_id for p in shipped]
+    assert [r.status for r in results] == ["ok", "failed"]
+    # without a skip set nothing is hashed in the main process: the worker hashes once
+    assert [p.page_id for p in _read_here(iter(pages[:1]), Options(), set(), [0])] == [None]
+
+
 # -- process_task: the collector's young threshold, raised for the task only ---
 
 class GcCase(NamedTuple):

@@ -271,7 +271,12 @@ def _read_here(items, opts: Options, skip: set, skipped: list):
     (bytes travel with the task) and leave out pages already done."""
     for item in items:
         data, error = item.load(opts.max_bytes)
-        if skip and int(page_id_for(item.source, data), 16) in skip:
-            skipped[0] += 1
-            continue
-        yield PageInput(source=item.source, data=data, content_type=item.content_type, error=error)
+        pid = None
+        if skip:
+            pid = page_id_for(item.source, data)
+            if int(pid, 16) in skip:
+                skipped[0] += 1
+                continue
+        # the id goes with the bytes, so the worker does not hash the page again
+        yield PageInput(source=item.source, data=data, content_type=item.content_type, error=error,
+                        page_id=pid)

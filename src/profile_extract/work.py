@@ -53,9 +53,9 @@ class TaskResult:
         return len(self.page_ids) + self.skipped
 
 
-def failed_result(source: str, data: bytes, error: str) -> PageResult:
+def failed_result(source: str, data: bytes, error: str, page_id: str | None = None) -> PageResult:
     """The result for a page that could not be read: a `failed` pages row."""
-    return PageResult(page_id=page_id_for(source, data), source=source, text="", info=PageInfo(),
+    return PageResult(page_id=page_id or page_id_for(source, data), source=source, text="", info=PageInfo(),
                       status="failed", error=error, content_sha256=hashlib.sha256(data).hexdigest(),
                       n_bytes=len(data))
 
@@ -66,13 +66,13 @@ def read_and_extract(item: PageInput, options: Options, skip=None, stages: Count
     data, error = item.load(options.max_bytes)
     if stages is not None:
         stages["read"] += time.perf_counter() - t
-    pid = None
+    pid = item.page_id
     if skip:
-        pid = page_id_for(item.source, data)
+        pid = pid or page_id_for(item.source, data)
         if int(pid, 16) in skip:  # skip holds ids as ints
             return None
     if error is not None:
-        return failed_result(item.source, data, error)
+        return failed_result(item.source, data, error, page_id=pid)
     try:
         return extract_page(data, item.source, options, content_type=item.content_type, page_id=pid)
     except Exception as exc:  # extract_page promises not to raise; never lose the page if it does

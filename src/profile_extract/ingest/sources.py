@@ -43,6 +43,7 @@ class PageInput:
     data: bytes | None = None         # the page bytes (archive and feed records)
     content_type: str | None = None   # "html" | "text" | None (sniffed)
     error: str | None = None          # why the page could not be read
+    page_id: str | None = None        # page_id_for(source, data), when a reader computed it already
 
     def load(self, max_bytes: int) -> tuple[bytes, str | None]:
         """(bytes, None), or (b"", why) when the page cannot be read. Reads at
