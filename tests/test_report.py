@@ -99,17 +99,18 @@ HIGHLIGHTS = [
        '<span class="anc" id="h-g"></span><span class="hl k-fact p-fact" data-r="f g">bc</span>'
        '<span class="hl k-fact p-fact" data-r="g">d</span>'),
     HL("a finding under a record", "tel 12", [Mark(4, 6, "contact", "c"), Mark(4, 6, "finding", "x")],
-       'tel <span class="anc" id="h-c"></span><span class="hl k-contact k-finding p-contact" '
-       'data-r="c x">12</span>'),
-    HL("left-over line has no record colour", "a: b\n", [Mark(0, 4, "left", "l")],
-       '<span class="hl k-left" data-r="l">a: b</span>\n'),
+       'tel <span class="anc" id="h-c"></span><span class="anc" id="h-x"></span>'
+       '<span class="hl k-contact k-finding p-contact" data-r="c x">12</span>'),
+    HL("left-over line: anchored, no record colour", "a: b\n", [Mark(0, 4, "left", "l")],
+       '<span class="anc" id="h-l"></span><span class="hl k-left" data-r="l">a: b</span>\n'),
     HL("the page title is outlined and anchored, under no record colour", "IOM in Ruritania\n",
        [Mark(0, 16, "page", "page-title")],
        '<span class="anc" id="h-page-title"></span><span class="hl k-page" data-r="page-title">'
        'IOM in Ruritania</span>\n'),
     HL("an update stamp inside a left-over line", "Updated: May 2019\n",
        [Mark(0, 17, "left", "l"), Mark(0, 17, "page", "page-updated")],
-       '<span class="anc" id="h-page-updated"></span><span class="hl k-left k-page" '
+       '<span class="anc" id="h-l"></span><span class="anc" id="h-page-updated"></span>'
+       '<span class="hl k-left k-page" '
        'data-r="l page-updated">Updated: May 2019</span>\n'),
     HL("quotes in refs and text are escaped", "\"'", [Mark(0, 1, "fact", "a\"b")],
        '<span class="anc" id="h-a&quot;b"></span><span class="hl k-fact p-fact" data-r="a&quot;b">'
@@ -268,6 +269,19 @@ def test_every_record_is_highlighted_at_its_span(hostile_run):
             checked[kind] += 1
     assert checked == {"facts": 2, "events": 1, "contacts": 1, "stories": 1, "findings": 2}
     assert len(pages) == 3
+
+
+def test_every_at_link_lands_on_an_anchor_in_the_text(hostile_run):
+    """Records, page fields and findings alike: a row's `at` link scrolls to its place."""
+    landed = Counter()
+    for view in (hostile_run / "report" / "pages").glob("*.html"):
+        doc = lxml_html.fromstring(view.read_text(encoding="utf-8"))
+        for a in doc.xpath('//table[@data-kind]//td[contains(@class, "at")]/a[starts-with(@href, "#h-")]'):
+            target = doc.get_element_by_id(a.get("href")[1:])
+            assert target is not None and target.get("class") == "anc", a.get("href")
+            assert target.xpath('ancestor::*[@id="text"]')
+            landed[a.xpath("ancestor::table")[0].get("data-kind")] += 1
+    assert landed["finding"] == 2 and sum(landed.values()) == 2 + 1 + 1 + 1 + 2
 
 
 def test_highlight_classes_per_kind(hostile_run):

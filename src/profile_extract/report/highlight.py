@@ -20,9 +20,9 @@ from markupsafe import Markup
 
 # kinds that are records (background colour); the rest are findings (underlines)
 RECORD_CLASSES = ("fact", "event", "contact", "story")
-# kinds whose table row's `at` link scrolls to an anchor: records and the page's own fields
-# (title, update stamp: outlined, no background)
-ANCHORED = RECORD_CLASSES + ("page",)
+# kinds whose table row's `at` link scrolls to an anchor: every kind, so a findings
+# row's link lands on its line too (the page's own fields are outlined, no background)
+ANCHORED = RECORD_CLASSES + ("page", "left", "finding")
 
 
 @dataclass(frozen=True, slots=True)
