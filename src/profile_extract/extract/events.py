@@ -857,9 +857,9 @@ class _Sentence:
     """One sentence being judged, with its candidates and cached views."""
     __slots__ = ("text", "start", "end", "cands", "_prose", "_splits", "_subject", "_rest", "_tw", "_tj")
 
-    def __init__(self, text: str, start: int, end: int):
+    def __init__(self, text: str, start: int, end: int, cands: list[_Cand] | None = None):
         self.text, self.start, self.end = text, start, end
-        self.cands = _candidates(text, start, end)
+        self.cands = _candidates(text, start, end) if cands is None else cands
         self._prose = None
         self._splits = None
         self._subject = None
@@ -1431,14 +1431,58 @@ _MEMO_LEN = 300           # longer sentences (1 in 200 of real pages' dated ones
 _SPLIT_WHOLE = 160        # regions up to this length are split whole (no stop after the last number)
 
 
+# The verdict on a sentence's only date, kept by the text around it: (text before,
+# shape, month word, text after). The judging reads the words around a date and
+# its shape, never its digits (they are cut out of the windows, and no pattern
+# reaches into them), so `Mission opened an office in Riverton 3 May 2021` and
+# `... 4 June 2019` share the verdict of `... <day> <month> <year>` per month
+# word. The date itself is parsed each time. Only for ASCII dates (the choice of
+# the ASCII word pattern reads the date's characters) and one date per sentence
+# (a second date's words before it would hold the first one's digits).
+_ONE: dict[tuple, tuple | None] = {}
+
+
 def _judged(text: str, ss: int, se: int) -> tuple:
     """The dates the sentence text[ss:se] yields, in order, as (start, end, rule,
     qualifier, parsed) with offsets from ss; `parsed` is parse_date's tuple, or
     the reason (a str) for an impossible date of a prose sentence (a finding)."""
-    sent = _Sentence(text, ss, se)
+    cands = _candidates(text, ss, se)
+    if len(cands) != 1 or se - ss > _MEMO_LEN:
+        return _judged_all(text, ss, se, cands)
+    m = cands[0]
+    if not text[m.s:m.e].isascii():
+        return _judged_all(text, ss, se, cands)
+    key = (text[ss:m.s], m.kind, m.mn, text[m.e:se])
+    res = _ONE.get(key, False)
+    if res is False:
+        if len(_ONE) >= _MEMO_MAX:
+            _ONE.clear()
+        res = _ONE[key] = _judge(_Sentence(text, ss, se, cands), m, None)
+    if res is None:
+        return ()
+    row = _dated(text, ss, se, m, res[0], res[1], None)
+    return () if row is None else (row,)
+
+
+def _dated(text: str, ss: int, se: int, m: _Cand, rule: str, q, sent: _Sentence | None):
+    """The output row of an accepted candidate, or None for an impossible date
+    outside prose (the sentence `sent` is built only then when not given)."""
+    raw = text[m.s:m.e]
+    parsed = parse_date(raw)
+    if parsed is None:
+        parsed = date_problem(raw)
+        if not parsed or not (sent or _Sentence(text, ss, se)).prose():
+            return None
+    return m.s - ss, m.e - ss, rule, q, parsed
+
+
+def _judged_all(text: str, ss: int, se: int, cands: list[_Cand]) -> tuple:
+    """`_judged` with every candidate judged afresh, in order (a range or list reads
+    the candidate before)."""
+    sent = _Sentence(text, ss, se, cands)
     prev = None
     out = []
-    for m in sent.cands:
+    for m in cands:
         res = _judge(sent, m, prev)
         if res is None:
             if m.kind == "year" and prev is not None and prev[2] == "start" \
@@ -1446,15 +1490,12 @@ def _judged(text: str, ss: int, se: int) -> tuple:
                 prev = None
             continue
         rule, q, role = res
-        raw = text[m.s:m.e]
-        parsed = parse_date(raw)
-        if parsed is None:
-            why = date_problem(raw)
-            if why and sent.prose():
-                out.append((m.s - ss, m.e - ss, rule, q, why))
+        row = _dated(text, ss, se, m, rule, q, sent)
+        if row is None:
             continue
-        out.append((m.s - ss, m.e - ss, rule, q, parsed))
-        prev = (m, q, role)
+        out.append(row)
+        if not isinstance(row[4], str):
+            prev = (m, q, role)
     return tuple(out)
 
 
