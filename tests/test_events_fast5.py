@@ -29,12 +29,13 @@ def _plain(text: str, ss: int, se: int) -> tuple:
     return ev._judged_all(text, ss, se, ev._candidates(text, ss, se))
 
 
-def _judged_after(before: str, after: str, first: str, second: str) -> tuple[tuple, tuple]:
-    """(memo path, plain path) on `before + second + after`, the memo primed by
-    the same sentence with `first` as its date."""
-    lead, tail = "x\n", "\ny"
-    t1 = lead + before + first + after + tail
-    ev._judged(t1, len(lead), len(t1) - len(tail))
+def _judged_after(before: str, after: str, first: str, second: str,
+                  around: tuple[str, str] = ("x\n", "\ny")) -> tuple[tuple, tuple]:
+    """(memo path, plain path) on `before + second + after` with `around` it, the
+    memo primed by the same sentence with `first` as its date (between `x\n`, `\ny`)."""
+    t1 = "x\n" + before + first + after + "\ny"
+    ev._judged(t1, 2, len(t1) - 2)
+    lead, tail = around
     t2 = lead + before + second + after + tail
     ss, se = len(lead), len(t2) - len(tail)
     return ev._judged(t2, ss, se), _plain(t2, ss, se)
@@ -158,10 +159,12 @@ DATES = st.one_of(
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(before=st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join),
        after=st.lists(st.sampled_from(WORDS), max_size=9).map(" ".join),
-       first=DATES, second=DATES, gap=st.sampled_from(["", " "]))
-def test_kept_verdict_matches_plain_hypothesis(before, after, first, second, gap):
+       first=DATES, second=DATES, gap=st.sampled_from(["", " "]),
+       lead=st.sampled_from(["x\n", "", "5", "a.", "in ", "(", "-"]),
+       tail=st.sampled_from(["\ny", "", "5", ".5", "s", ")", "-1"]))
+def test_kept_verdict_matches_plain_hypothesis(before, after, first, second, gap, lead, tail):
     _forget()
-    got, want = _judged_after(before + gap, gap + after, first, second)
+    got, want = _judged_after(before + gap, gap + after, first, second, (lead, tail))
     assert got == want
 
 
