@@ -864,8 +864,124 @@ def _prepare(html: str) -> bytes:
     return data
 
 
+# Menus. A `<nav>` is never shown (it is in `_SKIP`), but libxml2 builds and frees every
+# element in it: a mega-menu is half the parse of a page. The content of a `<nav>` that
+# cannot change the tree around it is replaced by `_PLACEHOLDER` before parsing. The walk
+# skips the element either way; the readers that look inside through an ancestor
+# (`_text_of`, `_label_text`, `_last_char`) give up on more than 400 characters, so a menu
+# with more text than that reads as the placeholder does.
+_NAV_CLOSE = re.compile(rb"</nav\s*>", re.IGNORECASE)
+_NAV_START = re.compile(
+    rb"""<nav(?:\s+[a-z_:][-a-z0-9_:.]*(?:="[^"<>]*"|=[^\s"'<>=`]+)?)*\s*>""", re.IGNORECASE)
+_PLACEHOLDER = "x" * 512
+_PLACEHOLDER_BYTES = _PLACEHOLDER.encode()
+# Tags (start or end) that could reach outside a menu: raw-text elements (their text may
+# hold `</nav>`), a nested nav, table parts (libxml2 does not close a nav over them), the
+# document elements.
+_MENU_BLOCKERS = (rb"(?:nav|script|style|iframe|noembed|noframes|plaintext|xmp|html|body|head"
+                  rb"|t(?:able|body|d|extarea|foot|h|head|itle|r))[\s/>]")
+# Menu content (lower-cased) whose every tag ends at its first `>` for libxml2 as for this
+# pattern: text, and tags whose quotes are only `="..."` values without `<` or `>`
+# (possessive: one linear pass).
+_SIMPLE_MENU = re.compile(
+    rb"""(?:[^<]++|</?(?!""" + _MENU_BLOCKERS + rb""")[a-z][^<>"'=]*+"""
+    rb"""(?:=(?:"[^"<>]*+"|[^\s<>"'=`]*+)[^<>"'=]*+)*+>)*+""")
+_DIV_TAG = re.compile(rb"</?div(?=[\s/>])[^>]*>")
+_MENU_TEXT = re.compile(rb">([^<]+)")
+_NOT_TEXT = bytes(range(0, 0x21)) + bytes(range(0x7f, 0x100))
+_ENTITY_LIKE = re.compile(rb"&[^\s&<]*")
+
+
+def _menu_content_ok(low: bytes) -> bool:
+    """Can this (lower-cased) `<nav>` content be parsed as `_PLACEHOLDER` without the
+    tree around it changing? `_SIMPLE_MENU` markup, every `div` closed (libxml2 keeps a
+    nav open over an open div), and over 400 characters of text. (End tags of elements
+    open around the nav are checked on the tree: `_menus_in_place`.)"""
+    if not _SIMPLE_MENU.fullmatch(low):
+        return False
+    depth = 0
+    for tag in _DIV_TAG.findall(low):
+        if tag[1] == 47:   # `</div`
+            depth -= 1
+            if depth < 0:
+                return False
+        elif b"/" in tag:
+            return False
+        else:
+            depth += 1
+    if depth:
+        return False
+    n = 0
+    for m in _MENU_TEXT.finditer(low):   # no `<` in text: `>` ends a tag or is text
+        text = m.group(1)
+        if b"&" in text:
+            text = _ENTITY_LIKE.sub(b"", text)
+        n += len(text.translate(None, _NOT_TEXT))
+        if n > 400:
+            return True
+    return False
+
+
+def _without_menus(data: bytes) -> tuple[bytes, list[bytes]]:
+    """data with the content of each `<nav>` that `_menu_content_ok` accepts replaced
+    by `_PLACEHOLDER`, and those contents (lower-cased), in page order. Only `<nav`
+    written in lower case is looked at (the others are parsed as they are)."""
+    out, menus, pos = [], [], 0
+    at = data.find(b"<nav")
+    while at >= 0:
+        start = _NAV_START.match(data, at)
+        close = start and _NAV_CLOSE.search(data, start.end())
+        if not close:
+            at = data.find(b"<nav", at + 4)
+            continue
+        at = data.find(b"<nav", close.end())
+        low = data[start.end():close.start()].lower()
+        if _menu_content_ok(low):
+            out += (data[pos:start.end()], _PLACEHOLDER_BYTES)
+            menus.append(low)
+            pos = close.start()
+    if not menus:
+        return data, menus
+    out.append(data[pos:])
+    return b"".join(out), menus
+
+
+def _menus_in_place(root, menus: list[bytes]) -> bool:
+    """Did each replaced menu become a `<nav>` holding just the placeholder (not text
+    of a script, comment or attribute), with no end tag in its content for an element
+    around it (libxml2 would close the nav there)? The page had no placeholder text of
+    its own: the first such navs are the menus."""
+    navs = []
+    for nav in root.iter("nav"):
+        if nav.text == _PLACEHOLDER and not len(nav):
+            navs.append(nav)
+            if len(navs) == len(menus):
+                break
+    else:
+        return False
+    for nav, low in zip(navs, menus):
+        for up in nav.iterancestors():   # (`</body`, `</html`: `_SIMPLE_MENU` refused them)
+            tag = up.tag
+            if tag != "body" and tag != "html" and b"</" + tag.encode() in low:
+                return False
+    return True
+
+
 def _parse(html: str):
-    return etree.fromstring(_prepare(html), _PARSER)
+    """The tree of a page. Menus are parsed as placeholders where `_without_menus` and
+    `_menus_in_place` allow, unless `_lost_markup` rejects that smaller tree (the full
+    one, with more elements, may pass): then the page is parsed again in full."""
+    data = _prepare(html)
+    if _PLACEHOLDER_BYTES not in data:
+        pruned, menus = _without_menus(data)
+        if menus:
+            try:
+                root = etree.fromstring(pruned, _PARSER)
+            except Exception:
+                root = None
+            if root is not None and _menus_in_place(root, menus) and not _lost_markup(root, html):
+                return root
+    return etree.fromstring(data, _PARSER)
 
 
 def _lost_markup(root, html: str) -> bool:
