@@ -85,6 +85,7 @@ _ROW_PARTS = re.compile(r"^(.{1,40}?)(?:\s*\|\s*|:\s+|\s+--\s+)(\S.*)$")
 _ACRONYM = re.compile(r"[A-Z]{2}")
 _ACRONYM_OR_SLASH = re.compile(r"[A-Z]{2}|/")
 _BARE_LABEL = re.compile(r"[^:]{1,40}(?::|--)")
+_NOTE_END = re.compile(r"[ \t]*\([^()]*\)\Z")
 _CITY_AFTER_STREET = re.compile(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$")
 
 
@@ -969,6 +970,9 @@ def _street_in_prose(text: str, b: Block, st: Item) -> bool:
     including ...`): no postal code or city follows it, and its line is prose."""
     if any(i.kind in ("postal_code", "city") and 0 <= i.start - st.end <= 80 for i in b.items):
         return False
+    if any(i.kind in ("postal_code", "city") and 0 <= st.start - i.end <= 80
+           and "\n" not in text[i.end:st.start] for i in b.items):
+        return False   # largest unit first (`〒107-0052 Tokyo, Minato-ku, Akasaka 2-14-5`)
     ls, le = _line_bounds(text, st.start)
     if text[max(ls, st.start - 12):st.start].rstrip().endswith(":"):
         return False   # `Address: ...`
@@ -1075,6 +1079,8 @@ def _name_ok(name: str) -> bool:
         return False
     if n.casefold().rstrip(":") in not_names:
         return False
+    if addr.country_iso2(_NOTE_END.sub("", n)):
+        return False   # a country heading (`GUATEMALA`, `México (sede regional)`) is a place
     if not (n[0].isupper() or n[0].isdigit()) or n[0].isdigit():
         return False
     if ":" in n or " | " in n or _PREPOSITION_START.match(n):
@@ -1082,7 +1088,7 @@ def _name_ok(name: str) -> bool:
     words = n.split()
     if len(words) > 14:
         return False
-    if n.endswith((".", "!", "?")) and not _LEGAL_END.search(n):
+    if n.endswith((".", "!", "?")) and not _LEGAL_END.search(n) and not _legal_form_rx().search(n):
         if len(words) > 3 or not kw_rx.search(n):
             return False
     sig = [w for w in words if w.lower() not in _CONNECT and _LETTER.match(w)]
@@ -1102,6 +1108,14 @@ def _name_ok(name: str) -> bool:
     return True
 
 
+@lru_cache(maxsize=None)
+def _legal_form_rx() -> re.Pattern:
+    """A legal form (data) ending a name, after a space or a comma."""
+    forms = addr.data()["organization"].get("legal_forms", [])
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?:[ \t]|,[ \t]*)(?:{alt})\Z")
+
+
 def _first_comma(name: str) -> str:
     """`Northern Institute of Applied Science, Tromsø` -> up to the comma when the
     rest is a place (or a post-office / building line)."""
@@ -1110,8 +1124,8 @@ def _first_comma(name: str) -> str:
     head, rest = name.split(",", 1)
     rest = rest.strip()
     _, _, kw_rx, _, sub_rx, _ = _org_data()
-    if not rest:
-        return head
+    if not rest or _legal_form_rx().fullmatch(", " + rest):
+        return head if not rest else name   # `Fundación Test, A.C.`: the legal form is the name's
     if addr._rx()["country"].fullmatch(rest):
         return head
     if sub_rx.search(rest) or _PREPOSITION_START.match(rest):
@@ -1236,6 +1250,8 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
     ls, le = _line_bounds(text, first.start)
     ls = max(ls, prev_end, first.start - 400)
     prefix = text[ls:first.start]
+    if not prefix.strip(_BULLET + "〒(["):
+        prefix = ""   # a postal mark or bracket before the code (`〒107-0052`, `(04524)`)
     # the value of an `Address:` label starts the address
     pre = prefix
     if first.kind == "address_label":

@@ -63,7 +63,7 @@ _LO = "a-zß-öø-ÿ\u0100-\u024fа-яё\u0450-\u045f\u03ac-\u03ce"
 # (the letter runs are possessive: what may follow a token never starts with
 # a letter or an apostrophe, so giving letters back could never make a match)
 TOKEN = rf"[{_UP}][{_LO}{_UP}'’]*+(?:-[{_UP}{_LO}][{_LO}'’]*+)*"           # Gorny, Hermann-Ehlers
-LTOKEN = rf"(?:[{_UP}][{_LO}'’]++(?:-[{_UP}{_LO}][{_LO}'’]*+)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
+LTOKEN = rf"(?:(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LO}'’]++(?:-[{_UP}{_LO}][{_LO}'’]*+)*|[IVXL]{{2,6}}(?![\w]))"  # two letters or more, no glued capital; roman numerals
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|[nN]\.[º°]|núm|num)\.?[ \t]*)?"
@@ -83,9 +83,14 @@ _COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]*[-–][ 
 _PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
 _COMMA = re.compile(r",[ \t]+")
 # `Abuja, Nigeria`, `Tahachal, Kathmandu, Nepal` (a locality before the city is dropped)
-_CITY_COUNTRY_LINE = re.compile(
-    rf"^[ \t]*(?:[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?,[ \t]*)?(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?),[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
+# (`Ciudad de México, México`, `Bogotá D.C., Colombia`: a particle inside the city,
+# initials after it; `Maputo – Moçambique`: a dash for the comma, see find_parts)
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
+_CITY_COUNTRY_LINE = re.compile(
+    rf"^[ \t]*(?:[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?,[ \t]*)?"
+    rf"(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t](?:{CITY_JOIN}[ \t])?[{_UP}][{_LO}'’\-]+){{0,2}}(?:[ \t](?:[A-Z]\.){{2,3}})?)"
+    rf"(?:,|(?P<dash>[ \t]+[-–—]))[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
+_CITY_JOIN_WORD = re.compile(CITY_JOIN)
 _COUNTRY_FIRST = re.compile(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$")
 _LAST_NUMBER = re.compile(r"\d[\w\-–/]*$")
 
@@ -374,6 +379,13 @@ def _rx() -> dict[str, re.Pattern]:
     # Japanese block numbers before the district: 1-2-3 Kasumigaseki
     rx["jp_block"] = re.compile(
         rf"(?<![\w\-])(?P<num>\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?)[ \t]+(?P<name>{LTOKEN})(?=[ \t]*(?:,|$))", re.M)
+    # Latin-American grid streets: `Carrera 7 # 71-21` / `6a. Avenida 12-34`
+    grid = _words(st.get("grid", []))
+    rx["grid"] = re.compile(
+        rf"(?<![\w])(?:(?:{grid})\.?[ \t]+\d{{1,3}}(?:[ \t]?[A-Z](?![\w]))?(?:[ \t]?[Bb]is)?"
+        rf"(?:[ \t]+(?:Sur|Este|Norte|Oeste))?[ \t]*(?:#|No\.?|N[°º]\.?|Nro\.?|Núm\.?)[ \t]*"
+        rf"|\d{{1,2}}(?:a|ª|ra|da|ta|va|na|ma|o|º)?\.?[ \t]+(?:{grid})\.?(?:[ \t]+[A-Z](?![\w]))?[ \t]+)"
+        rf"\d{{1,3}}-\d{{1,3}}(?![\w\-])")
     pob = d["pobox"]["words"]
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
@@ -500,6 +512,7 @@ def _rx() -> dict[str, re.Pattern]:
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
         "jp_block": (("digit_dash",), 0),
+        "grid": (("digit_dash",), 0),
         "code_city": (("code_place",), 0),
         "pobox": (("pobox",), 0),
         "city_code": (("place_code",), 0),
@@ -600,15 +613,17 @@ def _trim_city(text: str, s: int, e: int) -> tuple[int, int]:
     rx = _rx()
     keep_end = s
     first = True
+    prev = ""
     for w in _NONSPACE_RUN.finditer(text, s, e):
         tok = w.group(0)
         ws = w.start()
         if first:
             if tok in CITY_STOP:
                 return s, s
-        elif tok in CITY_STOP or rx["country"].match(text, ws):
-            break
+        elif tok in CITY_STOP or (rx["country"].match(text, ws) and not _CITY_JOIN_WORD.fullmatch(prev)):
+            break   # (`Ciudad de Guatemala`, `Città del Vaticano`: a country after a particle is the city's)
         first = False
+        prev = tok
         g = glued_span(text, ws, w.end()) if not tok.istitle() and tok[:1].isupper() else None
         if g:
             keep_end = g[0]   # `LjubljanaSlovenia...`: the city ends where the country starts
@@ -1165,7 +1180,42 @@ def _line_patterns() -> dict[str, re.Pattern]:
     """Patterns whose every match starts at a line start and ends on that line
     (or with its line break): find_parts runs each on the whole text."""
     return {"code_line": _CODE_LINE, "city_country_line": _CITY_COUNTRY_LINE,
-            "bare_street_line": _rx()["bare_street_line"]}
+            "bare_street_line": _rx()["bare_street_line"], "east_asian_line": _east_asian_rx()}
+
+
+@lru_cache(maxsize=None)
+def _cp_code() -> re.Pattern:
+    """A `C.P.` box word (data: pobox.postal_code_words) before five digits."""
+    words = data()["pobox"].get("postal_code_words", [])
+    return re.compile(rf"(?:{_alt(words)})[ \t]*(?P<code>\d{{5}})")
+
+
+@lru_cache(maxsize=None)
+def _east_asian_rx() -> re.Pattern:
+    """`〒107-0052 Tokyo, Minato-ku, Akasaka 2-14-5, …` / `(04524) Seoul,
+    Jung-gu, Sejong-daero 110, …`: postal code, city, wards and districts
+    (their endings are data), then the street (words and a number)."""
+    ends = _alt(data()["streets"].get("east_asian_districts", []))
+    district = rf"{TOKEN}-(?:{ends})\.?"
+    return re.compile(
+        rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?"
+        rf"(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
+        rf"[ \t]*,?[ \t]*(?P<city>{TOKEN}(?:[ \t]{TOKEN})?),[ \t]*(?P<districts>(?:{district},[ \t]*)*)"
+        rf"(?P<street>[{_UP}][\w'’\-]*(?:[ \t][\w'’\-]+){{0,3}}?[ \t]\d{{1,4}}(?:-\d{{1,4}}){{0,2}})"
+        rf"(?=[ \t]*(?:,|$))", re.M)
+
+
+def _east_asian(text: str, m: re.Match, found: "_Parts") -> None:
+    if m.group("bare") and not m.group("districts"):
+        return   # a bare code counts only with a ward or district after the city
+    code = next(g for g in ("mark", "paren", "bare") if m.group(g))
+    cs, ce = _trim_city(text, *m.span("city"))
+    if ce <= cs or found.overlaps(m.start(code), m.end("street")):
+        return
+    cc = "JP" if "-" in m.group(code) else None
+    found.add(Part("postal_code", *m.span(code), m.group(code), cc, "east_asian"))
+    found.add(Part("city", cs, ce, text[cs:ce], cc, "east_asian"))
+    found.add(Part("street", *m.span("street"), m.group("street"), None, "street.east_asian"))
 
 
 @lru_cache(maxsize=None)
@@ -1316,7 +1366,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         add(Part("city", cs, ce, text[cs:ce], cc, "city_state_country"))
         add(Part("state", *m.span("state"), m.group("state"), cc, "city_state_country"))
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
-    for name in ("num_first", "num_before", "name_num", "word_first", "name_only", "jp_block",
+    for m in _line_matches("east_asian_line", text, start, end, lines):
+        _east_asian(text, m, found)
+    for name in ("grid", "num_first", "num_before", "name_num", "word_first", "name_only", "jp_block",
                  "house_road"):
         for m in _gated(name, text, start, end, gates):
             s, e = m.span()
@@ -1344,6 +1396,19 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 e = s + len(seg.rstrip(" \t,"))
             add(Part("street", s, e, text[s:e], None, f"street.{name}"))
     for m in _gated("pobox", text, start, end, gates):
+        cp = _cp_code().fullmatch(m.group(0))
+        if cp:
+            # `C.P. 06500` (código postal): a postal code, and the city after it
+            cs = m.start() + cp.start("code")
+            k = rx["code_city"].match(text, cs, end)
+            if k and _trim_city(text, *k.span("city"))[1] > k.start("city") \
+                    and not found.overlaps(cs, k.end("city")):
+                ce = _trim_city(text, *k.span("city"))[1]
+                add(Part("postal_code", cs, k.end("code"), k.group("code"), None, "cp_code"))
+                add(Part("city", k.start("city"), ce, text[k.start("city"):ce], None, "cp_code"))
+            else:
+                add(Part("postal_code", cs, m.end(), text[cs:m.end()], None, "cp_code"))
+            continue
         add(Part("pobox", m.start(), m.end(), m.group(0), None, "pobox"))
         # Kenyan style: `P.O. Box 40712-00100, Nairobi`, `P.O. Box 58214 - 00300 Nairobi`
         k = rx["pobox_code"].match(text, m.end(), end)
@@ -1442,6 +1507,10 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
     # a line that is only `City, Country` (`Abuja, Nigeria`)
     for m in _line_matches("city_country_line", text, start, end, lines):
         c = rx["country"].fullmatch(m.group("country"))
+        if c and m.group("dash") and not _address_line_above(text, m.start(), start):
+            continue   # `Oxfam – Kenya` is a heading; `Maputo – Moçambique` ends an address
+        if c and any(w.casefold() in _org_words() for w in m.group("city").split()):
+            continue   # `Indian Statistical Institute, India` is a name line
         if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
             add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
@@ -1478,6 +1547,16 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
     return found.parts()
 
 
+def _address_line_above(text: str, pos: int, start: int) -> bool:
+    """The line above the one at pos holds a number (a street, a PO box)."""
+    le = text.rfind("\n", start, pos)
+    if le < 0:
+        return False
+    ls = text.rfind("\n", start, le) + 1
+    return _ANY_DIGIT.search(text, max(ls, start), le) is not None
+
+
+_ANY_DIGIT = re.compile(r"\d")
 _CODE_BEFORE_CITY = re.compile(r"(?<![\w\-])(?P<code>\d{5,6})(?:,[ \t]*|[ \t]+)(?:(?P<mid>[^,\n\d]{2,40}),[ \t]*)?\Z")
 
 

@@ -14,14 +14,20 @@ from dataclasses import dataclass
 _LOCAL = r"[\w.%+'\-]*\w"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 # the bracketed words for `@` and `.` (English, Spanish/Portuguese, German, French, Italian)
-_AT_WORDS = r"(?i:at|arroba|ät)"
+_AT_WORDS = r"(?i:at|arroba|arobase|ät)"
 _DOT_WORDS = r"(?i:dot|punkt|point|punto|ponto)"
-_AT = rf"(?:[ \t]?@[ \t]?|\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*)"
+_AT = rf"(?:[ \t]?[@＠][ \t]?|\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*)"
 _DOT = rf"(?:\.|\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*)"
+# (a full-width `＠`, U+FF20, as East Asian pages type it, is an `@`)
 # name@domain.org, name [at] domain [dot] org, a stray space around @
 EMAIL = re.compile(rf"(?<![\w.%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+(?![\w@])")
 # name at domain dot org (words only: a plain ` at ` needs a ` dot ` too)
 EMAIL_WORDS = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w\s+(?:at|AT)\s+{_LABEL}(?:\s+(?:dot|DOT)\s+{_LABEL})+(?![\w@])")
+# name arroba domain.org: the Spanish/Portuguese/French word for `@` without
+# brackets (a plain ` at ` needs a ` dot `, above: `at` is an English word)
+_AT_BARE_WORDS = ("arroba", "arobase", "ARROBA", "AROBASE", "Arroba", "Arobase")
+EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w[ \t]+(?i:arroba|arobase)[ \t]+{_LABEL}"
+                           rf"(?:(?:\.|[ \t]+(?i:dot|punto|ponto|point)[ \t]+){_LABEL})+(?![\w@])")
 MAILTO = re.compile(r"mailto:", re.I)
 _STRICT = re.compile(r"^[\w.%+'\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$")
 
@@ -31,13 +37,13 @@ _TLDS = ("com|org|net|edu|gov|int|info|biz|museum|coop|aero|asia|eu|io|co|nyc|be
 # A bare domain (`md.dep.no`, `iom.int/en`): lower-case, a known generic TLD
 # or a two-letter country code.
 DOMAIN = re.compile(
-    rf"(?<![\w@./\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:{_TLDS}|[a-z]{{2}})"
+    rf"(?<![\w@＠./\-])(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+(?:{_TLDS}|[a-z]{{2}})"
     r"(?:/[^\s<>\"'\[\]{}|\\^`]*)?(?![\w@\-])")
 _TRAIL = ".,;:!?)]}'\""
 _AT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*")
 _DOT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*")
-_AT_SPACED = re.compile(r"\s+at\s+", re.I)
-_DOT_SPACED = re.compile(r"\s+dot\s+", re.I)
+_AT_SPACED = re.compile(r"\s+(?:at|arroba|arobase)\s+", re.I)
+_DOT_SPACED = re.compile(r"\s+(?:dot|punto|ponto|point)\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
 
@@ -61,7 +67,7 @@ def normalise_email(raw: str) -> tuple[str, bool]:
     >>> normalise_email("info@example")
     ('info@example', False)
     """
-    v = MAILTO.sub("", raw.strip())
+    v = MAILTO.sub("", raw.strip()).replace("＠", "@")
     v = _AT_BRACKETED.sub("@", v)
     v = _DOT_BRACKETED.sub(".", v)
     v = _AT_SPACED.sub("@", v)
@@ -127,7 +133,7 @@ def _email_matches(text: str, start: int, end: int):
     return _finditer_lines(EMAIL, _AT_SIGN, text, start, end)
 
 
-_AT_SIGN = re.compile("@")
+_AT_SIGN = re.compile("[@＠]")
 
 
 # crawler text with the line breaks lost: a top-level domain glued to the next
@@ -155,15 +161,30 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
     spelled = ((text.find("dot", start, end) >= 0 or text.find("DOT", start, end) >= 0)
                and _WORD_DOT_QUICK.search(text, start, end) and _WORD_DOT.search(text, start, end))
     words = EMAIL_WORDS.finditer(text, start, end) if spelled else ()
+    if any(text.find(w, start, end) >= 0 for w in _AT_BARE_WORDS):
+        words = [*words, *EMAIL_AT_WORD.finditer(text, start, end)]
     for m in words:
         k = bisect.bisect_left(starts, m.end())
         if k and out[k - 1].end > m.start():
             continue   # overlaps a plain address
         value, ok = normalise_email(m.group(0))
-        if "@" in value:
+        if "@" in value and not any(o.start < m.end() and m.start() < o.end for o in out[len(starts):]):
             out.append(Match(m.start(), m.end(), m.group(0), value, ok))
-    out.sort(key=lambda x: x.start)
+    if sum("@" in o.raw for o in out) < text.count("@", start, end):
+        # an address written backwards for a style sheet to turn round
+        # (`gro.elpmaxe@ofni`, shown as `info@example.org` by direction: rtl)
+        for m in _finditer_lines(_REVERSED, _AT_SIGN, text, start, end):
+            r = m.group(0)[::-1].lower()
+            if _STRICT.match(r) and _KNOWN_TLD.fullmatch(r.rsplit(".", 1)[1]) and not any(
+                    o.start < m.end() and m.start() < o.end for o in out):
+                out.append(Match(m.start(), m.end(), m.group(0), r, True))
+        out.sort(key=lambda x: x.start)
     return out
+
+
+# backwards: the reversed top-level domain first, no dot after the `@`
+_REVERSED = re.compile(r"(?<![\w.%+\-])[a-zA-Z]{2,6}\.(?:[A-Za-z0-9\-]+\.)*[A-Za-z0-9\-]+@[\w%+'\-]*\w(?![\w@.])")
+_KNOWN_TLD = re.compile(rf"(?:{_TLDS}|[a-z]{{2}})")
 
 
 def normalise_website(raw: str) -> str:

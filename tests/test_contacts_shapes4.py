@@ -1,0 +1,198 @@
+"""Contacts in the page shapes of the fourth blind set (stop 10): East Asian
+address order, Latin-American grid streets and `C.P.` codes, Russian postal
+order and table directories, city – country lines with a dash, country
+headings, legal forms after a comma, e-mails obfuscated with words, a
+full-width `＠` or written backwards. Strings written for the test, in the
+same shapes (no page text copied).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.extract.contacts import extract_contacts
+from profile_extract.ingest.segment import Doc
+from profile_extract.parse.emails import find_emails
+
+
+class Case(NamedTuple):
+    name: str
+    text: str
+    want: list                     # (kind, value) pairs that must be among the records
+    country: str | None = None
+    content_type: str = "text"
+
+
+def records(text, country=None, content_type="text"):
+    recs, _ = extract_contacts(Doc.from_text(text, country_iso2=country, content_type=content_type))
+    for r in recs:
+        assert r.span.snippet(text) == r.raw
+    return recs
+
+
+def kinds(text, country=None, content_type="text"):
+    return {(r.kind, r.value) for r in records(text, country, content_type)}
+
+
+# ---------------------------------------------------------------- e-mails
+
+EMAILS = [
+    ("Portuguese bare `arroba`", "E-mail: secretaria arroba centro-teste.org.br", "secretaria@centro-teste.org.br"),
+    ("French bracketed `arobase`", "Courriel : accueil (arobase) maison-test.fr", "accueil@maison-test.fr"),
+    ("Spanish bare `arroba` and `punto`", "Escríbenos: info arroba red-sur punto org", "info@red-sur.org"),
+    ("full-width at sign", "Mail: kyoto＠test-kai.jp", "kyoto@test-kai.jp"),
+    ("written backwards for a right-to-left style", "Careers: gro.tset-elpmaxe@sreerac",
+     "careers@example-test.org"),
+    ("backwards with a country domain", "Mail: ed.rekcurt@ofni", "info@trucker.de"),
+]
+
+
+@pytest.mark.parametrize("name,text,want", EMAILS, ids=[c[0] for c in EMAILS])
+def test_obfuscated_emails(name, text, want):
+    got = kinds(text)
+    assert ("email", want) in got
+    assert not any(k == "website" for k, _ in got)   # the domain is no website of its own
+
+
+EMAIL_NEGATIVES = [
+    ("a weight of arrobas in prose", "Cosecharon 40 arrobas de café en 2019."),
+    ("`arroba` without a domain", "Escriba su nombre arroba y luego el dominio."),
+    ("a handle", "Follow us: @test.org on the platform"),
+    ("an address with a real domain stays as written", "Write to: info@test.travel"),
+]
+
+
+@pytest.mark.parametrize("name,text", EMAIL_NEGATIVES, ids=[c[0] for c in EMAIL_NEGATIVES])
+def test_no_new_emails(name, text):
+    got = [m.value for m in find_emails(text)]
+    assert got in ([], ["info@test.travel"])
+
+
+def test_fullwidth_note_gives_no_email():
+    got = kinds("E-mail: nara＠test-kai.jp (type ＠ as @)")
+    assert {v for k, v in got if k == "email"} == {"nara@test-kai.jp"}
+
+
+# ---------------------------------------------------------------- East Asian order
+
+EAST_ASIAN = [
+    Case("Japanese: postal mark, city, ward, neighbourhood and block numbers, building",
+         "TKN Nagoya Office\n〒460-0008 Nagoya, Naka-ku, Sakae 3-15-2, Sakae Tower 9F\nJapan\nTel: 052-555-0100",
+         [("organization", "TKN Nagoya Office"), ("postal_code", "460-0008"), ("city", "Nagoya"),
+          ("street", "Sakae 3-15-2"), ("country", "Japan"), ("phone", "+81525550100")]),
+    Case("Korean: code in brackets, city, district, road name and number, floor",
+         "KTN Incheon Centre\n(21999) Incheon, Yeonsu-gu, Songdo-daero 123, 5th floor\nRepublic of Korea",
+         [("organization", "KTN Incheon Centre"), ("postal_code", "21999"), ("city", "Incheon"),
+          ("street", "Songdo-daero 123"), ("country", "Republic of Korea")]),
+    Case("Korean: two-word road name with a small second word",
+         "KTN Daegu Desk\n(41911) Daegu, Jung-gu, Gukchaebosang-ro 140\nRepublic of Korea",
+         [("street", "Gukchaebosang-ro 140"), ("city", "Daegu"), ("postal_code", "41911")]),
+    Case("a bare code needs a ward or district",
+         "Test Kai\n150-0002 Tokyo, Shibuya-ku, Shibuya 1-2-3\nJapan",
+         [("postal_code", "150-0002"), ("city", "Tokyo"), ("street", "Shibuya 1-2-3")]),
+]
+
+
+@pytest.mark.parametrize("case", EAST_ASIAN, ids=[c.name for c in EAST_ASIAN])
+def test_east_asian_order(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "street" and v.endswith(("-ku", "-gu")) for k, v in got)
+
+
+EAST_ASIAN_NEGATIVES = [
+    ("a bare code and a city with no district", "Report 12345 Tokyo, Annex 3 of the plan"),
+    ("a year in brackets before a place", "(2019) Seoul, Summit 2 was held there"),
+]
+
+
+@pytest.mark.parametrize("name,text", EAST_ASIAN_NEGATIVES, ids=[c[0] for c in EAST_ASIAN_NEGATIVES])
+def test_no_east_asian_street(name, text):
+    assert not any(k == "street" for k, _ in kinds(text))
+
+
+# ---------------------------------------------------------------- Latin America
+
+LATAM = [
+    Case("Colombian grid street with `#`",
+         "Fundación Prueba\nCalle 93 # 14-20, oficina 301\nBogotá D.C., Colombia",
+         [("organization", "Fundación Prueba"), ("street", "Calle 93 # 14-20"), ("city", "Bogotá D.C."),
+          ("country", "Colombia")]),
+    Case("Colombian grid street with `No.` and a letter",
+         "Corporación Prueba\nCarrera 45A No. 26-11\nMedellín, Colombia",
+         [("street", "Carrera 45A No. 26-11"), ("city", "Medellín")]),
+    Case("Guatemalan ordinal avenue and house number",
+         "Asociación Prueba\n4a. Calle 7-53, Zona 9\n01009 Ciudad de Guatemala, Guatemala",
+         [("organization", "Asociación Prueba"), ("street", "4a. Calle 7-53"), ("postal_code", "01009"),
+          ("city", "Ciudad de Guatemala"), ("country", "Guatemala")]),
+    Case("a city named `Ciudad de <country>` on a city, country line",
+         "Centro Prueba\nAv. Insurgentes Sur 1000\nCiudad de México, México",
+         [("city", "Ciudad de México"), ("country", "México")]),
+    Case("Chilean avenue with an Irish surname",
+         "Fundación Prueba Chile\nAv. Libertador Bernardo O'Higgins 2200, of. 12\nSantiago, Chile",
+         [("street", "Av. Libertador Bernardo O'Higgins 2200"), ("city", "Santiago")]),
+    Case("a legal form after a comma stays with the name",
+         "Red Prueba, A.C.\nCalle Durango 12\nCiudad de México, México",
+         [("organization", "Red Prueba, A.C.")]),
+]
+
+
+@pytest.mark.parametrize("case", LATAM, ids=[c.name for c in LATAM])
+def test_latin_america(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+LATAM_NEGATIVES = [
+    ("a score in prose after a street word", "En la Calle 8 ganaron 12-10 el domingo."),
+    ("a numbered street without a house number", "Vivimos cerca de la Carrera 7 desde 2010."),
+]
+
+
+@pytest.mark.parametrize("name,text", LATAM_NEGATIVES, ids=[c[0] for c in LATAM_NEGATIVES])
+def test_no_grid_street(name, text):
+    assert not any(k == "street" for k, _ in kinds(text))
+
+
+COUNTRY_HEADINGS = [
+    Case("a country heading in capitals above the address is no organization",
+         "PERÚ\nAv. Arequipa 2450\nLima, Perú\nTel. +51 1 555 0100",
+         [("street", "Av. Arequipa 2450"), ("city", "Lima")]),
+    Case("a country heading with a note",
+         "Ecuador (oficina nacional)\nAv. Amazonas 1200\nQuito, Ecuador\nTel. +593 2 555 0100",
+         [("street", "Av. Amazonas 1200")]),
+]
+
+
+@pytest.mark.parametrize("case", COUNTRY_HEADINGS, ids=[c.name for c in COUNTRY_HEADINGS])
+def test_country_heading_is_no_organization(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "organization" for k, _ in got)
+
+
+# ---------------------------------------------------------------- city – country with a dash
+
+DASH_LINES = [
+    Case("Portuguese city – country under a PO box",
+         "Associação Teste\nAv. Eduardo Mondlane, n.º 500\nCaixa Postal 99\nBeira – Moçambique\nTel.: +258 23 30 00 00",
+         [("organization", "Associação Teste"), ("city", "Beira"), ("country", "Moçambique")]),
+    Case("a hyphen under a street line",
+         "Test Trust\n14 Market Street\nKisumu - Kenya\nTel: +254 57 202 0000",
+         [("street", "14 Market Street"), ("city", "Kisumu"), ("country", "Kenya")]),
+]
+
+
+@pytest.mark.parametrize("case", DASH_LINES, ids=[c.name for c in DASH_LINES])
+def test_dash_city_country(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+def test_dash_heading_is_no_city():
+    got = kinds("Oxfam – Kenya\n\nTel: +254 20 282 0000\nE-mail: kenya@test.org")
+    assert not any(k in ("city", "country") for k, _ in got)
+
+
+def test_organisation_word_is_no_city():
+    got = kinds("Test Statistical Institute, India\nAdresse: 12 Park Road, Kolkata 700108")
+    assert ("city", "Test Statistical Institute") not in got
