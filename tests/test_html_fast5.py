@@ -13,17 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from profile_extract.ingest.html import (
-    _PARSER,
-    _PLACEHOLDER,
-    _assemble,
-    _lost_markup,
-    _parse,
-    _prepare,
-    _render,
-    _without_menus,
-    read_html,
-)
+from profile_extract.ingest.html import (_PARSER, _PLACEHOLDER, _assemble, _lost_markup, _parse, _prepare,
+                                        _render, _without_menus, read_html)
 
 LINKS = "".join(f'<li class="menu-item"><a href="/section-{k}" data-track="nav-{k}">Regional office {k}</a></li>'
                 for k in range(30))

@@ -888,7 +888,7 @@ _SIMPLE_MENU = re.compile(
     rb"""(?:=(?:"[^"<>]*+"|[^\s<>"'=`]*+)[^<>"'=]*+)*+>)*+""")
 _DIV_TAG = re.compile(rb"</?div(?=[\s/>])[^>]*>")
 _MENU_TEXT = re.compile(rb">([^<]+)")
-_NOT_TEXT = bytes(range(0x21)) + bytes(range(0x7f, 0x100))
+_NOT_TEXT = bytes(range(0, 0x21)) + bytes(range(0x7f, 0x100))
 _ENTITY_LIKE = re.compile(rb"&[^\s&<]*")
 
 
