@@ -967,19 +967,19 @@ def _menus_in_place(root, menus: list[bytes]) -> bool:
     return True
 
 
-def _parse(html: str, menus: bool = True):
-    """The tree of a page; with menus, they are parsed as placeholders where
-    `_without_menus` and `_menus_in_place` allow. (Such a tree has fewer elements:
-    where `_lost_markup` rejects it, `read_html` asks for the full one.)"""
+def _parse(html: str):
+    """The tree of a page. Menus are parsed as placeholders where `_without_menus` and
+    `_menus_in_place` allow, unless `_lost_markup` rejects that smaller tree (the full
+    one, with more elements, may pass): then the page is parsed again in full."""
     data = _prepare(html)
-    if menus and _PLACEHOLDER_BYTES not in data:
-        pruned, found = _without_menus(data)
-        if found:
+    if _PLACEHOLDER_BYTES not in data:
+        pruned, menus = _without_menus(data)
+        if menus:
             try:
                 root = etree.fromstring(pruned, _PARSER)
             except Exception:
                 root = None
-            if root is not None and _menus_in_place(root, found):
+            if root is not None and _menus_in_place(root, menus) and not _lost_markup(root, html):
                 return root
     return etree.fromstring(data, _PARSER)
 
@@ -1113,16 +1113,11 @@ def read_html(html: str) -> tuple[str, list[tuple[int, int, int]], str]:
         return "", [], "lxml"
     root = None
     how = "lxml"
-    lost = False
     try:
         root = _parse(html)
-        lost = root is not None and _lost_markup(root, html)
-        if lost:   # it may be a tree without its menus: the whole one decides
-            root = _parse(html, menus=False)
-            lost = root is not None and _lost_markup(root, html)
     except Exception:
         root = None
-    if (root is None or lost) and _worth_soup(html, root):
+    if (root is None or _lost_markup(root, html)) and _worth_soup(html, root):
         try:
             root = _soup_parse(html)
             how = "soup"
