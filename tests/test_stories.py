@@ -117,6 +117,11 @@ POSITIVE = [
          [S("Kojo", 600, "tailor")]),
     Case("digits in a relative clause", "Efua, who had come 350 km from the north, found work.", [S("Efua", 350)]),
     Case("prose with a spaced thousand", "Tomas cycled 1 320 kilometres to reach his family.", [S("Tomas", 1320)]),
+    # A named person's routine distance is a distance travelled (CONTRACT: `the distance
+    # travelled`; not a campaign or population total): generalisation3 s03 counts one.
+    # Changed at stop 10 from a negative; see tests/test_stories_shapes4.py for the rate tables.
+    Case("a named person's daily walk for water", "Efia walked 9 km a day to the river for water.",
+         [S("Efia", 9)]),
 ]
 
 NEGATIVE = [
@@ -133,10 +138,9 @@ NEGATIVE = [
     Case("a road, not a person", "The pipeline runs 300 km through the desert.", []),
     Case("speeds", "The bus drove at 80 km/h for hours.", []),
     Case("no distance at all", "She fled on foot with her two siblings.", []),
-    Case("a daily walk is no journey", "He was forced to walk 20 km to school every day.", []),
+    Case("a daily walk of nobody named is no story", "He was forced to walk 20 km to school every day.", []),
     Case("aid, not a person, came by truck", "Aid came 500 km by truck from the port.", []),
     Case("food had come by lorry", "Food had come 200 km by lorry before the rains.", []),
-    Case("a daily walk for water is no journey either", "Efia walked 9 km a day to the river for water.", []),
     Case("thousands of a nationality", "Thousands of Syrians walked 500 km to the border.", []),
     Case("many refugees", "Many refugees walk more than 1,000 km.", []),
     Case("sea distances", "The boat sailed 200 nautical miles.", []),

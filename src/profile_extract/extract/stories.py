@@ -34,6 +34,7 @@ from ..spans import Span
 from ..data import load_toml
 
 MAX_KM = 45_000.0          # more than once round the Earth: a total, not one journey
+# (`nautical miles` needs no alternative of its own: its `miles` starts after \b)
 _QUICK = re.compile(r"(?i)k(?:m|ilomet)|\bmi(?:le|\b)")
 _QUICK_LOW = re.compile(r"k(?:m|ilomet)|\bmi(?:le|\b)")      # the same on lower-cased text (see extract_stories)
 
@@ -60,6 +61,9 @@ class _Words:
     person_verbs: frozenset
     person: re.Pattern
     journey_after: re.Pattern
+    totals: re.Pattern          # aggregate words that are no routine rate: always rule a sentence out
+    away: re.Pattern            # `from my family`, `from the classroom I left` after the distance
+    mode_after: re.Pattern      # `by boat:` after a distance that opens a headline
     # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
@@ -68,6 +72,21 @@ class _Words:
 def _alt(words, flags=re.IGNORECASE):
     words = sorted(words, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b", flags)
+
+
+def _words_alt(words) -> str:
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in sorted(words, key=len, reverse=True))
+
+
+def _away(d: dict) -> re.Pattern:
+    """`(away) from my family`, `from her home country`, `from the classroom I left`,
+    `from where she grew up`, matched right after a distance."""
+    left = _words_alt(d["left_phrases"])
+    return re.compile(
+        r"(?i)\s*(?:\([^()\n]{1,30}\)\s*)?(?:away\s+)?from\s+(?:"
+        r"(?:my|his|her|their|our)\s+(?:own\s+|old\s+|beloved\s+|young\s+)?(?:" + _words_alt(d["home_nouns"]) + r")\b"
+        r"|(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:that\s+|which\s+|where\s+)?(?:I|we|he|she|they)\s+(?:" + left + r")\b"
+        r"|where\s+(?:I|we|he|she|they)\s+(?:" + left + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +112,9 @@ def _words() -> _Words:
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
         person=_alt(list(d["person_nouns"]) + list(d["roles"])),
         journey_after=re.compile(r"(?i)[\s-]*(?:long\s+)?(?:" + "|".join(map(re.escape, d["journey_nouns"])) + r")\b"),
+        totals=_alt([a for a in d["aggregate_words"] if a not in set(d["rate_words"])]),
+        away=_away(d),
+        mode_after=re.compile(r"(?i)\s+(?:" + _words_alt(d["journey_modes"]) + r")\b\s*[:,–—-]"),
         aggregate_keys=_keys(d["aggregate_words"]),
     )
 
@@ -176,7 +198,8 @@ def _excluded(word: str) -> bool:
 
 def _excluded_by(word: str, w: _Words) -> bool:
     bare = _clean_name(word)
-    if not bare or bare in w.not_names or bare.isupper() or bare.lower() in w.role_words:
+    if not bare or bare in w.not_names or bare.isupper() or bare.lower() in w.role_words \
+            or bare.lower() in w.population:
         return True
     if _AGE_WORD.search(bare):
         return True                    # `Nine-year-old Ali`
@@ -216,7 +239,8 @@ def _runs(text: str, start: int, end: int, w: _Words, strict: bool):
                 text[max(line_start, first_start - 3):first_start])
             nxt = _NEXT.match(text, m.end())
             star, tail = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
-            slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named"
+            slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named" \
+                or _POSS_END.search(m.group(0)) is not None      # (the run holds its `'s`)
             low = tail.lower()
             if not slot and tail[:1].islower():
                 slot = low in w.person_verbs or (not initial and low.endswith("ed"))
@@ -252,7 +276,8 @@ def _role_match(text: str, start: int, end: int, w: _Words, anchored: bool) -> s
     return " ".join(words)
 
 
-_APPOS = re.compile(r"[*]?\s*,\s*(?:a|an|the)\s+([^,.;:!?]{0,60})")
+# `Kamila, a student`, `Yusuf, 19, a mechanic`, `Grace (41), a teacher`: an age may come between.
+_APPOS = re.compile(r"[*]?\s*(?:\(\s*\d{1,3}\s*\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+([^,.;:!?]{0,60})")
 _SUBJ_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:The|A|An)\s+", re.M)
 
 
@@ -287,6 +312,7 @@ class _Cand:
     name: str | None
     role: str | None
     rule: str
+    rate: bool = False       # a routine rate (`14 km a day`): kept only for a named traveller
 
 
 _SAYS = r"(?:says|said|explains|explained|recalls|recalled|tells|told|adds|added|remembers)"
@@ -296,8 +322,14 @@ _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+
 _TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
 _TEASER = re.compile(r"(?i)\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:\([^()\n]{1,30}\)\s*)?(?:\|\s*)?(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
-_NAME_LINE = re.compile(r"^([A-ZÀ-Þ][\w'’.-]*(?:\s+[A-ZÀ-Þ][\w'’.-]*){0,2})\s*"
+_NW = r"[A-ZÀ-Þ][\w'’.-]*"
+# `Andrew, Pediatric surgeon`, `Ivan – Seasonal worker`, a couple `Dmytro & Olena, grandparents`
+# (one record for the pair, named as written).
+_NAME_LINE = re.compile(rf"^({_NW}(?:\s+{_NW}){{0,2}}(?:\s+(?:&|and)\s+{_NW}(?:\s+{_NW})?)?)\s*"
                         r"(?:(?:,|\s[–—-])\s*(.{2,60})|\((.{2,60})\))?$")
+# `A father of three`: a card that names no one, only a role.
+_ROLE_LINE = re.compile(r"(?:A|An)\s+")
+_JOINERS = ("&", "and")
 _JUNK_LINE = re.compile(r"(?i)^(?:read more|more|share|photo|credit|image|video|back|next|previous)\b")
 
 
@@ -314,17 +346,19 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
 
 
 @lru_cache(maxsize=16384)
-def _name_line(t: str) -> tuple[str, str | None] | None:
+def _name_line(t: str) -> tuple[str | None, str | None] | None:
     """Name and role of a teaser's name line (`Andrew, Pediatric surgeon`), else None:
     a pure function of the line (name lines repeat from page to page: cached)."""
     if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or _DIGIT_OR_STOP.search(t):
         return None
     m = _NAME_LINE.match(t)
-    if not m:
-        return None
-    name, role = m.group(1), m.group(2) or m.group(3)
     w = _words()
-    if any(_is_excluded(x, w) for x in name.split()):
+    if not m:
+        a = _ROLE_LINE.match(t)
+        role = _role_match(t, a.end(), len(t), w, anchored=True) if a else None
+        return (None, role) if role else None
+    name, role = m.group(1), m.group(2) or m.group(3)
+    if any(_is_excluded(x, w) for x in name.split() if x not in _JOINERS):
         return None
     if role is None and len(name.split()) > 1:
         return None
@@ -374,8 +408,11 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     sentence = text[s:e]
     after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
     low = doc.extra.get("lower")       # (lower_text of this page, set by extract_stories)
+    rate = False
     if _aggregate(w, sentence, low[s:e] if low is not None else None):
-        return None
+        if w.totals.search(sentence):
+            return None                # a total, an average, a campaign
+        rate = True                    # `walks 14 km a day`: only a named traveller's routine
     # a teaser line: the distance and `from home` fill the line
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
     if after_home and not d.in_words and "from" in after_home.group(0) \
@@ -402,6 +439,11 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
             verb_end = vm.start()
     if rule is None and w.journey_after.match(text, d.end):
         rule = "story.journey"
+    if rule is None and w.away.match(text, d.end, min(len(text), d.end + 80)):
+        rule = "story.away"            # `I am 1,600 miles from the classroom I left`
+    head = None                        # `Sixty miles by boat: Mere and her children ...`
+    if rule is None and not text[s:d.start].strip(" \"“‘'") and _mode_head(text, d.end, e, w):
+        rule, head = "story.journey", d.end
     if rule is None:
         return None
     subject_end = verb_end if verb_end is not None else d.start
@@ -430,15 +472,47 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         if found:
             name_pos, name_end, name = found
             role = _role_for(text, name_pos, name_end, s, w)
-    if name is None and rule == "story.journey" and not w.person.search(subject):
+    if name is None and head is not None:
+        found = _head_name(text, head, e, w)
+        if found:
+            name_pos, name_end, name = found
+            role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and (rule == "story.away" or (rule == "story.journey" and head is None)) \
+            and not w.person.search(subject):
         return None                    # nobody travels: `the road runs 300 km`
+    if name is None and (rate or head is not None):
+        return None                    # a rate or a headline that names nobody
     if name and role is None:       # another mention of the same person: `a mother named Halima`
         lo = max(0, s - 3000)
         for m in list(re.finditer(re.escape(name), text[lo:s]))[-5:]:
             role = _role_for(text, lo + m.start(), lo + m.end(), lo + m.end(), w)
             if role:
                 break
-    return _Cand(Span(s, max(e, d.end)), d, name, role, rule)
+    return _Cand(Span(s, max(e, d.end)), d, name, role, rule, rate)
+
+
+def _mode_head(text: str, pos: int, end: int, w: _Words) -> bool:
+    """A means of travel and a break right after the distance (`by boat:`, `on foot –`)."""
+    return w.mode_after.match(text, pos, end) is not None
+
+
+def _head_name(text: str, pos: int, end: int, w: _Words) -> tuple[int, int, str] | None:
+    """The traveller a headline names after its opening distance: the first name in a
+    person slot (`Mere and her children reach safety`, `Amal's road north`)."""
+    m = w.mode_after.match(text, pos, end)
+    runs = list(_runs(text, m.end() if m else pos, end, w, strict=True))
+    if _title_case(text[pos:end]):
+        runs = [r for r in runs if _POSS_END.search(text[r[0]:r[1]])]
+    return runs[0] if runs else None
+
+
+def _same_name(a: str, b: str) -> bool:
+    """One person: equal names, or one the start of the other (`Mere`, `Mere Tuvou`)."""
+    if a == b:
+        return True
+    aw, bw = a.split(), b.split()
+    n = min(len(aw), len(bw))
+    return aw[:n] == bw[:n]
 
 
 def _same_journey(a: _Cand, b: _Cand) -> bool:
@@ -446,7 +520,7 @@ def _same_journey(a: _Cand, b: _Cand) -> bool:
         return False
     if a.rule == "story.teaser" and b.rule == "story.teaser":
         return a.name == b.name and a.span == b.span
-    return a.name is None or b.name is None or a.name == b.name or "story.teaser" in (a.rule, b.rule)
+    return a.name is None or b.name is None or _same_name(a.name, b.name) or "story.teaser" in (a.rule, b.rule)
 
 
 def _round6(x: float) -> float:
@@ -460,7 +534,8 @@ def extract_stories(doc: Doc):
     low = lower_text(doc)
     anchors = None
     if low is not None:
-        # _QUICK_LOW from the unit anchors (k of km/kilomet; m of mile/mi, here after \b)
+        # _QUICK_LOW from the unit anchors (k of km/kilomet; m of mile/mi, here after \b; n of
+        # nautical comes with the m of its mile)
         anchors = unit_anchors(low)
         if not any(low[u] == "k" or u == 0 or not _is_word_char(low[u - 1]) for u in anchors):
             return [], []
@@ -490,6 +565,21 @@ def extract_stories(doc: Doc):
         elif merged[same].rule != "story.teaser" and (
                 c.rule == "story.teaser" or (merged[same].name is None and c.name is not None)):
             merged[same] = c           # a teaser decides name and role; else the named mention
+        elif merged[same].role is None and c.role is not None and merged[same].rule != "story.teaser" \
+                and merged[same].name is not None and c.name is not None:
+            merged[same].role = c.role     # a headline's traveller, the body's role for them
+    if any(c.rate for c in merged):
+        # a routine rate counts only when it is all the page says of that person's distance
+        # (`walked 900 km in 30 days, some 30 km a day`: the first distance of a rate sentence)
+        named = [c.name for c in merged if not c.rate and c.name]
+        kept: list[_Cand] = []
+        for c in merged:
+            if c.rate and any(_same_name(c.name, n) for n in named):
+                continue
+            if c.rate:
+                named.append(c.name)
+            kept.append(c)
+        merged = kept
     stories = [Story(span=c.span, name=c.name, role=c.role, distance=c.dist.value,
                      distance_unit=c.dist.unit, distance_km=_round6(c.dist.km), rule=c.rule)
                for c in merged]

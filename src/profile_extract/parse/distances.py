@@ -1,5 +1,5 @@
 """Distances as written: `5,701 kms`, `1,130 kmfrom`, `64 miles`,
-`four thousand miles`, `45 miles (72 kilometers)`.
+`four thousand miles`, `45 miles (72 kilometers)`, `450 nautical miles`.
 
 The first unit written decides (`45 miles (72 km)` is 45 mile); kilometres
 per unit are KM_PER, the project's pint registry's own figures written out
@@ -27,6 +27,7 @@ _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
 # Unit spellings -> pint unit names. Order matters: longer spellings first.
 UNIT_SPELLINGS = (
+    (r"nautical\s+miles?", "nautical_mile"),      # sea journeys: 1.852 km, not the statute mile
     (r"kilomet(?:er|re)s?", "km"),
     (r"kms?\.?", "km"),
     (r"miles?", "mile"),
@@ -40,7 +41,7 @@ DISTANCE = re.compile(
     re.IGNORECASE)
 _FIRST_UNIT_GROUP = DISTANCE.groupindex["u0"]
 _MI = len(UNIT_SPELLINGS) - 1                  # `mi`: digits only
-_SQUARE = re.compile(r"(?:square|sq\.?|nautical|cubic)\s*$", re.IGNORECASE)
+_SQUARE = re.compile(r"(?:square|sq\.?|cubic)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
@@ -58,7 +59,7 @@ class Distance:
 # Kilometres in one of each unit UNIT_SPELLINGS gives: what units.to_km(1.0, unit) answers
 # (a test checks each), written out so that a page with a distance does not build pint's
 # registry (~0.25 s of CPU a process; only a unit outside the spelling table needs it).
-KM_PER = {"km": 1.0, "mile": 1.609344}
+KM_PER = {"km": 1.0, "mile": 1.609344, "nautical_mile": 1.852}
 
 
 _GROUPING = re.compile(r"[, \u00a0\u202f\u2009'’]")
@@ -81,10 +82,12 @@ def parse_number(text: str) -> float | None:
 _DISTANCE_LOW = re.compile(DISTANCE.pattern)
 
 
-# Where a unit spelling can start (lower-cased text): `k` of km / kilometre, `m` of mile / mi.
-# Two patterns that open with a literal, so the scan jumps from `k` to `k` and `mi` to `mi`
-# instead of trying DISTANCE at every offset.
-UNIT_ANCHORS = (re.compile(r"k(?=ilomet|m)"), re.compile(r"mi(?=le|\b)"))
+# Where a unit spelling can start (lower-cased text): `k` of km / kilometre, `m` of mile / mi,
+# `n` of nautical mile. Patterns that open with a literal, so the scan jumps from `k` to `k`
+# and `mi` to `mi` instead of trying DISTANCE at every offset.
+# (A nautical mile's `n` is an anchor only before a `mi` anchor: pages without one skip that scan.)
+UNIT_ANCHORS = (re.compile(r"k(?=ilomet|m)"), re.compile(r"mi(?=le|\b)"), re.compile(r"n(?=autical\s+mi(?:le|\b))"))
+_K_ANCHOR, _MI_ANCHOR, _N_ANCHOR = UNIT_ANCHORS
 # The words a written number between its start and its unit may hold (NUMBER_WORDS, scales).
 _NUMBER_VOCAB = frozenset(re.findall(r"[a-z]+", NUMBER_WORDS.pattern)) | {"a", "an", "and"}
 _NUMBER_CHARS = frozenset(",.'’-\u00a0\u202f\u2009")
@@ -94,8 +97,14 @@ def unit_anchors(low: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets in lower-cased text where a unit spelling could start; every DISTANCE
     match has its unit at one of them (a superset: `kmart`, `smile` are anchors too)."""
     end = len(low) if end is None else end
-    k, m = ([a.start() for a in p.finditer(low, start, end)] for p in UNIT_ANCHORS)
-    return sorted(k + m) if k and m else k or m
+    k = [a.start() for a in _K_ANCHOR.finditer(low, start, end)]
+    m = [a.start() for a in _MI_ANCHOR.finditer(low, start, end)]
+    if not m:
+        return k
+    if "nautical" in low:              # rare: only then the third scan
+        m += [a.start() for a in _N_ANCHOR.finditer(low, start, end)]
+        return sorted(k + m)
+    return sorted(k + m) if k else m
 
 
 def _backstop(low: str, u: int, floor: int) -> int:
