@@ -100,6 +100,14 @@ POSITIVE = [
          "Amadou walked 1,400 km in seven weeks, about 30 km a day.", [S("Amadou", 1400)]),
     Case("he resolved to a name for a weekly ride",
          "Omid is a baker in Herat. He cycles 40 km every week to buy flour.", [S("Omid", 40)]),
+    Case("a headline's traveller takes the role the teaser under it gives",
+         "From Jaffna to Oslo: Priya's 8,000-kilometre journey to study law\n"
+         "Priya, 24, a trainee nurse, left her town with one suitcase ...\n", [S("Priya", 8000, "trainee nurse")]),
+    Case("an earlier mention with the surname gives the role",
+         "Sara Tesfaye, a seamstress from Asmara, left in May. Sara and her son walked 900 km to the border.",
+         [S("Sara", 900, "seamstress")]),
+    Case("an away distance of a named person, not possessive",
+         "Ahmed is now 2,700 km from his parents.", [S("Ahmed", 2700)]),
 ]
 
 NEGATIVE = [
@@ -117,6 +125,8 @@ NEGATIVE = [
     Case("a headline with a means of travel that names no one", "Sixty miles by boat: the crossing explained\n", []),
     Case("a ship in nautical miles", "The ferry sailed 90 nautical miles to the port.", []),
     Case("a journey in days only", "The crossing on foot took eleven days.", []),
+    Case("a thing of the person is 20 km from his village", "Ahmed's farm is 20 km from his village.", []),
+    Case("from his country's capital is a place", "He grew up in a town 300 km from his country's capital.", []),
     Case("a campaign total", "Together our runners ran 1.4 million km for the appeal.", []),
     Case("an average", "On average, a family travels 700 km before it reaches the camp.", []),
 ]

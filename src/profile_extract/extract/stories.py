@@ -84,7 +84,7 @@ def _away(d: dict) -> re.Pattern:
     left = _words_alt(d["left_phrases"])
     return re.compile(
         r"(?i)\s*(?:\([^()\n]{1,30}\)\s*)?(?:away\s+)?from\s+(?:"
-        r"(?:my|his|her|their|our)\s+(?:own\s+|old\s+|beloved\s+|young\s+)?(?:" + _words_alt(d["home_nouns"]) + r")\b"
+        r"(?:my|his|her|their|our)\s+(?:own\s+|old\s+|beloved\s+|young\s+)?(?:" + _words_alt(d["home_nouns"]) + r")\b(?!['’]s)"     # (not `his country's capital`)
         r"|(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:that\s+|which\s+|where\s+)?(?:I|we|he|she|they)\s+(?:" + left + r")\b"
         r"|where\s+(?:I|we|he|she|they)\s+(?:" + left + r")\b)")
 
@@ -211,9 +211,10 @@ def _title_case(line: str) -> bool:
     return len(words) >= 3 and sum(x[0].isupper() for x in words) / len(words) > 0.6
 
 
-def _runs(text: str, start: int, end: int, w: _Words, strict: bool):
+def _runs(text: str, start: int, end: int, w: _Words, strict: bool, poss: bool = False):
     """Capitalised word runs in text[start:end] that could name a person:
-    yields (start, end, name). strict: also need a person slot after it."""
+    yields (start, end, name). strict: also need a person slot after it;
+    poss: a possessive run (`Teuila's night crossing`) is such a slot."""
     for m in _NAME_RUN.finditer(text, start, end):
         words = m.group(0).split()
         # drop leading words that never name anyone (`Between`, `The`)
@@ -240,7 +241,7 @@ def _runs(text: str, start: int, end: int, w: _Words, strict: bool):
             nxt = _NEXT.match(text, m.end())
             star, tail = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
             slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named" \
-                or _POSS_END.search(m.group(0)) is not None      # (the run holds its `'s`)
+                or (poss and _POSS_END.search(m.group(0)) is not None)      # (the run holds its `'s`)
             low = tail.lower()
             if not slot and tail[:1].islower():
                 slot = low in w.person_verbs or (not initial and low.endswith("ed"))
@@ -453,6 +454,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     name = None
     role = None
     runs = list(_runs(text, s, subject_end, w, strict=False))
+    if rule == "story.away":           # `Ahmed's farm is 20 km from his village`: a thing's place
+        runs = [r for r in runs if not _POSS_END.search(text[r[0]:r[1]])]
     if _title_case(sentence):          # a headline: only a possessive names someone (`Rami's 4,000 km`)
         runs = [r for r in runs if _POSS_END.search(text[r[0]:r[1]])]
     if runs:
@@ -484,9 +487,16 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         return None                    # a rate or a headline that names nobody
     if name and role is None:       # another mention of the same person: `a mother named Halima`
         lo = max(0, s - 3000)
-        for m in list(re.finditer(re.escape(name), text[lo:s]))[-5:]:
+        # (`Amina Yousif, a midwife` is a mention of `Amina`: the surname is read over)
+        for m in list(re.finditer(re.escape(name) + r"(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){0,2}\b", text[lo:s]))[-5:]:
             role = _role_for(text, lo + m.start(), lo + m.end(), lo + m.end(), w)
             if role:
+                break
+    if name and role is None:       # a teaser under a headline: `Noy's journey` / `Noy, 22, a student, left`
+        for k, m in enumerate(re.finditer(re.escape(name) + r"\b", text[e:e + 1000])):
+            a = _APPOS.match(text, e + m.end())
+            role = _role_match(text, a.start(1), a.end(1), w, anchored=False) if a else None
+            if role or k >= 2:
                 break
     return _Cand(Span(s, max(e, d.end)), d, name, role, rule, rate)
 
@@ -500,7 +510,7 @@ def _head_name(text: str, pos: int, end: int, w: _Words) -> tuple[int, int, str]
     """The traveller a headline names after its opening distance: the first name in a
     person slot (`Mere and her children reach safety`, `Amal's road north`)."""
     m = w.mode_after.match(text, pos, end)
-    runs = list(_runs(text, m.end() if m else pos, end, w, strict=True))
+    runs = list(_runs(text, m.end() if m else pos, end, w, strict=True, poss=True))
     if _title_case(text[pos:end]):
         runs = [r for r in runs if _POSS_END.search(text[r[0]:r[1]])]
     return runs[0] if runs else None
