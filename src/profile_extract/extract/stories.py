@@ -328,9 +328,12 @@ _NW = r"[A-ZÀ-Þ][\w'’.-]*"
 # (one record for the pair, named as written).
 _NAME_LINE = re.compile(rf"^({_NW}(?:\s+{_NW}){{0,2}}(?:\s+(?:&|and)\s+{_NW}(?:\s+{_NW})?)?)\s*"
                         r"(?:(?:,|\s[–—-])\s*(.{2,60})|\((.{2,60})\))?$")
+# An age written after the name on a card line: `, 34` or ` (34)`, before a comma or the end.
+_AGE_IN_LINE = re.compile(r"(?<=[\w'’.])(?:\s*,\s*(?:aged\s+)?|\s*\(\s*(?:aged\s+)?)\d{1,3}(?:\s*\))?(?=\s*(?:,|$))")
 # `A father of three`: a card that names no one, only a role.
 _ROLE_LINE = re.compile(r"(?:A|An)\s+")
 _JOINERS = ("&", "and")
+_HOME_LABEL = re.compile(r"(?i)\s*(?:distance\s+)?(?:from|to)\s+home\s*[:|–—-]\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
 _JUNK_LINE = re.compile(r"(?i)^(?:read more|more|share|photo|credit|image|video|back|next|previous)\b")
 
 
@@ -350,8 +353,12 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
 def _name_line(t: str) -> tuple[str | None, str | None] | None:
     """Name and role of a teaser's name line (`Andrew, Pediatric surgeon`), else None:
     a pure function of the line (name lines repeat from page to page: cached)."""
-    if len(t) > 80 or ":" in t or _JUNK_LINE.match(t) or _DIGIT_OR_STOP.search(t):
+    if len(t) > 80 or ":" in t or _JUNK_LINE.match(t):
         return None
+    if _DIGIT_OR_STOP.search(t):
+        t = _AGE_IN_LINE.sub("", t, count=1)       # `Rahel, 34, nurse`, `Ahmad (27), engineer`
+        if _DIGIT_OR_STOP.search(t):
+            return None
     m = _NAME_LINE.match(t)
     w = _words()
     if not m:
@@ -414,11 +421,14 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         if w.totals.search(sentence):
             return None                # a total, an average, a campaign
         rate = True                    # `walks 14 km a day`: only a named traveller's routine
-    # a teaser line: the distance and `from home` fill the line
+    # a teaser line: the distance and `from home` fill the line, or a label does
+    # (`Distance from home: 4,500 km`)
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
-    if after_home and not d.in_words and "from" in after_home.group(0) \
+    if (after_home and not d.in_words and "from" in after_home.group(0)
             and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
-            after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end)):
+            after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end))) or (
+            not d.in_words and d.start - line.start < 40 and _HOME_LABEL.match(text, line.start, d.start)
+            and _TEASER_TAIL.match(text, d.end, line.end)):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
         return _Cand(Span(start, line.end), d, name, role, "story.teaser")
