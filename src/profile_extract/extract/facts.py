@@ -72,9 +72,9 @@ from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, curr
                            is_currency_code, language_codes)
 from ..parse.indicators import Indicator, label_words, load_indicators, may_match, norm_label, slug
 from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
-from ..parse.numbers import SCALE_WORDS, Number, find_numbers
+from ..parse.numbers import BEFORE_SCALE_WORDS, SCALE_WORDS, Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
-from ..parse.units import label_rate, lookup_unit, unit_after
+from ..parse.units import before_words, label_rate, lookup_unit, unit_after, unit_before
 from ..records import Fact
 from ..spans import Span
 
@@ -750,7 +750,52 @@ def _dated_item(tail: str) -> bool:
 
 _TIME = re.compile(r"^\d{1,2}:\d{2}(?:\s?[ap]\.?m\.?|\s*h|\s*uhr)?$|^\d{1,2}\.\d{2}\s?(?:[ap]\.?m\.?|h|uhr)$", re.I)
 _COORD = re.compile(r"\d+\s?°\s?\d+\s?['′]|\d+\.\d+\s?°\s?[NSEW]|\b\d+\s+\d+\s+[NS],\s*\d+\s+\d+\s+[EW]\b")
-_RANK = re.compile(r"\s*(?:st|nd|rd|th)?\s*(?:of|out of|/)\s*(\d[\d,]*)")
+
+
+@lru_cache(maxsize=1)
+def _rank_rx() -> re.Pattern:
+    """`50 of 188`, `50th out of 188`, `50/188`, `88 de 191`, `12e sur 190`: a rank and the number
+    ranked (the words between them: fact_labels.toml [numbers] rank_of)."""
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(label_words().rank_of, key=len, reverse=True))
+    return re.compile(r"\s*(?:st|nd|rd|th|e|er|ème|º|ª)?\s*(?:(?:" + words + r")(?!\w)|/)\s*(\d[\d,]*)", re.I)
+
+
+@lru_cache(maxsize=1)
+def _pre_rx() -> re.Pattern:
+    """Scale words and units a language writes before the number (Swahili `TZS trilioni 170.3`,
+    `miaka 66.2`), after an optional currency code: data/scale_words.toml and
+    data/unit_spellings.toml [before]."""
+    alt = "|".join(re.escape(w) for w in sorted(set(BEFORE_SCALE_WORDS) | set(before_words()), key=len, reverse=True))
+    alt = alt or "(?!x)x"
+    return re.compile(r"\s*(?:(?P<code>(?-i:[A-Z]{3}))\s+)?(?P<w1>" + alt + r")\s+(?:(?P<w2>" + alt + r")\s+)?"
+                      r"(?=[-\u2212]?\d)", re.I)
+
+
+def _pre_number(s: str, pos: int) -> tuple[str | None, float | None, str | None, int] | None:
+    """(currency code, scale, unit, where the number starts) of a value whose number comes after
+    words a language writes before it (`TZS trilioni 170.3` -> ('TZS', 1e12, None, 13)), else None.
+
+    >>> _pre_number("TZS trilioni 170.3", 0), _pre_number("miaka 66.2", 0)[2], _pre_number("about 5", 0)
+    (('TZS', 1000000000000.0, None, 13), 'year', None)
+    """
+    m = _pre_rx().match(s, pos)
+    if m is None:
+        return None
+    code = m.group("code")
+    if code is not None and not is_currency_code(code):
+        return None
+    scale = unit = None
+    for w in (m.group("w1"), m.group("w2")):
+        if w is None:
+            continue
+        k = w.lower()
+        if k in BEFORE_SCALE_WORDS and scale is None:
+            scale = BEFORE_SCALE_WORDS[k]
+        elif unit_before(w) is not None and unit is None:
+            unit = unit_before(w)
+        else:
+            return None          # a word twice (`miaka miaka 5`): no value written that way
+    return code, scale, unit, m.end()
 _RANGE = re.compile(r"\s?%?\s?(?:[-–—]|to|and)\s?(?=[$€£₹]?\d)")
 _BETWEEN = re.compile(r"\s*(?:between|from)\s+(?=[$€£₹]?\d)", re.I)
 _CODE_BEFORE = re.compile(r"([A-Z]{3})\s?$")
@@ -774,6 +819,7 @@ class Value:
     period: Period | None = None
     unknown_unit: str | None = None
     density: bool = False
+    scaled: bool = False        # a scale word was written with the number (`9.5 million`, `trilioni 170.3`)
 
 
 _CUR_LEAD = re.compile(r"\s*[(\[]?\s*(?:([A-Z]{3})\s?|US\$|U\.S\.\s?\$|Rs\.?\s?)")
@@ -895,6 +941,11 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
     # a breakdown list written after a word (`White, 81%; Black, 13%`) has no single value
     between = None if digit_first else _BETWEEN.match(s, qend)
     lead_text = False if digit_first else not _lead_number(s, between.end() if between else qend)
+    pre = _pre_number(s, qend) if lead_text else None
+    if pre is not None and nums[0].start == pre[3]:
+        lead_text = False       # `TZS trilioni 170.3`, `miaka 66.2`: words a language writes before the number
+    else:
+        pre = None
     if lead_text and _PROSE_VERB.search(_BRACKETS.sub(" ", s)):
         out.period = _value_period(s, None)
         return out          # `age 15 and over can read and write`: a definition, not a number
@@ -907,7 +958,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             and currency_at(s, outside[0].end) is None:
         out.period = _value_period(s, None)
         return out          # `tourism; public debt since the 2009 crisis`: a year inside text, no value
-    if lead_text and len(outside) >= 2 and not _RANK.match(s, outside[0].end):
+    if lead_text and len(outside) >= 2 and not _rank_rx().match(s, outside[0].end):
         out.period = _value_period(s, None)
         return out
     n = nums[0]
@@ -917,6 +968,10 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             out.period = None
             return out       # `President X (since 20 July 1994)`: the number is a date, the value text
     out.value = n.value
+    out.scaled = n.scale != 1.0
+    if pre is not None and pre[1] and n.scale == 1.0:
+        out.value = n.value * pre[1]
+        out.scaled = True
     pos = n.end
     # currency: symbol or code before, code after
     before = s[max(0, n.start - 6):n.start]
@@ -931,6 +986,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
             code = cb.group(1)
     if sym and not code:
         code = currency_of_symbol(sym)
+    if pre is not None and pre[0] and not code:
+        code = pre[0]
     # range: `300,000–400,000`, `2,500 to 2,800`, `between 2,500 and 3,000`, `1.5%-2%`
     r = _RANGE.match(s, pos)
     if r and "and" in r.group() and not between:
@@ -946,7 +1003,7 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
                 out.value_max = hv
                 pos = hi.end
     # rank
-    rk = _RANK.match(s, n.end)
+    rk = _rank_rx().match(s, n.end)
     if rk and (dimension == "rank" or _RANK_LABEL.search(label) or _OF.match(s, n.end)):
         total = find_numbers(rk.group(1))
         if total and total[0].value >= n.value:
@@ -985,6 +1042,8 @@ def parse_value(text: str, dimension: str | None, label_unit: str | None = None,
                         out.unit = known
                     else:
                         out.unknown_unit = tok
+    if out.unit is None and pre is not None and pre[2]:
+        out.unit = pre[2]                      # `miaka 66.2`: a unit written before the number
     if out.unit is None and label_unit:
         out.unit = label_unit
     out.unit = _dimension_unit(out.unit, dimension, out.density)
@@ -1179,7 +1238,7 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     v = _parsed_value(value_text, dim, lunit, label_text, dc) if len(value_text) <= 200 \
         else parse_value(value_text, dim, lunit, label_text, dc)
     value = v.value                            # (v may be shared: never changed here)
-    if lscale and value is not None and v.value_max is None and not _HAS_SCALE_WORD.search(value_text):
+    if lscale and value is not None and v.value_max is None and not v.scaled and not _HAS_SCALE_WORD.search(value_text):
         value *= lscale                        # `Population (thousands): 9,500` is 9,500,000
     if lperiod is None and row.period_text:
         lperiod = parse_period(row.period_text)
@@ -1365,6 +1424,9 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     # a short line with no value (a group header?); whether it is label-like is asked by take_bare,
     # only when a row follows it (of a run of news or prose lines, no line is asked)
     bare_prev: list[Line | None] = [None]
+    # the header row of a table with one column per year (`Indicator | 2019 | 2020 | 2021`): its
+    # number of cells and the year written at each year column (_year_header)
+    year_head: list[tuple[int, dict[int, str]] | None] = [None]
 
     def take_bare() -> Line | None:
         """The line above when it is a short label-like line, and forget it."""
@@ -1429,6 +1491,7 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     def close_table():
         nonlocal in_table, pending, header_wait, last_cell
         last_row[0] = None
+        year_head[0] = None
         left = list(cells_open)
         cells_open.clear()
         in_table = False
@@ -1625,6 +1688,25 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             if t[0] in _RULE_CHARS and _RULE_ROW.match(t):      # (a rule row is made of these only)
                 continue
             full = [c for c in cells if c.text]
+            if len(cells) >= 3 and len(full) >= 2:
+                yh = _year_header(cells)
+                if yh is not None:
+                    year_head[0] = (len(cells), yh)      # (a header row is no fact)
+                    pending = None
+                    header_wait = None
+                    last_row[0] = None
+                    continue
+                if year_head[0] is not None and year_head[0][0] == len(cells):
+                    # a row of a table with one column per year: one fact, its first value written
+                    # with that column's year (the other years' cells are no facts of their own)
+                    r = _year_row(rows, cells, year_head[0][1])
+                    pending = None
+                    header_wait = None
+                    last_cell = None
+                    last_row[0] = r
+                    continue
+            if year_head[0] is not None and len(cells) != year_head[0][0]:
+                year_head[0] = None
             if len(full) >= 4 or (len(full) >= 2 and _nav_row(full, rows)):
                 pending = None                   # navigation bars, wide data tables
                 continue
@@ -1680,6 +1762,42 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 continue
         plain(line, cls)
     flush_trailing()
+
+
+def _year_header(cells: list[_Cell]) -> dict[int, str] | None:
+    """The year columns of a table's header row, {cell index: year text}: two or more cells
+    after the first that are all years (`Indicator | 2019 | 2020 | 2021`, `| 2020/21 | 2021/22`);
+    None for any other row."""
+    years: dict[int, str] = {}
+    for i, c in enumerate(cells):
+        if not c.text:
+            continue
+        if c.text[:1].isdigit() or c.text[:1] in "(F":
+            if i > 0 and _PERIOD_CELL.match(c.text) and parse_period(c.text) is not None:
+                years[i] = c.text
+                continue
+        if years or i > 0 and any(x.text for x in cells[:i]):
+            return None          # a second text cell, or a text cell after a year: no year header
+    return years if len(years) >= 2 else None
+
+
+def _year_row(rows: "_Rows", cells: list[_Cell], years: dict[int, str]) -> Row | None:
+    """The fact of a row under a year header: the label cell before the first year column, the
+    first year column's cell that holds a number (else its first cell with text) and that
+    column's year."""
+    first = min(years)
+    label = next((c for c in cells[:first] if c.text), None)
+    if label is None or label.multiline or not label_ok(label.text):
+        return None
+    vals = [(i, cells[i]) for i in sorted(years) if cells[i].text]
+    pick = next(((i, c) for i, c in vals if _DIGIT.search(c.text)), vals[0] if vals else None)
+    if pick is None:
+        return None
+    i, c = pick
+    r = rows.add(label.text, label.start, c.text, c.start, "fact.pipe", label.line)
+    if r is not None:
+        r.period_text = years[i]
+    return r
 
 
 _GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z0-9$£€₹(\"“])")

@@ -211,6 +211,8 @@ class LabelWords:
     # heading_value's alternatives that can take a digit: the same answer for a text with a digit,
     # a few alternatives tried instead of seventy (facts asks it of every row's value)
     heading_value_digit: re.Pattern = re.compile(r"(?!x)x")
+    # words between a rank and the number ranked (`50 of 188`, `88 de 191`): [numbers] rank_of
+    rank_of: tuple[str, ...] = ("of", "out of")
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -423,4 +425,5 @@ def label_words() -> LabelWords:
                                 "numbers.decimal_comma_words"),
         dimension_words=tuple(dims),
         contact_meta=_whole(skip.get("contact_meta", []) or ["(?!x)x"], "skip.contact_meta"),
+        rank_of=tuple(d.get("numbers", {}).get("rank_of", ["of", "out of"])),
     )

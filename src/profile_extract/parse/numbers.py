@@ -17,16 +17,19 @@ from dataclasses import dataclass
 from ..data import load_toml
 
 __all__ = ["Number", "find_numbers", "first_number", "parse_number", "to_float", "scale_of",
-           "SCALE_WORDS"]
+           "SCALE_WORDS", "BEFORE_SCALE_WORDS"]
 
 
-def _load_scales() -> tuple[dict[str, float], dict[str, float]]:
+def _load_scales() -> tuple[dict[str, float], dict[str, float], dict[str, float]]:
     data = load_toml("scale_words.toml")
     return ({k.lower(): float(v) for k, v in data.get("scale", {}).items()},
-            {k.lower(): float(v) for k, v in data.get("money_only", {}).items()})
+            {k.lower(): float(v) for k, v in data.get("money_only", {}).items()},
+            {k.lower(): float(v) for k, v in data.get("before", {}).items()})
 
 
-SCALE_WORDS, MONEY_SCALE_WORDS = _load_scales()
+# BEFORE_SCALE_WORDS: scale words written before the number (Swahili `trilioni 170.3`); find_numbers
+# does not read them (the facts stage does, between a label and its value's number)
+SCALE_WORDS, MONEY_SCALE_WORDS, BEFORE_SCALE_WORDS = _load_scales()
 
 
 def _alternation(words) -> str:

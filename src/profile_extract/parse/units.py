@@ -23,7 +23,7 @@ from importlib import resources
 from ..data import load_toml
 
 __all__ = ["registry", "to_km", "unit_after", "UnitMatch", "lookup_unit", "format_unit",
-           "spelling_table", "label_rate"]
+           "spelling_table", "label_rate", "unit_before", "before_words"]
 
 
 @lru_cache(maxsize=1)
@@ -140,14 +140,16 @@ _AREA_ALT, _AREA_ROWS = _compile(_DATA.get("area", {}), "area")
 _RATE_ALT, _RATE_ROWS = _compile(_DATA.get("rates", {}), "rates")
 _PEOPLE_ALT = "|".join(f"(?:{p})" for p in _DATA.get("people", {}).get("words", []))
 _END = r"(?![\w²³])"
+# `per` in any language (`69 kwa km²`, `45 hab. por km²`): data [per]; the English `per` and `/` always
+_PER = r"(?:per|" + "".join(f"(?:{p})(?!\\w)|" for p in _DATA.get("per", {}).get("words", [])) + r"/)"
 
 _UNIT_RE = re.compile(
     r"[ \t\u00a0]?(?:"
     # rates: `births per 1,000 residents`, `migrants/1,000 population`, `per 1000`
-    r"(?P<rate>(?:[A-Za-z]+\s?)?(?:per|/)\s?(?P<base>" + _RATE_ALT + r")(?![,.]?\d)" + _END
+    r"(?P<rate>(?:[A-Za-z]+\s?)?" + _PER + r"\s?(?P<base>" + _RATE_ALT + r")(?![,.]?\d)" + _END
     + r"(?:\s(?:live\s)?(?:" + _PEOPLE_ALT + r"|births|males|females|women|men)" + _END + r")?)"
     # densities: `residents per km²`, `per sq. kms.`, `/km2`
-    r"|(?P<density>(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?(?:per|/)\s?(?P<darea>" + _AREA_ALT + r")"
+    r"|(?P<density>(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?" + _PER + r"\s?(?P<darea>" + _AREA_ALT + r")"
     + r"(?:(?<=\.)|" + _END + r"))"
     r"|(?P<area>" + _AREA_ALT + r")(?:(?<=\.)|" + _END + r")"
     r"|(?P<plain>" + _UNITS_ALT + r")(?:(?<=\.)|(?<=%)|(?<=‰)|" + _END + r")"
@@ -236,7 +238,7 @@ _TAIL_ONLY = _reads_tail_only()
 
 # a rate written in a label (`Live births per 1,000 population`, `Deaths (‰)`, `Doctors per 1000`):
 # the label's unit applies to a bare number in the value
-_LABEL_RATE_RE = re.compile(r"(?:\bper|/)\s?(?P<base>" + _RATE_ALT + r")(?![,.\s]?\d)(?!\s+(?:thousand|million|lakh))"
+_LABEL_RATE_RE = re.compile(r"(?:\b" + _PER + r")\s?(?P<base>" + _RATE_ALT + r")(?![,.\s]?\d)(?!\s+(?:thousand|million|lakh))"
                             + _END + r"|(?P<sign>‰)",
                             re.IGNORECASE)
 
@@ -258,3 +260,21 @@ def label_rate(label: str) -> str | None:
     if m.group("sign"):
         return "permille"
     return _resolve("rates", m.group("base"))
+
+
+# units a language writes before the number (data [before]: Swahili `miaka 66.2` years)
+_BEFORE = {w.casefold(): unit for unit, words in _DATA.get("before", {}).items() for w in words}
+
+
+def unit_before(word: str) -> str | None:
+    """The unit of a word written before a number (`miaka` -> 'year'), else None.
+
+    >>> unit_before("miaka"), unit_before("Asilimia"), unit_before("about")
+    ('year', 'percent', None)
+    """
+    return _BEFORE.get(word.casefold())
+
+
+def before_words() -> tuple[str, ...]:
+    """The words unit_before knows (for patterns built elsewhere)."""
+    return tuple(_BEFORE)

@@ -1,0 +1,181 @@
+"""Facts in the page shapes QA's blind set 4 met (tables with one column per year,
+units and scale words of other languages, update stamps, source notes and contact
+rows in other languages, short dot leaders, a year written in the label). Every
+test string is written here in the same shapes, none is copied from a set-4 page
+or the dev corpus; positive and negative tables side by side."""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pytest
+
+from profile_extract.extract.facts import extract_facts, parse_value
+from profile_extract.ingest.segment import Doc
+
+_UNSET = object()
+
+
+def facts_of(text: str, content_type: str = "text"):
+    return extract_facts(Doc.from_text(text, content_type=content_type))[0]
+
+
+def page_facts(data: str, name: str = "page.txt"):
+    from profile_extract.pipeline import extract_page
+    return extract_page(data, name).facts
+
+
+class Case(NamedTuple):
+    text: str
+    label: str
+    value: float | None = None
+    unit: str | None = None
+    year_start: int | None = None
+    year_end: int | None = None
+    rank_total: int | None = None
+    qualifier: object = _UNSET
+
+
+def _check(f, c: Case):
+    assert f.label == c.label
+    assert (f.value is None) == (c.value is None), (f.value, c.value)
+    if c.value is not None:
+        assert f.value == pytest.approx(c.value, rel=1e-9)
+    assert f.unit == c.unit
+    assert (f.year_start, f.year_end) == (c.year_start, c.year_end)
+    assert f.rank_total == c.rank_total
+    if c.qualifier is not _UNSET:
+        assert f.qualifier == c.qualifier
+
+
+# --- 1. a table with one column per year ------------------------------------------------------
+
+YEAR_TABLES = [
+    # one fact per row: the first value written, with its column's year; units and scale in the
+    # label's brackets apply
+    ("Series | 2017 | 2018 | 2019\n"
+     "Population (thousands) | 8,120 | 8,240 | 8,350\n"
+     "Unemployment rate (%) | 6.1 | 5.8 | 5.2\n"
+     "Exports (EUR million) | 1,204 | 1,310 | 1,422\n"
+     "Asylum seekers (persons) | 12,400 | 9,870 | 10,020\n",
+     [Case("", "Population (thousands)", 8_120_000, "person", 2017, 2017),
+      Case("", "Unemployment rate (%)", 6.1, "percent", 2017, 2017),
+      Case("", "Exports (EUR million)", 1_204_000_000, "EUR", 2017, 2017),
+      Case("", "Asylum seekers (persons)", 12_400, "person", 2017, 2017)]),
+    # two year columns, fiscal-year headers, an empty first header cell
+    (" | 2020/21 | 2021/22\n"
+     "Enrolment in primary school | 412,300 | 418,900\n"
+     "Pupil-teacher ratio | 41 | 39\n",
+     [Case("", "Enrolment in primary school", 412_300, None, 2020, 2021),
+      Case("", "Pupil-teacher ratio", 41, None, 2020, 2021)]),
+    # a cell not available in the first year: the first number written, with its own column's year
+    ("Indicator | 2015 | 2016 | 2017\n"
+     "Net migration rate (per 1,000) | .. | -1.2 | -0.9\n",
+     [Case("", "Net migration rate (per 1,000)", -1.2, "permille", 2016, 2016)]),
+]
+
+
+@pytest.mark.parametrize("text,cases", YEAR_TABLES)
+def test_year_column_table(text, cases):
+    fs = facts_of(text)
+    assert len(fs) == len(cases), [f.label for f in fs]
+    for f, c in zip(fs, cases):
+        _check(f, c)
+
+
+def test_year_column_table_in_html():
+    html = ("<html><body><h1>Selected indicators of Examplia</h1><table>"
+            "<tr><th>Indicator</th><th>2018</th><th>2019</th><th>2020</th></tr>"
+            "<tr><td>Population (million)</td><td>12.4</td><td>12.7</td><td>13.0</td></tr>"
+            "<tr><td>Remittances received (USD million)</td><td>845</td><td>910</td><td>880</td></tr>"
+            "</table></body></html>")
+    fs = page_facts(html, "page.html")
+    got = [(f.label, f.value, f.unit, f.year_start) for f in fs]
+    assert got == [("Population (million)", 12_400_000, "person", 2018),
+                   ("Remittances received (USD million)", 845_000_000, "USD", 2018)]
+
+
+YEAR_TABLES_NOT = [
+    # a wide table whose header cells are words, not years, gives no facts (as before)
+    "Region | Men | Women | Total\nNorth | 1,204 | 1,311 | 2,515\nSouth | 988 | 1,020 | 2,008\n",
+    # the year header row itself is no fact
+    "Indicator | 2019 | 2020 | 2021\n",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_TABLES_NOT)
+def test_year_column_table_negatives(text):
+    assert facts_of(text) == []
+
+
+def test_two_column_row_after_a_year_table_is_its_own_row():
+    text = ("Indicator | 2019 | 2020 | 2021\nGDP growth (%) | 3.1 | -2.0 | 4.4\n\n"
+            "Capital | Examplia City\nArea | 41,285 km²\n")
+    fs = facts_of(text)
+    assert [(f.label, f.year_start) for f in fs] == [("GDP growth (%)", 2019), ("Capital", None), ("Area", None)]
+
+
+# --- 2. units, scale words and ranks written in other languages --------------------------------
+
+LANG_LINES = [
+    # Indonesian / Malay: `juta` million, `ribu` thousand, `jiwa`/`orang` people, `tahun` years
+    Case("Jumlah penduduk (2021): 3,75 juta jiwa\nLuas: 12.400 km²", "Jumlah penduduk", 3_750_000, "person", 2021, 2021),
+    Case("Jumlah penduduk: 820 ribu orang\nLuas: 1.200 km²", "Jumlah penduduk", 820_000, "person"),
+    Case("Kepadatan penduduk: 312 jiwa/km²\nLuas: 1.200 km²", "Kepadatan penduduk", 312, "person / km**2"),
+    Case("Angka harapan hidup: 70,4 tahun\nLuas: 1.200 km²", "Angka harapan hidup", 70.4, "year"),
+    # Swahili: unit and scale words before the number, `kwa` = per
+    Case("Idadi ya watu: 1,204,330\nEneo: 5,120 km²", "Idadi ya watu", 1_204_330, "person"),
+    Case("Msongamano wa watu: 48 kwa km²\nEneo: 5,120 km²", "Msongamano wa watu", 48, "person / km**2"),
+    Case("Pato la Taifa: TZS bilioni 820.5\nEneo: 5,120 km²", "Pato la Taifa", 820_500_000_000, "TZS"),
+    Case("Pato la Taifa: KES trilioni 14.2\nEneo: 5,120 km²", "Pato la Taifa", 14_200_000_000_000, "KES"),
+    Case("Umri wa kuishi: miaka 63.9\nEneo: 5,120 km²", "Umri wa kuishi", 63.9, "year"),
+    Case("Kiwango cha kujua kusoma: asilimia 78\nEneo: 5,120 km²", "Kiwango cha kujua kusoma", 78, "percent"),
+    Case("Idadi ya watu (Sensa 2012): 1,204,330\nEneo: 5,120 km²", "Idadi ya watu", 1_204_330, "person", 2012, 2012,
+         qualifier="census"),
+    # Spanish and Portuguese: `millones`, `milhões`, `hab. por km²`, a rank `de` its total
+    Case("Población: 8,4 millones de habitantes\nSuperficie: 22.000 km²", "Población", 8_400_000, "person"),
+    Case("População: 3,2 milhões\nÁrea: 22.000 km²", "População", 3_200_000, "person"),
+    Case("Densidad de población: 38,2 hab. por km²\nSuperficie: 22.000 km²", "Densidad de población", 38.2,
+         "person / km**2"),
+    Case("Puesto en el IDH (2019): 112 de 189\nSuperficie: 22.000 km²", "Puesto en el IDH", 112, None, 2019, 2019,
+         rank_total=189),
+    # French: a rank `sur` its total, `ans`
+    Case("Classement IDH : 145e sur 189\nSuperficie : 22 000 km²", "Classement IDH", 145, None, rank_total=189),
+    Case("Espérance de vie : 64,1 ans\nSuperficie : 22 000 km²", "Espérance de vie", 64.1, "year"),
+]
+
+
+@pytest.mark.parametrize("c", LANG_LINES, ids=lambda c: c.label)
+def test_other_language_units_and_scales(c):
+    f = facts_of(c.text)[0]
+    _check(f, c)
+
+
+LANG_NOT = [
+    # a word before the number that is no unit or scale of the [before] tables changes nothing
+    ("Mji mkuu: Dodoma na 410,000", "text", None),
+    # a date in a row whose label says nothing of rank is no rank (`20 de julio`)
+    ("Fiesta nacional: 9 de julio", None, None),
+    # `de` between two numbers under a label that is no rank: no rank_total
+    ("Municipios: 32 de 45 con agua potable", "count", None),
+]
+
+
+@pytest.mark.parametrize("text,dim,rank_total", LANG_NOT)
+def test_other_language_negatives(text, dim, rank_total):
+    value = text.split(": ", 1)[1]
+    v = parse_value(value, dim, label=text.split(":")[0])
+    assert v.rank_total == rank_total
+    assert v.unit is None
+
+
+def test_scale_before_number_needs_a_number_right_after():
+    v = parse_value("trilioni za shilingi", "money")
+    assert v.value is None
+    v = parse_value("TZS trilioni 170.3 (2022)", "money")
+    assert (v.value, v.unit, v.period.year_start) == (pytest.approx(1.703e14), "TZS", 2022)
+
+
+def test_label_scale_is_not_applied_twice_to_a_value_with_its_own_scale():
+    # `(thousands)` in the label, a scale word written before the number in the value
+    fs = facts_of("Pato la Taifa (thousands): TZS milioni 3.2\nEneo: 5,120 km²")
+    assert fs[0].value == pytest.approx(3_200_000)
