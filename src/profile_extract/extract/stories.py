@@ -1,16 +1,24 @@
 """Stories: a person or group and their distance from home or distance travelled.
 
 Rules (each record names the one that matched):
-  story.teaser   a line `5,701 kms from home`, name and role from a `Name, role`
-                 line just above it (else both null)
+  story.teaser   a line `5,701 kms from home` (or `Distance from home: 5,701 km`), name
+                 and role from a `Name, role` line just above it (`Name, 34, role`,
+                 a couple `Name & Name, role`, a role alone `A father of three`; else null)
   story.home     `2,480 kilometers from Sudanese home`, `nine hundred kilometres away from home`
   story.journey  a journey verb shortly before the distance (`Alin trekked 64 miles`,
-                 `walked for 80 kilometers`, `covering 45 miles (72 kilometers)`)
+                 `walked for 80 kilometers`, `covering 45 miles (72 kilometers)`), or a
+                 headline opening with a distance and a means of travel
+                 (`Sixty miles by boat: Mere and her children ...`)
+  story.away     home said another way, of a person: `I am 900 miles from the school I
+                 left`, `is now 3,000 km from her children`
 Not stories: totals and averages (`collectively`, `each year`), a plural population
 as subject (`Syrian refugees traveled ...`), distances between places (no journey
-verb), journeys given only in days (no distance). The first unit written counts;
-a unit in parentheses after it is the same distance. Repeated mentions of one
-journey (a headline and the body) are one record, named when any mention names it.
+verb; a place as subject), journeys given only in days (no distance). A routine rate
+(`walks 14 km a day`) is a story only of a named person with no other distance on the
+page. The first unit written counts (km, mile, nautical mile); a unit in parentheses
+after it is the same distance. Repeated mentions of one journey (a headline and the
+body) are one record, named when any mention names it (`Mere` and `Mere Tuvou` are one
+name: the first mention's is kept).
 
 The name comes from the sentence that gives the distance; when that sentence
 says I, we, he, she or they, from the nearest mention of a person before it
