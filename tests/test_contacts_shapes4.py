@@ -40,7 +40,7 @@ def kinds(text, country=None, content_type="text"):
 EMAILS = [
     ("Portuguese bare `arroba`", "E-mail: secretaria arroba centro-teste.org.br", "secretaria@centro-teste.org.br"),
     ("French bracketed `arobase`", "Courriel : accueil (arobase) maison-test.fr", "accueil@maison-test.fr"),
-    ("Spanish bare `arroba` and `punto`", "Escríbenos: info arroba red-sur punto org", "info@red-sur.org"),
+    ("Spanish bare `arroba` and `punto`", "Correo: info arroba red-sur punto org", "info@red-sur.org"),
     ("full-width at sign", "Mail: kyoto＠test-kai.jp", "kyoto@test-kai.jp"),
     ("written backwards for a right-to-left style", "Careers: gro.tset-elpmaxe@sreerac",
      "careers@example-test.org"),
@@ -67,6 +67,12 @@ EMAIL_NEGATIVES = [
 def test_no_new_emails(name, text):
     got = [m.value for m in find_emails(text)]
     assert got in ([], ["info@test.travel"])
+
+
+def test_bare_at_word_needs_an_email_label():
+    """`arroba` without brackets counts in an e-mail label's value only."""
+    assert not any(k == "email" for k, _ in kinds("Contamos 12 arroba test.org en 2019."))
+    assert ("email", "a@test.org") in kinds("E-mail: a arroba test.org")
 
 
 def test_fullwidth_note_gives_no_email():
@@ -196,3 +202,126 @@ def test_dash_heading_is_no_city():
 def test_organisation_word_is_no_city():
     got = kinds("Test Statistical Institute, India\nAdresse: 12 Park Road, Kolkata 700108")
     assert ("city", "Test Statistical Institute") not in got
+
+
+# ---------------------------------------------------------------- Mexican `C.P.`
+
+CP_CODES = [
+    Case("`C.P.` after the district, city on the next line",
+         "Centro Prueba, A.C.\nCalle Sonora 45, Col. Roma Norte\nAlcaldía Cuauhtémoc, C.P. 06700\nCiudad de México, México",
+         [("postal_code", "06700"), ("street", "Calle Sonora 45"), ("city", "Ciudad de México")]),
+    Case("`CP` before the code and the city",
+         "Casa Prueba\nAv. Juárez 10\nCP 44100 Guadalajara, Jalisco",
+         [("postal_code", "44100"), ("city", "Guadalajara")]),
+]
+
+
+@pytest.mark.parametrize("case", CP_CODES, ids=[c.name for c in CP_CODES])
+def test_cp_postal_codes(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert not any(k == "street" and v.startswith(("C.P", "CP")) for k, v in got)
+
+
+def test_swiss_case_postale_stays_a_box():
+    got = kinds("Test Stiftung\nCase postale 2300\n1211 Genève 2\nSuisse\nTél. +41 22 555 01 00")
+    assert ("street", "Case postale 2300") in got
+    assert not any(k == "postal_code" and v == "2300" for k, v in got)
+
+
+# ---------------------------------------------------------------- phones
+
+PHONES = [
+    Case("Mexican WhatsApp line with the abolished mobile `1`",
+         "Oficina Prueba\nCalle Madero 5\nMonterrey, México\nWhatsApp: +52 1 81 5555 0100",
+         [("phone", "+528155550100")]),
+    Case("French toll-free label, number from the block's country",
+         "Association Test\n5, rue de la Paix\nDakar, Sénégal\nNuméro vert : 800 00 55 66",
+         [("phone", "+221800005566")]),
+    Case("Chilean `Fono`", "Fundación Prueba\nAv. Providencia 1200\nSantiago, Chile\nFono: 2 2555 0100",
+         [("phone", "+56225550100")]),
+    Case("Korean free-call label", "KTN Office\n(04524) Seoul, Jung-gu, Sejong-daero 9\nRepublic of Korea\n"
+         "Free call: 080-555-0100", [("phone", "+82805550100")]),
+    Case("a toll-free number in a sentence, from the page's country",
+         "Free hotline\n\nCalls within the country cost nothing: 8 800 555-01-23 (daily).", [("phone", "+78005550123")],
+         "RU"),
+]
+
+
+@pytest.mark.parametrize("case", PHONES, ids=[c.name for c in PHONES])
+def test_phones(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+PHONE_NEGATIVES = [
+    Case("a Belgian company number in a contact block",
+         "Test asbl\nRue Haute 12\n1000 Bruxelles\nTél. : 02 555 01 00\nNuméro d'entreprise : 0412.345.678", [], "BE"),
+    Case("a Brazilian tax number", "Instituto Teste\nRua Augusta 100\n01304-000 São Paulo\nCNPJ: 12.345.678/0001-90",
+         [], "BR"),
+    Case("an ordinary number in prose is no hotline",
+         "In 2023 we answered 8 800 700 calls from 41 regions.", [], "RU"),
+]
+
+
+@pytest.mark.parametrize("case", PHONE_NEGATIVES, ids=[c.name for c in PHONE_NEGATIVES])
+def test_no_phone(case):
+    got = kinds(case.text, case.country)
+    phones = {v for k, v in got if k == "phone"}
+    assert not any(v.endswith(("412345678", "12345678000190", "8800700")) for v in phones)
+    if "prose" in case.name:
+        assert not phones
+
+
+# ---------------------------------------------------------------- Russian order, table rows
+
+RUSSIAN = [
+    Case("postal code, two-word city, `ul.` street, office dropped",
+         "Test Fund\n190000, Nizhny Novgorod, ul. Bolshaya Pokrovskaya, 12, office 4\nTel. +7 831 555-01-00",
+         [("postal_code", "190000"), ("city", "Nizhny Novgorod"), ("street", "ul. Bolshaya Pokrovskaya, 12")]),
+    Case("street first, then city and code", "Test Fund\nul. Lenina, 5\nTomsk 634050\nRussia",
+         [("street", "ul. Lenina, 5"), ("city", "Tomsk"), ("postal_code", "634050")]),
+]
+
+
+@pytest.mark.parametrize("case", RUSSIAN, ids=[c.name for c in RUSSIAN])
+def test_russian_order(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+def test_directory_table_rows():
+    text = ("Office | Address | Phone | E-mail\n"
+            "TFN Samara Office | 443001, Samara, ul. Frunze, 10 | +7 (846) 555-01-00 | samara@tfn.test\n"
+            "TFN Omsk Office | ul. Lenina, 22 Omsk 644024 | +7 (381) 555-01-00 | omsk@tfn.test\n")
+    recs = records(text, "RU")
+    orgs = {r.group: r.value for r in recs if r.kind == "organization"}
+    assert sorted(orgs.values()) == ["TFN Omsk Office", "TFN Samara Office"]
+    assert ("street", "ul. Frunze, 10") in {(r.kind, r.value) for r in recs}
+    assert len({r.group for r in recs}) == 2
+
+
+def test_table_row_with_a_city_cell_gives_no_organization():
+    text = "City | Address | Phone\nSamara | 443001, Samara, ul. Frunze, 10 | +7 (846) 555-01-00\n"
+    assert not any(k == "organization" for k, _ in kinds(text, "RU"))
+
+
+# ---------------------------------------------------------------- sentence-case names
+
+NAMES = [
+    Case("French agency name in sentence case with its acronym, building line between",
+         "Nous contacter\n\nOffice national de l'eau potable (ONEP)\nImmeuble Sahel, 3e étage\n"
+         "24, avenue Léopold Senghor\nNiamey, Niger",
+         [("organization", "Office national de l'eau potable (ONEP)"), ("street", "24, avenue Léopold Senghor")]),
+    Case("Spanish institute in sentence case",
+         "Instituto nacional de migración\nAv. Reforma 200\nCiudad de México, México",
+         [("organization", "Instituto nacional de migración")]),
+]
+
+
+@pytest.mark.parametrize("case", NAMES, ids=[c.name for c in NAMES])
+def test_sentence_case_names(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+def test_sentence_in_lower_case_is_no_name():
+    got = kinds("Visit us at our new office in the centre.\n24, avenue Léopold Senghor\nNiamey, Niger")
+    assert not any(k == "organization" for k, _ in got)

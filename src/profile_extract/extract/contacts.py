@@ -44,6 +44,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import phonenumbers
+
 from ..findings import Finding
 from ..ingest.segment import Doc
 from ..parse import addresses as addr
@@ -491,7 +493,8 @@ def _bare_phone_items(text: str, s: int, e: int) -> list[Item]:
     depends on text[s:e] and the 13 characters before it (the amount and
     IBAN look-backs reach 12 and 6 back, their look-behinds one more), or
     fewer at the start of the text. Pages repeat their table rows' numbers
-    (years, ranges, amounts), which are no phone numbers."""
+    (years, ranges, amounts), which are no phone numbers. (An identifier
+    row's label, further back, is asked by the caller: _id_label_before.)"""
     b = max(0, s - 13)
     key = (text[b:e], s - b) if e - b <= 200 else None
     got = _BARE_PHONES.get(key) if key is not None else None
@@ -539,6 +542,22 @@ _MONEY_BEFORE = re.compile(r"(?:[$€£¥₹]|\b(?:USD|EUR|GBP|CHF|Rs|ISBN|ISSN|
                            r"(?:[ \t.\-]*(?:no|nr|number|id))?\.?)\s*[:#]?\s*\Z", re.I)
 
 
+_ID_BACK = 24   # how far back an identifier label may start
+
+
+def _id_label_before(text: str, start: int) -> bool:
+    """An identifier row's label right before a number (`Numéro d'entreprise :`)."""
+    return _id_label_rx().search(text, max(0, start - _ID_BACK), start) is not None
+
+
+@lru_cache(maxsize=None)
+def _id_label_rx() -> re.Pattern:
+    """An identifier row's label (data: phones.identifier_labels) right before a number."""
+    words = addr.data().get("phones", {}).get("identifier_labels", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w])(?:{alt})(?:[ \t.\-]*(?:no|nr|n°|nº|number|num))?\.?\s*[:#]?\s*\Z")
+
+
 # the country and check digits that start an IBAN (`SI56 0201 ...`): the digits after are no phone
 _IBAN_HEAD = re.compile(r"(?<![\w])[A-Z]{2}\d{2}[ \t]?\Z")
 
@@ -556,6 +575,23 @@ def _unlabelled_ok(text: str, start: int, run: str) -> bool:
     if len(groups) < 2 and not run.lstrip().startswith("+"):
         return False
     return True
+
+
+# what may follow a hotline number in prose: no letter or digit glued on or
+# one space away (`0800 555 123Mb`: the run stopped inside something else)
+_TOLL_FREE_END = re.compile(r"(?![^\W\d_]|[ \t]?\d)")
+
+
+def _toll_free(number: str, region: str) -> bool:
+    """A valid toll-free number of the page's country (`0800 …`, `8 800 …`,
+    `1-800-…`, `0120-…`), eight digits or more: a phone wherever it stands."""
+    d = digits(number)
+    if d[:1] not in ("0", "1", "8") or len(d) < 8:
+        return False
+    pv = normalise_phone(number, region)
+    if not (pv.valid and pv.international):
+        return False
+    return phonenumbers.number_type(phonenumbers.parse(pv.value)) == phonenumbers.PhoneNumberType.TOLL_FREE
 
 
 def _is_intl(run: str) -> bool:
@@ -638,8 +674,9 @@ def _line_scan_blind() -> bool:
 
 @lru_cache(maxsize=4096)
 def _emails_of(value: str) -> tuple[Match, ...]:
-    """find_emails of a label's value (a site's pages repeat their rows)."""
-    return tuple(find_emails(value))
+    """find_emails of a label's value (a site's pages repeat their rows),
+    with the bare words for `@` (`geral arroba x.org`)."""
+    return tuple(find_emails(value, at_words=True))
 
 
 @lru_cache(maxsize=4096)
@@ -714,7 +751,14 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
         if _is_intl(text[rs:rend]):
             items.extend(_bare_phone_items(text, rs, rend))
         else:
-            loose.extend(_bare_phone_items(text, rs, rend))
+            got = _bare_phone_items(text, rs, rend)
+            if got and _id_label_before(text, rs):
+                continue    # a company or tax number, not a phone
+            if got and doc.country_iso2 and _TOLL_FREE_END.match(text, rend) \
+                    and all(_toll_free(i.number_text, doc.country_iso2) for i in got):
+                items.extend(got)   # `Calls are free: 8 800 700-41-20`: a hotline in prose
+            else:
+                loose.extend(got)
     # a line that is only a website (an infobox row without its label)
     for line in (doc.nonblank if "www." in text else ()):   # (the line holds `www.`)
         if "www." not in line.text:
@@ -1079,8 +1123,6 @@ def _name_ok(name: str) -> bool:
         return False
     if n.casefold().rstrip(":") in not_names:
         return False
-    if addr.country_iso2(_NOTE_END.sub("", n)):
-        return False   # a country heading (`GUATEMALA`, `México (sede regional)`) is a place
     if not (n[0].isupper() or n[0].isdigit()) or n[0].isdigit():
         return False
     if ":" in n or " | " in n or _PREPOSITION_START.match(n):
@@ -1097,7 +1139,7 @@ def _name_ok(name: str) -> bool:
     # a legal form written in lower case (`e.V.`) counts as a name word
     caps = sum(1 for w in sig if w[0].isupper() or (not w.isalpha() and kw_rx.fullmatch(w)))
     # Russian and Greek names are written in sentence case (`Представительство фонда`)
-    if caps / len(sig) < 0.6 and not _GREEK_CYRILLIC.search(n):
+    if caps / len(sig) < 0.6 and not _GREEK_CYRILLIC.search(n) and not _sentence_case_name(n, words):
         return False
     if sum(map(str.isdigit, n)) > 4:
         return False
@@ -1105,6 +1147,8 @@ def _name_ok(name: str) -> bool:
         return False
     if PHONE_RUN.search(n) and len(digits(n)) >= 6:
         return False
+    if len(words) <= 6 and addr.country_iso2(_NOTE_END.sub("", n) if n.endswith(")") else n):
+        return False   # a country heading (`GUATEMALA`, `México (sede regional)`) is a place
     return True
 
 
@@ -1114,6 +1158,23 @@ def _legal_form_rx() -> re.Pattern:
     forms = addr.data()["organization"].get("legal_forms", [])
     alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?:[ \t]|,[ \t]*)(?:{alt})\Z")
+
+
+@lru_cache(maxsize=None)
+def _sentence_case_heads() -> frozenset[str]:
+    return frozenset(w.casefold() for w in addr.data()["organization"].get("sentence_case_heads", []))
+
+
+_ACRONYM_NOTE = re.compile(r"\([A-Z][A-Z&\-]{1,9}\)\Z")
+
+
+def _sentence_case_name(n: str, words: list[str]) -> bool:
+    """A name in sentence case (`Agence sénégalaise pour l'hydraulique
+    villageoise (ASHV)`): a name word first (data) or its acronym in
+    brackets at the end, and no sentence punctuation."""
+    if len(words) > 10 or any(c in n for c in ".;!?"):
+        return False
+    return words[0].casefold() in _sentence_case_heads() or bool(_ACRONYM_NOTE.search(n))
 
 
 def _first_comma(name: str) -> str:
@@ -1265,6 +1326,13 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         cand = _org_candidate(text, ls, ls + len(pre.rstrip()) - 1)
         if cand and _org_like(text[cand[0]:cand[1]]) and not _is_building(text[cand[0]:cand[1]]) \
                 and _prefix_name_ok(text[cand[0]:cand[1]]):
+            return cand
+    if pre.rstrip().endswith("|"):
+        # a directory table row (`Name | address | phone`): the cell before the address
+        cell_end = ls + len(pre.rstrip()) - 1
+        cell_start = text.rfind("|", ls, cell_end) + 1 or ls
+        cand = _org_candidate(text, cell_start, cell_end)
+        if cand and _prefix_name_ok(text[cand[0]:cand[1]]):
             return cand
     if got:
         cand = _org_candidate(text, *got)

@@ -88,7 +88,7 @@ _COMMA = re.compile(r",[ \t]+")
 CITY_JOIN = r"(?:am|an|der|de|la|le|les|sur|im|bei|upon|on|en|del|di|du|sous|ob)"
 _CITY_COUNTRY_LINE = re.compile(
     rf"^[ \t]*(?:[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?,[ \t]*)?"
-    rf"(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t](?:{CITY_JOIN}[ \t])?[{_UP}][{_LO}'’\-]+){{0,2}}(?:[ \t](?:[A-Z]\.){{2,3}})?)"
+    rf"(?P<city>[{_UP}][{_LO}'’\-]++(?:[ \t](?:{CITY_JOIN}[ \t])?[{_UP}][{_LO}'’\-]++){{0,2}}+(?:[ \t](?:[A-Z]\.){{2,3}})?+)"
     rf"(?:,|(?P<dash>[ \t]+[-–—]))[ \t]*(?P<country>[{_UP}][^\n,]{{1,40}}?)[ \t.]*$", re.M)
 _CITY_JOIN_WORD = re.compile(CITY_JOIN)
 _COUNTRY_FIRST = re.compile(r"^\s*(?:[^:\n]{0,40}:\s*)?(?P<c>[^,\n]+?),\s*$")
@@ -416,7 +416,9 @@ def _rx() -> dict[str, re.Pattern]:
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     markers = _words(st.get("city_markers", [])) + r"\.?"
     rx["code_comma_city"] = re.compile(
-        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}}))(?:,[ \t]*(?:{markers}[ \t]*)?|,?[ \t]+{markers}[ \t]*)(?P<city>{TOKEN})(?![\w])")
+        rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}}))(?:,[ \t]*(?:{markers}[ \t]*)?|,?[ \t]+{markers}[ \t]*)"
+        # (`191036, St Petersburg, …`: a city of two or three words up to its comma)
+        rf"(?P<city>{TOKEN}(?:[ \t]{TOKEN}){{1,2}}(?=[ \t]*(?:,|$))|{TOKEN})(?![\w])", re.M)
     # `г. Бишкек`: a city marker makes the name after it the city, whatever its place in the line
     rx["marked_city"] = re.compile(
         rf"(?<![\w.])(?:{markers})[ \t]*(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?=[ \t]*(?:[,;]|$))", re.M)
@@ -465,6 +467,8 @@ def _rx() -> dict[str, re.Pattern]:
         "place_code": re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"),
         "code_comma": re.compile(rf"\d(?:,|[ \t]+{markers})"),
         "marker": re.compile(markers),
+        # (grid's `need`: a window without a grid street word holds no match)
+        "grid_word": re.compile(rf"(?:{_trie(st.get('grid', []))})\.?[ \t]"),
     }
     # gates whose matches lie on one line, each with a quick scan for a part
     # every match of the gate holds on the same line (the street word):
@@ -512,7 +516,7 @@ def _rx() -> dict[str, re.Pattern]:
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
         "jp_block": (("digit_dash",), 0),
-        "grid": (("digit_dash",), 0),
+        "grid": (("digit_dash",), 0, "grid_word"),
         "code_city": (("code_place",), 0),
         "pobox": (("pobox",), 0),
         "city_code": (("place_code",), 0),
@@ -1187,7 +1191,7 @@ def _line_patterns() -> dict[str, re.Pattern]:
 def _cp_code() -> re.Pattern:
     """A `C.P.` box word (data: pobox.postal_code_words) before five digits."""
     words = data()["pobox"].get("postal_code_words", [])
-    return re.compile(rf"(?:{_alt(words)})[ \t]*(?P<code>\d{{5}})")
+    return re.compile(rf"(?:{_alt(words)})\.?[ \t]*(?P<code>\d{{5}})")
 
 
 @lru_cache(maxsize=None)
@@ -1198,8 +1202,7 @@ def _east_asian_rx() -> re.Pattern:
     ends = _alt(data()["streets"].get("east_asian_districts", []))
     district = rf"{TOKEN}-(?:{ends})\.?"
     return re.compile(
-        rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?"
-        rf"(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
+        rf"^[ \t]*(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
         rf"[ \t]*,?[ \t]*(?P<city>{TOKEN}(?:[ \t]{TOKEN})?),[ \t]*(?P<districts>(?:{district},[ \t]*)*)"
         rf"(?P<street>[{_UP}][\w'’\-]*(?:[ \t][\w'’\-]+){{0,3}}?[ \t]\d{{1,4}}(?:-\d{{1,4}}){{0,2}})"
         rf"(?=[ \t]*(?:,|$))", re.M)

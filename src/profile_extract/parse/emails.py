@@ -24,8 +24,8 @@ EMAIL = re.compile(rf"(?<![\w.%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+(?![
 # name at domain dot org (words only: a plain ` at ` needs a ` dot ` too)
 EMAIL_WORDS = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w\s+(?:at|AT)\s+{_LABEL}(?:\s+(?:dot|DOT)\s+{_LABEL})+(?![\w@])")
 # name arroba domain.org: the Spanish/Portuguese/French word for `@` without
-# brackets (a plain ` at ` needs a ` dot `, above: `at` is an English word)
-_AT_BARE_WORDS = ("arroba", "arobase", "ARROBA", "AROBASE", "Arroba", "Arobase")
+# brackets, in an e-mail label's value (find_emails' `at_words`; a plain ` at `
+# needs a ` dot `, above: `at` is an English word)
 EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w[ \t]+(?i:arroba|arobase)[ \t]+{_LABEL}"
                            rf"(?:(?:\.|[ \t]+(?i:dot|punto|ponto|point)[ \t]+){_LABEL})+(?![\w@])")
 MAILTO = re.compile(r"mailto:", re.I)
@@ -130,10 +130,16 @@ BRACKETS_BY_FIND = True   # False: _BRACKETED.search (tests compare both)
 def _email_matches(text: str, start: int, end: int):
     if (_has_bracketed(text, start, end) if BRACKETS_BY_FIND else _BRACKETED.search(text, start, end)):
         return EMAIL.finditer(text, start, end)   # `[at]`, `(dot)` may stand across lines
-    return _finditer_lines(EMAIL, _AT_SIGN, text, start, end)
+    return _finditer_lines(EMAIL, _AT_SIGNS if _wide_at(text) else _AT_SIGN, text, start, end)
 
 
-_AT_SIGN = re.compile("[@＠]")
+def _wide_at(text: str) -> bool:
+    """The text holds a full-width `＠` (an ASCII text, checked at once, does not)."""
+    return not text.isascii() and "＠" in text
+
+
+_AT_SIGN = re.compile("@")       # (a literal: sre skips ahead to it)
+_AT_SIGNS = re.compile("[@＠]")
 
 
 # crawler text with the line breaks lost: a top-level domain glued to the next
@@ -144,7 +150,9 @@ _GLUED_WORD_EMAIL = re.compile(rf"(?:\.|[\])}}>])(?:{_TLDS})(?=[A-Z][a-z]+(?:[^\
 URL_GLUED = re.compile(URL.pattern[URL.pattern.index(")") + 1:], re.I)   # URL without its look-behind
 
 
-def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match]:
+def find_emails(text: str, start: int = 0, end: int | None = None, at_words: bool = False) -> list[Match]:
+    """Plain and obfuscated addresses; with `at_words` (an e-mail label's
+    value) also `name arroba domain.org`."""
     end = len(text) if end is None else end
     out: list[Match] = []
     for m in _email_matches(text, start, end):
@@ -161,7 +169,7 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
     spelled = ((text.find("dot", start, end) >= 0 or text.find("DOT", start, end) >= 0)
                and _WORD_DOT_QUICK.search(text, start, end) and _WORD_DOT.search(text, start, end))
     words = EMAIL_WORDS.finditer(text, start, end) if spelled else ()
-    if any(text.find(w, start, end) >= 0 for w in _AT_BARE_WORDS):
+    if at_words:
         words = [*words, *EMAIL_AT_WORD.finditer(text, start, end)]
     for m in words:
         k = bisect.bisect_left(starts, m.end())
@@ -173,7 +181,7 @@ def find_emails(text: str, start: int = 0, end: int | None = None) -> list[Match
     if sum("@" in o.raw for o in out) < text.count("@", start, end):
         # an address written backwards for a style sheet to turn round
         # (`gro.elpmaxe@ofni`, shown as `info@example.org` by direction: rtl)
-        for m in _finditer_lines(_REVERSED, _AT_SIGN, text, start, end):
+        for m in _finditer_lines(_REVERSED, _AT_SIGNS if _wide_at(text) else _AT_SIGN, text, start, end):
             r = m.group(0)[::-1].lower()
             if _STRICT.match(r) and _KNOWN_TLD.fullmatch(r.rsplit(".", 1)[1]) and not any(
                     o.start < m.end() and m.start() < o.end for o in out):

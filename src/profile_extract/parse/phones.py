@@ -301,6 +301,7 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
             n = phonenumbers.parse(intl, None)
         except NumberParseException:
             return PhoneValue("+" + digits(intl), False, True)
+        n = _without_dropped_prefix(n)
         value = phonenumbers.format_number(n, PhoneNumberFormat.E164)
         # (is_valid_number is is_valid_number_for_region of region_code_for_number,
         # which for a code shared by many regions, +1, +44, +7, tries each: asked once)
@@ -315,6 +316,24 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
         return PhoneValue(phonenumbers.format_number(n, PhoneNumberFormat.E164),
                           phonenumbers.is_valid_number(n), True, region)
     return PhoneValue(d, 6 <= len(d) <= 15, False)
+
+
+@lru_cache(maxsize=None)
+def _dropped_prefixes() -> dict[int, str]:
+    """Country code -> a prefix that country has abolished after it (data)."""
+    from .addresses import data
+    return {int(cc): p for cc, p in data().get("phones", {}).get("dropped_prefixes", {}).items()}
+
+
+def _without_dropped_prefix(n):
+    """`+52 1 55 4122 9087`: Mexico's old mobile `1` after the country code,
+    which phonenumbers now rejects, dropped when the rest is a valid number."""
+    p = _dropped_prefixes().get(n.country_code)
+    nat = str(n.national_number)
+    if p is None or not nat.startswith(p) or phonenumbers.is_valid_number(n):
+        return n
+    m = phonenumbers.PhoneNumber(country_code=n.country_code, national_number=int(nat[len(p):]))
+    return m if phonenumbers.is_valid_number(m) else n
 
 
 _PLACE_SEP = re.compile(r"[/,]")
