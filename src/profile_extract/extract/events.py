@@ -751,6 +751,12 @@ _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
 _EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
 _ED_ING = ("ed", "ing")             # `_EDING` matches only words ending so: the cheap test first
+# A verb by its ending: English -ed/-ing, or a Romance past tense (`abriu`, `criou`,
+# `recebeu`, `abrió`, `fondò`) of five letters or more; every word `_VERBISH`
+# matches ends in one of `_VERB_ENDS` (the cheap test first).
+_PAST_ENDS = tuple(W["verbs"]["past_endings"])
+_VERB_ENDS = _ED_ING + _PAST_ENDS
+_VERBISH = re.compile(rf"[a-z]{{2,}}(?:ed|ing)|[^\W\d_]{{3,}}(?:{'|'.join(map(re.escape, _PAST_ENDS))})")
 _PARTICIPLE_LINE = re.compile(
     rf"^(?:{_alt(W['participles']['words'])})\s+(?:in|on|since|in\s+the\s+year)\s+\S", _I)
 _LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*(?::|：|\s--\s)\s*(?P<value>.*)$")
@@ -772,8 +778,8 @@ def _is_prose(s: str) -> bool:
         w = m.group()
         if not verb:
             lw = w.lower()
-            if lw in _VERBS or ((n == 0 or w[0].islower()) and lw.endswith(_ED_ING)
-                                and _EDING.fullmatch(lw) and lw not in _NOT_VERBS):
+            if lw in _VERBS or ((n == 0 or w[0].islower()) and lw.endswith(_VERB_ENDS)
+                                and _VERBISH.fullmatch(lw) and lw not in _NOT_VERBS):
                 verb = True
             else:
                 fw += lw in _FUNCTION
@@ -791,14 +797,34 @@ def _has_verb(s: str) -> bool:
     for i, m in enumerate((_WORD_A if s.isascii() else _WORD).finditer(s)):   # stops at the first verb
         w = m.group()
         lw = w.lower()
-        if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_ED_ING)
-                            and _EDING.fullmatch(lw) and lw not in _NOT_VERBS):
+        if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_VERB_ENDS)
+                            and _VERBISH.fullmatch(lw) and lw not in _NOT_VERBS):
             return True
     return False
 
 
 _SENTENCE_END_IN = re.compile(r"[.!?]\s")
 _YEAR_LABEL = re.compile(r"\s*(?:in\s+)?\d{4}\s*", _I)
+
+
+def _date_label(label: str) -> bool:
+    """Is the label one day or month date and nothing else (`Aug. 2009`, `17.06.2019`)?
+    Then `label: statement` is a timeline row, as `1996: ...` is.
+
+    >>> _date_label("Aug. 2009"), _date_label(" 17.06.2019"), _date_label("Founded 2009")
+    (True, True, False)
+    """
+    if len(label) > 24 or not label.rstrip()[-1:].isdigit():
+        return False                    # (a date label ends in its year: most labels do not)
+    return _date_label_kept(label)
+
+
+@lru_cache(maxsize=1024)
+def _date_label_kept(label: str) -> bool:
+    a = len(label) - len(label.lstrip())
+    z = len(label.rstrip())
+    c = _candidates(label, a, z)
+    return len(c) == 1 and c[0].s == a and c[0].e == z and c[0].kind != "year"
 
 
 def _label_value(line: str):
@@ -891,8 +917,8 @@ class _Sentence:
             self._subject = self.start
             for i, w in enumerate(_WORD.finditer(self.text, self.start, self.end)):
                 lw = w.group().lower()
-                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and lw.endswith(_ED_ING)
-                                    and _EDING.fullmatch(lw)
+                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and lw.endswith(_VERB_ENDS)
+                                    and _VERBISH.fullmatch(lw)
                                     and lw not in _NOT_VERBS):
                     self._subject = w.start()
                     break
@@ -1319,14 +1345,20 @@ def _judge(sent: _Sentence, m, prev):
             return None                                  # `(1946-12-11)` repeating a date
         if _AGO.match(post) or _AGO_SEMI.match(post):
             return None
+        timeline = False
         if cs - sent.start <= 40 and _DATELINE_AFTER.match(post) \
                 and not any(w[0].islower() for w in _WORD.findall(pre)):
-            return None
+            # a dateline (`SOFIA, March 3, 2015 — ...`), unless the date opens the
+            # sentence and a dated statement follows: a timeline row
+            # (`Aug. 2009 – The maternity home opens its doors.`)
+            if cs != sent.start or _timeline(sent, cs, post) is None:
+                return None
+            timeline = True
         before = _date_pre(pre)
         if before is None:
             return None
         state, q, role = before
-        rule = _DATE_RULES[kind]
+        rule = "event.timeline" if timeline else _DATE_RULES[kind]
         if prev is not None and prev[2] == "start":
             # (_date_qualifier gives no qualifier after an open range)
             q, role = ("until", "end") if _RANGE_END.match(text[prev[0].e:cs]) else (None, None)
@@ -1403,10 +1435,12 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
                 label, off = lv
                 value = s[off:]
                 # a year label is a timeline row `1996: ...`: keep the label
-                keep = _YEAR_LABEL.fullmatch(label) is not None
+                keep = _YEAR_LABEL.fullmatch(label) is not None or _date_label(label)
                 vwords = _WORD.findall(value)
+                # (a dated row keeps a short statement too: `2004: Registered with the ministry.`)
                 if (len(vwords) >= 5 and _is_prose(value)) \
-                        or (keep and any(w.lower() in _NOMINAL for w in vwords[:8])):
+                        or (keep and (any(w.lower() in _NOMINAL for w in vwords[:8])
+                                      or (_has_verb(value) and _prose_kept(value)))):
                     out.append(((ln.start if keep else ln.start + off), ln.end, refs))
                 continue
         if run is not None and runs_on(prev, s):
