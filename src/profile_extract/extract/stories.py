@@ -72,6 +72,8 @@ class _Words:
     totals: re.Pattern          # aggregate words that are no routine rate: always rule a sentence out
     away: re.Pattern            # `from my family`, `from the classroom I left` after the distance
     mode_after: re.Pattern      # `by boat:` after a distance that opens a headline
+    teaser: re.Pattern          # what may open a teaser's distance line (`Nearly `), to its end
+    inline_name: re.Pattern     # `Rahel, nurse — ` before the distance on the teaser line itself
     # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
@@ -123,6 +125,9 @@ def _words() -> _Words:
         totals=_alt([a for a in d["aggregate_words"] if a not in set(d["rate_words"])]),
         away=_away(d),
         mode_after=re.compile(r"(?i)\s+(?:" + _words_alt(d["journey_modes"]) + r")\b\s*[:,–—-]"),
+        teaser=re.compile(r"(?i)\s*(?:(?:" + _words_alt(d["teaser_prefixes"]) + r")\s+){0,2}$"),
+        inline_name=re.compile(r"([^\n]{2,60}?)\s*(?:[—–|·•:]|\s-)\s*(?i:(?:" + _words_alt(d["teaser_prefixes"])
+                               + r")\s+){0,2}$"),
         aggregate_keys=_keys(d["aggregate_words"]),
     )
 
@@ -329,7 +334,8 @@ _NM = r"[A-ZÀ-Þ][a-zà-ÿ'’-]+(?:\s+[A-ZÀ-Þ][a-zà-ÿ'’-]+)?"
 # `"I walked 300 km," says Amina` / `..." Amina said`: the speaker of a first-person quote.
 _SAID = re.compile(rf"[”\"]\s*,?\s*(?:{_SAYS}\s+(?P<n1>{_NM})|(?P<n2>{_NM})\s+{_SAYS}\b)")
 _TEASER_TAIL = re.compile(r"(?i)\s*(?:[|•·»›-]\s*)*(?:read\s+more|more|read\s+story)?\s*[»›]?\s*$")
-_TEASER = re.compile(r"(?i)\s*(?:about\s+|around\s+|almost\s+|over\s+)?$")
+# `from her home in Asmara`: the place of the home may close a teaser line.
+_HOME_PLACE = re.compile(r"\s+in\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2}")
 _HOME_AFTER = re.compile(r"(?i)\s*(?:\([^()\n]{1,30}\)\s*)?(?:\|\s*)?(?:away\s+)?from\s+(?:(?:his|her|their|my|our|[A-Z][\w'’-]*)\s+)?home\b")
 _NW = r"[A-ZÀ-Þ][\w'’.-]*"
 # `Andrew, Pediatric surgeon`, `Ivan – Seasonal worker`, a couple `Dmytro & Olena, grandparents`
@@ -432,11 +438,19 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     # a teaser line: the distance and `from home` fill the line, or a label does
     # (`Distance from home: 4,500 km`)
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
-    if (after_home and not d.in_words and "from" in after_home.group(0)
-            and d.start - line.start < 40 and _TEASER.match(text, line.start, d.start) and (
-            after_home.end() >= line.end - 1 or _TEASER_TAIL.match(text, after_home.end(), line.end))) or (
-            not d.in_words and d.start - line.start < 40 and _HOME_LABEL.match(text, line.start, d.start)
-            and _TEASER_TAIL.match(text, d.end, line.end)):
+    inline = None                      # `Rahel, nurse — 11,300 km from home` on one line
+    if after_home and not d.in_words and "from" in after_home.group(0) and _teaser_end(text, after_home.end(), line.end):
+        if d.start - line.start < 40 and w.teaser.match(text, line.start, d.start):
+            name, role, name_start = _teaser_name(doc, li)
+            start = name_start if name_start is not None else line.start
+            return _Cand(Span(start, line.end), d, name, role, "story.teaser")
+        if d.start - line.start < 80:
+            im = w.inline_name.fullmatch(text, line.start, d.start)
+            inline = _name_line(im.group(1)) if im else None
+            if inline and inline[1] is not None:
+                return _Cand(Span(line.start, line.end), d, inline[0], inline[1], "story.teaser")
+    if not d.in_words and d.start - line.start < 40 and _HOME_LABEL.match(text, line.start, d.start) \
+            and _TEASER_TAIL.match(text, d.end, line.end):
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
         return _Cand(Span(start, line.end), d, name, role, "story.teaser")
@@ -493,7 +507,16 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         if found:
             name_pos, name_end, name = found
             role = _role_for(text, name_pos, name_end, s, w)
-    if name is None and head is not None:
+    if name is None and head is None and after_home and not text[s:d.start].strip(" \"“‘'"):
+        head = after_home.end()        # `11,300 km from home: Rahel's story`
+        found = _head_name(text, head, e, w)
+        if found:
+            name_pos, name_end, name = found
+            role = _role_for(text, name_pos, name_end, s, w)
+        elif s == line.start or w.teaser.match(text, line.start, d.start):
+            name, role, _ = _teaser_name(doc, li)      # a card's name line above a longer line
+        head = None
+    elif name is None and head is not None:
         found = _head_name(text, head, e, w)
         if found:
             name_pos, name_end, name = found
@@ -517,6 +540,14 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
             if role or k >= 2:
                 break
     return _Cand(Span(s, max(e, d.end)), d, name, role, rule, rate)
+
+
+def _teaser_end(text: str, pos: int, line_end: int) -> bool:
+    """Nothing but a `Read more` link (or the home's place) after `from home` on its line."""
+    if pos >= line_end - 1:
+        return True
+    p = _HOME_PLACE.match(text, pos, line_end)
+    return _TEASER_TAIL.match(text, p.end() if p else pos, line_end) is not None
 
 
 def _mode_head(text: str, pos: int, end: int, w: _Words) -> bool:
