@@ -72,6 +72,10 @@ POSITIVE = [
          [S("Samir & Leyla", 2480, "newlyweds"), S(None, 5120, "mother"),
           S("Efosa", 610 * NMI, "deckhand", "nautical_mile"), S("Marta", 1200 * MI, "baker", "mile")],
          html=True),
+    Case("cards with the role in its own element under the name",
+         '<div class="c"><h3>Tesfay</h3><p class="role">Carpenter</p><p>4,900 km from home</p></div>'
+         '<div class="c"><h3>Our partners</h3><p>Volunteer</p><p>350 km from home</p></div>',
+         [S("Tesfay", 4900, "Carpenter"), S(None, 350)], html=True),
     Case("text teaser: a couple joined by `and`", "Tariq and Noor, parents\n3,050 km from home\nRead more\n",
          [S("Tariq and Noor", 3050, "parents")]),
     Case("text teasers: an age after the name, between commas or in parentheses",

@@ -360,6 +360,16 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
         return None, None, None
     line = doc.lines[j]
     found = _name_line(line.text) if len(line.text) <= 80 else None     # (longer: no name line)
+    if found is None and len(line.text) <= 40:
+        # the role on a line of its own under the name (`<h3>Rahel</h3><p>Nurse</p>`)
+        role = line.text.strip()
+        if _words().role.fullmatch(role):
+            k = j - 1
+            while k >= 0 and not doc.lines[k].text:
+                k -= 1
+            above = _name_line(doc.lines[k].text) if k >= 0 and len(doc.lines[k].text) <= 80 else None
+            if above and above[0] and above[1] is None:
+                return above[0], role, doc.lines[k].start
     return (found[0], found[1], line.start) if found else (None, None, None)
 
 
