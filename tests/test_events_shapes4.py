@@ -50,6 +50,21 @@ TIMELINE = [
          (("1998", None), ("2004", None), ("2010-02", None), ("2015-09-11", None)), "a whole timeline"),
 ]
 
+TIMELINE += [
+    Case("Historique\n\nJuin 2011 : Ouverture de l'antenne de Louga.", (("2011-06", None),),
+         "a French month row with a spaced colon and a happening noun"),
+    Case("Historique\n\nAvril 2013 – L'Agence ouvre son laboratoire de Kaolack.", (("2013-04", None),),
+         "a French row in the present"),
+    Case("Historia\n\n2009: Apertura de la sede de Piura.\nAbril 2013 – Firma del acuerdo marco.",
+         (("2009", None), ("2013-04", None)), "Spanish rows naming happenings"),
+    Case("História\n\n2010: Abertura da delegação de Tete.", (("2010", None),), "a Portuguese row"),
+    Case("Timeline\n\n2003–2009: The Trust ran the district feeding scheme.",
+         (("2003", "since"), ("2009", "until")), "a row dated by a span of years: both ends"),
+    Case("Timeline\n\n• 2002 – The Trust launches a charity shop.\n- 2004: Mobile unit launched in the east.\n"
+         "• Oct. 2006 – The hostel opens.", (("2002", None), ("2004", None), ("2006-10", None)),
+         "bulleted rows"),
+]
+
 ROMANCE = [
     Case("Em 2011 inaugurou a sede em Nampula.", (("2011", None),), "Portuguese -ou past"),
     Case("Em 2014 recebeu o prémio nacional.", (("2014", None),), "Portuguese -eu past"),
@@ -93,6 +108,9 @@ NEGATIVE = [
     Case("Key data\n\nJune 2014: 9.5 million", (), "a dated value"),
     Case("Key data\n\n2014: Annual report", (), "a dated title"),
     Case("Date: 12 May 2020", (), "a date label row"),
+    Case("Reports\n\n2016–2017: Annual report of the Trust", (), "a span row naming a publication"),
+    Case("Reports\n\n2016–2017: 3.2 million meals served by the programme.", (), "a span row with a statistic"),
+    Case("Key data\n\nMai 2019 : 12 000 habitants", (), "a French dated value"),
 ]
 
 
@@ -116,7 +134,7 @@ def test_romance_past_verbs(text, verb):
     assert ev._has_verb(text) is verb
 
 
-DATE_LABELS = [("Aug. 2009", True), ("17.06.2019", True), ("3 May 2001", True), ("2009", False),
+DATE_LABELS = [("Aug. 2009", True), ("17.06.2019", True), ("3 May 2001", True), ("• Oct. 2006", True), ("2009", False),
                ("Founded 2009", False), ("Date", False), ("Population (2019)", False)]
 
 

@@ -367,6 +367,11 @@ _GLUED_DAY = re.compile(r"[^\W\d_]\d{1,2}\.?\s+$")
 _NOMINAL = _words("participles", "nominal")
 _START_VERB = re.compile(rf"\s+(?:{_alt(W['participles']['sentence_start_verbs'])})\s", _I)
 _TIMELINE_AFTER = re.compile(r"^\s*(?::\s|[-–—]\s*|,\s)\s*[^\W\d_]")
+# `2006–2012: The Trust ran ...`: a timeline row dated by a span of years
+_TIMELINE_RANGE_AFTER = re.compile(rf"^\s*[-–—]\s*{_YEAR}(?!\d)\s*(?::\s|[-–—]\s*)\s*[^\W\d_]")
+_TIMELINE_COLON = re.compile(r"\s?:\s")
+# bullet marks that may stand before a timeline row's date (`• 1998 – ...`, `- 1999: ...`)
+_BULLETS = " \t\u00a0•·▪◦‣*-–—"
 
 # --- metadata, plans, statistics --------------------------------------------
 _LINE_MARKERS = tuple(w.lower() for w in W["meta_before"]["line_markers"])
@@ -804,7 +809,8 @@ def _has_verb(s: str) -> bool:
 
 
 _SENTENCE_END_IN = re.compile(r"[.!?]\s")
-_YEAR_LABEL = re.compile(r"\s*(?:in\s+)?\d{4}\s*", _I)
+# a year label (`1996`, `in 1996`, a span `2006–2012`, after a bullet `- 1999`): a timeline row
+_YEAR_LABEL = re.compile(r"\s*(?:[•·▪◦‣*-]\s*)?(?:in\s+)?\d{4}(?:\s*[-–—]\s*\d{4})?\s*", _I)
 
 
 def _date_label(label: str) -> bool:
@@ -821,7 +827,7 @@ def _date_label(label: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _date_label_kept(label: str) -> bool:
-    a = len(label) - len(label.lstrip())
+    a = len(label) - len(label.lstrip(_BULLETS))
     z = len(label.rstrip())
     c = _candidates(label, a, z)
     return len(c) == 1 and c[0].s == a and c[0].e == z and c[0].kind != "year"
@@ -1172,14 +1178,19 @@ def _caption(sent: _Sentence, cs: int):
 def _timeline(sent: _Sentence, cs: int, post: str):
     """`1996 – The office opened in Minsk`: a year starting a line, a dash or
     colon, and a clause with a verb (`2019 - 2020 Annual Report` is a title);
-    `1994 saw the opening of ...`."""
-    if cs != sent.start:
+    `1994 saw the opening of ...`; a bullet may stand before the date (`• 1998 – ...`),
+    and a row dated by a span of years with a verb gives both ends (`2006–2012: The
+    Trust ran ...`)."""
+    if cs != sent.start and sent.text[sent.start:cs].strip(_BULLETS):
         return None
     if _TIMELINE_AFTER.match(post):
         rest = sent.text[cs:sent.end]
         if (_has_verb(rest) and sent.prose()) \
                 or any(w.lower() in _NOMINAL for w in _WORD.findall(rest)[:8]):
             return "event.timeline", None, None
+    elif _TIMELINE_RANGE_AFTER.match(post):
+        if _has_verb(sent.text[cs:sent.end]) and sent.prose():
+            return "event.year_range", "since", "start"
     if _START_VERB.match(post):
         return "event.year", None, None
     return None
@@ -1351,9 +1362,14 @@ def _judge(sent: _Sentence, m, prev):
             # a dateline (`SOFIA, March 3, 2015 — ...`), unless the date opens the
             # sentence and a dated statement follows: a timeline row
             # (`Aug. 2009 – The maternity home opens its doors.`)
-            if cs != sent.start or _timeline(sent, cs, post) is None:
+            tl = _timeline(sent, cs, post)
+            if tl is None or tl[0] != "event.timeline":
                 return None
             timeline = True
+        elif post[:2] in (": ", " :") and _TIMELINE_COLON.match(post):
+            # `Juin 2010 : Ouverture du centre`: a timeline row with a colon
+            tl = _timeline(sent, cs, post)
+            timeline = tl is not None and tl[0] == "event.timeline"
         before = _date_pre(pre)
         if before is None:
             return None
