@@ -360,10 +360,10 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
         return None, None, None
     line = doc.lines[j]
     found = _name_line(line.text) if len(line.text) <= 80 else None     # (longer: no name line)
-    if found is None and len(line.text) <= 40:
+    if found is None and len(line.text) <= 40 and _bare_role(line.text):
         # the role on a line of its own under the name (`<h3>Rahel</h3><p>Nurse</p>`)
         role = line.text.strip()
-        if _words().role.fullmatch(role):
+        if role:
             k = j - 1
             while k >= 0 and not doc.lines[k].text:
                 k -= 1
@@ -371,6 +371,12 @@ def _teaser_name(doc: Doc, line_idx: int) -> tuple[str | None, str | None, int |
             if above and above[0] and above[1] is None:
                 return above[0], role, doc.lines[k].start
     return (found[0], found[1], line.start) if found else (None, None, None)
+
+
+@lru_cache(maxsize=4096)
+def _bare_role(t: str) -> bool:
+    """A line that is a role and nothing else (`Nurse`, `Retired teacher`): cached, as name lines."""
+    return _words().role.fullmatch(t.strip()) is not None
 
 
 @lru_cache(maxsize=16384)
@@ -450,7 +456,7 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
     inline = None                      # `Rahel, nurse — 11,300 km from home` on one line
     if after_home and not d.in_words and "from" in after_home.group(0) and _teaser_end(text, after_home.end(), line.end):
-        if d.start - line.start < 40 and w.teaser.match(text, line.start, d.start):
+        if d.start == line.start or (d.start - line.start < 40 and w.teaser.match(text, line.start, d.start)):
             name, role, name_start = _teaser_name(doc, li)
             start = name_start if name_start is not None else line.start
             return _Cand(Span(start, line.end), d, name, role, "story.teaser")
@@ -539,17 +545,36 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if name and role is None:       # another mention of the same person: `a mother named Halima`
         lo = max(0, s - 3000)
         # (`Amina Yousif, a midwife` is a mention of `Amina`: the surname is read over)
-        for m in list(re.finditer(re.escape(name) + r"(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){0,2}\b", text[lo:s]))[-5:]:
-            role = _role_for(text, lo + m.start(), lo + m.end(), lo + m.end(), w)
+        for ms, me in _mentions(text, name, lo, s, _SURNAME)[-5:]:
+            role = _role_for(text, ms, me, me, w)
             if role:
                 break
     if name and role is None:       # a teaser under a headline: `Noy's journey` / `Noy, 22, a student, left`
-        for k, m in enumerate(re.finditer(re.escape(name) + r"\b", text[e:e + 1000])):
-            a = _APPOS.match(text, e + m.end())
+        for ms, me in _mentions(text, name, e, min(len(text), e + 1000), _WORD_END, most=3):
+            a = _APPOS.match(text, me)
             role = _role_match(text, a.start(1), a.end(1), w, anchored=False) if a else None
-            if role or k >= 2:
+            if role:
                 break
     return _Cand(Span(s, max(e, d.end)), d, name, role, rule, rate)
+
+
+_SURNAME = re.compile(r"(?:[^\S\n]+[A-ZÀ-Þ][\w'’-]+){0,2}\b")
+_WORD_END = re.compile(r"\b")
+
+
+def _mentions(text: str, name: str, lo: int, hi: int, tail: re.Pattern, most: int = 0) -> list[tuple[int, int]]:
+    """(start, end) of each mention of name in text[lo:hi] that `tail` extends to a word's end
+    (str.find, no pattern built per name); the first `most` only when most > 0."""
+    out = []
+    i = text.find(name, lo, hi)
+    while i >= 0:
+        m = tail.match(text, i + len(name), hi)
+        if m:
+            out.append((i, m.end()))
+            if len(out) == most:
+                break
+        i = text.find(name, i + 1, hi)
+    return out
 
 
 def _teaser_end(text: str, pos: int, line_end: int) -> bool:
