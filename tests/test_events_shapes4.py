@@ -82,6 +82,8 @@ DATE_SHAPES = [
     Case("The laboratory was founded on April 9, 2017.", (("2017-04-09", None),), "US order at the end"),
     Case("Since February 2015 the college has been an independent body.", (("2015-02", "since"),),
          "`Since` a month"),
+    Case("The school was founded in 1997, and by 2003 it had moved to the new campus.",
+         (("1997", None), ("2003", "by")), "`by` a year in a past clause"),
     Case("Le projet a été mis en œuvre du 1er mars 2012 au 30 juin 2016 dans trois régions.",
          (("2012-03-01", None), ("2016-06-30", None)), "French day range with `1er` (both ends, "
          "no qualifier: `du` is not read as a range start, it also names documents)"),
@@ -99,6 +101,8 @@ NEGATIVE = [
     Case("In 2016 the centre opened a maternity ward, and by 2035 we want a midwife in every village.",
          (("2016", None),), "a wish after a happening"),
     Case("By 2028 the network wants every district to have a shelter.", (), "`wants`"),
+    Case("In 2018 the clinic opened, and by 2032 each district gets a maternity ward.", (("2018", None),),
+         "`by` a year in a present clause after a past one"),
     Case("Our ambition is to reach every school in 2030.", (), "an ambition"),
     Case("LUSAKA, Aug. 2015 – The ministry opened a new office in the capital.", (),
          "a dateline with a place"),

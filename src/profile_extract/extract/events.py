@@ -939,6 +939,14 @@ class _Sentence:
             self._prose = _prose_kept(self.rest()) or bool(_PARTICIPLE_LINE.match(self.s))
         return self._prose
 
+    def clause_on(self, cs: int) -> str:
+        """The sentence from the start of the clause that holds `cs` (after window())."""
+        pieces = self._splits
+        if not pieces or len(pieces) == 1:
+            return self.text[self.start:self.end]
+        k = max(0, bisect_right(pieces, (cs, _BIG)) - 1)
+        return self.text[pieces[k][0]:self.end]
+
     def _minor(self, piece) -> bool:
         """An empty clause piece or a subordinate clause (`when ...`, `which ...`)."""
         w = _WORD.search(self.text, piece[0], piece[1])
@@ -1384,8 +1392,8 @@ def _judge(sent: _Sentence, m, prev):
     future, statistic = _plan_or_count(win)
     if future or (statistic and q != "happening" and not _names_happening(pre)):
         return None
-    if q == "by" and not _PAST.search(win):
-        return None
+    if q == "by" and not (_PAST.search(win) and _PAST.search(sent.clause_on(cs))):
+        return None              # `..., and by 2030 every village has ...`: no past from the date's clause on
     if kind != "year" and q is None and role is None and _headline_kept(pre, post) \
             and not _told_past(win):
         return None                                      # `Library extends opening hours 3 Jan 2025`
