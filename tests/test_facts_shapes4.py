@@ -179,3 +179,135 @@ def test_label_scale_is_not_applied_twice_to_a_value_with_its_own_scale():
     # `(thousands)` in the label, a scale word written before the number in the value
     fs = facts_of("Pato la Taifa (thousands): TZS milioni 3.2\nEneo: 5,120 km²")
     assert fs[0].value == pytest.approx(3_200_000)
+
+
+# --- 3. update stamps and 4. source notes in other languages ------------------------------------
+
+_BOX = "Población: 4,1 millones\nSuperficie: 51.100 km²\nCapital: Ciudad Ejemplo\n"
+
+
+def _has_stamp_vocabulary() -> bool:
+    from profile_extract.extract import page
+    return hasattr(page, "is_update_stamp_label")
+
+
+@pytest.mark.xfail(not _has_stamp_vocabulary(), strict=True,
+                   reason="extract/page.is_update_stamp_label (the page owner's stamp vocabulary) not there yet")
+@pytest.mark.parametrize("stamp", ["Fecha de actualización: 03.04.2024", "Terakhir diperbarui: 2024-04-03",
+                                   "Imesasishwa: Aprili 2024"])
+def test_update_stamp_rows_are_no_facts(stamp):
+    fs = facts_of(stamp + "\n" + _BOX)
+    assert [f.label for f in fs] == ["Población", "Superficie", "Capital"]
+
+
+@pytest.mark.parametrize("note", ["Fuente: Instituto Nacional de Estadística", "Sumber: Badan Pusat Statistik",
+                                  "Chanzo: Ofisi ya Taifa ya Takwimu", "Fonte: Instituto Nacional de Estatística",
+                                  "Fuentes: INE; Banco Mundial"])
+def test_source_notes_are_no_facts(note):
+    fs = facts_of(_BOX + note + "\n")
+    assert [f.label for f in fs] == ["Población", "Superficie", "Capital"]
+
+
+# --- 5. contact-block rows are no facts ---------------------------------------------------------
+
+CONTACT_ROWS = [
+    # a phone line's label anywhere in the label, with a phone-shaped value
+    "Free-call hotline (Arabic, English): 0800-444-555",
+    "Toll free helpline for survivors: 1-888-555-0142",
+    "Numéro vert : 800 00 11 22",
+    "Línea de ayuda: 800 123 4567",
+    "WhatsApp (mensajes): 312 555 6677",
+    # a phone number inside the label (`Tel. (604) … – WhatsApp: …`)
+    "Tel. (604) 512 3344 – WhatsApp: 312 555 6677",
+    # an e-mail written obfuscated, whatever the label
+    "Media: media [at] examplia-aid [dot] org",
+    "Volunteering: volunteer (at) examplia-aid (dot) org",
+    # an enterprise or tax number of an imprint block
+    "Numéro d’entreprise : 0456.789.123",
+    "Número de identificación fiscal: B-12345678",
+]
+
+
+@pytest.mark.parametrize("row", CONTACT_ROWS)
+def test_contact_rows_are_no_facts(row):
+    text = "Examplia Aid\n12 Harbour Road\nPortville\n" + row + "\n\n" + _BOX
+    assert [f.label for f in facts_of(text)] == ["Población", "Superficie", "Capital"]
+
+
+DASH_BLOCK_LINES = [
+    # an organisation line with a region after a dash, an address line under it
+    "Examplia Aid – Northern Region\n88 Harbour Road, Suite 4\nPortville, EX 12345\n",
+    # a city – country line between a P.O. box and a phone row
+    "Examplia Aid\nCaixa Postal 118\nPortville – Examplia\nTel.: +258 21 123 456\n",
+]
+
+
+@pytest.mark.parametrize("block", DASH_BLOCK_LINES)
+def test_dash_lines_of_a_contact_block_are_no_facts(block):
+    assert [f.label for f in facts_of(block + "\n" + _BOX)] == ["Población", "Superficie", "Capital"]
+
+
+CONTACT_NOT = [
+    # statistics about phones are facts: thousands grouping is no phone number
+    ("Mobile phone subscriptions: 5,412,000\nInternet users: 41%\n", "Mobile phone subscriptions", 5_412_000),
+    ("Telephone lines: 1 234 567\nInternet users: 41%\n", "Telephone lines", 1_234_567),
+    ("Helpline calls answered (2022): 48,210\nInternet users: 41%\n", "Helpline calls answered", 48_210),
+    # a dash row with no address line beside it stays a fact
+    ("Capital – Portville\nLiteracy rate – 91%\n", "Capital", None),
+]
+
+
+@pytest.mark.parametrize("text,label,value", CONTACT_NOT)
+def test_contact_negatives_stay_facts(text, label, value):
+    f = facts_of(text)[0]
+    assert f.label == label
+    assert f.value == value
+
+
+# --- 6. dot leaders of two or three dots; a row after a prose paragraph ------------------------
+
+def test_short_dot_leader_in_a_leader_block():
+    text = ("Capital ................ Portville\n"
+            "Area ................... 41,285 sq km\n"
+            "Human Development Index rank .. 112 of 189 (2019)\n"
+            "Currency ............... Examplian mark (EXM)\n")
+    fs = facts_of(text)
+    f = [f for f in fs if f.label == "Human Development Index rank"][0]
+    assert (f.value, f.rank_total, f.year_start) == (112, 189, 2019)
+
+
+@pytest.mark.parametrize("text", ["Loading .. 45%\n", "Downloads ... 1,200\n\nSome text here.\n",
+                                  "And then .. 5 minutes later we left\n"])
+def test_short_dot_leader_alone_is_no_row(text):
+    assert facts_of(text) == []
+
+
+def test_row_after_a_prose_paragraph_is_no_fact():
+    para = ("Members should expect further reforms of the banking sector over the coming year, "
+            "and a new customs code is being drafted.")
+    text = "Capital: Portville\nArea: 41,285 sq km\n\nOutlook\n\n" + para + "\n\nQuestions: the desk replies within a day.\n"
+    assert [f.label for f in facts_of(text)] == ["Capital", "Area"]
+
+
+def test_text_row_right_under_a_fact_box_stays():
+    text = "Capital: Portville\nArea: 41,285 sq km\nMotto: Unity and work\n"
+    assert [f.label for f in facts_of(text)] == ["Capital", "Area", "Motto"]
+
+
+# --- 7. a year written at the end of a label, without brackets ---------------------------------
+
+YEAR_LABELS = [
+    Case("Budget 2023 : 1,2 million €\nBénévoles : 140", "Budget 2023", 1_200_000, "EUR", 2023, 2023),
+    Case("Population 2020: 4,100,000\nArea: 41,285 sq km", "Population 2020", 4_100_000, "person", 2020, 2020),
+    # a year in brackets after the value wins over the label's
+    Case("Budget 2023: EUR 1.4 million (2022)\nArea: 41,285 sq km", "Budget 2023", 1_400_000, "EUR", 2022, 2022),
+    # a year that starts a span dates no count
+    Case("Returnees since 1994: 3,500,000\nArea: 41,285 sq km", "Returnees since 1994", 3_500_000, "person"),
+    # a text value gets no year from its label
+    Case("Vision 2030: a plan for the coast\nArea: 41,285 sq km", "Vision 2030"),
+]
+
+
+@pytest.mark.parametrize("c", YEAR_LABELS, ids=lambda c: c.label)
+def test_year_at_the_end_of_a_label(c):
+    _check(facts_of(c.text)[0], c)

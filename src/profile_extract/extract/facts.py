@@ -67,6 +67,7 @@ from itertools import islice
 
 from ..findings import Finding
 from ..parse import addresses as _addr
+from ..parse.emails import find_emails
 from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
                            is_currency_code, language_codes)
@@ -156,7 +157,9 @@ _PROSE_VERB = re.compile(r"(?=[abcdhimostwy])"
 _SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(?<!\bNo[.!?])(?<!\bSt[.!?])(?<!\bDr[.!?])(?<!\bMr[.!?])"
                              r"(?<!\bMs[.!?])(?<!\bNr[.!?])(?<!\bnr[.!?])(?<!\bno[.!?])(?<!\bAdmin[.!?])"
                              r"(?<!\bAv[.!?])(?<!\bVol[.!?])(?<!\bEst[.!?])\s+[A-Z]")
-_PHONEY = re.compile(r"(?=[\d(+@hw])(?:\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\.)")
+# (`(601) 742 5130`: an area code in brackets before a grouped local number is a phone number)
+_PHONEY = re.compile(r"(?=[\d(+@hw])(?:\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\."
+                     r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4})")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -200,9 +203,12 @@ def label_ok(label: str) -> bool:
 # Separators of `Label <sep> value` lines, in the order they are tried.
 _COLON = re.compile(r"(?<!\s)\s*[:：]\s*|^[:：]\s*")
 _INLINE_NEXT = re.compile(r"\s*(?:[;•·]|(?<=[\w%)])\.)\s+(?=[A-Z][^:;•·.]{1,40}:\s)")
-_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]|   ")     # a cheap superset of the separators
+_ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]|   |\s\.\.\s")     # a cheap superset of the separators
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
-_LEADER = re.compile(r"(?<!\s)\s*(?:\.\s?){4,}\s*|(?<!\s)\s*…+\s*|(?<!\s)\s*_{3,}\s*")      # Population ........ 9,500,000
+_LEADER = re.compile(r"(?<!\s)\s*(?:\.\s?){4,}\s*|(?<!\s)\s*…+\s*|(?<!\s)\s*_{3,}\s*"      # Population ........ 9,500,000
+                     # a short leader between spaces (`Doing Business rank .. 69 of 190`): kept only in a
+                     # block of leader rows (_short_leader_alone)
+                     r"|(?<!\s)\s+\.{2,3}\s+(?=\S)")
 _DASHES = re.compile(r"(?<!\s)\s+--\s+")          # (?<!\s): a run of spaces is tried once
 _DASH = re.compile(r"(?<!\s)\s+[–—]\s*|(?<!\s)\s+-\s+")
 _EQUALS = re.compile(r"(?<!\s)\s+=\s+")
@@ -298,6 +304,11 @@ def _any_sep(text: str) -> bool:
             if c.isspace() or c.isalnum() or c == "_":
                 return True
             i = h.find(ch, i + 1)
+    i = h.find("..", 1)
+    while i > 0:                 # ` .. ` (a short leader)
+        if h[i - 1].isspace() and h[i + 2:i + 3].isspace():
+            return True
+        i = h.find("..", i + 1)
     return False
 
 
@@ -433,9 +444,12 @@ class _Rows:
             return "skip"             # `Consular district: …`, `Working hours: Mon–Fri 9–13` (not `Working hours: 41`)
         if contact or (weak_contact and _CONTACT_VALUE.search(value)):
             return "skip"             # `Tél.`, `Anschrift`; `T`, `E`, `Web` only before a contact (_is_contact_label)
-        mail = "@" in value and _MAIL_IN.search(value) is not None
-        if (mail or _contact_value(value)) and self.table.lookup(c) is None and (mail or not identifier):
-            return "skip"             # `Media contact: press@…`, `Mobil: 0170 1234567`: a contact, whatever the label
+        mail = ("@" in value and _MAIL_IN.search(value) is not None) or _mail_value(value)
+        contact_value = _contact_value(value) or (_phone_shaped(value) and _contact_word_label(c))
+        if (mail or contact_value) and self.table.lookup(c) is None and (mail or not identifier):
+            # `Media contact: press@…`, `Mobil: 0170 1234567`, `Press: press [at] example [dot] org`,
+            # `Toll-free helpline (English, French): 1-800-555-0100`: a contact, whatever the label
+            return "skip"
         if label_copyright or _copyright(value):
             return "skip"             # `Privacy | Accessibility | © 2025 …`, `Photo: © Name, 2019`
         return None
@@ -484,8 +498,21 @@ def _skip_label(c: str) -> tuple[bool, bool]:
     """(a skip or enumerated label, a contact-block metadata label) of fact_labels.toml,
     asked once per label spelling."""
     words = label_words()
-    return (words.skip.match(c) is not None or words.enumerated.match(c) is not None,
+    return (words.skip.match(c) is not None or words.enumerated.match(c) is not None or _stamp_label(c),
             words.contact_meta.match(c) is not None)
+
+
+def _stamp_label(c: str) -> bool:
+    """An update stamp's label in any language (`Fecha de actualización`, `Terakhir diperbarui`,
+    `Imesasishwa`): the page's stamp goes to pages.updated, it is no fact. The vocabulary is the
+    page extractor's (data/page.toml, extract/page.is_update_stamp_label)."""
+    return _page_stamp_label is not None and _page_stamp_label(c)
+
+
+try:
+    from .page import is_update_stamp_label as _page_stamp_label
+except ImportError:          # (extract/page.py without it yet: the [skip] meta words only)
+    _page_stamp_label = None
 
 
 _CLOCK = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[-–]|a\b|to\b|bis\b|à\b|h\b|uhr\b|[ap]\.?m\.?)", re.I)
@@ -510,6 +537,47 @@ _MAIL_OR_URL = re.compile(r"^\S+@\S+\.[A-Za-z]{2,}$|^(?:https?://|www\.)\S+$", r
 _MAIL_IN = re.compile(r"[\w.+-]@[\w-]+\.[\w.-]*[A-Za-z]{2}")
 _PHONE_VALUE = re.compile(r"^(?:\+|00?)[\d\s/().-]+$")
 _GROUPED_DIGITS = re.compile(r"\d[\s/-]+\d")
+
+
+_MAIL_GATE = re.compile(r"@|＠|[\[(]a[\])]|\b(?:at|arroba|arobase|dot|punto|point|ponto)\b", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _mail_value(value: str) -> bool:
+    """Is the whole value one e-mail address, written plainly, obfuscated (`press [at] example
+    [dot] org`, `info arroba example.org`) or reversed (parse/emails.find_emails decodes them)?"""
+    v = value.strip(" .;,")
+    if not v or len(v) > 120 or _MAIL_GATE.search(v) is None:
+        return False
+    return any(m.start == 0 and m.end >= len(v) for m in find_emails(v))
+
+
+_PHONE_SHAPE = re.compile(r"^[+(]?\d[\d\s().\-/]{5,}\d(?:\s*(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d{1,5})?$", re.I)
+_THOUSANDS = re.compile(r"^\d{1,3}(?:([\s.\u00a0])\d{3})(?:\1\d{3})*$")
+
+
+def _phone_shaped(value: str) -> bool:
+    """A value made of a phone number's characters only (digits, spaces, dots, dashes, brackets,
+    a slash, an extension), seven digits or more, that is no number grouped in thousands
+    (`1-800-555-0100`, `800 00 12 34`, `(212) 555-0100 ext. 12`; not `1 234 567`).
+
+    >>> _phone_shaped("1-800-555-0100"), _phone_shaped("800 00 12 34"), _phone_shaped("1 234 567")
+    (True, True, False)
+    >>> _phone_shaped("61,741,120"), _phone_shaped("2019")
+    (False, False)
+    """
+    v = value.strip()
+    if not _PHONE_SHAPE.match(v) or sum(ch.isdigit() for ch in v) < 7:
+        return False
+    return _THOUSANDS.match(v) is None
+
+
+@lru_cache(maxsize=4096)
+def _contact_word_label(label: str) -> bool:
+    """Does the label name a phone line or an address anywhere in it (`Toll-free helpline
+    (English, Spanish)`, `Numéro vert`, `Línea gratuita`, `WhatsApp`)? fact_labels.toml
+    [skip] contact_words; a row needs a phone-shaped value too."""
+    return label_words().contact_words.search(label) is not None
 
 
 def _contact_value(value: str) -> bool:
@@ -1211,6 +1279,29 @@ def _parsed_value(text: str, dimension: str | None, label_unit: str | None, labe
     return parse_value(text, dimension, label_unit, label, decimal_comma)
 
 
+_TAIL_YEAR = re.compile(r"(?<=[^\W\d_]{2})\s+((?:1[89]|20)\d\d)$")
+
+
+@lru_cache(maxsize=4096)
+def _label_tail_year(label: str) -> Period | None:
+    """The year a label ends with, written without brackets after a word (`Budget 2023`,
+    `Population 2020`), when the label holds no other digit; the label keeps it as written.
+
+    >>> tuple(_label_tail_year("Budget 2023"))[:2], _label_tail_year("Top 10 sites 2020"), _label_tail_year("2020")
+    ((2023, 2023), None, None)
+    >>> _label_tail_year("Returnees since 1994"), _label_tail_year("Arrivals from the 1990")
+    (None, None)
+    """
+    m = _TAIL_YEAR.search(label)
+    if m is None or _DIGIT.search(label, 0, m.start()):
+        return None
+    head = label[:m.start()].casefold().split()
+    blockers = label_words().label_year_not_after
+    if head[-1] in blockers or " ".join(head[-2:]) in blockers:
+        return None          # `Returnees since 1994`: the year starts a span, it dates no count
+    return parse_period(m.group(1))
+
+
 def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     header = row.group
     if header is None:
@@ -1243,6 +1334,8 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     if lperiod is None and row.period_text:
         lperiod = parse_period(row.period_text)
     period = lperiod or v.period or hperiod
+    if period is None and value is not None and header is None:
+        period = _label_tail_year(label_text)     # `Budget 2023: 1.2 million €` (the label keeps its year)
     qualifier = v.qualifier
     if period is not None and period.qualifier:
         qualifier = period.qualifier if qualifier is None else qualifier
@@ -2027,6 +2120,11 @@ def extract_facts(doc: Doc):
         if r.kind == "row" and _identifier_label(clean_label(r.label)[0]) \
                 and _in_contact_block(r, by_pos, nb_index):
             continue                  # `Postal code: 1010` beside `Phone:` rows: the address's, not a fact (rule 4)
+        if r.rule == "fact.leader" and _short_leader_alone(r, kept, doc.text):
+            continue                  # `Wait .. 5 minutes`: two or three dots are a leader only among leader rows
+        if r.kind == "row" and r.rule == "fact.dash" and not _DIGIT.search(r.value) \
+                and not _DIGIT.search(r.label) and _address_block_line(rows, r, doc, by_pos, nb_index):
+            continue                  # `Examplia Aid – North Office` / `12 Main Street`: a contact block's line
         after_counter = (prev is not None and prev.kind == "skip"
                          and rows.words.counter.match(clean_label(prev.label)[0].strip()) is not None
                          and abs(nb_index.get(r.line, -9) - nb_index.get(prev.line, -99)) <= 1)
@@ -2130,6 +2228,45 @@ def _in_contact_block(r: Row, by_pos, nb_index) -> bool:
                 continue
             if _contact_value(x.value) or _MAIL_IN.search(x.value) \
                     or _is_contact_label(clean_label(x.label)[0], x.value):
+                return True
+    return False
+
+
+def _short_leader(r: Row, text: str) -> bool:
+    """Is the row's separator a leader of two or three dots (`Label .. value`)?"""
+    return text.count(".", r.lend, r.vstart) < 4 and "…" not in text[r.lend:r.vstart] \
+        and "_" not in text[r.lend:r.vstart]
+
+
+def _short_leader_alone(r: Row, rows: list[Row], text: str) -> bool:
+    """A short-leader row with no row of four or more leader dots within two lines of it."""
+    if not _short_leader(r, text):
+        return False
+    return not any(x is not r and x.rule == "fact.leader" and abs(x.line - r.line) <= 2
+                   and not _short_leader(x, text) for x in rows)
+
+
+def _address_block_line(rows: _Rows, r: Row, doc: Doc, by_pos, nb_index) -> bool:
+    """Is a `Name – Name` line (no digit) a line of a contact block: the line right above or
+    below it (no blank line between) an address line (a number beside an address word or a
+    postcode: `744 Harbour Street, Suite 2`, `P.O. Box 118`) or a contact row (`Tel.: …`)?
+    (`Examplia Aid – North Office`, `Portville – Examplia`: an organisation or city line.)"""
+    i = nb_index.get(r.line, -1)
+    if i < 0 or rows.table.lookup(clean_label(r.label)[0]) is not None:
+        return False
+    nb = doc.nonblank
+    for j in (i - 1, i + 1):
+        if not 0 <= j < len(nb):
+            continue
+        ln = nb[j]
+        if abs(ln.index - r.line) != 1:
+            continue               # a blank line between: another block
+        t = ln.text
+        if _DIGIT.search(t) and (rows.words.address.search(t) or _POSTCODE_TOKEN.search(t)) and len(t) <= 120:
+            return True
+        for x in by_pos.get(j, ()):
+            if x.kind == "skip" and (_contact_value(x.value) or _MAIL_IN.search(x.value)
+                                     or _is_contact_label(clean_label(x.label)[0], x.value)):
                 return True
     return False
 
@@ -2244,6 +2381,11 @@ def _supports(xs) -> bool:
     return any(x.kind in ("row", "skip", "header") and x.has_value and not _prose_value(x.value) for x in xs)
 
 
+def _prose_line(t: str) -> bool:
+    """A paragraph of prose: a long line that ends a sentence (no fact box runs across one)."""
+    return len(t) > 100 and t.rstrip().endswith((".", "!", "?", "”", '"', "’", ")"))
+
+
 def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] | None = None) -> bool:
     """A row is kept when other rows stand near it (a fact box), when its label
     is a known indicator, or when its value is a number (not a bare date)."""
@@ -2256,14 +2398,18 @@ def _supported(r: Row, by_pos, nb_index, rows: _Rows, support: dict[int, bool] |
     i = nb_index.get(r.line, -1)
     if support is None:
         support = {}
-    for j in range(i - 3, i + 4):
-        if j == i:
-            continue                     # (a row at another line is not r)
-        ok = support.get(j)
-        if ok is None:
-            ok = support[j] = _supports(by_pos.get(j, ()))     # (asked once a page per line)
-        if ok:
-            return True
+    nb = rows.doc.nonblank
+    for step in (-1, 1):
+        for k in (1, 2, 3):
+            j = i + step * k
+            xs = by_pos.get(j, ())
+            if not xs and 0 <= j < len(nb) and _prose_line(nb[j].text):
+                break                    # a paragraph of prose between: the fact box ends there
+            ok = support.get(j)
+            if ok is None:
+                ok = support[j] = _supports(xs)     # (asked once a page per line)
+            if ok:
+                return True
     v = r.value.strip()
     if len(v) <= 80 and _numeric_start(v) and not _DATE_VALUE.match(v) \
             and not _address_like(rows, r.label, v) and not ("," in r.label and _BARE_INT.match(v)) \

@@ -213,6 +213,10 @@ class LabelWords:
     heading_value_digit: re.Pattern = re.compile(r"(?!x)x")
     # words between a rank and the number ranked (`50 of 188`, `88 de 191`): [numbers] rank_of
     rank_of: tuple[str, ...] = ("of", "out of")
+    # words naming a phone line or address anywhere in a label (`Toll-free helpline (…)`): [skip] contact_words
+    contact_words: re.Pattern = re.compile(r"(?!x)x")
+    # words before a year that ends a label after which the year dates no value (`since 1994`)
+    label_year_not_after: frozenset[str] = frozenset()
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -426,4 +430,6 @@ def label_words() -> LabelWords:
         dimension_words=tuple(dims),
         contact_meta=_whole(skip.get("contact_meta", []) or ["(?!x)x"], "skip.contact_meta"),
         rank_of=tuple(d.get("numbers", {}).get("rank_of", ["of", "out of"])),
+        contact_words=_word_any(skip.get("contact_words", []) or ["(?!x)x"], "skip.contact_words"),
+        label_year_not_after=frozenset(w.casefold() for w in d.get("numbers", {}).get("label_year_not_after", [])),
     )
