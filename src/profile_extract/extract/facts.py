@@ -444,8 +444,9 @@ class _Rows:
             return "skip"             # `Consular district: …`, `Working hours: Mon–Fri 9–13` (not `Working hours: 41`)
         if contact or (weak_contact and _CONTACT_VALUE.search(value)):
             return "skip"             # `Tél.`, `Anschrift`; `T`, `E`, `Web` only before a contact (_is_contact_label)
-        mail = ("@" in value and _MAIL_IN.search(value) is not None) or _mail_value(value)
-        contact_value = _contact_value(value) or (_phone_shaped(value) and _contact_word_label(c))
+        mail = ("@" in value and _MAIL_IN.search(value) is not None) \
+            or (not value[:1].isdigit() and _MAIL_GATE.search(value) is not None and _mail_value(value))
+        contact_value = _contact_value(value) or (_contact_word_label(c) and _phone_shaped(value))
         if (mail or contact_value) and self.table.lookup(c) is None and (mail or not identifier):
             # `Media contact: press@…`, `Mobil: 0170 1234567`, `Press: press [at] example [dot] org`,
             # `Toll-free helpline (English, French): 1-800-555-0100`: a contact, whatever the label
