@@ -311,3 +311,21 @@ YEAR_LABELS = [
 @pytest.mark.parametrize("c", YEAR_LABELS, ids=lambda c: c.label)
 def test_year_at_the_end_of_a_label(c):
     _check(facts_of(c.text)[0], c)
+
+
+# --- founding dates and national days in other languages are date values (value null) ----------
+
+@pytest.mark.parametrize("text,label", [
+    ("Fondation : 1992\nBénévoles : 85", "Fondation"),
+    ("Fiesta nacional: 9 de julio\nSuperficie: 22.000 km²", "Fiesta nacional"),
+    ("Tanggal pembentukan: 3 Maret 1961\nLuas: 1.200 km²", "Tanggal pembentukan"),
+    ("Siku ya Uhuru: 12 Desemba 1963\nEneo: 5,120 km²", "Siku ya Uhuru"),
+])
+def test_date_labels_in_other_languages(text, label):
+    f = facts_of(text)[0]
+    assert (f.label, f.value, f.year_start) == (label, None, None)
+
+
+def test_count_beside_a_date_label_keeps_its_value():
+    fs = facts_of("Fondation : 1992\nBénévoles : 85")
+    assert fs[1].value == 85
