@@ -82,6 +82,45 @@ def test_year_column_table(text, cases):
         _check(f, c)
 
 
+TEXT_YEAR_TABLES = [
+    # columns split by runs of spaces (text copied from a PDF) or tabs
+    ("Indicator        2016      2017      2018\n"
+     "Population (million)    10.2      10.4      10.5\n"
+     "Infant mortality (per 1,000)   31.4   30.2   29.0\n",
+     [("Population (million)", 10_200_000, "person", 2016, "fact.spaces"),
+      ("Infant mortality (per 1,000)", 31.4, "permille", 2016, "fact.spaces")]),
+    ("Series\t2019\t2020\nRemittances (USD million)\t845\t910\n",
+     [("Remittances (USD million)", 845_000_000, "USD", 2019, "fact.tab")]),
+    # a unit column between the label and the years states each row's unit and scale
+    ("Indicator\tUnit\t2019\t2020\nGDP\tUSD million\t1,204\t1,310\nLiteracy rate\t%\t81.2\t82.0\n"
+     "Population\tthousands\t8,120\t8,240\n",
+     [("GDP", 1_204_000_000, "USD", 2019, "fact.tab"), ("Literacy rate", 81.2, "percent", 2019, "fact.tab"),
+      ("Population", 8_120_000, "person", 2019, "fact.tab")]),
+    ("Indicator | Unit | 2019 | 2020 | Source\nRefugees | persons | 12,400 | 9,870 | UNHCR\n",
+     [("Refugees", 12_400, "person", 2019, "fact.pipe")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TEXT_YEAR_TABLES)
+def test_year_column_text_tables(text, expected):
+    got = [(f.label, f.value, f.unit, f.year_start, f.rule) for f in facts_of(text)]
+    assert got == [(a, pytest.approx(b), c, d, e) for a, b, c, d, e in expected]
+
+
+TEXT_YEAR_NOT = [
+    # a row far below the header (after a paragraph) is no row of its table
+    "Indicator    2019    2020\nPopulation    4.1    4.2\n\n\n\nSome words    10    12\n",
+    # two text cells before the years (no unit column head): no year header
+    "Region    Type    2019    2020\nNorth    urban    1,204    1,310\n",
+]
+
+
+@pytest.mark.parametrize("text", TEXT_YEAR_NOT)
+def test_year_column_text_table_negatives(text):
+    labels = [f.label for f in facts_of(text)]
+    assert "Some words" not in labels and "North" not in labels
+
+
 def test_year_column_table_in_html():
     html = ("<html><body><h1>Selected indicators of Examplia</h1><table>"
             "<tr><th>Indicator</th><th>2018</th><th>2019</th><th>2020</th></tr>"

@@ -135,6 +135,7 @@ class Row:
     as_of: str | None = None
     known: bool = False         # the label is in the indicator table
     period_text: str | None = None   # a cell of its own that dates the value (`| 2021 estimate |`)
+    unit_text: str | None = None     # a unit column's cell (`| % |`, `| USD million |`)
 
     @property
     def has_value(self) -> bool:
@@ -1330,6 +1331,12 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     v = _parsed_value(value_text, dim, lunit, label_text, dc) if len(value_text) <= 200 \
         else parse_value(value_text, dim, lunit, label_text, dc)
     value = v.value                            # (v may be shared: never changed here)
+    if row.unit_text:                          # a unit column: `GDP | USD million | 1,204 | …`
+        cu, cscale = _bracket_unit(row.unit_text)
+        if cu is not None and v.unit is None:
+            v = replace(v, unit=_dimension_unit(cu, dim, False))
+        lscale = lscale or cscale
+        value = v.value
     if lscale and value is not None and v.value_max is None and not v.scaled and not _HAS_SCALE_WORD.search(value_text):
         value *= lscale                        # `Population (thousands): 9,500` is 9,500,000
     if lperiod is None and row.period_text:
@@ -1520,7 +1527,8 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
     bare_prev: list[Line | None] = [None]
     # the header row of a table with one column per year (`Indicator | 2019 | 2020 | 2021`): its
     # number of cells and the year written at each year column (_year_header)
-    year_head: list[tuple[int, dict[int, str]] | None] = [None]
+    year_head: list[_YearHead | None] = [None]
+    text_year: list[_YearHead | None] = [None]   # the same for a text table (tabs, wide spaces)
 
     def take_bare() -> Line | None:
         """The line above when it is a short label-like line, and forget it."""
@@ -1594,6 +1602,27 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
         last_cell = None
         for ol in left:          # lines that never became a cell are ordinary lines
             plain(ol)
+
+    def text_table_line(line: Line) -> bool:
+        """A line of a text table with one column per year (columns split at tabs or runs of
+        spaces: `Indicator    2019    2020    2021`): its header, or a row under it (within two
+        lines of the table's last line). True when the line was taken."""
+        cells = _text_cells(line)
+        th = text_year[0]
+        if len(cells) >= 3:
+            yh = _year_header(cells, rows.words)
+            if yh is not None:
+                flush_trailing()
+                text_year[0] = yh
+                return True
+            if th is not None and th.n_cells == len(cells) and line.index - th.line <= 2:
+                r = _year_row(rows, cells, th, "fact.tab" if "\t" in line.text else "fact.spaces")
+                if r is not None:
+                    flush_trailing()
+                    th.line = line.index
+                    return True
+        text_year[0] = None
+        return False
 
     def plain(line: Line, cls: tuple[bool, tuple | None] | None = None) -> None:
         """A line outside pipe tables: separators, trailing numbers, dated headings.
@@ -1783,23 +1812,23 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
                 continue
             full = [c for c in cells if c.text]
             if len(cells) >= 3 and len(full) >= 2:
-                yh = _year_header(cells)
+                yh = _year_header(cells, rows.words)
                 if yh is not None:
-                    year_head[0] = (len(cells), yh)      # (a header row is no fact)
+                    year_head[0] = yh                    # (a header row is no fact)
                     pending = None
                     header_wait = None
                     last_row[0] = None
                     continue
-                if year_head[0] is not None and year_head[0][0] == len(cells):
+                if year_head[0] is not None and year_head[0].n_cells == len(cells):
                     # a row of a table with one column per year: one fact, its first value written
                     # with that column's year (the other years' cells are no facts of their own)
-                    r = _year_row(rows, cells, year_head[0][1])
+                    r = _year_row(rows, cells, year_head[0])
                     pending = None
                     header_wait = None
                     last_cell = None
                     last_row[0] = r
                     continue
-            if year_head[0] is not None and len(cells) != year_head[0][0]:
+            if year_head[0] is not None and len(cells) != year_head[0].n_cells:
                 year_head[0] = None
             if len(full) >= 4 or (len(full) >= 2 and _nav_row(full, rows)):
                 pending = None                   # navigation bars, wide data tables
@@ -1854,33 +1883,57 @@ def _line_rows(rows: _Rows, doc: Doc) -> None:
             else:
                 cells_open.append(line)
                 continue
+        if digit and (text_year[0] is not None or "\t" in t or "  " in t) and text_table_line(line):
+            continue
         plain(line, cls)
     flush_trailing()
 
 
-def _year_header(cells: list[_Cell]) -> dict[int, str] | None:
-    """The year columns of a table's header row, {cell index: year text}: two or more cells
-    after the first that are all years (`Indicator | 2019 | 2020 | 2021`, `| 2020/21 | 2021/22`);
-    None for any other row."""
+@dataclass(slots=True)
+class _YearHead:
+    """The header row of a table with one column per year."""
+    n_cells: int                 # rows of the table have as many cells
+    years: dict[int, str]        # cell index -> the year written at the head of that column
+    unit_col: int | None         # a `Unit` column between the label and the years
+    line: int                    # index of the last line of the table seen (text tables)
+
+
+def _year_header(cells: list[_Cell], words) -> _YearHead | None:
+    """The header row of a table with one column per year: a label column (`Indicator`, or an
+    empty cell), an optional unit column (`Unit`: data [skip] unit_column_headers), then two or more
+    year cells (`2019 | 2020 | 2021`, `2020/21 | 2021/22`), then any columns (`Source`); None for
+    any other row."""
     years: dict[int, str] = {}
+    label_seen = False
+    unit_col = None
     for i, c in enumerate(cells):
         if not c.text:
             continue
-        if c.text[:1].isdigit() or c.text[:1] in "(F":
-            if i > 0 and _PERIOD_CELL.match(c.text) and parse_period(c.text) is not None:
-                years[i] = c.text
-                continue
-        if years or i > 0 and any(x.text for x in cells[:i]):
-            return None          # a second text cell, or a text cell after a year: no year header
-    return years if len(years) >= 2 else None
+        if i > 0 and (c.text[:1].isdigit() or c.text[:1] in "(F") and _PERIOD_CELL.match(c.text) \
+                and parse_period(c.text) is not None:
+            years[i] = c.text
+            continue
+        if years:
+            break                # `… | 2021 | Source`: columns after the years
+        if not label_seen:
+            label_seen = True    # the label column's head (`Indicator`, `Series`)
+            continue
+        if unit_col is None and words.unit_column.match(c.text):
+            unit_col = i
+            continue
+        return None              # a second text cell before the years: no year header
+    if len(years) < 2:
+        return None
+    return _YearHead(len(cells), years, unit_col, cells[0].line)
 
 
-def _year_row(rows: "_Rows", cells: list[_Cell], years: dict[int, str]) -> Row | None:
+def _year_row(rows: "_Rows", cells: list[_Cell], head: _YearHead, rule: str = "fact.pipe") -> Row | None:
     """The fact of a row under a year header: the label cell before the first year column, the
     first year column's cell that holds a number (else its first cell with text) and that
-    column's year."""
+    column's year; the unit column's cell states the unit and scale (`%`, `USD million`)."""
+    years = head.years
     first = min(years)
-    label = next((c for c in cells[:first] if c.text), None)
+    label = next((c for i, c in enumerate(cells[:first]) if c.text and i != head.unit_col), None)
     if label is None or label.multiline or not label_ok(label.text):
         return None
     vals = [(i, cells[i]) for i in sorted(years) if cells[i].text]
@@ -1888,10 +1941,27 @@ def _year_row(rows: "_Rows", cells: list[_Cell], years: dict[int, str]) -> Row |
     if pick is None:
         return None
     i, c = pick
-    r = rows.add(label.text, label.start, c.text, c.start, "fact.pipe", label.line)
+    r = rows.add(label.text, label.start, c.text, c.start, rule, label.line)
     if r is not None:
         r.period_text = years[i]
+        if head.unit_col is not None and cells[head.unit_col].text:
+            r.unit_text = cells[head.unit_col].text
     return r
+
+
+_TEXT_COLS = re.compile(r"[ \u00a0]*\t[\t \u00a0]*|[ \u00a0]{2,}")
+
+
+def _text_cells(line: Line) -> list[_Cell]:
+    """The columns of a text table's line, split at tabs and runs of two or more spaces."""
+    out = []
+    pos = 0
+    t = line.text
+    for m in _TEXT_COLS.finditer(t):
+        out.append(_Cell(t[pos:m.start()], line.start + pos, line.start + m.start(), line.index))
+        pos = m.end()
+    out.append(_Cell(t[pos:], line.start + pos, line.end, line.index))
+    return out
 
 
 _GLUE_POINT = re.compile(r"(?<=[a-z])(?=[A-Z0-9$£€₹(\"“])")

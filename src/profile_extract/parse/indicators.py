@@ -217,6 +217,8 @@ class LabelWords:
     contact_words: re.Pattern = re.compile(r"(?!x)x")
     # words before a year that ends a label after which the year dates no value (`since 1994`)
     label_year_not_after: frozenset[str] = frozenset()
+    # the head of a table's unit column (`Indicator | Unit | 2019 | 2020`): [skip] unit_column_headers
+    unit_column: re.Pattern = re.compile(r"(?!x)x")
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -432,4 +434,5 @@ def label_words() -> LabelWords:
         rank_of=tuple(d.get("numbers", {}).get("rank_of", ["of", "out of"])),
         contact_words=_word_any(skip.get("contact_words", []) or ["(?!x)x"], "skip.contact_words"),
         label_year_not_after=frozenset(w.casefold() for w in d.get("numbers", {}).get("label_year_not_after", [])),
+        unit_column=_whole(skip.get("unit_column_headers", []) or ["(?!x)x"], "skip.unit_column_headers"),
     )
