@@ -64,6 +64,8 @@ class _Data:
     mission: re.Pattern
     donor: re.Pattern
     donor_heading: re.Pattern
+    nav_word: re.Pattern             # a whole menu cell / breadcrumb step (`About us`, `Inicio`)
+    nav_find: re.Pattern             # the same words inside a line
     donor_low: re.Pattern | None     # donor / origin without IGNORECASE, for lower-cased text
     origin_low: re.Pattern | None
     # The longest word of each seat / donor / origin phrase, lower case: a stretch of the
@@ -98,6 +100,14 @@ def _whole(patterns) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", re.IGNORECASE)
 
 
+def _by_length(words) -> list:
+    return sorted(set(words), key=len, reverse=True)
+
+
+def _nav_phrase(w: str) -> str:
+    return re.escape(w).replace(r"\ ", r"\s+").replace("'", "['’]").replace("’", "['’]")
+
+
 @lru_cache(maxsize=1)
 def _data() -> _Data:
     d = load_toml("page.toml")
@@ -126,6 +136,9 @@ def _data() -> _Data:
         donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
             + r")(?:\s+[\w-]+){0,3}\s*:?$"),
+        nav_word=_whole([_nav_phrase(w) for w in _by_length(d["nav_words"])]),
+        nav_find=re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(_nav_phrase(w) for w in _by_length(d["nav_words"]))
+                            + r")(?![\w'’-])"),
         seat_keys=_keys(d["seat_words"]),
         donor_keys=_keys(d["donor_words"]),
         origin_keys=_keys(d["origin_words"]),
@@ -201,8 +214,22 @@ def parse_date(m: re.Match) -> str | None:
 _UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|modification|revised|revision|as\s+of|"
                             r"stand\s*:|stand\s+vom|aktualisiert|aktualisierung|"
                             r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt|reviewed|gewijzigd")
+def _stamp_phrases(key: str) -> list[str]:
+    """A list of plain phrases of data/page.toml (lower case, longest first)."""
+    return sorted({" ".join(w.lower().split()) for w in load_toml("page.toml").get(key, [])}, key=len, reverse=True)
+
+
+_DATA_STAMPS = _stamp_phrases("update_stamp_labels")
+_AS_OF_WORDS = _stamp_phrases("as_of_words")
+
+
+def _phrase_pattern(phrases) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in phrases)
+
+
+_STAMP_LEAD = r"(?i)(?:^|(?<=[\s|(\[]))"
 _STAMP = re.compile(
-    r"(?i)(?:^|(?<=[\s|(\[]))(?:"
+    _STAMP_LEAD + r"(?:"
     r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?"
     r"|(?:(?:page|site|content)\s+)?last\s+reviewed(?:\s+(?:on|at))?"
     r"|(?:this\s+page\s+was\s+|page\s+)?last\s+edited(?:\s+(?:on|at))?"
@@ -213,6 +240,9 @@ _STAMP = re.compile(
     r"|última\s+actualización|ultima\s+actualizacion|atualizado(?:\s+em)?|última\s+atualização"
     r"|aggiornato(?:\s+il)?|ultimo\s+aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?"
     r")\s*[:\-–]?\s*")
+_STAMP_TAIL = r")\s*[:\-–]?\s*"
+# The labels of data/page.toml, tried on a line only when it holds one of their keys.
+_STAMP_DATA = re.compile(_STAMP_LEAD + r"(?:" + (_phrase_pattern(_DATA_STAMPS) or "(?!)") + _STAMP_TAIL)
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
 _AS_OF = re.compile(r"(?:^|(?<=[–—-]\d[–—-] )|(?<=[–—-]\d\d[–—-] ))\s*As\s+of\s+", re.M)
 
@@ -233,9 +263,19 @@ _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as
                                                 r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
 # Shared stems stand for several words (`revi`: revised, reviewed, revision; `tuali`: aktualisiert,
-# actualizado, atualizado; `gew`: bijgewerkt, gewijzigd): fewer scans of the page, a few more
-# lines read (`previous`).
-_STAMP_KEYS = ("updat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
+# actualizado, atualizado; `gew`: bijgewerkt, gewijzigd; `pdat`: updated, oppdatert, uppdaterad,
+# opdateret): fewer scans of the page, a few more lines read (`previous`).
+_STAMP_KEYS = ("pdat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
+# The data labels' keys (data/page.toml `update_stamp_keys`): every label holds one of them or
+# of the built-in keys, else the label could never be read.
+_DATA_KEYS = tuple(load_toml("page.toml").get("update_stamp_keys", []))
+for _label in _DATA_STAMPS:
+    if not any(k in _label for k in _STAMP_KEYS + _DATA_KEYS):
+        raise ValueError(f"data/page.toml: update stamp label {_label!r} holds no update_stamp_keys piece")
+# `(as of March 2024)`: the parenthesis and the first word, unless a built-in key finds it
+_AS_OF_KEYS = tuple(sorted({"(" + w.split()[0] for w in _AS_OF_WORDS if not any(k in w for k in _STAMP_KEYS)}))
+_STAMP_KEYS = _STAMP_KEYS + _DATA_KEYS + _AS_OF_KEYS
+_QUICK_WORDS = _QUICK_WORDS + _DATA_KEYS + _AS_OF_KEYS
 _STAMP_KEYS_ASCII = tuple(k for k in _STAMP_KEYS if k.isascii())     # (the others cannot be in an ASCII page)
 _AS_OF_ANY = re.compile(r"As\s+of")
 
@@ -328,13 +368,27 @@ def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
     of the text: stamp lines and boilerplate repeat from page to page)."""
     if len(t) > 2000 and "As of" not in t[:40]:
         return None
-    for m in _STAMP.finditer(t):
-        wd = _WEEKDAY.match(t, m.end())
-        dm = _DATE.match(t, wd.end() if wd else m.end())
-        if dm:
-            iso = parse_date(dm)
-            if iso:
-                return iso, m.start(), dm.end()
+    for pattern in (_STAMP, _STAMP_DATA):
+        if pattern is _STAMP_DATA:     # (its labels only on a line holding one of their keys)
+            low = t.lower()
+            if not any(k in low for k in _DATA_GATE):
+                break
+        for m in pattern.finditer(t):
+            wd = _WEEKDAY.match(t, m.end())
+            dm = _DATE.match(t, wd.end() if wd else m.end())
+            if dm:
+                iso = parse_date(dm)
+                if iso:
+                    return iso, m.start(), dm.end()
+    if "(" in t and len(t) <= 120:
+        am = _AS_OF_PAREN.match(t)
+        if am:
+            dm = _DATE.match(t, am.end())
+            if dm and not dm.group("y") and _AS_OF_CLOSE.match(t, dm.end()):
+                iso = parse_date(dm)
+                if iso:
+                    ps = t.index("(", 0, am.end()) + 1
+                    return iso, ps + len(t[ps:]) - len(t[ps:].lstrip()), dm.end()
     am = _AS_OF.match(t) or _AS_OF_LEAD.match(t)
     if am:
         dm = _DATE.match(t, am.end())
@@ -347,7 +401,28 @@ def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
     return None
 
 
+_STAMP_LABEL = re.compile(r"(?i)^\s*(?:" + _STAMP.pattern[len(_STAMP_LEAD):] + "|"
+                          + _STAMP_DATA.pattern[len(_STAMP_LEAD):] + r")$")
+
+
+
+# Every key (built-in or data) some data label holds: a line holding none has no data label
+# (_STAMP_DATA is tried only on the others: one pattern of all labels tried at every space).
+_DATA_GATE = tuple(k for k in _STAMP_KEYS if any(k in w for w in _DATA_STAMPS))
+
+
+@lru_cache(maxsize=4096)
+def is_update_stamp_label(label: str) -> bool:
+    """Whether a fact label is the label of an update stamp (`Fecha de actualización`,
+    `Terakhir diperbarui:`, `Imesasishwa`, `Last updated on`), in any language the page
+    extractor reads: such a row is the page's `updated`, not a fact (extract/facts.py asks)."""
+    return bool(label) and len(label) <= 80 and _STAMP_LABEL.match(label.strip()) is not None
+
+
 _AS_OF_LEAD = re.compile(r"^\W{0,3}\d{0,3}\W{0,3}\s*As\s+of\s+")
+# A short heading ending in `(as of March 2024)`: the date of the list it heads.
+_AS_OF_PAREN = re.compile(r"(?i)^[^()\n]{2,60}\(\s*(?:" + _phrase_pattern(_AS_OF_WORDS) + r")\s*:?\s*")
+_AS_OF_CLOSE = re.compile(r"\s*\)\s*:?\s*$")
 
 
 # --- title -------------------------------------------------------------------
@@ -411,6 +486,60 @@ def _menu(t: str) -> bool:
     """A menu bar (`Countries | Maps | References | About`): three or more short cells, no numbers."""
     cells = [c.strip() for c in t.split("|") if c.strip()]
     return len(cells) >= 3 and not any(ch.isdigit() for ch in t) and all(len(c.split()) <= 4 for c in cells)
+
+
+# Menu cells set apart by two or more spaces or a middle dot / bullet (`Inicio  ·  Oficinas`).
+_CELL_SPLIT = re.compile(r"\s{2,}|\s*[·•]\s*|\t+")
+
+
+def _cell_menu(raw: str) -> bool:
+    """A menu of four or more short cells set apart by wide spaces or ` · ` (`Mwanzo  Kuhusu Sisi
+    Takwimu  Wasiliana Nasi`): no digits, no cell of more than three words or ending like a
+    sentence, and at least one cell a navigation word of data/page.toml."""
+    if not ("  " in raw or "·" in raw or "•" in raw or "\t" in raw) or _ANY_DIGIT.search(raw):
+        return False
+    cells = [c for c in _CELL_SPLIT.split(raw.strip()) if c]
+    if len(cells) < 4 or any(len(c.split()) > 3 or c[-1] in ".,;:" for c in cells):
+        return False
+    nav = _data().nav_word
+    return any(nav.match(c) for c in cells)
+
+
+def _word_menu(t: str) -> bool:
+    """A menu flattened into one line of words (`Home About Data Publications Contact`): four or
+    more navigation words of data/page.toml and every other word capitalised, no digits."""
+    if len(t) > 160 or _MENU_BAD.search(t):
+        return False                   # (cheap tests before the pattern of all navigation words)
+    words = t.split()
+    if not (4 <= len(words) <= 16) or sum(1 for w in words if w[0].isupper()) < 3:
+        return False
+    found = _data().nav_find.findall(t)
+    if len(found) < 4:
+        return False
+    rest = _data().nav_find.sub(" ", t).split()
+    return all(w[0].isupper() for w in rest)
+
+
+_MENU_BAD = re.compile(r"[\d.,;:!]")
+
+
+def _slash_crumb(t: str) -> bool:
+    """A breadcrumb of short steps joined by ` / ` whose first step is a navigation word
+    (`About us / Our history`, `Accueil / Actualités`); not `Input / Output`."""
+    if " / " not in t or len(t) > 120:
+        return False
+    parts = [q.strip() for q in t.split(" / ")]
+    return all(q and len(q.split()) <= 4 and not _CRUMB_BAD.search(q) for q in parts) \
+        and _data().nav_word.match(parts[0]) is not None
+
+
+def _prose(t: str) -> bool:
+    """Running text: ten or more words, mostly lower case, ending like a sentence or long."""
+    words = t.split()
+    if len(words) < 10:
+        return False
+    low = sum(1 for w in words if w[0].islower())
+    return low * 2 >= len(words) and (t[-1] in ".!?:;\"”)…" or len(t) > 100)
 
 
 def _page_tools(t: str) -> bool:
@@ -533,7 +662,12 @@ class _LineFacts:
 
     @_once
     def nav(self) -> bool:
-        return _nav(self.raw) or _breadcrumb(self.t)
+        return _nav(self.raw) or _breadcrumb(self.t) or _cell_menu(self.raw) or _word_menu(self.t) \
+            or _slash_crumb(self.t)
+
+    @_once
+    def prose(self) -> bool:           # a paragraph of running text, as the line below a heading
+        return _prose(self.t)
 
     @_once
     def crumb(self) -> bool:           # a breadcrumb trail or `You are here`
@@ -605,11 +739,16 @@ _CRUMB_CHAR = re.compile(r"[>»›]")
 _TABLE_ROW = re.compile(r"^[^|]*\w[^|]*\|")
 
 
-def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
+def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span | None]:
+    """The title of a text page; `stamp`: the page's update stamp, whose line (when the stamp
+    is all of it: `Fecha de actualización: 29.11.2023`) is chrome."""
+    stamp_at = stamp.start if stamp is not None else -1
     nb = doc.nonblank                  # walked by position: the next non-blank line is nb[p + 1]
     chosen: tuple[int, Line, int] | None = None       # (line index, line, position in nb)
     site_chrome_after = False          # a menu or search line below the chosen heading
     after_crumb = -1                   # index of the line just below a breadcrumb trail
+    last_nav = -1                      # position in nb of the last menu / breadcrumb / search line
+    under_nav = glued_nav = False      # the chosen heading: right after such a line; with no blank between
     seen = 0
     p = -1
     while True:
@@ -634,12 +773,15 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             site_chrome_after = True   # a glued site menu under a heading: that heading is the site name
             continue
         if f.glued or f.skip:
+            if f.glued:
+                last_nav = p
             continue                   # a glued menu, a document number, a row of page actions
         if f.nav:
             if chosen is not None and chosen[2] + 1 == p and chosen[0] != after_crumb:
                 chosen = None          # a site header sits above the navigation bar
             if f.crumb:
                 after_crumb = nxt.index if nxt is not None else None
+            last_nav = p
             continue
         if chosen is not None and f.site_chrome:
             site_chrome_after = True
@@ -653,7 +795,8 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                 p = q
             continue
         nf = _line_facts(nxt.text) if nxt is not None else None
-        if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome:
+        if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome or (
+                line.start <= stamp_at < line.end and _stamp_is_line(doc.text, line, stamp)):
             continue                   # a story teaser and its name line; chrome (both: skip, cheap test first)
         if len(t) > 300:
             if chosen is None:
@@ -666,6 +809,9 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
                 continue               # injected junk before the heading
             break
         if f.stop:
+            if chosen is None and "|" in line.text and nxt is not None and nxt.index == i + 1 \
+                    and _line_facts(nxt.text).nav:
+                continue               # `ACRONYM | Full name` over the site menu: the site's name
             break
         if not f.heading_like:
             if chosen is None:
@@ -679,6 +825,8 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
             # (a heading right under a breadcrumb trail is the page it names, table or not)
         if chosen is None:
             chosen = (i, line, p)
+            under_nav = last_nav == p - 1 and last_nav >= 0
+            glued_nav = under_nav and nb[last_nav].index == i - 1
             continue
         # a second heading before any content: prefer it when it is the headline
         cf = _line_facts(chosen[1].text)
@@ -688,6 +836,14 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
         if site_chrome_after or (nf is not None and nf.byline) or (
                 f.profile and not cf.profile) or _expands_country(ct, t):
             chosen = (i, line, p)
+        elif glued_nav and i - chosen[0] != p - chosen[2] and not _data().nav_word.match(ct) \
+                and (nf is None or nxt.index > i + 1 or nf.prose):
+            # a site name glued under the menu / trail, the heading set apart below it, over a
+            # blank line or the text (a page name there, `Contact` under a glued menu, is the
+            # page's own heading; so is one over `Head office` and its address block)
+            chosen = (i, line, p)
+        elif under_nav and p == chosen[2] + 1 and nf is not None and nf.prose and _kicker(ct, t):
+            chosen = (i, line, p)      # a section label under the menu, right over the headline of the text
         break
     if chosen is None:
         return None, None
@@ -696,6 +852,18 @@ def _title_text(doc: Doc) -> tuple[str | None, Span | None]:
     off = doc.text.find(t, line.start, line.end + 1)
     span = Span(off, off + len(t)) if off >= 0 else line.span
     return t, span
+
+
+def _kicker(first: str, second: str) -> bool:
+    """A short section label (`Field notes`, three words at most) above a headline of at
+    least twice its words."""
+    a, b = len(first.split()), len(second.split())
+    return a <= 3 and b >= 2 * a and b >= 4
+
+
+def _stamp_is_line(text: str, line: Line, stamp: Span) -> bool:
+    """Whether the update stamp opens its line and is all of it but three words at most."""
+    return not text[line.start:stamp.start].strip() and len(text[stamp.end:line.end].split()) <= 3
 
 
 def _expands_country(first: str, second: str) -> bool:
@@ -1040,8 +1208,12 @@ def _by_scores(doc: Doc, tally: _Tally, ranked: list, title: str | None):
     # are counted only when the bonus could decide (a score strong without it stays so).
     if weak(s1) and not (s1 > 0 and in_addresses == {best} and _contact_blocks(doc) <= 1 and not weak(s1 + 0.5)):
         return None
-    if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or _contact_blocks(doc) >= 2):
-        return None                    # a directory of addresses: several organisations or countries
+    if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or (
+            in_addresses and _contact_blocks(doc) >= 2)):
+        # a directory of addresses: several organisations or countries. Several contact blocks
+        # whose addresses name no country at all (`New York, NY 10005`) are one body's domestic
+        # offices: the country the text names stands.
+        return None
     if best not in in_title and len(ranked) >= 2 and _dated_items(doc) >= 3:
         return None                    # a listing of dated posts about several countries
     return countries[best]
@@ -1175,11 +1347,11 @@ def extract_page_info(doc: Doc) -> tuple[PageInfo, list]:
     title = title_span = None
     if doc.content_type == "html" and headings:
         title, title_span = _title_html(doc, headings)
+    updated, updated_span = _updated(doc)
     if title is None:
-        title, title_span = _title_text(doc)
+        title, title_span = _title_text(doc, updated_span)
         if title and _LISTING_HEADER.match(title) and _dated_items(doc) >= 3:
             title = title_span = None  # a listing's section header (`Latest news`) names no page
-    updated, updated_span = _updated(doc)
     country = _country(doc, title_span, title)
     return PageInfo(
         title=title,

@@ -187,10 +187,25 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
                 pos = hit[0]
             continue
         hit = _read_name(text, s, end, *how)
-        if hit is not None:
+        if hit is not None and not (s >= 4 and text[s - 1] in " -" and _new_before(text, s, start)):
             out.append(Mention(s, hit[0], text[s:hit[0]], hit[1], hit[2]))
             pos = hit[0]
     return out
+
+
+# `New Jersey`, `New Mexico`, `Nuevo México`, `Nouvelle-Galles`: a country's name after one of
+# these words is part of another place's name (a state, a province), not the country.
+_NEW_WORDS = ("New", "NEW", "Nuevo", "Nueva", "Nouveau", "Nouvelle", "Nova", "Novo")
+
+
+def _new_before(text: str, s: int, start: int) -> bool:
+    """Whether one of _NEW_WORDS, a whole word, stands right before offset s (then a space or `-`)."""
+    seg = text[max(start, s - 10):s - 1]
+    for w in _NEW_WORDS:
+        if seg.endswith(w):
+            k = s - 1 - len(w)
+            return k <= start or not (text[k - 1].isalnum() or text[k - 1] in "-_")
+    return False
 
 
 def _live_words(text: str, start: int, end: int):
