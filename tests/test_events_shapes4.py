@@ -11,6 +11,8 @@ from __future__ import annotations
 from typing import NamedTuple
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from profile_extract.extract import events as ev
 from profile_extract.extract.events import extract_events
@@ -73,6 +75,18 @@ ROMANCE = [
     Case("Nel 1987 fondò la cooperativa di Lecce.", (("1987", None),), "Italian -ò past"),
 ]
 
+ROMANCE += [
+    Case("Kantor cabang ini dibuka pada 12 Agustus 2004.", (("2004-08-12", None),), "Indonesian day date"),
+    Case("Pada tahun 2011 yayasan ini membuka kantor di Sumbawa.", (("2011", None),),
+         "Indonesian `pada tahun`"),
+    Case("Sejak 2013 lembaga ini bergabung dengan jaringan nasional.", (("2013", "since"),),
+         "Indonesian `sejak`"),
+    Case("Dari 2009 hingga 2014 yayasan ini menjalankan program sanitasi.",
+         (("2009", "since"), ("2014", "until")), "Indonesian range"),
+    Case("Ofisi ya Dodoma ilifunguliwa tarehe 5 Julai 2010.", (("2010-07-05", None),), "Swahili day date"),
+    Case("Mnamo mwaka 2006 shirika lilianzishwa Mwanza.", (("2006", None),), "Swahili `mnamo mwaka`"),
+]
+
 DATE_SHAPES = [
     Case("The academy opened on the 4th of June 1982 in a rented hall.", (("1982-06-04", None),),
          "`the 4th of June 1982`"),
@@ -98,6 +112,11 @@ NEGATIVE = [
     Case("The economy expanded by 4 per cent in 2018 and kept the same pace in 2019.", (),
          "a rate, then a shared-subject trend"),
     Case("Growth rebounded in 2021 after the lockdowns.", (), "`rebounded`"),
+    Case("La croissance a ralenti en 2019 avant de reprendre en 2021.", (), "a French trend"),
+    Case("En 2020 el crecimiento cayó con fuerza.", (), "a Spanish trend"),
+    Case("O crescimento abrandou em 2018.", (), "a Portuguese trend"),
+    Case("Até 2035 a rede terá um posto em cada distrito.", (), "a Portuguese plan in the future tense"),
+    Case("Pada tahun 2015 sekitar 400 keluarga pindah ke kota.", (), "an Indonesian approximate count"),
     Case("In 2016 the centre opened a maternity ward, and by 2035 we want a midwife in every village.",
          (("2016", None),), "a wish after a happening"),
     Case("By 2028 the network wants every district to have a shelter.", (), "`wants`"),
@@ -145,3 +164,11 @@ DATE_LABELS = [("Aug. 2009", True), ("17.06.2019", True), ("3 May 2001", True), 
 @pytest.mark.parametrize("label,ok", DATE_LABELS, ids=[t for t, _ in DATE_LABELS])
 def test_date_label(label, ok):
     assert ev._date_label(label) is ok
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet="abdegiínorsuçñóòéİ", min_size=1, max_size=9))
+def test_verb_ending_precheck_covers_the_pattern(w):
+    """The cheap test (the last two characters) lets through every word `_VERBISH` matches."""
+    if ev._VERBISH.fullmatch(w):
+        assert w[-2:] in ev._VERB_END2

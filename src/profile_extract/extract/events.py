@@ -751,17 +751,24 @@ _CAPTION_END = re.compile(r"^[.)\]]?\s*$")
 # --- prose -----------------------------------------------------------------
 _WORD = re.compile(r"[^\W\d_][^\W\d_'’-]*", re.UNICODE)
 _WORD_A = re.compile(r"[A-Za-z]+")           # `_WORD` on ASCII text (a word is a run of letters)
-_VERBS = _words("verbs") | _PAST_IRREGULAR
+_VERBS = _words("verbs") | _PAST_IRREGULAR | frozenset(
+    p + "li" + st for p in _words("verbs", "swahili_subjects") for st in _words("verbs", "swahili_stems"))
 _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
 _EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
 _ED_ING = ("ed", "ing")             # `_EDING` matches only words ending so: the cheap test first
 # A verb by its ending: English -ed/-ing, or a Romance past tense (`abriu`, `criou`,
-# `recebeu`, `abrió`, `fondò`) of five letters or more; every word `_VERBISH`
-# matches ends in one of `_VERB_ENDS` (the cheap test first).
+# `recebeu`, `abrió`, `fondò`) of five letters or more (a one-letter ending after a
+# Latin letter). Every word `_VERBISH` matches ends in a pair of `_VERB_END2` (the
+# cheap test first: one slice and a set lookup per word).
 _PAST_ENDS = tuple(W["verbs"]["past_endings"])
-_VERB_ENDS = _ED_ING + _PAST_ENDS
-_VERBISH = re.compile(rf"[a-z]{{2,}}(?:ed|ing)|[^\W\d_]{{3,}}(?:{'|'.join(map(re.escape, _PAST_ENDS))})")
+_LATIN = "abcdefghijklmnopqrstuvwxyzñç"
+_VERB_END2 = frozenset({"ed", "ng"} | {e for e in _PAST_ENDS if len(e) == 2}
+                       | {c + e for e in _PAST_ENDS if len(e) == 1 for c in _LATIN})
+_VERBISH = re.compile(
+    r"[a-z]{2,}(?:ed|ing)"
+    rf"|[^\W\d_]{{3,}}(?:{'|'.join(re.escape(e) for e in _PAST_ENDS if len(e) == 2)})"
+    rf"|[^\W\d_]{{2,}}[{_LATIN}](?:{'|'.join(re.escape(e) for e in _PAST_ENDS if len(e) == 1)})")
 _PARTICIPLE_LINE = re.compile(
     rf"^(?:{_alt(W['participles']['words'])})\s+(?:in|on|since|in\s+the\s+year)\s+\S", _I)
 _LABEL = re.compile(r"^(?P<label>[^:\n]{1,60}?)\s*(?::|：|\s--\s)\s*(?P<value>.*)$")
@@ -783,7 +790,7 @@ def _is_prose(s: str) -> bool:
         w = m.group()
         if not verb:
             lw = w.lower()
-            if lw in _VERBS or ((n == 0 or w[0].islower()) and lw.endswith(_VERB_ENDS)
+            if lw in _VERBS or ((n == 0 or w[0].islower()) and lw[-2:] in _VERB_END2
                                 and _VERBISH.fullmatch(lw) and lw not in _NOT_VERBS):
                 verb = True
             else:
@@ -802,7 +809,7 @@ def _has_verb(s: str) -> bool:
     for i, m in enumerate((_WORD_A if s.isascii() else _WORD).finditer(s)):   # stops at the first verb
         w = m.group()
         lw = w.lower()
-        if lw in _VERBS or ((i == 0 or w[0].islower()) and lw.endswith(_VERB_ENDS)
+        if lw in _VERBS or ((i == 0 or w[0].islower()) and lw[-2:] in _VERB_END2
                             and _VERBISH.fullmatch(lw) and lw not in _NOT_VERBS):
             return True
     return False
@@ -923,7 +930,7 @@ class _Sentence:
             self._subject = self.start
             for i, w in enumerate(_WORD.finditer(self.text, self.start, self.end)):
                 lw = w.group().lower()
-                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and lw.endswith(_VERB_ENDS)
+                if lw in _VERBS or ((i == 0 or w.group()[0].islower()) and lw[-2:] in _VERB_END2
                                     and _VERBISH.fullmatch(lw)
                                     and lw not in _NOT_VERBS):
                     self._subject = w.start()
