@@ -325,3 +325,101 @@ def test_sentence_case_names(case):
 def test_sentence_in_lower_case_is_no_name():
     got = kinds("Visit us at our new office in the centre.\n24, avenue Léopold Senghor\nNiamey, Niger")
     assert not any(k == "organization" for k, _ in got)
+
+
+# ---------------------------------------------------------------- more of the same families
+
+MORE = [
+    Case("Brazilian city - state, CEP",
+         "Instituto Teste\nAv. Paulista, 1000 - Bela Vista\nSão Paulo - SP, 01310-100\nBrasil",
+         [("street", "Av. Paulista, 1000"), ("city", "São Paulo"), ("postal_code", "01310-100"), ("country", "Brasil")]),
+    Case("Brazilian city/state CEP", "Associação Teste\nRua da Bahia, 1148\nBelo Horizonte/MG 30160-011",
+         [("city", "Belo Horizonte"), ("postal_code", "30160-011")]),
+    Case("Spanish `C/` street", "Fundación Test\nC/ Mayor, 12, 3º izda.\n28013 Madrid\nEspaña",
+         [("organization", "Fundación Test"), ("street", "C/ Mayor, 12"), ("city", "Madrid")]),
+    Case("Korean number first", "KTN Office\n110 Sejong-daero, Jung-gu, Seoul 04524\nRepublic of Korea",
+         [("street", "110 Sejong-daero"), ("city", "Seoul"), ("postal_code", "04524")]),
+    Case("Korean road name first, Western order", "KTN Office\nTeheran-ro 152, Gangnam-gu, Seoul 06236\nKorea",
+         [("street", "Teheran-ro 152"), ("city", "Seoul")]),
+    Case("transliterated `ul.` first, city and code after", "Test Fund\nul. Mira, 10, Moscow 129090",
+         [("street", "ul. Mira, 10"), ("city", "Moscow"), ("postal_code", "129090")]),
+    Case("Polish `al.` in small letters", "Fundacja Test\nal. Jerozolimskie 44\n00-024 Warszawa",
+         [("street", "al. Jerozolimskie 44"), ("city", "Warszawa"), ("postal_code", "00-024")]),
+    Case("Mexican colonia before the code is no city", "Casa Prueba\nCalle Durango 12\nCol. Roma Norte, 06700\nCiudad de México, México",
+         [("postal_code", "06700"), ("city", "Ciudad de México")]),
+]
+
+
+@pytest.mark.parametrize("case", MORE, ids=[c.name for c in MORE])
+def test_more_shapes(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert ("city", "Roma Norte") not in got and ("city", "SP") not in got
+
+
+MORE_NEGATIVES = [
+    ("a word ending in -ro before a number", "Il Centro 12 ospita la mostra dal 2019.", "street"),
+    ("a year after a two-letter word and a place", "Trip to Lisbon - PT, 2019 report", "postal_code"),
+    ("`C/` in a ratio", "The ratio C/ N 12 was measured.", "street"),
+]
+
+
+@pytest.mark.parametrize("name,text,kind", MORE_NEGATIVES, ids=[c[0] for c in MORE_NEGATIVES])
+def test_more_negatives(name, text, kind):
+    assert not any(k == kind for k, _ in kinds(text))
+
+
+LABELLED_EMAILS = [
+    ("bracketed dot", "E-mail: info[at]test-org[.]org", "info@test-org.org"),
+    ("full-width dot", "Mail: kobe＠test-kai．jp", "kobe@test-kai.jp"),
+    ("bare `at` with real dots in an e-mail label", "E-mail: office at test-org.org", "office@test-org.org"),
+    ("`(a)` in an e-mail label", "E-mail: info(a)spolek-test.cz", "info@spolek-test.cz"),
+]
+
+
+@pytest.mark.parametrize("name,text,want", LABELLED_EMAILS, ids=[c[0] for c in LABELLED_EMAILS])
+def test_labelled_emails(name, text, want):
+    got = kinds(text)
+    assert ("email", want) in got
+    assert not any(k == "website" for k, _ in got)
+
+
+LABELLED_EMAIL_NEGATIVES = [
+    ("`(a)` in an enumeration", "Section 3(a) applies to test.org members."),
+    ("`at` in prose", "Meet us at test-org.org for the launch."),
+    ("`at` before a web host in an e-mail label", "E-mail: available at www.test-org.org"),
+]
+
+
+@pytest.mark.parametrize("name,text", LABELLED_EMAIL_NEGATIVES, ids=[c[0] for c in LABELLED_EMAIL_NEGATIVES])
+def test_no_labelled_email(name, text):
+    assert not any(k == "email" for k, _ in kinds(text))
+
+
+def test_table_name_cell_before_a_city_cell():
+    text = ("Office | City | Address | Phone\n"
+            "TFN Samara Office | Samara | 443001, Samara, ul. Frunze, 10 | +7 (846) 555-01-00\n")
+    assert ("organization", "TFN Samara Office") in kinds(text, "RU")
+
+
+# ---------------------------------------------------------------- boxes with letters, Czech codes
+
+BOXES_AND_CODES = [
+    Case("Ghanaian box with its post office's letters, city and country after it",
+         "Test Trust\nHouse No. 9, Liberation Road, Airport Residential\nP.O. Box CT 4521, Accra\nGhana\nTel: +233 302 555 010",
+         [("street", "House No. 9, Liberation Road"), ("city", "Accra"), ("country", "Ghana")]),
+    Case("one-line Czech address: words and a number, `110 00 Praha 1`",
+         "Velvyslanectví Test\n\nKarlova 12, 110 00 Praha 1, Czech Republic\n\nTel: +420 222 555 010",
+         [("street", "Karlova 12"), ("postal_code", "110 00"), ("city", "Praha"), ("country", "Czech Republic")]),
+]
+
+
+@pytest.mark.parametrize("case", BOXES_AND_CODES, ids=[c.name for c in BOXES_AND_CODES])
+def test_boxes_and_codes(case):
+    got = kinds(case.text, case.country)
+    assert set(case.want) <= got
+    assert ("city", "Airport Residential") not in got
+
+
+def test_box_letters_need_a_number():
+    assert not any(k in ("street", "city") for k, _ in kinds("Put it in the Box LG tonight, Accra"))

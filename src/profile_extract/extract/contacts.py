@@ -1327,13 +1327,18 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if cand and _org_like(text[cand[0]:cand[1]]) and not _is_building(text[cand[0]:cand[1]]) \
                 and _prefix_name_ok(text[cand[0]:cand[1]]):
             return cand
-    if pre.rstrip().endswith("|"):
-        # a directory table row (`Name | address | phone`): the cell before the address
+    if parts and pre.rstrip().endswith("|"):
+        # a directory table row (`Name | address | phone`): the cell before the
+        # address, or an earlier one that names an organisation (`Name | City | address`)
         cell_end = ls + len(pre.rstrip()) - 1
-        cell_start = text.rfind("|", ls, cell_end) + 1 or ls
-        cand = _org_candidate(text, cell_start, cell_end)
-        if cand and _prefix_name_ok(text[cand[0]:cand[1]]):
-            return cand
+        for n in range(3):
+            cell_start = text.rfind("|", ls, cell_end) + 1 or ls
+            cand = _org_candidate(text, cell_start, cell_end)
+            if cand and _prefix_name_ok(text[cand[0]:cand[1]]) and (n == 0 or _org_like(text[cand[0]:cand[1]])):
+                return cand
+            if cell_start <= ls:
+                break
+            cell_end = cell_start - 1
     if got:
         cand = _org_candidate(text, *got)
         if cand and _prefix_name_ok(text[cand[0]:cand[1]]):

@@ -363,8 +363,10 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,4}}(?:st|nd|rd|th)?))+)")
     # Avenue Georges Henri 451 / Via Cristoforo Colombo 426 / Viale delle Terme di Caracalla
     # (a date that names a street: `Av. 18 de Julio`, `Calle 25 de Mayo`)
+    lower = st.get("before_lower", [])
+    lower_alt = _words([w.rstrip(".") for w in lower]) if lower else r"(?!)"
     rx["word_first"] = re.compile(
-        rf"(?<![\w])(?P<w>{before})\.?(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)"
+        rf"(?<![\w])(?:(?P<w>{before})\.?|{lower_alt}\.)(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)"
         rf"|\d{{1,2}}(?=[ \t]+de[ \t])))+)"
         rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
@@ -377,19 +379,21 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_words(st['after_without_number'])})\.?"
         rf"(?=[ \t]*(?:,|$))", re.M)
     # Japanese block numbers before the district: 1-2-3 Kasumigaseki
-    rx["jp_block"] = re.compile(
-        rf"(?<![\w\-])(?P<num>\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?)[ \t]+(?P<name>{LTOKEN})(?=[ \t]*(?:,|$))", re.M)
-    # Latin-American grid streets: `Carrera 7 # 71-21` / `6a. Avenida 12-34`
+    # Japanese block numbers before the district: 1-2-3 Kasumigaseki; or (the same
+    # gate, one scan) a Latin-American grid street: `Carrera 7 # 71-21` /
+    # `6a. Avenida 12-34` (group `grid`)
     grid = _words(st.get("grid", []))
-    rx["grid"] = re.compile(
-        rf"(?<![\w])(?:(?:{grid})\.?[ \t]+\d{{1,3}}(?:[ \t]?[A-Z](?![\w]))?(?:[ \t]?[Bb]is)?"
+    rx["jp_block"] = re.compile(
+        rf"(?<![\w\-])(?P<num>\d{{1,2}}-\d{{1,2}}(?:-\d{{1,3}})?)[ \t]+(?P<name>{LTOKEN})(?=[ \t]*(?:,|$))"
+        rf"|(?P<grid>(?<![\w])(?:(?:{grid})\.?[ \t]+\d{{1,3}}(?:[ \t]?[A-Z](?![\w]))?(?:[ \t]?[Bb]is)?"
         rf"(?:[ \t]+(?:Sur|Este|Norte|Oeste))?[ \t]*(?:#|No\.?|N[°º]\.?|Nro\.?|Núm\.?)[ \t]*"
         rf"|\d{{1,2}}(?:a|ª|ra|da|ta|va|na|ma|o|º)?\.?[ \t]+(?:{grid})\.?(?:[ \t]+[A-Z](?![\w]))?[ \t]+)"
-        rf"\d{{1,3}}-\d{{1,3}}(?![\w\-])")
+        rf"\d{{1,3}}-\d{{1,3}}(?![\w\-]))", re.M)
     pob = d["pobox"]["words"]
     pob = pob + [w.upper() for w in pob]
     rx["pobox"] = re.compile(
-        rf"(?<![A-Z0-9_]){_words(pob)}\.?[ \t]*(?:No\.?[ \t]*)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
+        # (`P.O. Box LG 1123`: Ghana's boxes carry their post office's letters)
+        rf"(?<![A-Z0-9_]){_words(pob)}\.?[ \t]*(?:No\.?[ \t]*|[A-Z]{{1,3}}[ \t]?)?\d+(?:[ \t]\d{{2,3}}(?![\d]))*(?:[ \t]?[A-Z](?![\w]))?")
     # `St. Gallen`, `Frankfurt am Main`, `Saint-Denis`
     city = rf"(?:(?:St|Ste|Mt|Ft|S)\.[ \t]?)?{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN}){{0,3}}"
     prefixes = r"[A-Z]{1,3}"
@@ -407,7 +411,7 @@ def _rx() -> dict[str, re.Pattern]:
     rx["_states"] = states
     state_alt = "|".join(re.escape(s) for s in sorted(states, key=len, reverse=True))
     rx["city_state_code"] = re.compile(
-        rf"(?P<city>{city})(?:,[ \t]*|[ \t]+)(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
+        rf"(?P<city>{city})(?:,[ \t]*|[ \t]+|[ \t]*[-–/][ \t]*)(?P<state>{state_alt})(?![\w])\.?,?[ \t]+"
         rf"(?P<code>{codes('city_state_code')})(?![\w-])")
     rx["city_state_country"] = re.compile(
         rf"(?P<city>{city}),[ \t]*(?P<state>{state_alt})(?![\w]),[ \t]*(?P<country>USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])")
@@ -435,8 +439,9 @@ def _rx() -> dict[str, re.Pattern]:
     rx["bare_street_place"] = re.compile(
         rf"^[ \t]*(?:[^\W\d_][^:\n]{{0,30}}:[ \t]*)?(?P<street>{bare})"
         rf"{floors}[ \t]*(?:,[ \t]*|[ \t]*\n[ \t]*)"
-        rf"(?:(?P<pfx>{prefixes})[ \t]?[-–][ \t]?)?(?P<code>\d{{3,6}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}})"
-        rf"[ \t]+(?P<city>{city})(?=[ \t]*(?:[,|•·]|$))", re.M)
+        # (`160 00 Praha 6`: a Czech/Slovak/Swedish code, a district number after the city)
+        rf"(?:(?P<pfx>{prefixes})[ \t]?[-–][ \t]?)?(?P<code>\d{{3}}[ \t]\d{{2}}(?!\d)|\d{{3,6}}|\d{{2}}-\d{{3}}|\d{{4}}[ \t]?[A-Z]{{2}})"
+        rf"[ \t]+(?P<city>{city})(?:[ \t]+\d{{1,2}})?(?=[ \t]*(?:[,|•·]|$))", re.M)
     # Gates: for each costly pattern, a cheap one that every match contains on
     # the match's last line (see _gated); (gate, how many lines above that line
     # a match may start). Matches never cross a line except through NUM's `\s`.
@@ -453,6 +458,10 @@ def _rx() -> dict[str, re.Pattern]:
             rf"(?:{t_states})(?![\w]),[ \t]*(?:USA|U\.S\.A\.|US|U\.S\.|United States|Canada)(?![\w])"),
         "street_words": re.compile(rf"[ \t](?:{words})(?:(?![^\W\d_])|(?=д|дом|No|Nr|nº|n°|núm|num))"),
         "street_first": re.compile(rf"(?<![\w])(?:{_trie(st['before'])})\.?[ \t]"),
+        # (the small-letter words by their dot, which sre skips ahead to, then the
+        # word behind it: a match of the group at every dot's word would cost a scan)
+        "street_first_lower": re.compile(
+            rf"\.(?<=(?:{'|'.join(re.escape(w.rstrip('.')) for w in lower)})\.)[ \t]" if lower else r"(?!)"),
         "suffix_num": re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
         "digit_dash": re.compile(r"\d-\d"),
         "street_alone": re.compile(rf"[ \t](?:{_trie(st['after_without_number'])})\.?(?=[ \t]*(?:,|$))", re.M),
@@ -463,12 +472,10 @@ def _rx() -> dict[str, re.Pattern]:
         # (every code before a place ends with three digits and maybe capitals, or is
         # Sweden's `111 43`: a day before a month, `8 June`, `28 October`, opens no window)
         "code_place": re.compile(rf"\d\d(?:\d(?:[ \t]?[A-Z]{{1,3}})?|[ \t]\d\d)[ \t]+[{_UP}]"),
-        "pobox": re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*)?\d"),
+        "pobox": re.compile(rf"(?:{_trie(pob)})\.?[ \t]*(?:No\.?[ \t]*|[A-Z]{{1,3}}[ \t]?)?\d"),
         "place_code": re.compile(rf"[ \t\-–](?:{codes('city_code')})(?![\w\-])"),
         "code_comma": re.compile(rf"\d(?:,|[ \t]+{markers})"),
         "marker": re.compile(markers),
-        # (grid's `need`: a window without a grid street word holds no match)
-        "grid_word": re.compile(rf"(?:{_trie(st.get('grid', []))})\.?[ \t]"),
     }
     # gates whose matches lie on one line, each with a quick scan for a part
     # every match of the gate holds on the same line (the street word):
@@ -512,11 +519,10 @@ def _rx() -> dict[str, re.Pattern]:
         "num_first": (("street_words",), (3, "num_cont"), "number"),
         "num_before": (("street_words",), (3, "num_cont"), "number"),
         "house_road": (("street_words",), 0),
-        "word_first": (("street_first",), 0),
+        "word_first": (("street_first", "street_first_lower"), 0),
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
         "jp_block": (("digit_dash",), 0),
-        "grid": (("digit_dash",), 0, "grid_word"),
         "code_city": (("code_place",), 0),
         "pobox": (("pobox",), 0),
         "city_code": (("place_code",), 0),
@@ -1188,6 +1194,14 @@ def _line_patterns() -> dict[str, re.Pattern]:
 
 
 @lru_cache(maxsize=None)
+def _district_rx() -> re.Pattern:
+    """A district marker (data: streets.district_markers) right before a name."""
+    words = data()["streets"].get("district_markers", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alt})[ \t]+\Z")
+
+
+@lru_cache(maxsize=None)
 def _cp_code() -> re.Pattern:
     """A `C.P.` box word (data: pobox.postal_code_words) before five digits."""
     words = data()["pobox"].get("postal_code_words", [])
@@ -1200,15 +1214,21 @@ def _east_asian_rx() -> re.Pattern:
     Jung-gu, Sejong-daero 110, …`: postal code, city, wards and districts
     (their endings are data), then the street (words and a number)."""
     ends = _alt(data()["streets"].get("east_asian_districts", []))
+    roads = _alt(data()["streets"].get("korean_roads", []))
     district = rf"{TOKEN}-(?:{ends})\.?"
     return re.compile(
-        rf"^[ \t]*(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
+        rf"^[ \t]*(?:(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
         rf"[ \t]*,?[ \t]*(?P<city>{TOKEN}(?:[ \t]{TOKEN})?),[ \t]*(?P<districts>(?:{district},[ \t]*)*)"
         rf"(?P<street>[{_UP}][\w'’\-]*(?:[ \t][\w'’\-]+){{0,3}}?[ \t]\d{{1,4}}(?:-\d{{1,4}}){{0,2}})"
-        rf"(?=[ \t]*(?:,|$))", re.M)
+        rf"(?=[ \t]*(?:,|$))"
+        # `110 Sejong-daero, Jung-gu, Seoul`: the building number, then a Korean road (data)
+        rf"|(?P<road>\d{{1,4}}(?:-\d{{1,4}})?[ \t]+[A-Z][a-z]+(?:[ \t-][a-z0-9]+)*-(?:{roads}))(?=[ \t]*,))", re.M)
 
 
 def _east_asian(text: str, m: re.Match, found: "_Parts") -> None:
+    if m.group("road"):
+        found.add(Part("street", *m.span("road"), m.group("road"), None, "street.korean_road"))
+        return
     if m.group("bare") and not m.group("districts"):
         return   # a bare code counts only with a ward or district after the city
     code = next(g for g in ("mark", "paren", "bare") if m.group(g))
@@ -1371,7 +1391,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         add(Part("country", *m.span("country"), m.group("country"), cc, "city_state_country"))
     for m in _line_matches("east_asian_line", text, start, end, lines):
         _east_asian(text, m, found)
-    for name in ("grid", "num_first", "num_before", "name_num", "word_first", "name_only", "jp_block",
+    for name in ("jp_block", "num_first", "num_before", "name_num", "word_first", "name_only",
                  "house_road"):
         for m in _gated(name, text, start, end, gates):
             s, e = m.span()
@@ -1381,6 +1401,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                     continue
             if name == "num_first" and not m.group("name").strip():
                 continue
+            if name == "name_num" and rx["pobox"].match(text, s, e):
+                continue   # `Box CT 4521`: a box with its post office's letters, not `CT` (Court)
             if name in ("name_num", "word_first") and m.group("num") and \
                     _YEAR.fullmatch(m.group("num").strip()) and not _followed_by_place(text, e, end):
                 continue   # `Supreme Court 2015`, `In 1990 Main Street` are not addresses
@@ -1397,7 +1419,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             if name in ("num_before", "word_first"):
                 # a word list that ran into a city or country: stop there
                 e = s + len(seg.rstrip(" \t,"))
-            add(Part("street", s, e, text[s:e], None, f"street.{name}"))
+            rule = "street.grid" if name == "jp_block" and m.group("grid") else f"street.{name}"
+            add(Part("street", s, e, text[s:e], None, rule))
     for m in _gated("pobox", text, start, end, gates):
         cp = _cp_code().fullmatch(m.group(0))
         if cp:
@@ -1468,7 +1491,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 continue
         cc = next((row["country"] for row, crx in _postal_rows("city_code")
                    if row.get("implies") and crx.fullmatch(code)), None)
-        add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
+        if not _district_rx().search(text, max(start, cs - 24), cs):
+            add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
+        # (`Col. Roma Norte, 06700`: a district before the code, which still counts)
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
     for m in _gated("marked_city", text, start, end, gates):
         _marked_city(text, m, found, start)

@@ -15,10 +15,11 @@ _LOCAL = r"[\w.%+'\-]*\w"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 # the bracketed words for `@` and `.` (English, Spanish/Portuguese, German, French, Italian)
 _AT_WORDS = r"(?i:at|arroba|arobase|ät)"
-_DOT_WORDS = r"(?i:dot|punkt|point|punto|ponto)"
+_DOT_WORDS = r"(?i:dot|punkt|point|punto|ponto|\.)"   # (`[.]` too)
 _AT = rf"(?:[ \t]?[@＠][ \t]?|\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*)"
-_DOT = rf"(?:\.|\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*)"
-# (a full-width `＠`, U+FF20, as East Asian pages type it, is an `@`)
+_DOT = rf"(?:[.．]|\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*)"
+# (a full-width `＠` and `．`, U+FF20 and U+FF0E, as East Asian pages type them,
+# are an `@` and a dot)
 # name@domain.org, name [at] domain [dot] org, a stray space around @
 EMAIL = re.compile(rf"(?<![\w.%+\-]){_LOCAL}{_AT}{_LABEL}(?:{_DOT}{_LABEL})+(?![\w@])")
 # name at domain dot org (words only: a plain ` at ` needs a ` dot ` too)
@@ -26,8 +27,9 @@ EMAIL_WORDS = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w\s+(?:at|AT)\s+{_LABEL}(?:
 # name arroba domain.org: the Spanish/Portuguese/French word for `@` without
 # brackets, in an e-mail label's value (find_emails' `at_words`; a plain ` at `
 # needs a ` dot `, above: `at` is an English word)
-EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w[ \t]+(?i:arroba|arobase)[ \t]+{_LABEL}"
-                           rf"(?:(?:\.|[ \t]+(?i:dot|punto|ponto|point)[ \t]+){_LABEL})+(?![\w@])")
+# (there also `name at domain.org` and `name(a)domain.cz`; never a `www.` host)
+EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w(?:[ \t]+(?i:arroba|arobase|at)[ \t]+|[ \t]*[\[(]a[\])][ \t]*)"
+                           rf"(?!www\.){_LABEL}(?:(?:\.|[ \t]+(?i:dot|punto|ponto|point)[ \t]+){_LABEL})+(?![\w@])")
 MAILTO = re.compile(r"mailto:", re.I)
 _STRICT = re.compile(r"^[\w.%+'\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$")
 
@@ -42,7 +44,7 @@ DOMAIN = re.compile(
 _TRAIL = ".,;:!?)]}'\""
 _AT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*")
 _DOT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*")
-_AT_SPACED = re.compile(r"\s+(?:at|arroba|arobase)\s+", re.I)
+_AT_SPACED = re.compile(r"\s+(?:at|arroba|arobase)\s+|\s*[\[(]a[\])]\s*", re.I)
 _DOT_SPACED = re.compile(r"\s+(?:dot|punto|ponto|point)\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
@@ -67,7 +69,7 @@ def normalise_email(raw: str) -> tuple[str, bool]:
     >>> normalise_email("info@example")
     ('info@example', False)
     """
-    v = MAILTO.sub("", raw.strip()).replace("＠", "@")
+    v = MAILTO.sub("", raw.strip()).replace("＠", "@").replace("．", ".")
     v = _AT_BRACKETED.sub("@", v)
     v = _DOT_BRACKETED.sub(".", v)
     v = _AT_SPACED.sub("@", v)
