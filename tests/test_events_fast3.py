@@ -62,6 +62,14 @@ PAGES = [
     Case(("As of May 2016, it has 64 branches.", "Since 2019 workers have joined; it will grow by 2030."),
          "a state stamp, a plan"),
     Case(("Retrieved 3 May 2019.", "The report was retrieved in 2019."), "metadata words"),
+    Case(("Aug. 2009 – The hostel opens its doors.\nLUSAKA, Aug. 2009 – The hostel opens its doors.",
+          "• Aug. 2009 – The hostel opens its doors.\nx Aug. 2009 – The hostel opens its doors."),
+         "a timeline row, a dateline, a bullet and a word before the same date and statement"),
+    Case(("Key dates\n\nMar. 2011: The clinic opens.\n2004: Registered with the ministry.",
+          "Mar. 2011: The clinic opens.\nNote 2004: Registered with the ministry."),
+         "colon rows, and a label that is no date"),
+    Case(("In 2019 it opened, and by 2030 each district gets a ward.", "By 2005, it had opened two wards."),
+         "`by` in a present and in a past clause"),
 ]
 
 
@@ -76,7 +84,8 @@ def test_memos_keep_plain_rows(case, monkeypatch):
 PIECES = ["It", "opened", "converted in 301", "|5", "|", "was built", "in", "since", "on", "the", "office", "Riverton", "May", "June",
           "3", "31", "February", "2005", "1996", "301", "1999.5", "(2018)", "|", ":", "Population",
           " ", "  ", "\n", "\n\n", ".", ",", "-", "–", "and", "will", "has", "64", "3,000", "As of",
-          "Retrieved", "©", "ISBN", "5thof", "İ", "ſince", "•", "\t", "people", "fled", "when"]
+          "Retrieved", "©", "ISBN", "5thof", "İ", "ſince", "•", "\t", "people", "fled", "when",
+          "Aug.", "2009 –", "Mar. 2011:", "17.06.2019 –", "abriu", "by 2030", "reaches"]
 texts = st.lists(st.sampled_from(PIECES), max_size=18).map(" ".join)
 
 
