@@ -180,6 +180,13 @@ LANG_LINES = [
     # French: a rank `sur` its total, `ans`
     Case("Classement IDH : 145e sur 189\nSuperficie : 22 000 km²", "Classement IDH", 145, None, rank_total=189),
     Case("Espérance de vie : 64,1 ans\nSuperficie : 22 000 km²", "Espérance de vie", 64.1, "year"),
+    # Vietnamese, Scandinavian, German abbreviations; scale words in a label's brackets in any language
+    Case("Dân số: 2,5 triệu người\nDiện tích: 16.490 km²", "Dân số", 2_500_000, "person"),
+    Case("Tuổi thọ trung bình: 73,6 năm\nDiện tích: 16.490 km²", "Tuổi thọ trung bình", 73.6, "year"),
+    Case("Forventet levealder: 82,1 år\nAreal: 385 207 km²", "Forventet levealder", 82.1, "year"),
+    Case("Einwohner (Tsd.): 1.204\nFläche: 891 km²", "Einwohner (Tsd.)", 1_204_000, "person"),
+    Case("PIB (millones de USD): 343.900\nSuperficie: 22.000 km²", "PIB (millones de USD)", 343_900_000_000, "USD"),
+    Case("Jumlah penduduk (juta jiwa): 5,32\nLuas: 1.200 km²", "Jumlah penduduk (juta jiwa)", 5_320_000, "person"),
 ]
 
 

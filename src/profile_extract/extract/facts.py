@@ -719,7 +719,9 @@ def clean_label(label: str) -> tuple[str, Period | None, str | None]:
 
 _COMMA_UNIT = re.compile(r"(?<!\d),\s*((?:in\s+)?[^,()]{1,25})$")     # `1,000 inhabitants` is no `, unit`
 _BRACKET_NOISE = frozenset("current constant nominal real annual total approx. approx estimated est. est "
-                           "at prices current-prices".split())
+                           "at prices current-prices "
+                           # the small words of `(millones de USD)`, `(milioni di euro)`, `(millions of USD)`
+                           "de des di em of dalam в".split())
 _IN = re.compile(r"^\s*(?:in|en|figures in|amounts? in)\s+", re.I)
 _SCALE_TOKEN = re.compile(r"^(?:'?000s?|thousands?|millions?|billions?|trillions?|mn|mln|bn|lakhs?|crores?)$",
                           re.I)
@@ -753,8 +755,9 @@ def _bracket_unit(inner: str) -> tuple[str | None, float | None]:
         if _SCALE_TOKEN.match(tok) and scale is None:
             scale = _SCALE_OF_TOKEN[tok.lower().lstrip("'") if tok.lower() not in _SCALE_OF_TOKEN else tok.lower()]
             continue
-        if scale is None and not tok.isascii() and SCALE_WORDS.get(tok.lower().rstrip(".")):
-            scale = SCALE_WORDS[tok.lower().rstrip(".")]        # `(тыс. человек)`, `(млн долл. США)`: data/scale_words.toml
+        if scale is None and (not tok.isascii() or len(tok.rstrip(".")) >= 3) and SCALE_WORDS.get(tok.lower().rstrip(".")):
+            # `(тыс. человек)`, `(млн долл. США)`, `(Tsd.)`, `(millones de USD)`, `(juta jiwa)`: data/scale_words.toml
+            scale = SCALE_WORDS[tok.lower().rstrip(".")]
             continue
         if unit is None and (is_currency_code(tok) or currency_of_symbol(tok)):
             unit = tok if is_currency_code(tok) else currency_of_symbol(tok)
