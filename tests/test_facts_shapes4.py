@@ -232,13 +232,6 @@ def test_label_scale_is_not_applied_twice_to_a_value_with_its_own_scale():
 _BOX = "Población: 4,1 millones\nSuperficie: 51.100 km²\nCapital: Ciudad Ejemplo\n"
 
 
-def _has_stamp_vocabulary() -> bool:
-    from profile_extract.extract import page
-    return hasattr(page, "is_update_stamp_label")
-
-
-@pytest.mark.xfail(not _has_stamp_vocabulary(), strict=True,
-                   reason="extract/page.is_update_stamp_label (the page owner's stamp vocabulary) not there yet")
 @pytest.mark.parametrize("stamp", ["Fecha de actualización: 03.04.2024", "Terakhir diperbarui: 2024-04-03",
                                    "Imesasishwa: Aprili 2024"])
 def test_update_stamp_rows_are_no_facts(stamp):

@@ -67,6 +67,7 @@ from itertools import islice
 
 from ..findings import Finding
 from ..parse import addresses as _addr
+from .page import is_update_stamp_label
 from ..parse.emails import find_emails
 from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
@@ -508,13 +509,7 @@ def _stamp_label(c: str) -> bool:
     """An update stamp's label in any language (`Fecha de actualización`, `Terakhir diperbarui`,
     `Imesasishwa`): the page's stamp goes to pages.updated, it is no fact. The vocabulary is the
     page extractor's (data/page.toml, extract/page.is_update_stamp_label)."""
-    return _page_stamp_label is not None and _page_stamp_label(c)
-
-
-try:
-    from .page import is_update_stamp_label as _page_stamp_label
-except ImportError:          # (extract/page.py without it yet: the [skip] meta words only)
-    _page_stamp_label = None
+    return is_update_stamp_label(c)
 
 
 _CLOCK = re.compile(r"^\s*\d{1,2}(?:[:.h]\d{2})?\s*(?:[-–]|a\b|to\b|bis\b|à\b|h\b|uhr\b|[ap]\.?m\.?)", re.I)
