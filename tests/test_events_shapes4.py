@@ -128,6 +128,11 @@ NEGATIVE = [
     Case("Key dates\n\nSept. 2012 – 4.5 million people affected by the floods.", (),
          "a dated statistic row"),
     Case("Key dates\n\n03.05.2021 – Annual report of the Trust", (), "a title row, no happening"),
+    Case("Latest news\n\n14 June 2024 – New borehole opens in Kolda.\n2 June 2024 – Agency launches its "
+         "rainy-season appeal.\n27 May 2024 – Board elects a new chair.", (),
+         "a news listing: day-dated headlines, newest first"),
+    Case("Aktuelles\n\n03.05.2024 – Neue Klinik eröffnet.\n12.04.2024 – Verein startet Spendenaktion.", (),
+         "a news listing with numeric dates"),
     Case("Key data\n\nJune 2014: 9.5 million", (), "a dated value"),
     Case("Key data\n\n2014: Annual report", (), "a dated title"),
     Case("Date: 12 May 2020", (), "a date label row"),

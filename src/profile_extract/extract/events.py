@@ -1620,7 +1620,32 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                     sentence = text[ss:se]
                 rows.append(parsed + (raw, sentence, None, None, q, rule))
                 spans += (ms, me, ss, se)
+    if len(rows) > 1:
+        rows, spans = _drop_news_listing(rows, spans)
     return _events(rows, spans), findings
+
+
+def _drop_news_listing(rows: list[tuple], spans: list[int]) -> tuple[list[tuple], list[int]]:
+    """Rows that open with a day or month date (`12 May 2024 – Clinic opens in Gulu`)
+    are a timeline when their dates run forward, and a news listing (post dates and
+    headlines, no events) when they mostly run backward, newest first.
+
+    >>> r = [("2024-05-12", "day", 3), ("2024-05-03", "day", 2), ("2024-04-28", "day", 1)]
+    >>> rows = [x + (None,) * 6 + ("event.timeline",) for x in r]
+    >>> len(_drop_news_listing(rows, [0] * 12)[0]), len(_drop_news_listing(rows[::-1], [0] * 12)[0])
+    (0, 3)
+    """
+    idx = [i for i, r in enumerate(rows) if r[-1] == "event.timeline" and r[1] != "year"]
+    if len(idx) < 2:
+        return rows, spans
+    starts = [rows[i][2] for i in idx]
+    back = sum(b < a for a, b in zip(starts, starts[1:]))
+    forward = sum(b > a for a, b in zip(starts, starts[1:]))
+    if back <= forward:
+        return rows, spans
+    drop = set(idx)
+    keep = [i for i in range(len(rows)) if i not in drop]
+    return [rows[i] for i in keep], [v for i in keep for v in spans[4 * i:4 * i + 4]]
 
 
 # Events and their spans are built column by column, as segment.split_lines builds
