@@ -423,3 +423,44 @@ def test_boxes_and_codes(case):
 
 def test_box_letters_need_a_number():
     assert not any(k in ("street", "city") for k, _ in kinds("Put it in the Box LG tonight, Accra"))
+
+
+# ---------------------------------------------------------------- labels in more languages
+
+LABEL_WORDS = [
+    Case("Indonesian block: Jl. street with `No.`, Telp., HP, Faks, Surel, Situs",
+         "Yayasan Uji Coba\nJl. Merdeka No. 45\nBandung 40117\nTelp. (022) 555 010\nHP: 0812 5555 0100\n"
+         "Faks: (022) 555 011\nSurel: halo@yayasan-uji.or.id\nSitus: www.yayasan-uji.or.id",
+         [("street", "Jl. Merdeka No. 45"), ("city", "Bandung"), ("phone", "+6222555010"),
+          ("phone", "+6281255550100"), ("fax", "+6222555011"), ("email", "halo@yayasan-uji.or.id"),
+          ("website", "http://www.yayasan-uji.or.id")], "ID"),
+    Case("Colombian PBX", "Corporación Prueba\nCalle 72 # 10-34\nBogotá, Colombia\nPBX: (601) 555 0100",
+         [("street", "Calle 72 # 10-34"), ("phone", "+576015550100")]),
+    Case("German Mobil", "Verein Test e.V.\nHauptstraße 5\n10115 Berlin\nMobil: 0170 5550100",
+         [("phone", "+491705550100")], "DE"),
+    Case("Swahili labels", "Shirika la Majaribio\nAnwani: S.L.P. 1234, Dodoma\nSimu: +255 26 255 0100\n"
+         "Barua pepe: info@majaribio.or.tz", [("phone", "+255262550100"), ("email", "info@majaribio.or.tz")]),
+    Case("`St.` city after a Russian postal code", "Test Fund\n191036, St. Petersburg, Nevsky prospekt, 85",
+         [("city", "St. Petersburg"), ("postal_code", "191036")]),
+]
+
+
+@pytest.mark.parametrize("case", LABEL_WORDS, ids=[c.name for c in LABEL_WORDS])
+def test_label_words(case):
+    assert set(case.want) <= kinds(case.text, case.country)
+
+
+LABEL_WORD_NEGATIVES = [
+    ("`Standard` in prose", "The Standard 2019 edition lists 12 500 000 entries."),
+    ("`HP` as a brand", "HP 2019 laptops cost 1 200 000 in total."),
+]
+
+
+@pytest.mark.parametrize("name,text", LABEL_WORD_NEGATIVES, ids=[c[0] for c in LABEL_WORD_NEGATIVES])
+def test_no_label_word_phone(name, text):
+    assert not any(k == "phone" for k, _ in kinds(text))
+
+
+def test_street_name_word_before_no_stays_in_the_name():
+    got = kinds("Casa Prueba\nAv. Nuevo León No. 120\nCiudad de México, México")
+    assert ("street", "Av. Nuevo León No. 120") in got

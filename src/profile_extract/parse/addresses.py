@@ -67,6 +67,8 @@ LTOKEN = rf"(?:(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LO}'’]++(?:-[{_UP}{_LO}]
 NUM = r"(?:(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve)|\d{1,5}(?:st|nd|rd|th|[A-Za-z])?(?:\s?[-–/]\s?\d{1,5}[A-Za-z]?)?(?:\s(?:bis|ter)\b)?)"
 HOUSE_AFTER = r"\d{1,5}(?:[a-zA-Z](?![\w])|[ \t][a-z](?![\w]))?(?:[-–/]\d{1,5}[a-zA-Z]?|-[A-Z](?![\w]))?"
 HOUSE_WORD = r"(?:(?:д|дом|No|Nr|nº|n°|[nN]\.[º°]|núm|num)\.?[ \t]*)?"
+# a house-number word with its number (`No. 12`): no word of a street's name
+HOUSE_HEAD = r"(?:No|Nr|Núm)\.?[ \t]*\d"
 CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By", "With", "From",
              "This", "That", "It", "Its", "He", "She", "We", "They", "His", "Her", "Our", "Their",
              "Tel", "Fax", "Phone", "Email", "E-mail", "Web", "Website", "Telefon", "Telephone",
@@ -366,7 +368,7 @@ def _rx() -> dict[str, re.Pattern]:
     lower = st.get("before_lower", [])
     lower_alt = _words([w.rstrip(".") for w in lower]) if lower else r"(?!)"
     rx["word_first"] = re.compile(
-        rf"(?<![\w])(?:(?P<w>{before})\.?|{lower_alt}\.)(?P<name>(?:[ \t]+(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)"
+        rf"(?<![\w])(?:(?P<w>{before})\.?|{lower_alt}\.)(?P<name>(?:[ \t]+(?!{HOUSE_HEAD})(?:{LTOKEN}|{parts}|\d{{1,2}}(?:st|nd|rd|th|e|er|re)"
         rf"|\d{{1,2}}(?=[ \t]+de[ \t])))+)"
         rf"(?:,?[ \t]+{HOUSE_WORD}(?P<num>{HOUSE_AFTER}))?(?=$|[\s,;.)]|[{_UP}])")
     # Galvanistraße 28 / Hermann-Ehlers-Str. 10 / Prinz Eugen Straße 12 / Barrackpur Trunk Road, 20-B
@@ -419,10 +421,11 @@ def _rx() -> dict[str, re.Pattern]:
         rf"(?P<city>{TOKEN}(?:[ \t-](?:{CITY_JOIN}[ \t-])?{TOKEN})?)(?:,?[ \t]+|[ \t]*[-–][ \t]*)(?P<code>{codes('city_code')})(?![\w\-])")
     rx["pobox_code"] = re.compile(rf"[ \t]*[-–][ \t]*(?P<code>\d{{5}})(?![\d])(?:,?[ \t]+(?P<city>{TOKEN}))?")
     markers = _words(st.get("city_markers", [])) + r"\.?"
+    saint = r"(?:St|Ste|Mt|Ft|S)\.[ \t]?"   # `St. Petersburg`
     rx["code_comma_city"] = re.compile(
         rf"(?:(?<![A-Za-z])(?P<pfx>{prefixes})[ \t]?[-–][ \t]?(?P<pcode>\d{{4,5}})|(?<![\w\-.,])(?P<code>\d{{5,6}}))(?:,[ \t]*(?:{markers}[ \t]*)?|,?[ \t]+{markers}[ \t]*)"
         # (`191036, St Petersburg, …`: a city of two or three words up to its comma)
-        rf"(?P<city>{TOKEN}(?:[ \t]{TOKEN}){{1,2}}(?=[ \t]*(?:,|$))|{TOKEN})(?![\w])", re.M)
+        rf"(?P<city>(?:{saint})?{TOKEN}(?:[ \t]{TOKEN}){{1,2}}(?=[ \t]*(?:,|$))|(?:{saint})?{TOKEN})(?![\w])", re.M)
     # `г. Бишкек`: a city marker makes the name after it the city, whatever its place in the line
     rx["marked_city"] = re.compile(
         rf"(?<![\w.])(?:{markers})[ \t]*(?P<city>{TOKEN}(?:[ \t-]{TOKEN})?)(?=[ \t]*(?:[,;]|$))", re.M)
