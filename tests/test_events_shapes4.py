@@ -117,6 +117,7 @@ NEGATIVE = [
     Case("O crescimento abrandou em 2018.", (), "a Portuguese trend"),
     Case("Até 2035 a rede terá um posto em cada distrito.", (), "a Portuguese plan in the future tense"),
     Case("Pada tahun 2015 sekitar 400 keluarga pindah ke kota.", (), "an Indonesian approximate count"),
+    Case("En 2021, le programme a touché 12 500 ménages.", (), "a count with space thousands"),
     Case("In 2016 the centre opened a maternity ward, and by 2035 we want a midwife in every village.",
          (("2016", None),), "a wish after a happening"),
     Case("By 2028 the network wants every district to have a shelter.", (), "`wants`"),
@@ -177,3 +178,21 @@ def test_verb_ending_precheck_covers_the_pattern(w):
     """The cheap test (the last two characters) lets through every word `_VERBISH` matches."""
     if ev._VERBISH.fullmatch(w):
         assert w[-2:] in ev._VERB_END2
+
+
+STAT_NUMBERS = [("a touché 12 500 ménages.", True), ("1 200 000 personnes", True), ("41\u00a0000 patients", True),
+                ("le décret 99 123.", False), ("a 12 500-bed hospital", False), ("41 000 km north", False),
+                ("Tél. 33 823 45 67", False)]
+
+
+@pytest.mark.parametrize("text,stat", STAT_NUMBERS, ids=[t for t, _ in STAT_NUMBERS])
+def test_space_thousands_count(text, stat):
+    assert ev._stat_number(text) is stat
+    assert (ev._STAT_NUM.search(text) is not None) is stat
+
+
+@settings(max_examples=500, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["1", "12", "500", "000", "2 500", " ", "\u00a0", "\u202f", ",", ".", "-",
+                                 "km", "ménages", "bed", "x", "%", "million"]), max_size=10).map("".join))
+def test_stat_number_twins_agree(win):
+    assert ev._stat_number(win) == (ev._STAT_NUM.search(win) is not None)

@@ -403,6 +403,9 @@ _STAT_NUM = re.compile(
     rf"|(?<![\d.,])\d{{1,3}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
     # the same with `.` thousands (`3.000 chilenos`, `12.500 Menschen`)
     rf"|(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
+    # the same with space thousands before a counted word (`12 500 ménages`, `41 000 patients`;
+    # not an identifier: `décret 99 123.`)
+    rf"|(?<![\d.,])(?<!\d[ \u00a0\u202f])\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s[^\W\d_])(?!\s?(?:{_MEASURE})(?!\w))"
     rf"|\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 # `_STAT_NUM.search` as two scans: its number branches with the digit first (a
 # lookbehind after it), so the scan jumps from digit to digit, and the
@@ -410,7 +413,8 @@ _STAT_NUM = re.compile(
 _STAT_NUM_D = re.compile(
     rf"\d(?:[\d,.]*\s*(?:%|(?:{_alt(W['statistic']['scale'])})\b)"
     rf"|(?<![\d.,]\d)\d{{0,2}}(?:,\d{{3}})+(?![\d,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
-    rf"|(?<![\d.,]\d)\d{{0,2}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w)))")
+    rf"|(?<![\d.,]\d)\d{{0,2}}(?:\.\d{{3}})+(?![\d.,]|-[^\W\d_]|\s?(?:{_MEASURE})(?!\w))"
+    rf"|(?<![\d.,]\d)(?<!\d[ \u00a0\u202f]\d)\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?=\s[^\W\d_])(?!\s?(?:{_MEASURE})(?!\w)))")
 _STAT_APPROX = re.compile(
     rf"\b(?i:{_alt(W['statistic']['approximate'])})\s+(?:[$€£]|(?i:usd|us\$)\s*)?\d")
 
