@@ -5,30 +5,22 @@ in French / Spanish / Portuguese and US state names. Test strings are written fo
 tests, in the shapes of real pages (not copied from any corpus page)."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 
-from profile_extract.extract.page import _line_facts, extract_page_info, is_update_stamp_label
-from profile_extract.ingest.segment import Doc
+from profile_extract.extract.page import _line_facts, is_update_stamp_label
 from profile_extract.parse.countries import find_countries
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_page_info import Case, info  # noqa: E402  (the same Case table and page reader)
 
 PROSE = ("The association was set up in 2001 by parents and teachers of the valley, and since then "
          "it has run two schools and a clinic for the families who live along the river.")
 PROSA = ("La asociación fue creada en 2001 por madres y maestros del valle y desde entonces "
          "gestiona dos escuelas y un dispensario para las familias que viven junto al río.")
-
-
-class Case(NamedTuple):
-    name: str
-    text: str
-    title: str | None = None
-    country: str | None = None
-    updated: str | None = None
-
-
-def info(text: str):
-    return extract_page_info(Doc.from_text(text))[0]
 
 
 TITLES = [
