@@ -464,3 +464,22 @@ def test_no_label_word_phone(name, text):
 def test_street_name_word_before_no_stays_in_the_name():
     got = kinds("Casa Prueba\nAv. Nuevo León No. 120\nCiudad de México, México")
     assert ("street", "Av. Nuevo León No. 120") in got
+
+
+# ---------------------------------------------------------------- districts and states around the city
+
+def test_city_after_a_district_segment():
+    got = kinds("Test Centre\n45 Tran Hung Dao Street, Hoan Kiem District, Hanoi\nViet Nam\nTel: (024) 3555 0100")
+    assert ("city", "Hanoi") in got
+    assert not any(k == "city" and "District" in v for k, v in got)
+
+
+def test_state_line_under_the_city_gives_only_the_country():
+    got = kinds("Test Trust\n14, Residency Road, Bengaluru - 560025\nKarnataka, India\nPh: 080-2555 0100")
+    assert {("city", "Bengaluru"), ("postal_code", "560025"), ("country", "India")} <= got
+    assert ("city", "Karnataka") not in got
+
+
+def test_city_line_under_a_code_alone_stays_the_city():
+    got = kinds("Casa Prueba\nCalle Sonora 45\nAlcaldía Cuauhtémoc, C.P. 06700\nCiudad de México, México")
+    assert ("city", "Ciudad de México") in got

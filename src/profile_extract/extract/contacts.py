@@ -1560,7 +1560,17 @@ def _street_city(text: str, b: Block) -> None:
     ls, le = _line_bounds(text, st.end)
     le = min(le, st.end + 120)
     m = _CITY_AFTER_STREET.match(text[st.end:le])
-    if m:
+    if m is None:
+        # `12 X Street, Hoan Kiem District, Hanoi`: district segments between
+        segs = text[st.end:le].split(",")
+        if len(segs) >= 3 and not segs[0].strip() and all(_DISTRICT.search(x) for x in segs[1:-1]):
+            m = _CITY_AFTER_STREET.search(text, st.end + len(",".join(segs[:-1])), le)
+            m = m if m is not None and m.end() >= le - 1 else None
+            if m and _place_ok(m.group(1)):
+                b.add(Item("city", m.start(1), m.end(1), m.group(1), rule="city_after_district"))
+            if m:
+                return
+    else:
         if _place_ok(m.group(1)):
             s = st.end + m.start(1)
             b.add(Item("city", s, s + len(m.group(1)), m.group(1), rule="city_after_street"))

@@ -1543,7 +1543,12 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         if c and any(w.casefold() in _org_words() for w in m.group("city").split()):
             continue   # `Indian Statistical Institute, India` is a name line
         if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
-            add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
+            prev = found.last_before(m.start("city"))
+            if not (prev is not None and prev.kind in ("city", "postal_code", "state")
+                    and text.count("\n", prev.end, m.start("city")) == 1
+                    and any(q.kind == "city" for q in found.between(prev.start - 60, prev.end + 1))):
+                add(Part("city", *m.span("city"), m.group("city"), country_iso2(m.group("country")), "city_country_line"))
+            # (else `Karnataka, India` under `Bengaluru - 560001`: a state line; the country counts)
             add(Part("country", *m.span("country"), m.group("country"), country_iso2(m.group("country")), "city_country_line"))
     # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
     for m in _line_matches("bare_street_line", text, start, end, lines):
