@@ -85,6 +85,10 @@ ROMANCE += [
          (("2009", "since"), ("2014", "until")), "Indonesian range"),
     Case("Ofisi ya Dodoma ilifunguliwa tarehe 5 Julai 2010.", (("2010-07-05", None),), "Swahili day date"),
     Case("Mnamo mwaka 2006 shirika lilianzishwa Mwanza.", (("2006", None),), "Swahili `mnamo mwaka`"),
+    Case("Das Projekt lief vom 1. März 2012 bis 30. Juni 2016.", (("2012-03-01", "since"), ("2016-06-30", "until")),
+         "a German strong past (`lief`) in a short sentence"),
+    Case("Het project liep van 2011 tot 2014.", (("2011", "since"), ("2014", "until")), "a Dutch past (`liep`)"),
+    Case("La société fonda en 1921 sa première école.", (("1921", None),), "a French passé simple"),
 ]
 
 DATE_SHAPES = [
