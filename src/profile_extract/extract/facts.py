@@ -207,10 +207,11 @@ _COLON = re.compile(r"(?<!\s)\s*[:：]\s*|^[:：]\s*")
 _INLINE_NEXT = re.compile(r"\s*(?:[;•·]|(?<=[\w%)])\.)\s+(?=[A-Z][^:;•·.]{1,40}:\s)")
 _ANY_SEP = re.compile(r"[:：\t=…]|--|\.\.\.|___|[\s\w][–—-]|   |\s\.\.\s")     # a cheap superset of the separators
 _TAB = re.compile(r"[ :：]*\t[\t ]*")
-_LEADER = re.compile(r"(?<!\s)\s*(?:\.\s?){4,}\s*|(?<!\s)\s*…+\s*|(?<!\s)\s*_{3,}\s*"      # Population ........ 9,500,000
-                     # a short leader between spaces (`Doing Business rank .. 69 of 190`): kept only in a
-                     # block of leader rows (_short_leader_alone)
-                     r"|(?<!\s)\s+\.{2,3}\s+(?=\S)")
+_LEADER = re.compile(r"(?<!\s)\s*(?:\.\s?){4,}\s*|(?<!\s)\s*…+\s*|(?<!\s)\s*_{3,}\s*")      # Population ........ 9,500,000
+# a short leader between spaces (`Doing Business rank .. 69 of 190`), asked only of a line with ` ..`
+# (the leftmost of it and a _LEADER match is the separator); kept only in a block of leader rows
+# (_short_leader_alone)
+_SHORT_LEADER = re.compile(r"(?<!\s)\s+\.{2,3}\s+(?=\S)")
 _DASHES = re.compile(r"(?<!\s)\s+--\s+")          # (?<!\s): a run of spaces is tried once
 _DASH = re.compile(r"(?<!\s)\s+[–—]\s*|(?<!\s)\s+-\s+")
 _EQUALS = re.compile(r"(?<!\s)\s+=\s+")
@@ -296,7 +297,7 @@ def _any_sep(text: str) -> bool:
     space or a word character (re's whitespace is str.isspace, its word characters
     str.isalnum or `_`)."""
     h = text[:152]
-    if ":" in h or "\t" in h or "=" in h or "：" in h or "…" in h or "--" in h or "..." in h \
+    if ":" in h or "\t" in h or "=" in h or "：" in h or "…" in h or "--" in h \
             or "___" in h or "   " in h:
         return True
     for ch in "-–—":
@@ -306,11 +307,14 @@ def _any_sep(text: str) -> bool:
             if c.isspace() or c.isalnum() or c == "_":
                 return True
             i = h.find(ch, i + 1)
-    i = h.find("..", 1)
-    while i > 0:                 # ` .. ` (a short leader)
-        if h[i - 1].isspace() and h[i + 2:i + 3].isspace():
+    if ".." in h:
+        if "..." in h:
             return True
-        i = h.find("..", i + 1)
+        i = h.find("..", 1)
+        while i > 0:             # ` .. ` (a short leader)
+            if h[i - 1].isspace() and h[i + 2:i + 3].isspace():
+                return True
+            i = h.find("..", i + 1)
     return False
 
 
@@ -359,6 +363,10 @@ def _split_sep(text: str) -> tuple[int, int, int, str] | None:
             span = _find_colon_span(text)
         else:
             m = rx.search(text, 0, 150)
+            if rx is _LEADER and " .." in h:
+                ms = _SHORT_LEADER.search(text, 0, 150)
+                if ms is not None and (m is None or ms.start() < m.start()):
+                    m = ms
             span = (m.start(), m.end()) if m else None
         if span is None:
             continue

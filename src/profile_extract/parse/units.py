@@ -156,6 +156,16 @@ _UNIT_RE = re.compile(
     r")", re.IGNORECASE)
 
 
+# _UNIT_RE without its rate and density branches (both need a _PER word or `/` before a rate base
+# or an area spelling), and what finds one
+_UNIT_RE_SIMPLE = re.compile(
+    r"[ \t\u00a0]?(?:"
+    r"(?P<area>" + _AREA_ALT + r")(?:(?<=\.)|" + _END + r")"
+    r"|(?P<plain>" + _UNITS_ALT + r")(?:(?<=\.)|(?<=%)|(?<=‰)|" + _END + r")"
+    r")", re.IGNORECASE)
+_PER_GATE = re.compile(_PER + r"\s?(?:" + _RATE_ALT + "|" + _AREA_ALT + ")", re.IGNORECASE)
+
+
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     unit: str           # pint string for the tables
@@ -205,17 +215,21 @@ def _unit_of_tail(tail: str) -> tuple[str, int, int, bool] | None:
 
 
 def _unit_at(text: str, pos: int) -> UnitMatch | None:
-    m = _UNIT_RE.match(text, pos)
+    # (a rate or a density needs a `per` word or `/` and a rate base or an area after pos: without
+    # one, the pattern without those branches gives the same match, faster)
+    rx = _UNIT_RE if _PER_GATE.search(text, pos) is not None else _UNIT_RE_SIMPLE
+    m = rx.match(text, pos)
     if not m:
         return None
-    if m.group("rate"):
-        unit = _resolve("rates", m.group("base"))
-        return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
-    if m.group("density"):
-        area = _resolve("area", m.group("darea"))
-        if area is None:
-            return None
-        return UnitMatch(f"person / {area}", m.start("density"), m.end("density"), density=True)
+    if rx is _UNIT_RE:
+        if m.group("rate"):
+            unit = _resolve("rates", m.group("base"))
+            return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
+        if m.group("density"):
+            area = _resolve("area", m.group("darea"))
+            if area is None:
+                return None
+            return UnitMatch(f"person / {area}", m.start("density"), m.end("density"), density=True)
     if m.group("area"):
         unit = _resolve("area", m.group("area"))
         return UnitMatch(unit, m.start("area"), m.end("area")) if unit else None
