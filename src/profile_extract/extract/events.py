@@ -1624,9 +1624,35 @@ def extract_events(doc: Doc) -> tuple[list[Event], list[Finding]]:
                     sentence = text[ss:se]
                 rows.append(parsed + (raw, sentence, None, None, q, rule))
                 spans += (ms, me, ss, se)
+    if rows:
+        rows, spans = _drop_datelines(text, rows, spans)
     if len(rows) > 1:
         rows, spans = _drop_news_listing(rows, spans)
     return _events(rows, spans), findings
+
+
+def _drop_datelines(text: str, rows: list[tuple], spans: list[int]) -> tuple[list[tuple], list[int]]:
+    """A day or month date that opens a line before a dash is a timeline row only when
+    its statement is the whole line; more text after it on the line makes the date a
+    dateline over a report (`3 May 2024 – The agency opened ... . It said ...`).
+
+    >>> t = "3 May 2024 – The office opened. Its head said more."   # (a dash after the date)
+    >>> rows = [("2024-05-03", "day", None) + (None,) * 6 + ("event.timeline",)]
+    >>> len(_drop_datelines(t, rows, [0, 10, 0, 31])[0]), len(_drop_datelines(t[:31], rows, [0, 10, 0, 31])[0])
+    (0, 1)
+    """
+    drop = []
+    for i, r in enumerate(rows):
+        if r[-1] == "event.timeline" and r[1] != "year" \
+                and text[spans[4 * i + 1]:spans[4 * i + 1] + 3].lstrip()[:1] in ("-", "–", "—"):
+            se = spans[4 * i + 3]
+            nl = text.find("\n", se)
+            if text[se:nl if nl >= 0 else len(text)].strip():
+                drop.append(i)
+    if not drop:
+        return rows, spans
+    keep = [i for i in range(len(rows)) if i not in set(drop)]
+    return [rows[i] for i in keep], [v for i in keep for v in spans[4 * i:4 * i + 4]]
 
 
 def _drop_news_listing(rows: list[tuple], spans: list[int]) -> tuple[list[tuple], list[int]]:
