@@ -19,7 +19,10 @@ Steps, each a small function:
      `(1947-1965)` or `director 1949–1971` after a post someone held;
    - event.year_list: `in 1954 and 1981`;
    - event.year_established: `(estb. 1951)`, `(founded 1951)`, `1952 gegründet`;
-   - event.timeline: `1996: office opened in Minsk`, `1996 – ...`;
+   - event.timeline: `1996: office opened in Minsk`, `1996 – ...`, a day or month
+     date opening its line (`Aug. 2009 – The home opens its doors.`, `Juin 2010 :
+     Ouverture ...`, after a bullet); such date rows whose dates run backward are a
+     news listing, and one with more text after it on its line is a dateline;
    - event.caption: a photo caption ending in a year (`..., 2011.`).
    A candidate is dropped when its clause is a plan (`will`, `by 2050`), a
    statistic (`there were 3,000`, `2.4 million`, `11%`, `equalled a fifth of
