@@ -582,6 +582,7 @@ def _unlabelled_ok(text: str, start: int, run: str) -> bool:
 _TOLL_FREE_END = re.compile(r"(?![^\W\d_]|[ \t]?\d)")
 
 
+@lru_cache(maxsize=4096)   # pure; a site's pages repeat their numbers
 def _toll_free(number: str, region: str) -> bool:
     """A valid toll-free number of the page's country (`0800 …`, `8 800 …`,
     `1-800-…`, `0120-…`), eight digits or more: a phone wherever it stands."""
@@ -752,10 +753,8 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
             items.extend(_bare_phone_items(text, rs, rend))
         else:
             got = _bare_phone_items(text, rs, rend)
-            if got and _id_label_before(text, rs):
-                continue    # a company or tax number, not a phone
-            if got and doc.country_iso2 and _TOLL_FREE_END.match(text, rend) \
-                    and all(_toll_free(i.number_text, doc.country_iso2) for i in got):
+            if got and doc.country_iso2 and all(_toll_free(i.number_text, doc.country_iso2) for i in got) \
+                    and _TOLL_FREE_END.match(text, rend) and not _id_label_before(text, rs):
                 items.extend(got)   # `Calls are free: 8 800 700-41-20`: a hotline in prose
             else:
                 loose.extend(got)
@@ -1064,6 +1063,8 @@ def _attach_loose(text: str, blocks: list[Block], loose: list[Item]) -> None:
             if it.kind == "website" and any(
                     e.kind == "email" and e.start <= it.start < e.end for e in b.items):
                 break
+            if it.kind == "phone" and _id_label_before(text, it.start):
+                break    # a company or tax number (`Numéro d'entreprise : 0431.123.456`)
             b.add(it)
             break
 
