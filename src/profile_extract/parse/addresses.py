@@ -1541,7 +1541,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         if c and m.group("dash") and not _address_line_above(text, m.start(), start):
             continue   # `Oxfam – Kenya` is a heading; `Maputo – Moçambique` ends an address
         if c and any(w.casefold() in _org_words() for w in m.group("city").split()):
-            continue   # `Indian Statistical Institute, India` is a name line
+            continue   # `National Research Institute, Kenya` is a name line
         if c and not rx["country"].fullmatch(m.group("city")) and m.group("city") not in CITY_STOP:
             prev = found.last_before(m.start("city"))
             if not (prev is not None and prev.kind in ("city", "postal_code", "state")
