@@ -368,3 +368,22 @@ def test_date_labels_in_other_languages(text, label):
 def test_count_beside_a_date_label_keeps_its_value():
     fs = facts_of("Fondation : 1992\nBénévoles : 85")
     assert fs[1].value == 85
+
+
+# --- speed: the look-aheads of the unit pattern change no match --------------------------------
+
+UNIT_TAILS = [" persons per sq km", " kwa km²", " jiwa/km²", " pour 1 000", " hab. por km²", " je km²",
+              " чел. на км²", " births per 1,000 inhabitants", "/km2 (53/sq mi)", " per cent", " percent",
+              " people", " migrants/1,000 population", " km sq", " years", " ans", " Einw. pro km²", " pax",
+              " residents per square kilometre", ", 2019", " million people", "% of GDP", " per 100 females"]
+
+
+@pytest.mark.parametrize("tail", UNIT_TAILS)
+def test_unit_lookaheads_change_no_match(tail):
+    import re
+    from profile_extract.parse import units as U
+    plain = re.compile(U._UNIT_RE.pattern.replace(U._PER_AHEAD, "")
+                       .replace("(?=.{0,30}?[" + re.escape(U._PER_FIRST) + "/])", ""), re.IGNORECASE)
+    assert plain.pattern != U._UNIT_RE.pattern
+    a, b = plain.match(tail), U._UNIT_RE.match(tail)
+    assert (a and (a.group(), a.lastgroup)) == (b and (b.group(), b.lastgroup))

@@ -142,28 +142,23 @@ _PEOPLE_ALT = "|".join(f"(?:{p})" for p in _DATA.get("people", {}).get("words", 
 _END = r"(?![\w²³])"
 # `per` in any language (`69 kwa km²`, `45 hab. por km²`): data [per]; the English `per` and `/` always
 _PER = r"(?:per|" + "".join(f"(?:{p})(?!\\w)|" for p in _DATA.get("per", {}).get("words", [])) + r"/)"
+# (a look-ahead at the first characters _PER can start with: the rate and density branches try their
+# alternations only where one of them follows (within 30 characters for a density's people word))
+_PER_FIRST = "".join(sorted({w[:1].lower() for w in _DATA.get("per", {}).get("words", []) if w} | {"p"}))
+_PER_AHEAD = "(?=[" + re.escape(_PER_FIRST) + "/])"
 
 _UNIT_RE = re.compile(
     r"[ \t\u00a0]?(?:"
     # rates: `births per 1,000 residents`, `migrants/1,000 population`, `per 1000`
-    r"(?P<rate>(?:[A-Za-z]+\s?)?" + _PER + r"\s?(?P<base>" + _RATE_ALT + r")(?![,.]?\d)" + _END
+    r"(?P<rate>(?:[A-Za-z]+\s?)?" + _PER_AHEAD + _PER + r"\s?(?P<base>" + _RATE_ALT + r")(?![,.]?\d)" + _END
     + r"(?:\s(?:live\s)?(?:" + _PEOPLE_ALT + r"|births|males|females|women|men)" + _END + r")?)"
     # densities: `residents per km²`, `per sq. kms.`, `/km2`
-    r"|(?P<density>(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?" + _PER + r"\s?(?P<darea>" + _AREA_ALT + r")"
+    r"|(?P<density>(?=.{0,30}?[" + re.escape(_PER_FIRST) + r"/])(?:(?P<people>" + _PEOPLE_ALT + r")\s?)?"
+    + _PER_AHEAD + _PER + r"\s?(?P<darea>" + _AREA_ALT + r")"
     + r"(?:(?<=\.)|" + _END + r"))"
     r"|(?P<area>" + _AREA_ALT + r")(?:(?<=\.)|" + _END + r")"
     r"|(?P<plain>" + _UNITS_ALT + r")(?:(?<=\.)|(?<=%)|(?<=‰)|" + _END + r")"
     r")", re.IGNORECASE)
-
-
-# _UNIT_RE without its rate and density branches (both need a _PER word or `/` before a rate base
-# or an area spelling), and what finds one
-_UNIT_RE_SIMPLE = re.compile(
-    r"[ \t\u00a0]?(?:"
-    r"(?P<area>" + _AREA_ALT + r")(?:(?<=\.)|" + _END + r")"
-    r"|(?P<plain>" + _UNITS_ALT + r")(?:(?<=\.)|(?<=%)|(?<=‰)|" + _END + r")"
-    r")", re.IGNORECASE)
-_PER_GATE = re.compile(_PER + r"\s?(?:" + _RATE_ALT + "|" + _AREA_ALT + ")", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,21 +210,17 @@ def _unit_of_tail(tail: str) -> tuple[str, int, int, bool] | None:
 
 
 def _unit_at(text: str, pos: int) -> UnitMatch | None:
-    # (a rate or a density needs a `per` word or `/` and a rate base or an area after pos: without
-    # one, the pattern without those branches gives the same match, faster)
-    rx = _UNIT_RE if _PER_GATE.search(text, pos) is not None else _UNIT_RE_SIMPLE
-    m = rx.match(text, pos)
+    m = _UNIT_RE.match(text, pos)
     if not m:
         return None
-    if rx is _UNIT_RE:
-        if m.group("rate"):
-            unit = _resolve("rates", m.group("base"))
-            return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
-        if m.group("density"):
-            area = _resolve("area", m.group("darea"))
-            if area is None:
-                return None
-            return UnitMatch(f"person / {area}", m.start("density"), m.end("density"), density=True)
+    if m.group("rate"):
+        unit = _resolve("rates", m.group("base"))
+        return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
+    if m.group("density"):
+        area = _resolve("area", m.group("darea"))
+        if area is None:
+            return None
+        return UnitMatch(f"person / {area}", m.start("density"), m.end("density"), density=True)
     if m.group("area"):
         unit = _resolve("area", m.group("area"))
         return UnitMatch(unit, m.start("area"), m.end("area")) if unit else None
