@@ -483,3 +483,17 @@ def test_state_line_under_the_city_gives_only_the_country():
 def test_city_line_under_a_code_alone_stays_the_city():
     got = kinds("Casa Prueba\nCalle Sonora 45\nAlcaldía Cuauhtémoc, C.P. 06700\nCiudad de México, México")
     assert ("city", "Ciudad de México") in got
+
+
+# ---------------------------------------------------------------- crawler text with the line breaks lost
+
+def test_glued_heading_name_street_and_code():
+    text = ("KontaktHilfswerk Test – Verein für Nachbarschaft und BildungMarktgasse 7AT-1010 WienAustria"
+            "Telefon: +43 1 555 01 00E-mail: office(at)hilfswerk-test(dot)at")
+    got = kinds(text, "AT")
+    assert {("organization", "Hilfswerk Test – Verein für Nachbarschaft und Bildung"),
+            ("street", "Marktgasse 7"), ("city", "Wien")} <= got
+
+
+def test_number_before_a_capital_word_is_still_no_street():
+    assert not any(k == "street" for k, _ in kinds("Die Hauptstraße 12Monate lang gesperrt, seit 2019."))

@@ -1256,6 +1256,7 @@ def _clean_span(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_GLUED_HEAD = re.compile(r"([A-ZÀ-Þ][a-zß-ÿ]{3,})(?=[A-ZÀ-Þ][a-zß-ÿ])")
 _NUMBERING = re.compile(r"(?:[A-Z]?\d+(?:\.\d+)+\.?|\d+\.|[A-Z]\d*\.)\s*(?=[A-ZÀ-Þ])")
 
 
@@ -1268,6 +1269,9 @@ def _org_candidate(text: str, a: int, b: int) -> tuple[int, int] | None:
     off, rest = _strip_title(name)
     a += off
     a, b = _clean_span(text, a, b)
+    g = _GLUED_HEAD.match(text, a, b)
+    if g and g.group(1).casefold() in _org_data()[1]:
+        a = g.end()   # crawler text: a heading glued to the name (`ContactSlovenian …`)
     name = text[a:b]
     if not _name_ok(name):
         return None

@@ -375,7 +375,8 @@ def _rx() -> dict[str, re.Pattern]:
     adj = _words(st.get("adjective_endings", []))
     rx["name_num"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:[{_UP}][{_LO}]+?{adj}[ \t]+)?[{_UP}][\w'’\-]*?{suffix}|(?:{TOKEN}[ \t]+){{0,1}}{TOKEN}[ \t]{after})"
-        rf"\.?,?[ \t]*{HOUSE_WORD}(?P<num>{HOUSE_AFTER})(?![\w])(?![ \t]\d{{3}}(?!\d))")
+        # (crawler text: a prefixed postal code glued to the number, `cesta 12SI-1000 Ljubljana`)
+        rf"\.?,?[ \t]*{HOUSE_WORD}(?P<num>{HOUSE_AFTER})(?:(?![\w])|(?=[A-Z]{{1,3}}-\d{{4,5}}[ \t]))(?![ \t]\d{{3}}(?!\d))")
     # John Smith Drive (no number: counted only at the end of its line or before a comma)
     rx["name_only"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_words(st['after_without_number'])})\.?"
