@@ -255,7 +255,7 @@ _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 # _UPDATED_QUICK_LOW split into literal words (`in`, C-speed) and patterns that open with a
 # literal (the regex engine's fast prefix search): the same yes/no, without trying the whole
 # alternation at every offset of the page.
-_QUICK_WORDS = ("pdat", "modified", "modification", "revised", "revision", "reviewed", "aktualisier",
+_QUICK_WORDS = ("update", "modified", "modification", "revised", "revision", "reviewed", "aktualisier",
                 "actualizado", "atualiza", "aggiorna", "bijgewerkt", "gewijzigd")
 _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as\s+of", r"stand(?:\s*:|\s+vom)",
                                                 r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
@@ -263,7 +263,7 @@ _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as
 # Shared stems stand for several words (`revi`: revised, reviewed, revision; `tuali`: aktualisiert,
 # actualizado, atualizado; `gew`: bijgewerkt, gewijzigd; `pdat`: updated, oppdatert, uppdaterad,
 # opdateret): fewer scans of the page, a few more lines read (`previous`).
-_STAMP_KEYS = ("pdat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
+_STAMP_KEYS = ("updat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
 # The data labels' keys (data/page.toml `update_stamp_keys`): every label holds one of them or
 # of the built-in keys, else the label could never be read.
 _DATA_KEYS = tuple(load_toml("page.toml").get("update_stamp_keys", []))
@@ -272,13 +272,20 @@ for _label in _DATA_STAMPS:
         raise ValueError(f"data/page.toml: update stamp label {_label!r} holds no update_stamp_keys piece")
 # `(as of March 2024)`: the parenthesis and the first word, unless a built-in key finds it
 _AS_OF_KEYS = tuple(sorted({"(" + w.split()[0] for w in _AS_OF_WORDS if not any(k in w for k in _STAMP_KEYS)}))
-_STAMP_KEYS = _STAMP_KEYS + _DATA_KEYS + _AS_OF_KEYS
+_BUILTIN_KEYS = _STAMP_KEYS
+_EXTRA_KEYS = _DATA_KEYS + _AS_OF_KEYS
+_STAMP_KEYS = _STAMP_KEYS + _EXTRA_KEYS
 _QUICK_WORDS = _QUICK_WORDS + _DATA_KEYS + _AS_OF_KEYS
 # the same words for _UPDATED_QUICK (`pdat`: also oppdatert, uppdaterad); _UPDATED_QUICK_LOW: it
 # for lower-cased text (case-sensitive: many times faster than (?i) on the page).
-_UPDATED_QUICK = re.compile(_UPDATED_QUICK.pattern + "|pdat|" + "|".join(map(re.escape, _DATA_KEYS + _AS_OF_KEYS)))
+_UPDATED_QUICK = re.compile(_UPDATED_QUICK.pattern + "|" + "|".join(map(re.escape, _DATA_KEYS + _AS_OF_KEYS)))
 _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
 _STAMP_KEYS_ASCII = tuple(k for k in _STAMP_KEYS if k.isascii())     # (the others cannot be in an ASCII page)
+# The order _first_stamp reads them in: the built-in keys and `As of`, then (only when those
+# found no stamp) the keys of data/page.toml and of `(as of ...)` headings.
+_THEN = object()
+_KEY_ORDER = tuple(_BUILTIN_KEYS) + (None, _THEN) + tuple(_EXTRA_KEYS)
+_KEY_ORDER_ASCII = tuple(k for k in _KEY_ORDER if not isinstance(k, str) or k.isascii())
 _AS_OF_ANY = re.compile(r"As\s+of")
 
 
@@ -290,12 +297,18 @@ def _quick_updated(low: str) -> bool:
 def _first_stamp(doc: Doc, low: str) -> tuple[str, Span] | None:
     """_stamp_in_line of the first line that has a stamp, reading only the lines that hold a
     _STAMP_KEYS word (str.find) or `As of`. Once a line has one, the keys still to look for
-    are looked for only above it (a stamp near the top ends the search early)."""
+    are looked for only above it (a stamp near the top ends the search early). The labels of
+    data/page.toml (other languages, `(as of ...)` headings) are looked for only on a page
+    where the built-in ones found no stamp: a page with `Last updated` needs no more scans."""
     lines = doc.nonblank
     best: tuple[int, tuple] | None = None
     bound = len(low)                   # keys found at or after it lie below the best line
     seen: set[int] = set()
-    for key in (_STAMP_KEYS_ASCII if low.isascii() else _STAMP_KEYS) + (None,):
+    for key in (_KEY_ORDER_ASCII if low.isascii() else _KEY_ORDER):
+        if key is _THEN:
+            if best is not None:
+                break
+            continue
         hits = set()
         if key is None:                # `As of` (case as written)
             hits.update(_line_at(lines, m.start()) for m in _AS_OF_ANY.finditer(doc.text, 0, bound))
@@ -371,7 +384,9 @@ def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
     if len(t) > 2000 and "As of" not in t[:40]:
         return None
     for pattern in (_STAMP, _STAMP_DATA):
-        if pattern is _STAMP_DATA:     # (its labels only on a line holding one of their keys)
+        if pattern is _STAMP_DATA:     # (its labels only on a short line holding one of their keys:
+            if len(t) > 200:           # a stamp of its own, not a prose line that says `updated`)
+                break
             low = t.lower()
             if not any(k in low for k in _DATA_GATE):
                 break

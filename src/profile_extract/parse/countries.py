@@ -200,12 +200,12 @@ _NEW_WORDS = ("New", "NEW", "Nuevo", "Nueva", "Nouveau", "Nouvelle", "Nova", "No
 
 def _new_before(text: str, s: int, start: int) -> bool:
     """Whether one of _NEW_WORDS, a whole word, stands right before offset s (then a space or `-`)."""
-    seg = text[max(start, s - 10):s - 1]
-    for w in _NEW_WORDS:
-        if seg.endswith(w):
-            k = s - 1 - len(w)
-            return k <= start or not (text[k - 1].isalnum() or text[k - 1] in "-_")
-    return False
+    lo = max(start, s - 10)
+    if not text.endswith(_NEW_WORDS, lo, s - 1):     # (one call for them all, no slice)
+        return False
+    w = next(w for w in _NEW_WORDS if text.endswith(w, lo, s - 1))
+    k = s - 1 - len(w)
+    return k <= start or not (text[k - 1].isalnum() or text[k - 1] in "-_")
 
 
 def _live_words(text: str, start: int, end: int):
