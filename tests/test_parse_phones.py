@@ -142,3 +142,30 @@ def test_region_of_place(number, city, page, want):
 def test_not_region_of_place(number, city, page):
     from profile_extract.parse.phones import region_of_place
     assert region_of_place(number, city, page) is None
+
+
+# ---------------------------------------------------------------- abolished prefixes (stop 10)
+
+ABOLISHED = [
+    ("+52 1 81 5555 0100", None, "+528155550100"),      # Mexico's old mobile `1` after +52
+    ("01 800 555 0100", "MX", "+528005550100"),         # old long-distance `01`
+    ("044 33 5555 0100", "MX", "+523355550100"),        # old mobile prefix from a landline
+    ("01 (33) 5555 0100", "MX", "+523355550100"),
+]
+
+
+@pytest.mark.parametrize("text,region,want", ABOLISHED, ids=[t for t, _, _ in ABOLISHED])
+def test_abolished_prefixes_dropped(text, region, want):
+    pv = normalise_phone(text, region)
+    assert (pv.value, pv.valid) == (want, True)
+
+
+ABOLISHED_KEPT = [
+    ("+52 55 5208 4410", None, "+525552084410"),        # a valid number keeps its digits
+    ("0800 555 0100", "GB", "+448005550100"),           # no abolished prefix in the data for GB
+]
+
+
+@pytest.mark.parametrize("text,region,want", ABOLISHED_KEPT, ids=[t for t, _, _ in ABOLISHED_KEPT])
+def test_valid_numbers_keep_their_prefix(text, region, want):
+    assert normalise_phone(text, region).value == want

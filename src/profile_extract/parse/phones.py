@@ -313,8 +313,19 @@ def normalise_phone(text: str, region: str | None = None) -> PhoneValue:
             n = phonenumbers.parse(text.translate(_DASHES), region)
         except NumberParseException:
             return PhoneValue(d, False, False, region)
-        return PhoneValue(phonenumbers.format_number(n, PhoneNumberFormat.E164),
-                          phonenumbers.is_valid_number(n), True, region)
+        valid = phonenumbers.is_valid_number(n)
+        if not valid:
+            # `01 800 123 4567`: a dialling prefix the country has abolished
+            for p in _dropped_national().get(region, ()):
+                if d.startswith(p):
+                    try:
+                        m = phonenumbers.parse(d[len(p):], region)
+                    except NumberParseException:
+                        continue
+                    if phonenumbers.is_valid_number(m):
+                        n, valid = m, True
+                        break
+        return PhoneValue(phonenumbers.format_number(n, PhoneNumberFormat.E164), valid, True, region)
     return PhoneValue(d, 6 <= len(d) <= 15, False)
 
 
@@ -323,6 +334,14 @@ def _dropped_prefixes() -> dict[int, str]:
     """Country code -> a prefix that country has abolished after it (data)."""
     from .addresses import data
     return {int(cc): p for cc, p in data().get("phones", {}).get("dropped_prefixes", {}).items()}
+
+
+@lru_cache(maxsize=None)
+def _dropped_national() -> dict[str, tuple[str, ...]]:
+    """Region -> dialling prefixes it abolished, as written nationally (data)."""
+    from .addresses import data
+    got = data().get("phones", {}).get("dropped_national_prefixes", {})
+    return {r: tuple(sorted(ps, key=len, reverse=True)) for r, ps in got.items()}
 
 
 def _without_dropped_prefix(n):
