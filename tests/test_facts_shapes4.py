@@ -187,6 +187,12 @@ LANG_LINES = [
     Case("Einwohner (Tsd.): 1.204\nFläche: 891 km²", "Einwohner (Tsd.)", 1_204_000, "person"),
     Case("PIB (millones de USD): 343.900\nSuperficie: 22.000 km²", "PIB (millones de USD)", 343_900_000_000, "USD"),
     Case("Jumlah penduduk (juta jiwa): 5,32\nLuas: 1.200 km²", "Jumlah penduduk (juta jiwa)", 5_320_000, "person"),
+    # currency prefixes and names of other regions
+    Case("PDRB: Rp 23,5 triliun\nLuas: 1.200 km²", "PDRB", 23_500_000_000_000, "IDR"),
+    Case("Pato la Taifa kwa mtu: TSh 2,450,000\nEneo: 5,120 km²", "Pato la Taifa kwa mtu", 2_450_000, "TZS"),
+    Case("PIB: 343.900 millones de dólares\nSuperficie: 22.000 km²", "PIB", 343_900_000_000, "USD"),
+    Case("Presupuesto: S/ 12,5 millones\nSuperficie: 22.000 km²", "Presupuesto", 12_500_000, "PEN"),
+    Case("Remesas: 1.204 millones de pesos mexicanos\nSuperficie: 22.000 km²", "Remesas", 1_204_000_000, "MXN"),
 ]
 
 
