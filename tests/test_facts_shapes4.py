@@ -67,6 +67,13 @@ YEAR_TABLES = [
      "Pupil-teacher ratio | 41 | 39\n",
      [Case("", "Enrolment in primary school", 412_300, None, 2020, 2021),
       Case("", "Pupil-teacher ratio", 41, None, 2020, 2021)]),
+    # year heads with a footnote mark or a marker letter (`2021e` estimate, `2022p` provisional)
+    ("Indicator | 2020* | 2021e | 2022p\n"
+     "Real GDP growth (%) | -3.2 | 4.1 | 3.6\n",
+     [Case("", "Real GDP growth (%)", -3.2, "percent", 2020, 2020)]),
+    ("Indicator | 2021e | 2022p\n"
+     "Real GDP growth (%) | 4.1 | 3.6\n",
+     [Case("", "Real GDP growth (%)", 4.1, "percent", 2021, 2021, qualifier="estimate")]),
     # a cell not available in the first year: the first number written, with its own column's year
     ("Indicator | 2015 | 2016 | 2017\n"
      "Net migration rate (per 1,000) | .. | -1.2 | -0.9\n",
@@ -138,6 +145,8 @@ YEAR_TABLES_NOT = [
     "Region | Men | Women | Total\nNorth | 1,204 | 1,311 | 2,515\nSouth | 988 | 1,020 | 2,008\n",
     # the year header row itself is no fact
     "Indicator | 2019 | 2020 | 2021\n",
+    # cells that only look like years are no year head: a wide table gives no facts
+    "Indicator | 2019 x | 20201 | 2021 total\nPopulation | 4.1 | 4.2 | 4.3\n",
 ]
 
 

@@ -1915,10 +1915,11 @@ def _year_header(cells: list[_Cell], words) -> _YearHead | None:
     for i, c in enumerate(cells):
         if not c.text:
             continue
-        if i > 0 and (c.text[:1].isdigit() or c.text[:1] in "(F") and _PERIOD_CELL.match(c.text) \
-                and parse_period(c.text) is not None:
-            years[i] = c.text
-            continue
+        if i > 0 and (c.text[:1].isdigit() or c.text[:1] in "(F"):
+            y = _year_head_cell(c.text)
+            if y is not None:
+                years[i] = y
+                continue
         if years:
             break                # `… | 2021 | Source`: columns after the years
         if not label_seen:
@@ -1931,6 +1932,26 @@ def _year_header(cells: list[_Cell], words) -> _YearHead | None:
     if len(years) < 2:
         return None
     return _YearHead(len(cells), years, unit_col, cells[0].line)
+
+
+_YEAR_HEAD_MARK = re.compile(r"^(?P<y>\(?(?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?\)?)\s*"
+                             r"(?:[*†‡¹²³]+|(?P<m>[epfr])|\(?(?P<w>est|e|prel|prov|proj|p|f|r)\.?\)?)$", re.I)
+_YEAR_MARKS = {"e": "est.", "est": "est.", "p": "provisional", "prel": "provisional", "prov": "provisional",
+               "f": "projected", "proj": "projected", "r": "revised"}
+
+
+def _year_head_cell(text: str) -> str | None:
+    """A year at the head of a column, as a period text: `2019`, `2020/21`, `2021 est.`, and with
+    a footnote mark or a marker letter (`2021*`, `2021e`, `2022p`, `2023 (proj.)`), the marker read
+    as a qualifier (`2021 est.`, `2022 provisional`); None for any other cell."""
+    if _PERIOD_CELL.match(text):
+        return text if parse_period(text) is not None else None
+    m = _YEAR_HEAD_MARK.match(text)
+    if m is None:
+        return None
+    mark = (m.group("m") or m.group("w") or "").lower()
+    y = m.group("y").strip("()")
+    return f"{y} {_YEAR_MARKS[mark]}" if mark else y
 
 
 def _year_row(rows: "_Rows", cells: list[_Cell], head: _YearHead, rule: str = "fact.pipe") -> Row | None:
