@@ -51,10 +51,28 @@ TITLES = [
          f"The Valley Letter  ·  No. 12  ·  Autumn 2023\nStories | Data | About\n\nFrom the field\n\n"
          f"Three families, three harvests after the flood\n\n{PROSE}",
          "Three families, three harvests after the flood"),
+    Case("crawler text: a page word glued to the block it heads, under the menu and search box",
+         "RIVER VALLEY TRUST\nHome›About›Schools›Contact\nSearch\nContactRiver Valley Trust – Schools Office"
+         "12 Mill RoadRV-1000 ValleytownPhone: +386 1 555 0101E-mail: office(at)rvt.org" + " More text." * 30,
+         "Contact"),
     Case("a one-line menu of words (Indonesian) over the site name and heading",
          f"Beranda Tentang Kami Berita Publikasi Kontak\nPortal Data Kabupaten\n\nSEKILAS KABUPATEN LEMBAH\n\n"
          f"{PROSE}", "SEKILAS KABUPATEN LEMBAH"),
 ]
+
+NO_TITLES = [
+    Case("a glued page word not under a menu names nothing",
+         "ContactRiver Valley Trust – Schools Office12 Mill RoadPhone: +386 1 555 0101" + " More text." * 30),
+    Case("a word glued to lower case is no heading",
+         "Home | About | Contact\nHomelessness in the valley rose by a third, the trust says, and the shelters "
+         "are full every night of the winter." + " More text." * 30),
+]
+
+
+@pytest.mark.parametrize("case", NO_TITLES, ids=lambda c: c.name)
+def test_no_title_shapes(case):
+    assert info(case.text).title is None
+
 
 # Shapes the earlier rules decide, which the new ones must leave alone.
 KEPT = [

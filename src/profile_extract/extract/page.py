@@ -66,6 +66,7 @@ class _Data:
     donor_heading: re.Pattern
     nav_word: re.Pattern             # a whole menu cell / breadcrumb step (`About us`, `Inicio`)
     nav_find: re.Pattern             # the same words inside a line
+    nav_glued: re.Pattern            # one opening a line, glued to a capitalised word (`ContactSlovenian`)
     donor_low: re.Pattern | None     # donor / origin without IGNORECASE, for lower-cased text
     origin_low: re.Pattern | None
     # The longest word of each seat / donor / origin phrase, lower case: a stretch of the
@@ -139,6 +140,8 @@ def _data() -> _Data:
         nav_word=_whole([_nav_phrase(w) for w in _by_length(d["nav_words"])]),
         nav_find=re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(_nav_phrase(w) for w in _by_length(d["nav_words"]))
                             + r")(?![\w'’-])"),
+        nav_glued=re.compile(r"(?i:" + "|".join(_nav_phrase(w) for w in _by_length(d["nav_words"]))
+                             + r")(?=[A-ZÀ-Þ][a-zà-ÿ])"),
         seat_keys=_keys(d["seat_words"]),
         donor_keys=_keys(d["donor_words"]),
         origin_keys=_keys(d["origin_words"]),
@@ -781,7 +784,7 @@ def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span |
         seen += 1
         if len(line.text) > 300:       # a flattened run of text, never a heading line
             if chosen is None:
-                caps = _caps_heading(line, doc)
+                caps = _caps_heading(line, doc) or (0 <= last_nav == p - 1 and _glued_head(line))
                 if caps:
                     return caps
             break
@@ -817,6 +820,8 @@ def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span |
         nf = _line_facts(nxt.text) if nxt is not None else None
         if f.teaser or (nf is not None and nf.teaser_raw) or f.chrome or (
                 line.start <= stamp_at < line.end and _stamp_is_line(doc.text, line, stamp)):
+            if chosen is None and f.site_chrome:
+                last_nav = p           # a search box or language switch: part of the site's header
             continue                   # a story teaser and its name line; chrome (both: skip, cheap test first)
         if len(t) > 300:
             if chosen is None:
@@ -835,7 +840,7 @@ def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span |
             break
         if not f.heading_like:
             if chosen is None:
-                caps = _caps_heading(line, doc)
+                caps = _caps_heading(line, doc) or (0 <= last_nav == p - 1 and _glued_head(line))
                 if caps:
                     return caps
             break
@@ -879,6 +884,14 @@ def _kicker(first: str, second: str) -> bool:
     least twice its words."""
     a, b = len(first.split()), len(second.split())
     return a <= 3 and b >= 2 * a and b >= 4
+
+
+def _glued_head(line: Line) -> tuple[str, Span] | None:
+    """A page word glued to the text it heads, in crawler text right under the site's menu
+    (`ContactSlovenian Philanthropy – ...Phone: ...`): the word (`Contact`) is the heading."""
+    t = line.text
+    m = _data().nav_glued.match(t) if t[:1].isupper() else None
+    return (m.group(0), Span(line.start, line.start + m.end())) if m else None
 
 
 def _stamp_is_line(text: str, line: Line, stamp: Span) -> bool:
