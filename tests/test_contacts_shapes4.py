@@ -497,3 +497,13 @@ def test_glued_heading_name_street_and_code():
 
 def test_number_before_a_capital_word_is_still_no_street():
     assert not any(k == "street" for k, _ in kinds("Die Hauptstraße 12Monate lang gesperrt, seit 2019."))
+
+
+def test_name_number_street_above_a_colonia_line():
+    got = kinds("Casa Prueba\nPatriotismo 229, Piso 2\nCol. San Pedro de los Pinos, 03800\nCiudad de México, México")
+    assert {("street", "Patriotismo 229"), ("postal_code", "03800"), ("city", "Ciudad de México")} <= got
+
+
+def test_name_number_line_above_an_ordinary_line_is_no_street():
+    got = kinds("Casa Prueba\nPatriotismo 229\nVisitas de lunes a viernes, 03800\nCiudad de México, México")
+    assert not any(k == "street" for k, _ in got)

@@ -1206,6 +1206,20 @@ def _district_rx() -> re.Pattern:
 
 
 @lru_cache(maxsize=None)
+def _district_line_rx() -> re.Pattern:
+    """A district marker at the start of a segment, its name running on (no comma)."""
+    words = data()["streets"].get("district_markers", [])
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:^|,)[ \t]*(?:{alt})[ \t]+[^,\n\d]*\Z")
+
+
+def _district_before(text: str, cs: int, start: int) -> bool:
+    """The name at cs belongs to a district (`Col. San Pedro de los Pinos, 03800`)."""
+    ls = max(start, text.rfind("\n", 0, cs) + 1, cs - 60)
+    return _district_line_rx().search(text[ls:cs]) is not None
+
+
+@lru_cache(maxsize=None)
 def _cp_code() -> re.Pattern:
     """A `C.P.` box word (data: pobox.postal_code_words) before five digits."""
     words = data()["pobox"].get("postal_code_words", [])
@@ -1495,7 +1509,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 continue
         cc = next((row["country"] for row, crx in _postal_rows("city_code")
                    if row.get("implies") and crx.fullmatch(code)), None)
-        if not _district_rx().search(text, max(start, cs - 24), cs):
+        if not _district_before(text, cs, start):
             add(Part("city", cs, ce, text[cs:ce], cc, "city_code"))
         # (`Col. Roma Norte, 06700`: a district before the code, which still counts)
         add(Part("postal_code", *m.span("code"), code, cc, "city_code"))
@@ -1554,8 +1568,12 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
     # `Andes 1365, piso 1` / `Montevideo, Uruguay`: a Name Number line above a place line
     for m in _line_matches("bare_street_line", text, start, end, lines):
         nxt = found.next_after(m.end())
-        if nxt is None or nxt.kind not in ("postal_code", "city") or text[m.end():nxt.start].strip(" \t"):
+        if nxt is None or nxt.kind not in ("postal_code", "city"):
             continue
+        gap = text[m.end():nxt.start]
+        if gap.strip(" \t") and not (nxt.kind == "postal_code" and _DISTRICT_GAP.fullmatch(gap)
+                                      and _district_rx().search(gap[:gap.index(" ") + 1])):
+            continue   # (`Col. Roma Norte, 06700` between: a district line before the code)
         ss, se = m.span("street")
         if not found.overlaps(ss, se) and _bare_ok(text[ss:se]):
             add(Part("street", ss, se, text[ss:se], None, "street.bare_line"))
@@ -1594,6 +1612,7 @@ def _address_line_above(text: str, pos: int, start: int) -> bool:
 
 
 _ANY_DIGIT = re.compile(r"\d")
+_DISTRICT_GAP = re.compile(r"\n?[ \t]*[^\W\d][^\d\n,]{1,40},[ \t]*(?:C\.?[ \t]?P\.?[ \t]*)?")
 _CODE_BEFORE_CITY = re.compile(r"(?<![\w\-])(?P<code>\d{5,6})(?:,[ \t]*|[ \t]+)(?:(?P<mid>[^,\n\d]{2,40}),[ \t]*)?\Z")
 
 
