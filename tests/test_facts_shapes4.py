@@ -402,3 +402,10 @@ def test_unit_lookaheads_change_no_match(tail):
     assert plain.pattern != U._UNIT_RE.pattern
     a, b = plain.match(tail), U._UNIT_RE.match(tail)
     assert (a and (a.group(), a.lastgroup)) == (b and (b.group(), b.lastgroup))
+
+
+@pytest.mark.parametrize("row", ["Telepon: (0370) 621 234", "Kotak Pos: 123 Mataram", "S.L.P.: 2654 Dodoma",
+                                 "Jam operasional: Senin–Jumat 08.00–16.00", "Saa za kazi: Jumatatu hadi Ijumaa",
+                                 "Horário de atendimento: 8h às 17h"])
+def test_contact_rows_of_other_languages_are_no_facts(row):
+    assert [f.label for f in facts_of(_BOX + row + "\n")] == ["Población", "Superficie", "Capital"]
