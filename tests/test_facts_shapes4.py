@@ -357,6 +357,9 @@ YEAR_LABELS = [
     Case("Budget 2023: EUR 1.4 million (2022)\nArea: 41,285 sq km", "Budget 2023", 1_400_000, "EUR", 2022, 2022),
     # a year that starts a span dates no count
     Case("Returnees since 1994: 3,500,000\nArea: 41,285 sq km", "Returnees since 1994", 3_500_000, "person"),
+    # a fiscal year, and a unit bracket after the year
+    Case("Budget 2023/24: EUR 2.1 million\nArea: 41,285 sq km", "Budget 2023/24", 2_100_000, "EUR", 2023, 2024),
+    Case("GDP per capita 2022 (USD): 4,120\nArea: 41,285 sq km", "GDP per capita 2022 (USD)", 4_120, "USD", 2022, 2022),
     # a text value gets no year from its label
     Case("Vision 2030: a plan for the coast\nArea: 41,285 sq km", "Vision 2030"),
 ]

@@ -1287,7 +1287,7 @@ def _parsed_value(text: str, dimension: str | None, label_unit: str | None, labe
     return parse_value(text, dimension, label_unit, label, decimal_comma)
 
 
-_TAIL_YEAR = re.compile(r"(?<=[^\W\d_]{2})\s+((?:1[89]|20)\d\d)$")
+_TAIL_YEAR = re.compile(r"(?<=[^\W\d_]{2})\s+((?:FY\s?)?(?:1[89]|20)\d\d(?:\s?[-–/]\s?\d{2,4})?)(?:\s*\([^()\d]*\))*$")
 
 
 @lru_cache(maxsize=4096)
@@ -1299,6 +1299,8 @@ def _label_tail_year(label: str) -> Period | None:
     ((2023, 2023), None, None)
     >>> _label_tail_year("Returnees since 1994"), _label_tail_year("Arrivals from the 1990")
     (None, None)
+    >>> tuple(_label_tail_year("Budget 2023/24 (EUR)"))[:2], tuple(_label_tail_year("GDP per capita 2022 (USD)"))[:2]
+    ((2023, 2024), (2022, 2022))
     """
     m = _TAIL_YEAR.search(label)
     if m is None or _DIGIT.search(label, 0, m.start()):
