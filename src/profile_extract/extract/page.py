@@ -466,8 +466,7 @@ def _may_be_reference(t: str) -> bool:
     """What every _REFERENCE line holds: a digit and one of its number words (a cheap pre-check)."""
     if not _ANY_DIGIT.search(t):
         return False
-    low = t.lower()
-    return any(w in low for w in _REFERENCE_WORDS)
+    return _any_in(_REFERENCE_WORDS, t.lower())     # (a plain loop: no generator per line)
 
 
 _REFERENCE_WORDS = ("no.", "nr.", "number", "ref.", "reference", "n°", "nº")     # (as in _REFERENCE)
