@@ -149,6 +149,15 @@ STAMPS = [
          updated="2024-03"),
 ]
 
+# The built-in labels first: a page with `Last updated` takes that stamp, a label of another
+# language above it is not looked for (one page, one language of site chrome as a rule).
+PRECEDENCE = [
+    Case("an English stamp wins over an Indonesian label above it",
+         f"Profil\n\nDiperbarui: 1 Mei 2020\n\n{PROSE}\n\nLast updated: 2 June 2023\n", updated="2023-06-02"),
+    Case("a Spanish stamp alone is read", f"Ficha\n\nFecha de actualización: 1.5.2020\n\n{PROSA}\n",
+         updated="2020-05-01"),
+]
+
 NO_STAMPS = [
     Case("a fact row with (as of ...) in its label is no stamp",
          f"Ruritania brief\n\n{PROSE}\n\nPopulation (as of March 2023): 2.1 million\n"),
@@ -161,6 +170,11 @@ NO_STAMPS = [
 
 @pytest.mark.parametrize("case", STAMPS, ids=lambda c: c.name)
 def test_update_stamps(case):
+    assert info(case.text).updated == case.updated
+
+
+@pytest.mark.parametrize("case", PRECEDENCE, ids=lambda c: c.name)
+def test_stamp_precedence(case):
     assert info(case.text).updated == case.updated
 
 

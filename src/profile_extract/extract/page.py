@@ -12,7 +12,15 @@ becomes doc.country_iso2, the default region of phone numbers).
   No. 12`, browse links, photo credits, form labels, story teasers) and a site
   header above a navigation bar; a headline directly above a byline wins over a
   section label before it, a `Profile: X` line over a site name; prose, quotes,
-  addresses and table rows end the search (no title).
+  addresses and table rows end the search (no title). Menus are also cells set
+  apart by wide spaces or ` · ` and one-line rows of navigation words (data/page.toml
+  `nav_words`, many languages), trails also `About us / Our history`. Position
+  decides between two headings: one glued under the menu or trail (no blank line)
+  is the site's name when a heading set apart by a blank line follows over a blank
+  line or prose (unless it is itself a page word such as `Contact`); a short
+  section label right under the menu gives way to a headline of twice its words
+  over prose; `ACRONYM | Name` over the menu is the site's name; in crawler text a
+  page word glued to the block under the menu (`ContactSlovenian ...`) is the title.
 * country: the country the page is about when the text names it. Each mention
   scores (name 1, an official long form `The X Republic` 1.5; adjective 0.3 before
   an institution word such as `embassies`, `Red Cross`, else 0.1; in the title +2;
@@ -28,8 +36,11 @@ becomes doc.country_iso2, the default region of phone numbers).
 * updated: an explicit update stamp (`Updated: February 2016`, `Last Change:
   16/06/2010`, `Last Updated On: 06/01/2017` day first, `Stand: März 2024`,
   `This page was last edited on 3 November 2025`, `As of January 2010` heading a
-  list) as an ISO partial date; bylines and post dates are not stamps. Month
-  names of other languages come from data/page.toml.
+  list, `KEY DATA (as of March 2024)`) as an ISO partial date; bylines and post
+  dates are not stamps. Labels of other languages (`Fecha de actualización`,
+  `Terakhir diperbarui`, `Imesasishwa`) and month names come from data/page.toml;
+  they are looked for when the built-in labels find no stamp on the page.
+  is_update_stamp_label(label) tells extract/facts.py which rows are stamps.
 """
 from __future__ import annotations
 
