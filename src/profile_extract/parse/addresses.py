@@ -1235,7 +1235,7 @@ def _east_asian_rx() -> re.Pattern:
     roads = _alt(data()["streets"].get("korean_roads", []))
     district = rf"{TOKEN}-(?:{ends})\.?"
     return re.compile(
-        rf"^[ \t]*(?:(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
+        rf"^[ \t]*(?=[〒(\d])(?:(?:〒[ \t]?(?P<mark>\d{{3}}-\d{{4}})|\((?P<paren>\d{{5}}|\d{{3}}-\d{{4}})\)|(?P<bare>\d{{5}}|\d{{3}}-\d{{4}}))"
         rf"[ \t]*,?[ \t]*(?P<city>{TOKEN}(?:[ \t]{TOKEN})?),[ \t]*(?P<districts>(?:{district},[ \t]*)*)"
         rf"(?P<street>[{_UP}][\w'’\-]*(?:[ \t][\w'’\-]+){{0,3}}?[ \t]\d{{1,4}}(?:-\d{{1,4}}){{0,2}})"
         rf"(?=[ \t]*(?:,|$))"
