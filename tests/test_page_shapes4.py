@@ -145,6 +145,13 @@ STAMPS = [
     Case("heading with (as of Month Year) over a list",
          f"Ruritania brief\n\n{PROSE}\n\nMAIN FIGURES (as of June 2023)\n\nArea ...... 12,400 sq km\n",
          updated="2023-06"),
+    Case("Italian label with `al`", f"Scheda\n\n{PROSE}\n\nDati aggiornati al 4 aprile 2024\n", updated="2024-04-04"),
+    Case("German Datenstand", f"Eckdaten\n\n{PROSE}\n\nDatenstand: Mai 2023\n", updated="2023-05"),
+    Case("Malay label with `pada` and a Malay month", f"Profil\n\n{PROSE}\n\nDikemaskini pada 9 Ogos 2022\n",
+         updated="2022-08-09"),
+    Case("Vietnamese label, numeric date", f"Hồ sơ\n\n{PROSE}\n\nCập nhật: 15/01/2024\n", updated="2024-01-15"),
+    Case("English `Data as of` line", f"Ruritania brief\n\n{PROSE}\n\nData as of 30 April 2024\n",
+         updated="2024-04-30"),
     Case("a (Stand: ...) heading", f"Ruritanien\n\n{PROSE}\n\nEckdaten (Stand: März 2024)\n\nFläche: 12.400 km²\n",
          updated="2024-03"),
 ]
@@ -164,6 +171,8 @@ NO_STAMPS = [
     Case("a year alone in (as of ...) is no stamp", f"Ruritania brief\n\n{PROSE}\n\nKey data (as of 2023)\n"),
     Case("an Indonesian sentence with the word, no label", f"Profil\n\n{PROSE}\n\n"
          "Data ini diperbarui setiap tahun oleh kantor statistik.\n"),
+    Case("`data as of` and a year inside a sentence is prose",
+         f"Ruritania brief\n\n{PROSE}\n\nThe population data as of 2023 show a small rise in the north.\n"),
     Case("a founding date is no stamp", f"Historia\n\n{PROSA}\n\nFecha de fundación: 12.05.1998\n"),
 ]
 

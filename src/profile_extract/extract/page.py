@@ -407,6 +407,8 @@ def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
         for m in pattern.finditer(t):
             wd = _WEEKDAY.match(t, m.end())
             dm = _DATE.match(t, wd.end() if wd else m.end())
+            if dm and pattern is _STAMP_DATA and dm.group("y") and t[:m.start()].strip():
+                continue               # a data label with a year alone inside a sentence: prose
             if dm:
                 iso = parse_date(dm)
                 if iso:
