@@ -234,7 +234,8 @@ def test_no_country(case):
 @pytest.mark.parametrize("text, codes", [
     ("Dakar, Sénégal", ["SN"]), ("Monterrey, México", ["MX"]), ("Maputo – Moçambique", ["MZ"]),
     ("Lima, Perú", ["PE"]), ("Yaoundé, Cameroun", ["CM"]), ("Bogotá, Colômbia", ["CO"]),
-    ("Estados Unidos Mexicanos", ["MX"]), ("Estados Unidos", ["US"]),
+    ("Estados Unidos Mexicanos", ["MX"]), ("Estados Unidos", ["US"]), ("Roma, Stati Uniti", ["US"]),
+    ("Den Haag, Verenigd Koninkrijk", ["GB"]), ("Jakarta dan Belanda", ["NL"]),
     # a country's name inside another place's name is no mention
     ("Newark, New Jersey", []), ("Santa Fe, Nuevo México", []), ("the New England coast", []),
     ("New Zealand", ["NZ"]), ("Papua New Guinea", ["PG"]),
