@@ -11,6 +11,7 @@ from typing import NamedTuple
 
 import pytest
 
+from profile_extract import extract_page
 from profile_extract.extract.page import _line_facts, is_update_stamp_label
 from profile_extract.parse.countries import find_countries
 
@@ -100,6 +101,18 @@ def test_title_shapes(case):
     assert case.text[got.title_span.start:got.title_span.end] == case.title
     if case.updated:
         assert got.updated == case.updated
+
+
+@pytest.mark.parametrize("html, title", [
+    ("<h1>Fundación Valle Verde</h1><p>Inicio · Quiénes somos · Programas · Contacto</p>"
+     f"<h2>Nuestras escuelas</h2><p>{PROSA}</p>", "Nuestras escuelas"),
+    # a heading over a paragraph that is no menu keeps its place
+    (f"<h1>Fundación Valle Verde</h1><p>{PROSA}</p><h2>Nuestras escuelas</h2><p>{PROSA}</p>",
+     "Fundación Valle Verde"),
+])
+def test_html_site_name_over_a_dotted_menu(html, title):
+    page = extract_page(f"<html><body>{html}</body></html>".encode(), "page.html")
+    assert page.info.title == title
 
 
 class Line(NamedTuple):

@@ -939,7 +939,7 @@ def _title_html(doc: Doc, headings) -> tuple[str | None, Span | None]:
         if level == 1:
             nl = doc.text.find("\n", e)
             nxt = doc.text[nl + 1:nl + 300].lstrip().split("\n", 1)[0].strip() if nl >= 0 else ""
-            if nxt and (_nav(nxt) or d.site_chrome.match(nxt)):
+            if nxt and (_line_facts(nxt).nav or d.site_chrome.match(nxt)):
                 continue               # a site name above its menu
             return t, Span(s, e)       # the first <h1> left is the pick (below): no need to read on
         cands.append((level, s, e, t))
