@@ -181,3 +181,21 @@ def test_any_text_never_raises(text):
     for n in find_numbers(text, money=True):
         assert 0 <= n.start <= n.end <= len(text)
     parse_number(text)
+
+
+# speed: scale words grouped by first letter match what the flat longest-first alternation matched
+@pytest.mark.parametrize("text", ["9.5 million", "2 lakh crore", "3 thousand crore", "5,32 juta jiwa", "12 Tsd.",
+                                  "1 mil millones", "7,1 млн", "2 ТЫС.", "4 Millions", "5 bn", "3mln", "1 triệu",
+                                  "2 مليون", "$4.9m and 3 k", "40 thousands of people", "6 lakhs, 2 lacs", "9 crores"])
+def test_grouped_scale_alternation_matches_the_flat_one(text):
+    import re
+    from profile_extract.parse import numbers as N
+
+    def flat(words):
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    old = re.compile(N._NUM.replace(N._alternation(N.SCALE_WORDS), flat(N.SCALE_WORDS)), re.IGNORECASE)
+    assert old.pattern != N._NUM_RE.pattern
+    assert [(m.span(), m.groups()) for m in old.finditer(text)] == \
+        [(m.span(), m.groups()) for m in N._NUM_RE.finditer(text)]
+    money = re.compile(r"\s?(" + flat(N.MONEY_SCALE_WORDS) + r")\b", re.IGNORECASE)
+    assert [m.span() for m in money.finditer(text)] == [m.span() for m in N._MONEY_SCALE_RE.finditer(text)]

@@ -33,8 +33,16 @@ SCALE_WORDS, MONEY_SCALE_WORDS, BEFORE_SCALE_WORDS = _load_scales()
 
 
 def _alternation(words) -> str:
-    # longest first; a space inside a multi-word scale (`lakh crore`) matches any whitespace
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """The words as one alternation: longest first; a space inside a multi-word scale (`lakh
+    crore`) matches any whitespace. Grouped by first letter (`m(?:illions|illion|…)|b(?:…)`): the
+    same matches (words of two groups cannot both match at one place), and re tries a group per
+    letter instead of every word (a case-insensitive literal gets no first-character shortcut)."""
+    def esc(w: str) -> str:
+        return re.escape(w).replace(r"\ ", r"\s+")
+    groups: dict[str, list[str]] = {}
+    for w in sorted(words, key=len, reverse=True):
+        groups.setdefault(w[:1].lower(), []).append(w[1:])
+    return "|".join(esc(first) + "(?:" + "|".join(esc(rest) for rest in tails) + ")" for first, tails in groups.items())
 
 
 # Thousands separators: comma, dot, space, no-break space, thin spaces, apostrophes.
