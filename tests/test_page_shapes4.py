@@ -16,7 +16,7 @@ from profile_extract.extract.page import _line_facts, is_update_stamp_label
 from profile_extract.parse.countries import find_countries
 
 sys.path.insert(0, str(Path(__file__).parent))
-from test_page_info import Case, info  # noqa: E402  (the same Case table and page reader)
+from test_page_info import Case, info  # (the same Case table and page reader)
 
 PROSE = ("The association was set up in 2001 by parents and teachers of the valley, and since then "
          "it has run two schools and a clinic for the families who live along the river.")
@@ -104,8 +104,8 @@ def test_title_shapes(case):
 
 
 @pytest.mark.parametrize("html, title", [
-    ("<h1>Fundación Valle Verde</h1><p>Inicio · Quiénes somos · Programas · Contacto</p>"
-     f"<h2>Nuestras escuelas</h2><p>{PROSA}</p>", "Nuestras escuelas"),
+    (("<h1>Fundación Valle Verde</h1><p>Inicio · Quiénes somos · Programas · Contacto</p>"
+      f"<h2>Nuestras escuelas</h2><p>{PROSA}</p>"), "Nuestras escuelas"),
     # a heading over a paragraph that is no menu keeps its place
     (f"<h1>Fundación Valle Verde</h1><p>{PROSA}</p><h2>Nuestras escuelas</h2><p>{PROSA}</p>",
      "Fundación Valle Verde"),
@@ -221,7 +221,7 @@ COUNTRIES = [
          f"Historique\n\n{PROSE}\n\nNous contacter\nAssociation de la Vallée\nB.P. 120\nThiès, Sénégal\n"
          "Tél. : +221 33 951 00 00\n", country="Senegal"),
     Case("US offices whose addresses name states, the text names the country",
-         f"Contact us\n\nWe serve families across the southern United States.\n\nAtlanta office\n"
+         "Contact us\n\nWe serve families across the southern United States.\n\nAtlanta office\n"
          "River Valley Trust\n10 Peach Street\nAtlanta, GA 30303\nTel: (404) 555-0101\n\n"
          "Trenton office\nRiver Valley Trust – New Jersey\n5 State Street\nTrenton, NJ 08608\n"
          "Tel: (609) 555-0102\n", country="United States"),

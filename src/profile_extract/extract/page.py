@@ -275,8 +275,8 @@ _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as
                                                 r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
 # Shared stems stand for several words (`revi`: revised, reviewed, revision; `tuali`: aktualisiert,
-# actualizado, atualizado; `gew`: bijgewerkt, gewijzigd; `pdat`: updated, oppdatert, uppdaterad,
-# opdateret): fewer scans of the page, a few more lines read (`previous`).
+# actualizado, atualizado; `gew`: bijgewerkt, gewijzigd): fewer scans of the page, a few more
+# lines read (`previous`).
 _STAMP_KEYS = ("updat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
 # The data labels' keys (data/page.toml `update_stamp_keys`): every label holds one of them or
 # of the built-in keys, else the label could never be read.
@@ -290,8 +290,8 @@ _BUILTIN_KEYS = _STAMP_KEYS
 _EXTRA_KEYS = _DATA_KEYS + _AS_OF_KEYS
 _STAMP_KEYS = _STAMP_KEYS + _EXTRA_KEYS
 _QUICK_WORDS = _QUICK_WORDS + _DATA_KEYS + _AS_OF_KEYS
-# the same words for _UPDATED_QUICK (`pdat`: also oppdatert, uppdaterad); _UPDATED_QUICK_LOW: it
-# for lower-cased text (case-sensitive: many times faster than (?i) on the page).
+# the same words for _UPDATED_QUICK; _UPDATED_QUICK_LOW: it for lower-cased text (case-sensitive:
+# many times faster than (?i) on the page).
 _UPDATED_QUICK = re.compile(_UPDATED_QUICK.pattern + "|" + "|".join(map(re.escape, _DATA_KEYS + _AS_OF_KEYS)))
 _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
 _STAMP_KEYS_ASCII = tuple(k for k in _STAMP_KEYS if k.isascii())     # (the others cannot be in an ASCII page)
@@ -436,7 +436,6 @@ def _stamp_in_text(t: str) -> tuple[str, int, int] | None:
 
 _STAMP_LABEL = re.compile(r"(?i)^\s*(?:" + _STAMP.pattern[len(_STAMP_LEAD):] + "|"
                           + _STAMP_DATA.pattern[len(_STAMP_LEAD):] + r")$")
-
 
 
 # Every key (built-in or data) some data label holds: a line holding none has no data label
