@@ -125,6 +125,7 @@ NAV_LINES = [
     Line("Inicio  ·  Quiénes somos  ·  Programas  ·  Oficinas  ·  Dona", True),
     Line("Accueil • Qui sommes-nous ? • Actualités • Contact", True),
     Line("Home About Data Publications Contact", True),
+    Line("Forside  Om oss  Nyheter  Kontakt oss", True),
     Line("Startseite Über uns Projekte Spenden Kontakt", True),
     Line("About us / Our history", True),
     Line("Accueil / Historique", True),
@@ -250,7 +251,7 @@ def test_no_country(case):
     ("Estados Unidos Mexicanos", ["MX"]), ("Estados Unidos", ["US"]), ("Roma, Stati Uniti", ["US"]),
     ("Den Haag, Verenigd Koninkrijk", ["GB"]), ("Jakarta dan Belanda", ["NL"]),
     # a country's name inside another place's name is no mention
-    ("Newark, New Jersey", []), ("Santa Fe, Nuevo México", []), ("the New England coast", []),
+    ("Newark, New Jersey", []), ("Sydney, New South Wales", []), ("Santa Fe, Nuevo México", []), ("the New England coast", []),
     ("New Zealand", ["NZ"]), ("Papua New Guinea", ["PG"]),
 ])
 def test_local_country_names(text, codes):

@@ -193,9 +193,9 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[Me
     return out
 
 
-# `New Jersey`, `New Mexico`, `Nuevo México`, `Nouvelle-Galles`: a country's name after one of
+# `New Jersey`, `New Mexico`, `New South Wales`, `Nuevo México`: a country's name after one of
 # these words is part of another place's name (a state, a province), not the country.
-_NEW_WORDS = ("New", "NEW", "Nuevo", "Nueva", "Nouveau", "Nouvelle", "Nova", "Novo")
+_NEW_WORDS = ("New", "NEW", "New South", "Nuevo", "Nueva", "Nouveau", "Nouvelle", "Nova", "Novo")
 
 
 def _new_before(text: str, s: int, start: int) -> bool:
