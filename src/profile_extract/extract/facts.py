@@ -447,7 +447,7 @@ class _Rows:
 
     # a label that is metadata, a contact row or an enumerated item; a value that is a credit line
     def skip_kind(self, label: str, value: str = "") -> str | None:
-        c, skip, meta, contact, weak_contact, identifier, label_copyright = _label_kinds(label)
+        c, skip, meta, contact, weak_contact, identifier, label_copyright, phone_word = _label_kinds(label)
         if skip:
             return "skip"
         if meta and (not _numeric_start(value) or _CLOCK.match(value)):
@@ -456,7 +456,7 @@ class _Rows:
             return "skip"             # `Tél.`, `Anschrift`; `T`, `E`, `Web` only before a contact (_is_contact_label)
         mail = ("@" in value and _MAIL_IN.search(value) is not None) \
             or (not value[:1].isdigit() and _MAIL_GATE.search(value) is not None and _mail_value(value))
-        contact_value = _contact_value(value) or (_contact_word_label(c) and _phone_shaped(value))
+        contact_value = _contact_value(value) or (phone_word and _phone_shaped(value))
         if (mail or contact_value) and self.table.lookup(c) is None and (mail or not identifier):
             # `Media contact: press@…`, `Mobil: 0170 1234567`, `Press: press [at] example [dot] org`,
             # `Toll-free helpline (English, French): 1-800-555-0100`: a contact, whatever the label
@@ -493,15 +493,17 @@ class _Rows:
 
 
 @lru_cache(maxsize=8192)
-def _label_kinds(label: str) -> tuple[str, bool, bool, bool, bool, bool, bool]:
+def _label_kinds(label: str) -> tuple[str, bool, bool, bool, bool, bool, bool, bool]:
     """What skip_kind asks about a label as written, once per spelling: the clean
     label, a skip label, a contact-block metadata label, a contact label (strong, or
-    weak: one that needs a contact-like value), an identifier label, a copyright line."""
+    weak: one that needs a contact-like value), an identifier label, a copyright line,
+    a label that names a phone line (with a phone-shaped value, a contact)."""
     c = clean_label(label)[0].strip().rstrip(".:").strip()
     skip, meta = _skip_label(c)
     strong, weak = _contact_label_words()
     cc = c.rstrip(". -").casefold()
-    return c, skip, meta, cc in strong, cc in weak, _identifier_label(c), _copyright(label)
+    return (c, skip, meta, cc in strong, cc in weak, _identifier_label(c), _copyright(label),
+            _contact_word_label(c))
 
 
 @lru_cache(maxsize=8192)
@@ -1240,8 +1242,9 @@ def _label_plan(table, words, label: str, header: Row | None) -> tuple | None:
     (IndicatorTable.cached). None: the label is empty once cleaned.
 
     (label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind,
-    indicator, rule_suffix): `hint_dim` is the dimension when the value names a
-    population (`_POP_HINT`), or None when the value cannot change it."""
+    indicator, rule_suffix, tail_year): `hint_dim` is the dimension when the value names a
+    population (`_POP_HINT`), or None when the value cannot change it; `tail_year` the year
+    a label without a group header ends with (`Budget 2023`, _label_tail_year)."""
     label_clean, lperiod, lunit = clean_label(label)
     if not label_clean:
         return None
@@ -1275,7 +1278,8 @@ def _label_plan(table, words, label: str, header: Row | None) -> tuple | None:
             hint_dim = None if per_number else "person"
     lscale = _label_scale(label) or (_label_scale(header.label) if header is not None else None)
     return (label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, _codes_kind(label_text, ind),
-            ind.key if ind else slug(label_text), ".group" if header is not None else "")
+            ind.key if ind else slug(label_text), ".group" if header is not None else "",
+            _label_tail_year(label_text) if header is None else None)
 
 
 @lru_cache(maxsize=4096)
@@ -1323,7 +1327,7 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
         plan = _label_plan(rows.table, rows.words, row.label, header)
     if plan is None:
         return None
-    label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind, indicator, suffix = plan
+    label_text, lperiod, lunit, hperiod, ind, dim, hint_dim, lscale, codes_kind, indicator, suffix, tail_year = plan
     if hint_dim is not None and _POP_HINT.search(row.value):
         dim = hint_dim                         # `Total: 9.5 million inhabitants`: a head count
     value_text = (_FOOTNOTE.sub("", row.value) if _FOOTNOTE_CHAR.search(row.value) else row.value).strip(" |;,")
@@ -1350,8 +1354,8 @@ def build_fact(row: Row, doc: Doc, rows: _Rows, findings: list) -> Fact | None:
     if lperiod is None and row.period_text:
         lperiod = parse_period(row.period_text)
     period = lperiod or v.period or hperiod
-    if period is None and value is not None and header is None:
-        period = _label_tail_year(label_text)     # `Budget 2023: 1.2 million €` (the label keeps its year)
+    if period is None and value is not None:
+        period = tail_year                     # `Budget 2023: 1.2 million €` (the label keeps its year)
     qualifier = v.qualifier
     if period is not None and period.qualifier:
         qualifier = period.qualifier if qualifier is None else qualifier
