@@ -330,6 +330,12 @@ def test_short_dot_leader_in_a_leader_block():
     assert (f.value, f.rank_total, f.year_start) == (112, 189, 2019)
 
 
+def test_dot_leader_leaves_the_values_own_dot():
+    fs = facts_of("Capital ............ Portville\nInternet TLD ....... .ex\nArea ............... 41,285 sq km\n")
+    assert [(f.label, f.value_text) for f in fs] == [("Capital", "Portville"), ("Internet TLD", ".ex"),
+                                                     ("Area", "41,285 sq km")]
+
+
 @pytest.mark.parametrize("text", ["Loading .. 45%\n", "Downloads ... 1,200\n\nSome text here.\n",
                                   "And then .. 5 minutes later we left\n"])
 def test_short_dot_leader_alone_is_no_row(text):

@@ -373,6 +373,8 @@ def _split_sep(text: str) -> tuple[int, int, int, str] | None:
         start, end = span
         if rx is _DASH and not _paren_depth_ok(text, start) and "(" not in text[:start]:
             continue
+        if rx is _LEADER and text[end - 1:end] == "." and text[end - 2:end - 1] == " " and text[end:end + 1].isalpha():
+            end -= 1             # `Internet TLD ........ .uz`: the value's own dot is no leader
         label = text[:start]
         if label_ok(label):
             return start, end, n, rule
