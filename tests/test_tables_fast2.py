@@ -64,3 +64,45 @@ def test_id_hash_is_sha256(key):
     data = key.encode()
     assert frames._sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()
     assert frames._hash_ids([key], "strict") == [hashlib.sha256(data).hexdigest()[:16]]
+
+
+# -- findings' record ids: stable when another finding of the page comes or goes
+
+F_A = Finding.info("unparsed_line", "m", SP)
+F_B = Finding.warning("unknown_unit", "=x", Span(13, 23), rule="r")
+F_C = Finding.info("unknown_label", "odd", None, snippet_text="raw")
+
+
+class IdCase(NamedTuple):
+    name: str
+    before: tuple
+    after: tuple
+    kept: tuple          # (index in before, index in after) whose ids must be equal
+
+
+ID_CASES = [
+    IdCase("first removed", (F_A, F_B, F_C), (F_B, F_C), ((1, 0), (2, 1))),
+    IdCase("one inserted", (F_A, F_C), (F_B, F_A, F_C), ((0, 1), (1, 2))),
+    IdCase("order swapped", (F_A, F_B), (F_B, F_A), ((0, 1), (1, 0))),
+    IdCase("twin kept apart", (F_A, F_A), (F_A, F_A, F_B), ((0, 0), (1, 1))),
+]
+
+
+@pytest.mark.parametrize("case", ID_CASES, ids=lambda c: c.name)
+@pytest.mark.parametrize("path", ["page_rows", "task_columns"])
+def test_finding_ids_do_not_depend_on_position(page, case, path):
+    def ids(fds):
+        pr = dataclasses.replace(page, findings=fds)
+        if path == "page_rows":
+            return [r["record_id"] for r in page_rows(pr)["findings"]]
+        return [r["record_id"] for r in columns_to_rows("findings", task_columns([pr])[0]["findings"])]
+    before, after = ids(case.before), ids(case.after)
+    assert len(set(before)) == len(before) and len(set(after)) == len(after)
+    for i, j in case.kept:
+        assert before[i] == after[j]
+
+
+def test_a_finding_at_another_place_gets_another_id(page):
+    moved = Finding.info("unparsed_line", "m", Span(5, 9))
+    rows = page_rows(dataclasses.replace(page, findings=(F_A, moved)))["findings"]
+    assert rows[0]["record_id"] != rows[1]["record_id"]

@@ -19,6 +19,22 @@ def record_id(page_id: str, kind: str, span, value: str) -> str:
     return h.hexdigest()[:16]
 
 
+def finding_keys(page_id: str, codes, messages, starts, ends) -> list[str]:
+    """The record_id key of each finding of one page: code, message and place,
+    plus how many identical findings came before it on the page. An id then
+    stays put when another finding of the page comes or goes (the position in
+    the list did not)."""
+    seen: dict[tuple, int] = {}
+    keys = []
+    for c, m, s, e in zip(codes, messages, starts, ends):
+        k = (c, m, s, e)
+        n = seen.get(k, 0)
+        seen[k] = n + 1
+        where = "" if s is None else f"{s}:{e}"
+        keys.append(f"{page_id}|finding|{c}|{m}|{where}|{n}")
+    return keys
+
+
 def _base(pr: PageResult, kind: str, rec, value_key: str) -> dict:
     sp = rec.span
     return {
@@ -64,13 +80,17 @@ def page_rows(pr: PageResult) -> dict[str, list[dict]]:
         row.update(name=s.name, role=s.role, distance=s.distance, distance_unit=s.distance_unit,
                    distance_km=s.distance_km)
         out["stories"].append(row)
-    for i, fd in enumerate(pr.findings):
+    fspans = [fd.span for fd in pr.findings]
+    fkeys = finding_keys(pr.page_id, [fd.code.value for fd in pr.findings],
+                         [fd.message for fd in pr.findings],
+                         [sp.start if sp is not None else None for sp in fspans],
+                         [sp.end if sp is not None else None for sp in fspans])
+    for fd, key in zip(pr.findings, fkeys):
         sp = fd.span
         snippet = sp.snippet(pr.text) if sp is not None else (fd.snippet_text or "")
-        key = f"{fd.code.value}|{fd.message}|{i}"
         out["findings"].append({
             "page_id": pr.page_id,
-            "record_id": hashlib.sha256(f"{pr.page_id}|finding|{key}".encode()).hexdigest()[:16],
+            "record_id": hashlib.sha256(key.encode()).hexdigest()[:16],
             "severity": fd.severity.value, "code": fd.code.value, "message": fd.message,
             "snippet": snippet,
             "span_start": sp.start if sp is not None else None,
@@ -194,10 +214,6 @@ _RECORD_SPECS = {
 
 def _finding_columns(prs):
     fds, pids, texts, offs = _gather(prs, "findings")
-    idx = []
-    for pr in prs:
-        if pr.findings:
-            idx.extend(range(len(pr.findings)))
     spans = list(map(_SPAN, fds))
     if not any(map(is_, spans, repeat(None))):  # every finding has a span (the usual case)
         starts = list(map(_START, spans))
@@ -207,8 +223,11 @@ def _finding_columns(prs):
         snippets, starts, ends = _finding_places(fds, spans, texts)
     codes = _enum_values(map(attrgetter("code"), fds), _CODE)
     messages = _col("message", fds)
-    ids = _hash_ids([f"{p}|finding|{c}|{m}|{i}" for p, c, m, i in zip(pids, codes, messages, idx)],
-                    "strict")
+    keys = []
+    for a, b in zip(offs, offs[1:]):  # one page's findings at a time
+        if b > a:
+            keys += finding_keys(pids[a], codes[a:b], messages[a:b], starts[a:b], ends[a:b])
+    ids = _hash_ids(keys, "strict")
     sev = _enum_values(map(attrgetter("severity"), fds), _SEVERITY)
     return [pids, ids, sev, codes, messages, snippets, starts, ends, _col("rule", fds)], offs
 
