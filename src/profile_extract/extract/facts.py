@@ -458,7 +458,8 @@ class _Rows:
             return "skip"             # `Tél.`, `Anschrift`; `T`, `E`, `Web` only before a contact (_is_contact_label)
         mail = ("@" in value and _MAIL_IN.search(value) is not None) \
             or (not value[:1].isdigit() and _MAIL_GATE.search(value) is not None and _mail_value(value))
-        contact_value = _contact_value(value) or (phone_word and _phone_shaped(value))
+        contact_value = _contact_value(value) or (phone_word and _phone_shaped(value)) \
+            or (value[:1] in "+(" and _phone_lead(value))
         if (mail or contact_value) and self.table.lookup(c) is None and (mail or not identifier):
             # `Media contact: press@…`, `Mobil: 0170 1234567`, `Press: press [at] example [dot] org`,
             # `Toll-free helpline (English, French): 1-800-555-0100`: a contact, whatever the label
@@ -561,7 +562,7 @@ def _mail_value(value: str) -> bool:
     return any(m.start == 0 and m.end >= len(v) for m in find_emails(v))
 
 
-_PHONE_SHAPE = re.compile(r"^[+(]?\d[\d\s().\-/]{5,}\d(?:\s*(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d{1,5})?$", re.I)
+_PHONE_SHAPE = re.compile(r"^(?:\(\+|[+(])?\d[\d\s().\-/]{5,}\d(?:\s*(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d{1,5})?$", re.I)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([\s.\u00a0])\d{3})(?:\1\d{3})*$")
 
 
@@ -579,6 +580,29 @@ def _phone_shaped(value: str) -> bool:
     if not _PHONE_SHAPE.match(v) or sum(ch.isdigit() for ch in v) < 7:
         return False
     return _THOUSANDS.match(v) is None
+
+
+_PHONE_LEAD = re.compile(r"^\(?\+\d{1,4}\)?(?:[\s.-]?\d+|\s?\(0?\d{1,3}\))+(?=\s*(?:$|[,;(/–—]|(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d))",
+                         re.I)
+
+
+def _phone_lead(value: str) -> bool:
+    """Does the value start with an international phone number (`+` and the country code,
+    seven digits or more, not grouped in thousands) followed only by an extension or a note
+    (`+44 20 7946 0000, ext. 12 (front desk)`, `(+225) 07 07 12 34 56`, `+1 212 555 0100 (Mon–Fri)`)?
+
+    >>> _phone_lead("+44 20 7946 0000, ext. 12 (front desk)"), _phone_lead("(+225) 07 07 12 34 56")
+    (True, True)
+    >>> _phone_lead("+2.5% (2023)"), _phone_lead("+1 234 567 (2020)"), _phone_lead("+12 345")
+    (False, False, False)
+    """
+    m = _PHONE_LEAD.match(value.strip())
+    if m is None:
+        return False
+    digits = m.group().lstrip("(+")
+    if sum(ch.isdigit() for ch in digits) < 7:
+        return False
+    return _THOUSANDS.match(m.group().lstrip("(+").strip()) is None
 
 
 @lru_cache(maxsize=4096)
@@ -2219,7 +2243,10 @@ def extract_facts(doc: Doc):
     # vocabulary cannot match a digit (checked on the data, once)
     digitless_header = _digitless(rows.words.header_value)
     title = doc.extra.get("title_span") if doc.extra else None
+    running = _running_heads(doc, rows.words.page_marker)
     for r in kept:
+        if running and r.line in running:
+            continue                  # a PDF's running header or footer (`Examplia Profile 2023   Page 2 of 6`)
         if title is not None and r.kind == "row" and title.start <= r.lstart and r.vend <= title.end \
                 and not _DIGIT.search(_YEAR_WORD.sub("", r.value)):
             continue                  # the page's own heading (`Examplia – Country information`), not a fact
@@ -2306,6 +2333,35 @@ def extract_facts(doc: Doc):
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+_PAGE_EDGE = 2          # a running head stands within this many nonblank lines of a page marker
+
+
+def _running_heads(doc: Doc, marker: re.Pattern) -> frozenset[int]:
+    """The lines (Line.index) of a paginated document's running headers and footers: a
+    document with two lines or more that end with a page number (`Page 2 of 6`), a line
+    written twice or more (page numbers aside), each time at a page edge (the marker line
+    itself, within two nonblank lines of it, or at the document's start or end)."""
+    text = doc.text
+    hits = marker.findall(text) if ("1" in text and "2" in text) else ()
+    if len(hits) < 2:
+        return frozenset()
+    nb = doc.nonblank
+    marks = [i for i, ln in enumerate(nb) if marker.search(ln.text)]
+    if len(marks) < 2:
+        return frozenset()
+    edge = set(range(0, _PAGE_EDGE)) | set(range(len(nb) - _PAGE_EDGE, len(nb)))
+    for m in marks:
+        edge.update(range(m - _PAGE_EDGE, m + _PAGE_EDGE + 1))
+    where: dict[str, list[int]] = {}
+    for i, ln in enumerate(nb):
+        key = _WS.sub(" ", marker.sub("#", ln.text)).strip()
+        if key:
+            where.setdefault(key, []).append(i)
+    out = set()
+    for idx in where.values():
+        if len(idx) >= 2 and all(i in edge for i in idx):
+            out.update(nb[i].index for i in idx)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=64)

@@ -122,8 +122,23 @@ def _currency_of_tail(tail: str, letter_before: bool) -> tuple[str, int] | None:
     return None if hit is None else (hit[0], hit[1] - 1)
 
 
+# `miliardi di USD`, `millions de EUR`: a connector word of data [currency_connectors] before the currency
+_CONNECTOR_AT = re.compile(r"(?:" + "|".join(re.escape(w) for w in _data().get("currency_connectors", {}).get("words", []))
+                           + r")(?:(?<=['’])|\s+)(?=\S)" if _data().get("currency_connectors", {}).get("words") else r"(?!x)x",
+                           re.IGNORECASE)
+
+
 def _currency_at(text: str, pos: int) -> tuple[str, int] | None:
     p = _AFTER_WS.match(text, pos).end()
+    hit = _currency_here(text, p)
+    if hit is None and text[p:p + 1].lower() in "dov":
+        c = _CONNECTOR_AT.match(text, p)
+        if c is not None:
+            hit = _currency_here(text, c.end())
+    return hit
+
+
+def _currency_here(text: str, p: int) -> tuple[str, int] | None:
     m = _CODE_RE.match(text, p)
     if m and is_currency_code(m.group()):
         return m.group(), m.end()

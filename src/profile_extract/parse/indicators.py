@@ -219,6 +219,8 @@ class LabelWords:
     label_year_not_after: frozenset[str] = frozenset()
     # the head of a table's unit column (`Indicator | Unit | 2019 | 2020`): [skip] unit_column_headers
     unit_column: re.Pattern = re.compile(r"(?!x)x")
+    # a page number ending a line of a paginated document (`Page 2 of 6`): [running_heads]
+    page_marker: re.Pattern = re.compile(r"(?!x)x")
 
     def dimension_of(self, label: str) -> str | None:
         """The dimension a label's words suggest, or None.
@@ -435,4 +437,17 @@ def label_words() -> LabelWords:
         contact_words=_word_any(skip.get("contact_words", []) or ["(?!x)x"], "skip.contact_words"),
         label_year_not_after=frozenset(w.casefold() for w in d.get("numbers", {}).get("label_year_not_after", [])),
         unit_column=_whole(skip.get("unit_column_headers", []) or ["(?!x)x"], "skip.unit_column_headers"),
+        page_marker=_page_marker(d.get("running_heads", {})),
     )
+
+
+def _page_marker(d: dict) -> re.Pattern:
+    """`Page 2 of 6`, `Seite 3 von 12`, `- 4 -` at the end of a line (data [running_heads])."""
+    pages, ofs = d.get("page_words", []), d.get("of_words", [])
+    if not pages:
+        return re.compile(r"(?!x)x")
+    try:
+        return re.compile(r"(?:(?<!\w)(?:" + "|".join(pages) + r")\s*\d{1,4}(?:\s*(?:" + "|".join(re.escape(w) for w in ofs)
+                          + r")\s*\d{1,4})?|(?<!\S)[-–]\s?\d{1,4}\s?[-–])[ \t]*$", re.IGNORECASE | re.MULTILINE)
+    except re.error as exc:
+        raise IndicatorError(f"data/fact_labels.toml: [running_heads]: bad pattern: {exc}") from None
