@@ -174,24 +174,36 @@ def _check(got, want):
             assert g.distance_unit == w.unit
 
 
-@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
-def test_stories(case):
+def check_stories(case):
     got, _ = run(case)
     _check(got, case.stories)
 
 
-@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
-def test_snippet_holds_the_distance(case):
+def check_snippets(case):
     got, text = run(case)
     for s in got:
         assert any(d.start >= s.span.start and d.end <= s.span.end and d.value == s.distance
                    for d in find_distances(text)), s.span.snippet(text)
 
 
-@pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.name)
-def test_not_stories(case):
+def check_none(case):
     got, _ = run(case)
     assert got == [], [(g.name, g.distance_km) for g in got]
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
+def test_stories(case):
+    check_stories(case)
+
+
+@pytest.mark.parametrize("case", POSITIVE, ids=lambda c: c.name)
+def test_snippet_holds_the_distance(case):
+    check_snippets(case)
+
+
+@pytest.mark.parametrize("case", NEGATIVE, ids=lambda c: c.name)
+def test_not_stories(case):
+    check_none(case)
 
 
 @pytest.mark.parametrize("text,value,unit", DISTANCES)

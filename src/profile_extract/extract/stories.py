@@ -21,8 +21,11 @@ body) are one record, named when any mention names it (`Mere` and `Mere Tuvou` a
 name: the first mention's is kept).
 
 The name comes from the sentence that gives the distance; when that sentence
-says I, we, he, she or they, from the nearest mention of a person before it
-(a byline `BY Name` counts).
+says I, we, he, she or they, from the speaker of the quote (`," says Name`, or an
+attribution line `— Name, 23, builder` right under the paragraph), else from the
+nearest mention of a person before it (a byline `BY Name` counts; so does an intro
+`Name (41), from Town, ...`: an age in brackets marks a person). A sentence opening
+`Together, ...` sums several journeys: no story.
 """
 from __future__ import annotations
 
@@ -77,6 +80,7 @@ class _Words:
     # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
+    total_opener: re.Pattern | None = None    # `Together, ...` opening a sentence: a sum of journeys
 
 
 def _alt(words, flags=re.IGNORECASE):
@@ -97,6 +101,16 @@ def _away(d: dict) -> re.Pattern:
         r"(?:my|his|her|their|our)\s+(?:own\s+|old\s+|beloved\s+|young\s+)?(?:" + _words_alt(d["home_nouns"]) + r")\b(?!['’]s)"     # (not `his country's capital`)
         r"|(?:the|a)\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+\s+(?:that\s+|which\s+|where\s+)?(?:I|we|he|she|they)\s+(?:" + left + r")\b"
         r"|where\s+(?:I|we|he|she|they)\s+(?:" + left + r")\b)")
+
+
+def _journey_after(d: dict) -> re.Pattern:
+    """Right after a distance: a journey noun, with one describing word between
+    (`7,000-kilometre journey`, `a 90-mile sea crossing`), or the road put behind the
+    traveller (`4,000 km behind me`)."""
+    nouns = _words_alt(d["journey_nouns"])
+    skip = _words_alt(d["not_journey_adjectives"])
+    return re.compile(r"(?i)(?:[\s-]*(?:(?!(?:" + skip + r")\b)[a-z]+[\s-]+)?(?:" + nouns + r")\b"
+                      r"|\s+(?:" + _words_alt(d["behind_phrases"]) + r")\b)")
 
 
 @lru_cache(maxsize=1)
@@ -121,7 +135,7 @@ def _words() -> _Words:
         place_preps=frozenset(w.lower() for w in d["place_prepositions"]),
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
         person=_alt(list(d["person_nouns"]) + list(d["roles"])),
-        journey_after=re.compile(r"(?i)[\s-]*(?:long\s+)?(?:" + "|".join(map(re.escape, d["journey_nouns"])) + r")\b"),
+        journey_after=_journey_after(d),
         totals=_alt([a for a in d["aggregate_words"] if a not in set(d["rate_words"])]),
         away=_away(d),
         mode_after=re.compile(r"(?i)\s+(?:" + _words_alt(d["journey_modes"]) + r")\b\s*[:,–—-]"),
@@ -129,6 +143,7 @@ def _words() -> _Words:
         inline_name=re.compile(r"([^\n]{2,60}?)\s*(?:[—–|·•:]|\s-)\s*(?i:(?:" + _words_alt(d["teaser_prefixes"])
                                + r")\s+){0,2}$"),
         aggregate_keys=_keys(d["aggregate_words"]),
+        total_opener=re.compile(r"(?i)[\"“‘'\s]*(?:" + _words_alt(d["total_openers"]) + r")\s*,"),
     )
 
 
@@ -187,11 +202,14 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 # --- names -------------------------------------------------------------------
 
 # Words of one run stay on one line: a line break ends a name (`By Ama Owusu` / `Kwame left ...`).
-_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+\*?){0,2}")
+# A hyphen may join two capitalised parts of one name (`Marie-Ange`, `Jean-Robert`).
+_NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?"
+                       r"(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?){0,2}")
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by)[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
-_NEXT = re.compile(r"\s*([*]?)\s*(’s|'s|,\s*(?:a|an|the|\d+)\b|[\w'’-]+)?")
+# (an age in brackets after the name, `Grace (41), from Gulu,`, is itself a person slot: group 2)
+_NEXT = re.compile(r"\s*([*]?)(\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)(?=\s*[,\w]))?\s*(’s|'s|,\s*(?:a|an|the|\d+)\b|[\w'’-]+)?")
 
 
 def _clean_name(name: str) -> str:
@@ -216,6 +234,8 @@ def _excluded_by(word: str, w: _Words) -> bool:
         return True
     if _AGE_WORD.search(bare):
         return True                    # `Nine-year-old Ali`
+    if "-" in bare.strip("-") and any(_excluded_by(x, w) for x in bare.split("-") if x):
+        return True                    # `Syrian-American`, `Pan-African`: a part names no one
     return lookup_kind(bare) is not None
 
 
@@ -252,7 +272,7 @@ def _runs(text: str, start: int, end: int, w: _Words, strict: bool, poss: bool =
             initial = not text[line_start:first_start].strip() or _OPENER_END.search(
                 text[max(line_start, first_start - 3):first_start])
             nxt = _NEXT.match(text, m.end())
-            star, tail = (nxt.group(1), nxt.group(2) or "") if nxt else ("", "")
+            star, tail = (nxt.group(1) or nxt.group(2), nxt.group(3) or "") if nxt else ("", "")
             slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named" \
                 or (poss and _POSS_END.search(m.group(0)) is not None)      # (the run holds its `'s`)
             low = tail.lower()
@@ -291,7 +311,10 @@ def _role_match(text: str, start: int, end: int, w: _Words, anchored: bool) -> s
 
 
 # `Kamila, a student`, `Yusuf, 19, a mechanic`, `Grace (41), a teacher`: an age may come between.
-_APPOS = re.compile(r"[*]?\s*(?:\(\s*\d{1,3}\s*\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+([^,.;:!?]{0,60})")
+# A home town may come between too (`Grace (41), from Gulu, a teacher`, `..., from Gulu, is a teacher`).
+_APPOS = re.compile(r"[*]?\s*(?:\(\s*\d{1,3}\s*\)\s*)?,\s*(?:\d{1,3}\s*,\s*)?"
+                    r"(?:from\s+[A-ZÀ-Þ][\w'’-]*(?:\s+[A-ZÀ-Þ][\w'’-]*){0,2}\s*,\s*(?:is\s+|was\s+)?)?"
+                    r"(?:a|an|the)\s+([^,.;:!?]{0,60})")
 _SUBJ_START = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))\s*(?:The|A|An)\s+", re.M)
 
 
@@ -447,6 +470,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
     low = doc.extra.get("lower")       # (lower_text of this page, set by extract_stories)
     rate = False
+    if w.total_opener.match(text, s, e):
+        return None                    # `Together, the 40 workers ... had travelled`: a sum
     if _aggregate(w, sentence, low[s:e] if low is not None else None):
         if w.totals.search(sentence):
             return None                # a total, an average, a campaign
@@ -518,6 +543,11 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
             name = _clean_name(sm.group("n1") or sm.group("n2"))
             name_pos, name_end = sm.start("n1") if sm.group("n1") else sm.start("n2"), sm.end()
             role = _role_for(text, name_pos, sm.end(), s, w)
+    if name is None and _FIRST_PERSON.search(subject):
+        found = _attribution(doc, li, w)       # `— Aibek, 23, builder` on the line under the quote
+        if found:
+            name_pos, name_end, name = found
+            role = _role_match(text, name_end, doc.lines[_line_of(doc, name_pos)].end, w, anchored=False)
     if name is None and w.pronoun.search(subject):
         found = _mentions_before(text, s, w)
         if found:
@@ -575,6 +605,33 @@ def _mentions(text: str, name: str, lo: int, hi: int, tail: re.Pattern, most: in
                 break
         i = text.find(name, i + 1, hi)
     return out
+
+
+# `— Aibek, 23, construction worker from Naryn`: a dash, then the speaker's name, then an age,
+# a role or nothing.
+_ATTRIBUTION = re.compile(r"[—–―]{1,2}[^\S\n]*|-{1,2}[^\S\n]+")
+_ATTR_TAIL = re.compile(r"[^\S\n]*(?:[,(]|$)")
+
+
+def _attribution(doc: Doc, li: int, w: _Words) -> tuple[int, int, str] | None:
+    """The speaker named on an attribution line right under a first-person paragraph."""
+    lines = doc.lines
+    j = li + 1
+    while j < len(lines) and not lines[j].text:
+        j += 1
+    if j >= len(lines) or j - li > 2:
+        return None
+    line = lines[j]
+    m = _ATTRIBUTION.match(doc.text, line.start, line.end)
+    if not m:
+        return None
+    n = _NAME_RUN.match(doc.text, m.end(), line.end)
+    if not n or not _ATTR_TAIL.match(doc.text, n.end(), line.end):
+        return None
+    name = _clean_name(n.group(0))
+    if any(_is_excluded(x, w) for x in name.split()):
+        return None
+    return n.start(), n.end(), name
 
 
 def _teaser_end(text: str, pos: int, line_end: int) -> bool:
