@@ -76,6 +76,7 @@ def test_code_place_gate_holds_every_code_before_a_place(code, data):
     """Every postal code of a code-then-city shape, then spaces and a capital,
     holds a match of the code_place gate (so the gate's lines are all that
     code_city and bare_street_place need scanning)."""
+    code = re.sub(r"\(\?=[^()]*(?:\[[^\]]*\][^()]*)*\)\Z", "", code)   # (a look-ahead after the code only narrows it)
     written = data.draw(st.from_regex(rf"\A(?:{code})\Z", fullmatch=True).filter(lambda s: "\n" not in s))
     place = data.draw(st.sampled_from(["Berlin", "St. Gallen", "Ålesund", "Den Haag", "Москва"]))
     gate = A._rx()["_gate_rx"]["code_place"]

@@ -1390,6 +1390,11 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
         if _WORDS_NUMBER.fullmatch(t.split(",")[0].strip()) and not _org_data()[2].search(t):
             k -= 1   # an address line the parser did not read (`Plot 12, Kololo`) is no name
             continue
+        if _office_line(t) and k > 0 and lines[k - 1].end > prev_end and lines[k - 1].text.strip(_BULLET):
+            # an office label (`Doha Office`, `Bureau d'Abidjan`) under the name line
+            cand = _org_candidate(text, lines[k - 1].start, lines[k - 1].end)
+            if cand and not _is_building(text[cand[0]:cand[1]]) and not _office_line(text[cand[0]:cand[1]]):
+                return cand
         row = _ROW_PARTS.match(lines[k].text)
         if row and row.group(1).strip(_BULLET + " ").casefold() in _passing_rows():
             k -= 1   # `Opening hours: ...` between the name line and the address
@@ -1459,6 +1464,23 @@ def _building_rx() -> re.Pattern:
     last = addr._trie(d["building_last"], strip_dot=False)
     first = addr._trie(d["building_first"], strip_dot=False)
     return re.compile(rf"(?:^(?:{first})\s.*|.*\s(?:{last}))\Z")
+
+
+@lru_cache(maxsize=None)
+def _office_rx() -> re.Pattern:
+    """An office label line (data: organization.office_nouns): the noun, then a
+    preposition and a place (`Representative Office in Uzbekistan`, `Bureau
+    d'Abidjan`), or one or two place words before it (`Doha Office`)."""
+    nouns = _words_i(addr.data()["organization"].get("office_nouns", []))
+    place = r"[A-ZÀ-Þ][^\W\d_][\w'’\-]*"
+    preps = r"(?:in|at|of|for|de|du|en|di|da|à|a|del|della|för|i|w|во?|в)"
+    return re.compile(rf"(?:(?:{nouns})[ \t]+(?:{preps}[ \t]+|d['’][ \t]*)(?:la[ \t]+|l['’])?{place}(?:[ \t]+{place})?"
+                      rf"|{place}(?:[ \t]+{place})?[ \t]+(?:{nouns}))[ \t]*:?\Z")
+
+
+def _office_line(t: str) -> bool:
+    """A short line that labels an office by its place, not an organisation's name."""
+    return len(t) <= 60 and bool(_office_rx().match(t.strip()))
 
 
 def _words_i(words) -> str:

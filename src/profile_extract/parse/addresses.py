@@ -358,7 +358,9 @@ def _rx() -> dict[str, re.Pattern]:
     # House 21, Road 7 / Plot 5, Road No. 3 (a numbered road after a house number)
     rx["house_road"] = re.compile(
         r"(?<![\w])(?:House|Plot|Holding)(?:[ \t]+No\.?)?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?|/[A-Z](?![\w]))?,[ \t]*"
-        r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])")
+        r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])"
+        # Way No. 3109 / Road No. 12 / Street No. 5 (a numbered road alone: Gulf, South Asia)
+        rf"|(?<![\w])(?:{_words(st.get('numbered', []))})\.?[ \t]+No\.?[ \t]*\d{{1,5}}[A-Za-z]?(?![\w])")
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
         rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_words(st['before'], True)})\.?"
@@ -468,6 +470,7 @@ def _rx() -> dict[str, re.Pattern]:
             rf"\.(?<=(?:{'|'.join(re.escape(w.rstrip('.')) for w in lower)})\.)[ \t]" if lower else r"(?!)"),
         "suffix_num": re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
         "digit_dash": re.compile(r"\d-\d"),
+        "road_no": re.compile(rf"(?:{_trie(st.get('numbered', []))})\.?[ \t]+No\.?[ \t]*\d"),
         "street_alone": re.compile(rf"[ \t](?:{_trie(st['after_without_number'])})\.?(?=[ \t]*(?:,|$))", re.M),
         # what a window must hold besides: a house number (NUM, HOUSE_AFTER)
         "number": re.compile(r"\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"),
@@ -522,7 +525,7 @@ def _rx() -> dict[str, re.Pattern]:
         # a match starts above its street word's line only when that line starts so
         "num_first": (("street_words",), (3, "num_cont"), "number"),
         "num_before": (("street_words",), (3, "num_cont"), "number"),
-        "house_road": (("street_words",), 0),
+        "house_road": (("street_words", "road_no"), 0),
         "word_first": (("street_first", "street_first_lower"), 0),
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
@@ -550,6 +553,40 @@ def _country_glued() -> re.Pattern:
     glued = _rx()["_country_trie"] + "|" + "|".join(
         rf"{re.escape(w)}(?![a-z])" for w in data()["labels"].get("glued_labels", []))
     return re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
+
+
+@lru_cache(maxsize=None)
+def _code_word_gate() -> re.Pattern:
+    """A postal-code word (data: pobox.postal_code_labels) before digits."""
+    words = data()["pobox"].get("postal_code_labels", [])
+    # (no look-behind at its head: sre skips ahead to the words' first letters;
+    # _code_word_rx checks the word start)
+    return re.compile(rf"(?:{_trie(words)})\.?[ \t]*:?[ \t]*\d")
+
+
+@lru_cache(maxsize=None)
+def _code_word_rx() -> re.Pattern:
+    """A postal-code word, the code (three to six digits), and the city after
+    a comma or a space (`PC 133, Muscat`, `Postal Code: 11564 Riyadh`)."""
+    words = data()["pobox"].get("postal_code_labels", [])
+    city = rf"[{_UP}][\w'’\-]+(?:[ \t][{_UP}][\w'’\-]+){{0,2}}"
+    return re.compile(rf"(?<![\w])(?:{_trie(words)})\.?[ \t]*:?[ \t]*(?P<code>\d{{3,6}})(?![\w\-])"
+                      rf"(?:,?[ \t]+(?P<city>{city}))?")
+
+
+@lru_cache(maxsize=None)
+def _building_word_rx() -> re.Pattern:
+    """A building or sub-address word (data: streets.subaddress,
+    organization.building_last) ending the text before a house number."""
+    d = data()
+    words = set(d["streets"]["subaddress"]) | set(d["organization"]["building_last"])
+    return re.compile(rf"(?<![\w])(?:{_trie(words, True)})\.?[ \t]+\Z")
+
+
+def _building_before(text: str, s: int) -> bool:
+    """Whether a building or sub-address word stands right before offset s on its line."""
+    ls = max(text.rfind("\n", 0, s) + 1, s - 60)
+    return _building_word_rx().search(text, ls, s) is not None
 
 
 @lru_cache(maxsize=None)
@@ -1419,6 +1456,11 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                     continue
             if name == "num_first" and not m.group("name").strip():
                 continue
+            if name in ("num_first", "num_before") and "," in text[m.end("num"):m.start("name") if name == "num_first" else m.start("w")] \
+                    and _building_before(text, s):
+                # `Building 45, Al Muntazah Street`, `Al Moosa Tower 2, Sheikh Zayed Road`: the
+                # number is the building's, the street is the rest (unified rule 2)
+                s = m.start("name") if name == "num_first" else m.start("w")
             if name == "name_num" and rx["pobox"].match(text, s, e):
                 continue   # `Box CT 4521`: a box with its post office's letters, not `CT` (Court)
             if name in ("name_num", "word_first") and m.group("num") and \
@@ -1462,6 +1504,15 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 cs, ce = _trim_city(text, *k.span("city"))
                 if ce > cs:
                     add(Part("city", cs, ce, text[cs:ce], None, "pobox_code"))
+    if _code_word_gate().search(text, start, end):
+        for m in _code_word_rx().finditer(text, start, end):
+            # `PC 133, Muscat`, `Postal Code 11564, Riyadh`: a labelled postal code and its city
+            if not m.group("city") or found.overlaps(m.start("code"), m.end()):
+                continue   # (a code word with no city after is no address: `PC 2000 computers`)
+            add(Part("postal_code", *m.span("code"), m.group("code"), None, "code_word"))
+            cs, ce = _trim_city(text, *m.span("city"))
+            if ce > cs and not rx["country"].fullmatch(text, cs, ce):
+                add(Part("city", cs, ce, text[cs:ce], None, "code_word"))
     for m in _gated("code_city", text, start, end, gates):
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs:
@@ -1477,6 +1528,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())) \
                 and not country_at(text, ce, end):
             continue   # `Supreme Court 2015 Annual Report`: a year, not a postal code
+        if not pfx and len(m.group("code")) == 3 and not any(
+                q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())):
+            continue   # a three-digit code (Iceland, `400 Ísafjörður`) only after a street: `300 Workers`
         cc = _prefix_country(pfx) if pfx else next(
             (row["country"] for row, crx in _postal_rows("code_city")
              if row.get("implies") and crx.fullmatch(m.group("code"))), None)
@@ -1497,8 +1551,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs or found.overlaps(cs, m.end()):
             continue
-        if rx["country"].fullmatch(text, cs, ce):
-            continue
+        if rx["country"].fullmatch(text, cs, ce) or _building_word_rx().match(text[cs:ce] + " "):
+            continue   # (`Building 1456`, `Tower 2`: a building's number, not a postal code)
         code = m.group("code")
         if len(code) in (4, 5) and code.isdigit():
             # `Kyiv 04053, Ukraine`: a five-digit code after the city needs a country or the line end

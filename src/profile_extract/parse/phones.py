@@ -65,7 +65,10 @@ _US_EXIT = re.compile(r"^011[-. ](\d{2,3})[-. ]")
 _NANP_REST = re.compile(r"^\d{3}[-.\s]?\d{4}$")
 _DATE = re.compile(r"^(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}[./-]\d{1,2}[./-]\d{1,2})$")
 _YEAR_RANGE = re.compile(r"^(?:1[5-9]|20)\d{2}\s*[-/]\s*(?:(?:1[5-9]|20)?\d{2})$")
-_THOUSANDS = re.compile(r"^\d{1,3}(?:[ .]\d{3})+$")
+# (an amount never starts with a zero: `020 245 390` is a national number)
+_THOUSANDS = re.compile(r"^(?!0)\d{1,3}(?:[ .]\d{3})+$")
+# opening hours: a time range (`08.00-15.30`, `9:00 - 17:00`)
+_TIME_RANGE = re.compile(r"^(?:[01]?\d|2[0-4])[.:h][0-5]\d\s*-\s*(?:[01]?\d|2[0-4])[.:h][0-5]\d$")
 _DECIMAL = re.compile(r"^\d+\.\d+$")
 
 
@@ -234,7 +237,8 @@ def not_a_phone(text: str) -> bool:
     [True, True, True, False]
     """
     t = text.strip().translate(_DASHES)
-    return bool(_DATE.match(t) or _YEAR_RANGE.match(t) or _THOUSANDS.match(t) or _DECIMAL.match(t))
+    return bool(_DATE.match(t) or _YEAR_RANGE.match(t) or _THOUSANDS.match(t) or _DECIMAL.match(t)
+                or _TIME_RANGE.match(t))
 
 
 @lru_cache(maxsize=None)
