@@ -86,9 +86,13 @@ _Y_RUN = re.compile(_D1 + r"(?<!\d\d)\d{2,4}(?!\d)")   # (?<!\d)\d{3,5}(?!\d), t
 _ISO_AT = re.compile(r"(?<![\w/.-])\d{4}-\d{1,2}-\d{1,2}(?![\w/-]|\.\d)")
 _NUM_BEFORE_Y = re.compile(r"(?<![\w/.,-])\d{1,2}(?P<s>[./-])\d{1,2}(?P=s)\s?$")
 _MONTH_BEFORE_Y = re.compile(
-    r"(?:(?<![\w.,])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.)?\s*(?:of\s+|de\s+)?)?"
+    r"(?:(?<![\w.,])(?P<d1>\d{1,2})(?:st|nd|rd|th|er|\.|°|º)?\s*(?:of\s+|de\s+)?)?"
     r"(?<!\w)(?P<mn>[^\W\d_]{3,})\.?(?:\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?)?,?\s*"
     r"(?:of\s+|de\s+|del\s+)?$", _I)
+# a day and month before the end of a range whose year both share (`25 March to `, `3 mai – `)
+_DAY_MONTH_BEFORE = re.compile(
+    r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th|er|\.|°|º)?\s*(?:of\s+|de\s+)?(?P<mn>[^\W\d_]{3,})\.?"
+    rf"\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
 _AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
 # a letter or decimal right after the year, a decade (`1990s`, `1990's`, Russian `2000-х`, `1990-е`)
 _AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b|[-‑](?:х|е|ые|ых|ым|ми)(?!\w)")
@@ -130,11 +134,13 @@ def _short_year(text: str, p: int, q: int, start: int, end: int) -> bool:
 
 
 class _Cand:
-    """A date candidate: offsets, shape (iso|num|dmy|mdy|my|year) and month word."""
-    __slots__ = ("s", "e", "kind", "mn")
+    """A date candidate: offsets, shape (iso|num|dmy|mdy|my|year), month word and,
+    for a day and month written without a year, the year it shares (`from 25
+    March to 24 April 2022`)."""
+    __slots__ = ("s", "e", "kind", "mn", "year")
 
-    def __init__(self, s: int, e: int, kind: str, mn: str | None = None):
-        self.s, self.e, self.kind, self.mn = s, e, kind, mn
+    def __init__(self, s: int, e: int, kind: str, mn: str | None = None, year: str | None = None):
+        self.s, self.e, self.kind, self.mn, self.year = s, e, kind, mn, year
 
     def start(self) -> int:
         return self.s
@@ -240,6 +246,11 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
         mo = _month_before(text, max(pos, p - 34), p)
         if mo is not None:
             d1, mn, d2 = mo.group("d1", "mn", "d2")
+            if d1 and mo.start() - pos > 8:
+                # a range of days that shares the year: `from 25 March to 24 April 2022`
+                dm = _DAY_MONTH_BEFORE.search(text, max(pos, mo.start() - 40), mo.start())
+                if dm is not None and dm.group("mn").lower() in MONTHS:
+                    out.append(_Cand(dm.start(), dm.end("mn"), "dmy", dm.group("mn"), text[p:q]))
             out.append(_Cand(mo.start(), q, "dmy" if d1 else ("mdy" if d2 else "my"), mn))
             pos = q
             continue
@@ -423,8 +434,40 @@ _STAT_APPROX = re.compile(
 
 
 def _stat_number(win: str) -> bool:
-    """`_STAT_NUM.search(win) is not None`, faster."""
-    return _STAT_NUM_D.search(win) is not None or _STAT_APPROX.search(win) is not None
+    """`_STAT_NUM.search(win) is not None`, faster; an approximate word that is the
+    particle of a verb before it is no approximation (`handed over 40 boats`,
+    `took over 3 schools`).
+
+    >>> _stat_number("handed over 40 boats"), _stat_number("over 40 boats were handed")
+    (False, True)
+    """
+    if _STAT_NUM_D.search(win) is not None:
+        return True
+    for a in _STAT_APPROX.finditer(win):
+        if a.group(0)[:1].lower() in _PARTICLE_FIRSTS and _particle_of_verb(win, a.start(), a.group(0)):
+            continue
+        return True
+    return False
+
+
+# approximate words that are also verb particles (`handed over`, `brought about`, `turned around`)
+_PARTICLE_APPROX = frozenset(("over", "about", "around"))
+_PARTICLE_FIRSTS = frozenset(w[0] for w in _PARTICLE_APPROX)
+_WORD_END = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def _particle_of_verb(win: str, at: int, found: str) -> bool:
+    word = found.split()[0].lower()
+    if word not in _PARTICLE_APPROX:
+        return False
+    v = _WORD_END.search(win, max(0, at - 24), at)
+    if v is None:
+        return False
+    lw = v.group(1).lower()
+    if lw in _STATIVE or lw in _AUX:
+        return False                     # `rose over 40`, `was about 40`: an amount
+    return lw in _PAST_IRREGULAR or (lw.endswith("ed") and _EDING.fullmatch(lw) is not None
+                                     and lw not in _NOT_VERBS)
 
 
 _DIGIT = re.compile(_D1)                     # \d
@@ -573,6 +616,8 @@ def _is_meta(pre: str) -> bool:
     (False, True)
     """
     tail = pre[-64:]
+    if "-\n" in tail:                        # a word hyphenated at a line end (PDF text): `writ-\ning`
+        tail = tail.replace("-\n", "")
     toks = (_TOK_A if tail.isascii() else _TOK).findall(tail.lower())
     far, near = toks[-5:], toks[-2:]
     if _META_ANY.isdisjoint(far):            # (near is part of far) no word of either list
@@ -696,11 +741,26 @@ def _is_statistic(win: str, tj=None) -> bool:
         if t in _STATIVE:
             if i and toks[i - 1] in _AUX and t.endswith("ed"):
                 continue                 # a passive happening: `was registered in 1998 with 12`
-            for u in toks[i + 1:i + 4]:
+            for k, u in enumerate(toks[i + 1:i + 4], i + 1):
                 if (u[0].isdigit() and not _YEAR_TOKEN.fullmatch(u)) or u in _COUNT_WORDS:
+                    if t not in _BE_HAVE and _distance_at(toks, k) and not _ARRIVAL.isdisjoint(toks[k:]):
+                        break            # `covered 1,800 miles ... to reach X in May 2018`: a journey, no count
                     return True
                 if _EDING.fullmatch(u) or u.endswith("en"):
                     break
+    return False
+
+
+_ARRIVAL = _words("statistic", "arrival_verbs")
+_BE_HAVE = frozenset("is are was were has have had".split())   # `had 1,200 km of roads`: a state
+_MEASURE_WORDS = frozenset(w.lower() for w in W["statistic"]["measure_units"] if " " not in w)
+
+
+def _distance_at(toks: list[str], k: int) -> bool:
+    """Is the number at toks[k] (its digit groups split into tokens) a distance?"""
+    for u in toks[k + 1:k + 4]:
+        if not u[0].isdigit():
+            return u in _MEASURE_WORDS
     return False
 
 
@@ -1443,6 +1503,20 @@ def _regions(doc: Doc) -> list[tuple[int, int, bool]]:
     return out
 
 
+_ELLIPSES = frozenset("….")
+
+
+def _is_excerpt(line: str) -> bool:
+    """A line cut out of another text at both ends (`… our office opened in 2004 and
+    covers …`): a search-result teaser or a quoted snippet, no statement of the page.
+
+    >>> _is_excerpt("… the office opened in 2004 and …"), _is_excerpt("... in 2004 ..."), _is_excerpt("… 2004.")
+    (True, True, False)
+    """
+    t = line.strip()
+    return t.startswith(("…", "...")) and t.endswith(("…", "...")) and len(t) > 6
+
+
 def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
     """Runs of prose lines that a sentence may cross (joined by soft line
     breaks), cut at lines that are not prose; only runs that hold a year
@@ -1460,7 +1534,7 @@ def _block_regions(text: str, lines, out: list, short: bool = False) -> None:
         s = ln.text
         has_year = _Y4.search(s) is not None or (short and _has_short_year(s, 0, len(s)))
         if has_year:
-            if markers and _has_line_marker(s):
+            if (markers and _has_line_marker(s)) or (s[:1] in _ELLIPSES and _is_excerpt(s)):
                 if run is not None and run[2]:
                     out.append((run[0], run[1], refs))
                 run, prev = None, ""
@@ -1540,7 +1614,7 @@ def _dated(text: str, ss: int, se: int, m: _Cand, rule: str, q, sent: _Sentence 
     """The output row of an accepted candidate, or None for an impossible date
     outside prose (the sentence `sent` is built only then when not given)."""
     raw = text[m.s:m.e]
-    parsed = parse_date(raw)
+    parsed = parse_date(raw if m.year is None else f"{raw} {m.year}")
     if parsed is None:
         parsed = date_problem(raw)
         if not parsed or not (sent or _Sentence(text, ss, se)).prose():

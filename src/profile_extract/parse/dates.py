@@ -60,7 +60,8 @@ MONTHS, CAPITALISED_ONLY = _load_months()
 # is left to the patterns that use MONTH_RE.
 MONTH_RE = "|".join(re.escape(m) for m in sorted(MONTHS, key=len, reverse=True))
 
-_ORD = r"(?:st|nd|rd|th|er|e|\.)?"
+# (`1° aprile 2009`, `1º de mayo`: the ordinal sign of Italian, Spanish, Portuguese days)
+_ORD = r"(?:st|nd|rd|th|er|e|\.|°|º)?"
 _FORMS = [
     # 2005-11-29, 2005/11/29
     ("ymd", re.compile(r"(?P<y>\d{4})(?P<s>[-/])(?P<m>\d{1,2})(?P=s)(?P<d>\d{1,2})")),
