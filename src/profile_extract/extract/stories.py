@@ -240,6 +240,8 @@ def _excluded_by(word: str, w: _Words) -> bool:
 
 
 def _title_case(line: str) -> bool:
+    if line.rstrip(" \"”’)").endswith("."):
+        return False                   # a sentence (`Amina Yusuf walked 200 km.`), not a headline
     words = [x for x in _LATIN_WORD.findall(line) if len(x) > 3]
     return len(words) >= 3 and sum(x[0].isupper() for x in words) / len(words) > 0.6
 
@@ -511,8 +513,9 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         elif w.phrases.search(text[max(s, d.start - 30):d.start]) and n_words <= 3 * w.verb_window:
             rule = rule or "story.journey"
             verb_end = vm.start()
-    if rule is None and w.journey_after.match(text, d.end):
-        rule = "story.journey"
+    noun_end = None                    # `a 7,000-kilometre journey`: where its journey noun ends
+    if rule is None and (jm := w.journey_after.match(text, d.end)):
+        rule, noun_end = "story.journey", jm.end()
     if rule is None and w.away.match(text, d.end, min(len(text), d.end + 80)):
         rule = "story.away"            # `I am 1,600 miles from the classroom I left`
     head = None                        # `Sixty miles by boat: Mere and her children ...`
@@ -544,12 +547,17 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
             name_pos, name_end = sm.start("n1") if sm.group("n1") else sm.start("n2"), sm.end()
             role = _role_for(text, name_pos, sm.end(), s, w)
     if name is None and _FIRST_PERSON.search(subject):
-        found = _attribution(doc, li, w)       # `— Aibek, 23, builder` on the line under the quote
+        found = _attribution(doc, li, d.end, w)       # `— Aibek, 23, builder` on the line under the quote
         if found:
             name_pos, name_end, name = found
             role = _role_match(text, name_end, doc.lines[_line_of(doc, name_pos)].end, w, anchored=False)
     if name is None and w.pronoun.search(subject):
         found = _mentions_before(text, s, w)
+        if found:
+            name_pos, name_end, name = found
+            role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and noun_end is not None:
+        found = _journey_owner(doc, li, s, e, d, noun_end, w)
         if found:
             name_pos, name_end, name = found
             role = _role_for(text, name_pos, name_end, s, w)
@@ -610,21 +618,27 @@ def _mentions(text: str, name: str, lo: int, hi: int, tail: re.Pattern, most: in
 # `— Aibek, 23, construction worker from Naryn`: a dash, then the speaker's name, then an age,
 # a role or nothing.
 _ATTRIBUTION = re.compile(r"[—–―]{1,2}[^\S\n]*|-{1,2}[^\S\n]+")
+_QUOTE_ATTRIBUTION = re.compile(r"[”\"][^\S\n]*[—–―]{1,2}[^\S\n]*")
 _ATTR_TAIL = re.compile(r"[^\S\n]*(?:[,(]|$)")
 
 
-def _attribution(doc: Doc, li: int, w: _Words) -> tuple[int, int, str] | None:
-    """The speaker named on an attribution line right under a first-person paragraph."""
+def _attribution(doc: Doc, li: int, pos: int, w: _Words) -> tuple[int, int, str] | None:
+    """The speaker named on an attribution line right under a first-person paragraph,
+    or after the closing quote on the distance's own line (`"..." — Musa`); pos: the
+    distance's end."""
     lines = doc.lines
-    j = li + 1
-    while j < len(lines) and not lines[j].text:
-        j += 1
-    if j >= len(lines) or j - li > 2:
-        return None
-    line = lines[j]
-    m = _ATTRIBUTION.match(doc.text, line.start, line.end)
-    if not m:
-        return None
+    line = lines[li]
+    m = _QUOTE_ATTRIBUTION.search(doc.text, pos, line.end)
+    if m is None:
+        j = li + 1
+        while j < len(lines) and not lines[j].text:
+            j += 1
+        if j >= len(lines) or j - li > 2:
+            return None
+        line = lines[j]
+        m = _ATTRIBUTION.match(doc.text, line.start, line.end)
+        if not m:
+            return None
     n = _NAME_RUN.match(doc.text, m.end(), line.end)
     if not n or not _ATTR_TAIL.match(doc.text, n.end(), line.end):
         return None
@@ -632,6 +646,33 @@ def _attribution(doc: Doc, li: int, w: _Words) -> tuple[int, int, str] | None:
     if any(_is_excluded(x, w) for x in name.split()):
         return None
     return n.start(), n.end(), name
+
+
+# `her 4,000-kilometre trek`, `our 300 km bus ride`: a possessive owns the journey noun.
+_POSS_BEFORE = re.compile(r"\b(?:(?P<first>[Mm]y|[Oo]ur)|[Hh]er|[Hh]is|[Tt]heir)\s+(?:[a-z]+\s+)?$")
+# `After a 5,000 km journey, Ali arrived`: the traveller opens the clause after the comma.
+_NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
+_TO_COMMA = re.compile(r"[^,;:.!?\n]{0,60}?,[^\S\n]*")
+
+
+def _journey_owner(doc: Doc, li: int, s: int, e: int, d: Distance, noun_end: int,
+                   w: _Words) -> tuple[int, int, str] | None:
+    """Who makes a journey named by a noun after the distance, when the words before it
+    name no one: a possessive before it resolved as he / she / I (`Her 4,000-kilometre trek`),
+    or a person opening the clause after it (`After a 5,000 km journey, Ali arrived`)."""
+    text = doc.text
+    p = _POSS_BEFORE.search(text, s, d.start)
+    if p:
+        found = _attribution(doc, li, d.end, w) if p.group("first") else None
+        return found or _mentions_before(text, s, w)
+    c = _TO_COMMA.match(text, noun_end, e)
+    if c:
+        for run in _runs(text, c.end(), e, w, strict=True):
+            if run[0] != c.end():
+                return None
+            nxt = _NEXT_WORD.match(text, run[1], e)     # a person's verb (`Ali arrived`), not
+            return run if nxt and nxt.group(1) in w.person_verbs else None   # any -ed (`Agadez welcomed`)
+    return None
 
 
 def _teaser_end(text: str, pos: int, line_end: int) -> bool:
