@@ -80,6 +80,7 @@ class _Words:
     # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
+    story_nouns: frozenset = frozenset()      # `Lina's story`: a possessive before one names a person
     total_opener: re.Pattern | None = None    # `Together, ...` opening a sentence: a sum of journeys
 
 
@@ -143,6 +144,7 @@ def _words() -> _Words:
         inline_name=re.compile(r"([^\n]{2,60}?)\s*(?:[—–|·•:]|\s-)\s*(?i:(?:" + _words_alt(d["teaser_prefixes"])
                                + r")\s+){0,2}$"),
         aggregate_keys=_keys(d["aggregate_words"]),
+        story_nouns=frozenset(d["story_nouns"]),
         total_opener=re.compile(r"(?i)[\"“‘'\s]*(?:" + _words_alt(d["total_openers"]) + r")\s*,"),
     )
 
@@ -205,7 +207,8 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 # A hyphen may join two capitalised parts of one name (`Marie-Ange`, `Jean-Robert`).
 _NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?"
                        r"(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?){0,2}")
-_BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by)[:\s]+"
+# (a profile's `Name: Lina` row counts as a byline does)
+_BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by|Name[ \t]*:|Nom[ \t]*:|Nombre[ \t]*:)[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
 # (an age in brackets after the name, `Grace (41), from Gulu,`, is itself a person slot: group 2)
@@ -275,7 +278,8 @@ def _runs(text: str, start: int, end: int, w: _Words, strict: bool, poss: bool =
                 text[max(line_start, first_start - 3):first_start])
             nxt = _NEXT.match(text, m.end())
             star, tail = (nxt.group(1) or nxt.group(2), nxt.group(3) or "") if nxt else ("", "")
-            slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word == "named" \
+            slot = bool(star) or tail in ("’s", "'s") or tail.startswith(",") or prev_word in ("named", "meet") \
+                or (tail.lower() in w.story_nouns and _POSS_END.search(m.group(0)) is not None) \
                 or (poss and _POSS_END.search(m.group(0)) is not None)      # (the run holds its `'s`)
             low = tail.lower()
             if not slot and tail[:1].islower():
