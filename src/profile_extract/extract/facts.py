@@ -163,6 +163,7 @@ _SENTENCE_BREAK = re.compile(r"[.!?](?<!\b[A-Z][.!?])(?<!\bNo[.!?])(?<!\bSt[.!?]
 _PHONEY = re.compile(r"(?=[\d(+@hw])(?:\d{5,}|\b0\d{2,4}[\s/-]\d{3}|\d[,.]\d{3}\b|\(\d+[-\s]\d+\)|\+\d|@|https?://|www\."
                      r"|\(\d{2,4}\)\s?\d{3,4}[\s.-]\d{3,4})")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_PER_THOUSANDS = re.compile(r"\bper\s+\d{1,3}(?:[,.\u00a0 ]\d{3})+\b")
 
 
 def _phoney_gate(text: str) -> bool:
@@ -193,6 +194,8 @@ def label_ok(label: str) -> bool:
     bare = _BRACKETS.sub(" ", s)
     if len(bare) > 80 or len(bare.split()) > 9:
         return False
+    if "per" in bare:
+        bare = _PER_THOUSANDS.sub("per 1", bare)     # `Women per 1,000 men`: a rate's base, no phone or prose figure
     if "?" in bare or "!" in bare or _SENTENCE_BREAK.search(bare) or (_phoney_gate(bare) and _PHONEY.search(bare)):
         return False
     if len(bare.split()) > 3 and _PROSE_VERB.search(bare):
@@ -2226,6 +2229,9 @@ def extract_facts(doc: Doc):
             continue
         r.as_of = as_of
         kept.append(r)
+    heads = _indent_heads(doc, kept)
+    if heads:
+        kept = sorted(kept + heads, key=lambda r: r.lstart)
     # repeated identical lines (a title written twice) are not rows
     seen: dict[tuple[str, str], int] = {}
     for r in kept:
@@ -2243,7 +2249,7 @@ def extract_facts(doc: Doc):
     # vocabulary cannot match a digit (checked on the data, once)
     digitless_header = _digitless(rows.words.header_value)
     title = doc.extra.get("title_span") if doc.extra else None
-    running = _running_heads(doc, rows.words.page_marker)
+    running = _running_heads(doc, rows.words.page_marker) if doc.content_type == "text" else None
     for r in kept:
         if running and r.line in running:
             continue                  # a PDF's running header or footer (`Examplia Profile 2023   Page 2 of 6`)
@@ -2333,20 +2339,49 @@ def extract_facts(doc: Doc):
 
 
 _ASCII_DIGITS = frozenset("0123456789")
+
+
+def _indent(text: str, line: Line) -> int:
+    """How far the line's text stands from the start of its line (Line.text is trimmed)."""
+    return line.start - (text.rfind("\n", 0, line.start) + 1)
+
+
+def _indent_heads(doc: Doc, kept: list[Row]) -> list[Row]:
+    """Group headers written as a bare line above indented sub-rows (PDF-to-text and plain
+    text tables): `Seasonal workers deployed` then `  to Examplia (2022-23): 2,915`. The
+    line right above an indented row whose label starts in lower case (a sub-label: `to …`,
+    `of which …`, `males`), less indented, with no separator, digit or sentence end, becomes
+    a header row (the rows under it then read `Header - sub-label`)."""
+    lines, text = doc.lines, doc.text
+    have = {r.line for r in kept}
+    heads: list[Row] = []
+    for r in kept:
+        if r.kind != "row" or r.line <= 0 or (r.line - 1) in have or not r.label[:1].islower():
+            continue
+        ind = _indent(text, lines[r.line])
+        prev = lines[r.line - 1]
+        ps = prev.text
+        if ind == 0 or not ps or _indent(text, prev) >= ind:
+            continue
+        if _DIGIT.search(ps) or _has_sep(ps) or ps[-1:] in ".,;!?" or len(ps.split()) > 8 or not label_ok(ps):
+            continue
+        heads.append(Row(ps, prev.start, prev.start + len(ps), "", prev.start + len(ps), prev.start + len(ps),
+                         r.rule, prev.index, "header"))
+        have.add(prev.index)
+    return heads
 _PAGE_EDGE = 2          # a running head stands within this many nonblank lines of a page marker
+_MARK_END = frozenset("0123456789-–")
 
 
 def _running_heads(doc: Doc, marker: re.Pattern) -> frozenset[int]:
     """The lines (Line.index) of a paginated document's running headers and footers: a
     document with two lines or more that end with a page number (`Page 2 of 6`), a line
     written twice or more (page numbers aside), each time at a page edge (the marker line
-    itself, within two nonblank lines of it, or at the document's start or end)."""
-    text = doc.text
-    hits = marker.findall(text) if ("1" in text and "2" in text) else ()
-    if len(hits) < 2:
-        return frozenset()
+    itself, within two nonblank lines of it, or at the document's start or end). Asked of
+    text pages only (PDF-to-text files: an HTML page has no printed pages)."""
     nb = doc.nonblank
-    marks = [i for i, ln in enumerate(nb) if marker.search(ln.text)]
+    # (a marker ends its line with a digit or a dash: only such lines' last characters are searched)
+    marks = [i for i, ln in enumerate(nb) if ln.text[-1:] in _MARK_END and marker.search(ln.text[-40:])]
     if len(marks) < 2:
         return frozenset()
     edge = set(range(0, _PAGE_EDGE)) | set(range(len(nb) - _PAGE_EDGE, len(nb)))

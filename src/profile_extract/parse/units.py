@@ -214,6 +214,8 @@ def _unit_at(text: str, pos: int) -> UnitMatch | None:
     if not m:
         return None
     if m.group("rate"):
+        if _RATIO_BASE.match(text, m.end("base")) and _RATIO_HEAD.match(m.group("rate")):
+            return None                   # `males per 100 females`: a ratio, no rate (`births per 1,000 women` is one)
         unit = _resolve("rates", m.group("base"))
         return UnitMatch(unit, m.start("rate"), m.end("rate")) if unit else None
     if m.group("density"):
@@ -248,6 +250,14 @@ _LABEL_RATE_RE = re.compile(r"(?:\b" + _PER + r")\s?(?P<base>" + _RATE_ALT + r")
                             re.IGNORECASE)
 
 
+# the words after a rate's base that make it a ratio between the sexes (data [ratio_bases])
+_RATIO_BASE = re.compile(r"\s+(?:" + "|".join(_DATA.get("ratio_bases", {}).get("words", []) or ["(?!x)x"]) + r")(?!\w)",
+                         re.IGNORECASE)
+_RATIO_WORDS = "|".join(_DATA.get("ratio_bases", {}).get("words", []) or ["(?!x)x"])
+_RATIO_HEAD = re.compile(r"\s*(?:" + _RATIO_WORDS + r")\s", re.IGNORECASE)          # `males per …`
+_RATIO_BEFORE = re.compile(r"(?<!\w)(?:" + _RATIO_WORDS + r")\s+\Z", re.IGNORECASE)  # `Women ` before `per`
+
+
 @lru_cache(maxsize=4096)
 def label_rate(label: str) -> str | None:
     """The rate unit a label states (`per 1,000` -> permille, `per 100` -> percent), else None.
@@ -264,6 +274,9 @@ def label_rate(label: str) -> str | None:
         return None
     if m.group("sign"):
         return "permille"
+    if _RATIO_BASE.match(label, m.end("base")) and (_RATIO_BEFORE.search(label, 0, m.start())
+                                                   or "ratio" in label.lower()):
+        return None                       # `Women per 1,000 men`: a ratio between the sexes
     return _resolve("rates", m.group("base"))
 
 
