@@ -21,6 +21,8 @@ becomes doc.country_iso2, the default region of phone numbers).
   section label right under the menu gives way to a headline of twice its words
   over prose; `ACRONYM | Name` over the menu is the site's name; in crawler text a
   page word glued to the block under the menu (`ContactSlovenian ...`) is the title.
+  A PDF's running header (the same line over every page) is no title; a headline may
+  open with a quote (`"We walked 300 km": ...`) or be in a script without capitals.
 * country: the country the page is about when the text names it. Each mention
   scores (name 1, an official long form `The X Republic` 1.5; adjective 0.3 before
   an institution word such as `embassies`, `Red Cross`, else 0.1; in the title +2;
@@ -30,14 +32,19 @@ becomes doc.country_iso2, the default region of phone numbers).
   names an international organisation), at least 1.5 times the next one and more
   than half of all (lists aside) unless the title names it, unless the page is a
   directory of several address blocks and its title does not name the country.
-  A title naming country A's embassy or consulate makes the page about its host:
-  A's mentions count nothing. A page whose only evidence is the country line of
+  A title (or the masthead line above it) naming country A's embassy or consulate
+  makes the page about its host: A's mentions count nothing. A name inside a city's
+  name (`Mexico City`, `Santiago de Chile`) is no mention; `from Town in eastern X`
+  counts half, as `from X` does. A page whose only evidence is the country line of
   its only address takes that country, unless it names an international body.
+  Offices in the named country whose e-mails share one domain are one body's, no
+  directory.
 * updated: an explicit update stamp (`Updated: February 2016`, `Last Change:
   16/06/2010`, `Last Updated On: 06/01/2017` day first, `Stand: März 2024`,
   `This page was last edited on 3 November 2025`, `As of January 2010` heading a
   list, `KEY DATA (as of March 2024)`) as an ISO partial date; bylines and post
-  dates are not stamps. Labels of other languages (`Fecha de actualización`,
+  dates are not stamps, nor are a listing's (`Page · updated 3 May 2023` under each
+  search result, with other dates). Labels of other languages (`Fecha de actualización`,
   `Terakhir diperbarui`, `Imesasishwa`) and month names come from data/page.toml;
   they are looked for when the built-in labels find no stamp on the page.
   is_update_stamp_label(label) tells extract/facts.py which rows are stamps.
@@ -85,6 +92,7 @@ class _Data:
     seat_keys: tuple = ()
     donor_keys: tuple = ()
     origin_keys: tuple = ()
+    mission_keys: tuple = ()         # (and of the mission words: a line holding none names no mission)
 
 
 def _keys(phrases) -> tuple:
@@ -156,6 +164,7 @@ def _data() -> _Data:
         seat_keys=_keys(d["seat_words"]),
         donor_keys=_keys(d["donor_words"]),
         origin_keys=_keys(d["origin_words"]),
+        mission_keys=_keys(d["mission_words"]),
     )
 
 
@@ -172,8 +181,11 @@ _MONTHS = {m: i for i, m in enumerate(
 _MONTHS.update({m[:3]: i for m, i in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _FOREIGN_MONTHS = _foreign_months()
-_MON = (r"(?:(?:" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True))) + r")\b\.?"
-        r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?)")
+# English first (most stamps): an English stem that starts a foreign name (`mar` of `marzo`,
+# `jan` of `janúar`) captures the whole word or fails on its first non-ASCII letter, so the
+# order changes no match; the long alternation of foreign names is tried only after.
+_MON = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+        r"|(?:" + "|".join(map(re.escape, sorted(_FOREIGN_MONTHS, key=len, reverse=True))) + r")\b\.?)")
 _DATE = re.compile(
     rf"(?P<ymd>(?P<y1>\d{{4}})[-/.](?P<m1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}}))"
     rf"|(?P<dmy>(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y2>\d{{4}}|\d{{2}}))"
@@ -225,9 +237,9 @@ def parse_date(m: re.Match) -> str | None:
 
 # --- updated -----------------------------------------------------------------
 
-_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modified|modification|revised|revision|as\s+of|"
-                            r"stand\s*:|stand\s+vom|aktualisiert|aktualisierung|"
-                            r"letzte\s+änderung|mis\s+à\s+jour|actuali[zs]aci|actualizado|atualiza|aggiorna|bijgewerkt|reviewed|gewijzigd")
+_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modifi|revised|revisi|as\s+of|"
+                            r"stand\s*:|stand\s+vom|tualiz|tualis|der\s+daten|"
+                            r"letzte\s+änderung|à\s+jour|aggiorna|bijgewerkt|reviewed|gewijzigd")
 def _stamp_phrases(key: str) -> list[str]:
     """A list of plain phrases of data/page.toml (lower case, longest first)."""
     return sorted({" ".join(w.lower().split()) for w in load_toml("page.toml").get(key, [])}, key=len, reverse=True)
@@ -244,9 +256,11 @@ def _phrase_pattern(phrases) -> str:
 _STAMP_LEAD = r"(?i)(?:^|(?<=[\s|(\[]))"
 _STAMP = re.compile(
     _STAMP_LEAD + r"(?:"
-    r"(?:page\s+|site\s+|content\s+|this\s+page\s+was\s+)?(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?"
-    r"|(?:(?:page|site|content)\s+)?last\s+reviewed(?:\s+(?:on|at))?"
-    r"|(?:this\s+page\s+was\s+|page\s+)?last\s+edited(?:\s+(?:on|at))?"
+    r"(?:(?:page|site|website|content|article|document|entry|profile|post)\s+|this\s+page\s+was\s+)?"
+    r"(?:last\s+)?(?:updated|modified|revised)(?:\s+(?:on|at))?"
+    r"|(?:(?:page|site|website|content|article|document|entry|profile|post)\s+)?last\s+reviewed(?:\s+(?:on|at))?"
+    r"|(?:this\s+page\s+was\s+|(?:page|site|website|content|article|document|entry|profile|post)\s+)?"
+    r"last\s+edited(?:\s+(?:on|at))?"
     r"|last\s+(?:change|changed|update|modification|revision)(?:\s+on)?"
     r"|date\s+of\s+(?:last\s+)?(?:update|modification|revision)"
     r"|stand(?:\s+vom)?|aktualisiert(?:\s+am)?|letzte\s+(?:änderung|aktualisierung)|zuletzt\s+aktualisiert(?:\s+am)?"
@@ -269,10 +283,12 @@ _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 # _UPDATED_QUICK_LOW split into literal words (`in`, C-speed) and patterns that open with a
 # literal (the regex engine's fast prefix search): the same yes/no, without trying the whole
 # alternation at every offset of the page.
-_QUICK_WORDS = ("update", "modified", "modification", "revised", "revision", "reviewed", "aktualisier",
-                "actualizado", "atualiza", "aggiorna", "bijgewerkt", "gewijzigd")
+# (`tualiz`, `tualis`: aktualisiert, actualizado, atualizado, aktualizacja, actualizat; not
+# `actualités`, `actualidad`, the news item of many menus)
+_QUICK_WORDS = ("update", "modifi", "revised", "revisi", "reviewed", "tualiz", "tualis",
+                "aggiorna", "bijgewerkt", "gewijzigd")
 _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as\s+of", r"stand(?:\s*:|\s+vom)",
-                                                r"letzte\s+änderung", r"mis\s+à\s+jour", r"actuali[zs]aci"))
+                                                r"letzte\s+änderung", r"à\s+jour", r"der\s+daten"))
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
 # Shared stems stand for several words (`revi`: revised, reviewed, revision; `tuali`: aktualisiert,
 # actualizado, atualizado; `gew`: bijgewerkt, gewijzigd): fewer scans of the page, a few more
@@ -375,19 +391,53 @@ def _updated(doc: Doc) -> tuple[str | None, Span | None]:
     low = lower_text(doc)
     if not (_quick_updated(low) if low is not None else _UPDATED_QUICK.search(text)):
         return None, None
+    found = None
     if low is not None:
-        return _first_stamp(doc, low) or (None, None)
-    for line in doc.nonblank:
-        found = _stamp_in_line(line)
-        if found:
-            return found
-    return None, None
+        found = _first_stamp(doc, low)
+    else:
+        for line in doc.nonblank:
+            found = _stamp_in_line(line)
+            if found:
+                break
+    if not found or _listed_stamp(doc, *found):
+        return None, None
+    return found
+
+
+def _listed_stamp(doc: Doc, iso: str, span: Span) -> bool:
+    """Whether the stamp is one item's of a listing: it does not open its line (`Page · updated
+    3 May 2023` under a search result's heading) and a line below holds a stamp of the same
+    word with another date (the next result's). A page's own stamp is one date."""
+    text = doc.text
+    if not text[text.rfind("\n", 0, span.start) + 1:span.start].strip():
+        return False                   # (most stamps open their line: no more reading)
+    stamp = text[span.start:span.end].lower()
+    key = next((w for w in _STAMP_KEYS if w in stamp), None)
+    if key is None:
+        return False
+    low = lower_text(doc)
+    if low is None:                    # (rare: a page with a dotless i or the like)
+        return any(key in t.lower() and (other := _line_stamp(t)) and other[0] != iso
+                   for t in text[span.end:].split("\n")[1:])
+    i = low.find(key, span.end)
+    while i >= 0:                      # (from hit to hit of the word, not line by line)
+        le = low.find("\n", i)
+        le = len(low) if le < 0 else le
+        other = _line_stamp(text[low.rfind("\n", 0, i) + 1:le])
+        if other and other[0] != iso:
+            return True
+        i = low.find(key, le)
+    return False
+
+
+def _line_stamp(t: str) -> tuple[str, int, int] | None:
+    """_stamp_in_text(t), cached for lines up to 200 characters."""
+    return _stamp_in_text(t) if len(t) <= 200 else _stamp_in_text.__wrapped__(t)
 
 
 def _stamp_in_line(line: Line) -> tuple[str, Span] | None:
     """The update stamp of one line (ISO date and span), or None."""
-    t = line.text
-    found = _stamp_in_text(t) if len(t) <= 200 else _stamp_in_text.__wrapped__(t)   # (long: not cached)
+    found = _line_stamp(line.text)
     return (found[0], Span(line.start + found[1], line.start + found[2])) if found else None
 
 
@@ -584,15 +634,17 @@ def _page_tools(t: str) -> bool:
     return any(tools.match(c.strip()) for c in t.split("|"))
 
 
-def _heading_like(t: str) -> bool:
+def _heading_like(t: str, quote_head: bool = False) -> bool:
     if not (2 <= len(t) <= 160):
         return False
-    if not (t[0].isupper() or t[0].isdigit() or t[0] in "¿¡«"):
-        return False
     words = t.split()
+    if not (t[0].isupper() or t[0].isdigit() or t[0] in "¿¡«" or quote_head):
+        # a script without capitals (Arabic, Hebrew, CJK, Devanagari): a short line
+        if not (t[0].isalpha() and not t[0].islower() and len(words) <= 12):
+            return False
     if len(words) > 20:
         return False
-    if t.endswith((".", ",", ";")) and not re.search(r"\b(?:[A-Z]|Inc|Ltd|Co|St|etc)\.$", t):
+    if t.endswith((".", ",", ";", "،", "؛", "。")) and not re.search(r"\b(?:[A-Z]|Inc|Ltd|Co|St|etc)\.$", t):
         return False
     if _CONTACTISH.search(t) or _FACTISH.match(t):
         return False
@@ -600,6 +652,9 @@ def _heading_like(t: str) -> bool:
 
 
 _BAR_END = re.compile(r"\s*\|\s*$")
+# A headline opening with a short quote, then a colon or dash and its subject: `"We walked
+# 300 km": five workers on the road`, `‘No way back’ – families at the border`.
+_QUOTE_HEADLINE = re.compile(r"^[\"“‘'«][^\"“”‘’«»]{2,80}[\"”’'»]\s*(?::|[–—-]\s)\s*\w")
 _PAGE_NUMBER = re.compile(r"^[–—-]\s*\d+\s*[–—-]\s*")
 _ANY_DIGIT = re.compile(r"\d")        # every _DATE_LINE shape holds one
 _NAV_CHARS = re.compile(r"[|»>›/]")    # every _NAV shape holds one
@@ -732,11 +787,16 @@ class _LineFacts:
     @_once
     def stop(self) -> bool:
         t = self.t
-        return bool(_data().stop.match(t) or t[0] in "\"“‘'«(" or "|" in self.raw.rstrip(" |"))
+        return bool(_data().stop.match(t) or (t[0] in "\"“‘'«(" and not self.quote_head)
+                    or "|" in self.raw.rstrip(" |"))
+
+    @_once
+    def quote_head(self) -> bool:      # a headline opening with a quote: `"We walked 300 km": ...`
+        return self.t[0] in "\"“‘'«" and _QUOTE_HEADLINE.match(self.t) is not None
 
     @_once
     def heading_like(self) -> bool:
-        return _heading_like(self.t)
+        return _heading_like(self.t, self.quote_head)
 
     @_once
     def caps(self) -> tuple[str, int, int] | None:
@@ -860,6 +920,8 @@ def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span |
             break                      # a table caption over its rows, not the page title
             # (a heading right under a breadcrumb trail is the page it names, table or not)
         if chosen is None:
+            if _running_header(doc, line):
+                continue               # a PDF's running header, repeated over every page
             chosen = (i, line, p)
             under_nav = last_nav == p - 1 and last_nav >= 0
             glued_nav = under_nav and nb[last_nav].index == i - 1
@@ -888,6 +950,28 @@ def _title_text(doc: Doc, stamp: Span | None = None) -> tuple[str | None, Span |
     off = doc.text.find(t, line.start, line.end + 1)
     span = Span(off, off + len(t)) if off >= 0 else line.span
     return t, span
+
+
+_PAGE_OF = re.compile(r"(?i)\b(?:page|seite|página|pagina|pág\.|p\.)\s*\d+\s*(?:of|/|von|de|sur|di|van)\s*\d+\b")
+
+
+def _running_header(doc: Doc, line: Line) -> bool:
+    """Whether a line of two or more words stands alone on three or more lines of the page
+    five or more lines apart, or on two of a page with page numbers (`Page 2 of 6`) or form
+    feeds: the running header of a PDF's text, repeated over every page (a series name, no
+    title). A heading doubled right under itself (a crawl's duplicate) counts once."""
+    text, lines = doc.text, doc.nonblank
+    t = line.text.strip()
+    i = text.find(t, line.end)
+    if i < 0 or " " not in t:
+        return False                   # (one search of the page, from the line on: most lines go)
+    n, last = 1, _line_at(lines, line.start)
+    while i >= 0:                      # (from occurrence to occurrence, not line by line)
+        k = _line_at(lines, i)
+        if k - last >= 5 and lines[k].text.strip() == t:
+            n, last = n + 1, k
+        i = text.find(t, lines[k].end if k >= 0 else i + 1)
+    return n >= 3 or (n == 2 and ("\f" in text or _PAGE_OF.search(text) is not None))
 
 
 def _kicker(first: str, second: str) -> bool:
@@ -983,7 +1067,7 @@ _LANGUAGE = re.compile(r"(?i)(?:[-\s]speaking|\s+languages?\b|\s+\(official\)|\s
 _LANGUAGE_LINE = re.compile(r"(?i)^(?:official\s+)?languages?\b")
 _BLANK = re.compile(r"\n[ \t\u00a0]*\n")
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*(?P<c>[A-ZÀ-Þ][\w .'’-]+)$")
-_LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?$")
+_LISTSEP = re.compile(r"^\s*(?:,|and|or|&|;|и|или|et|ou|und|oder|y|e|o)\s*(?:(?:and|и|et|und|y|e)\s+)?(?:the\s+)?$")
 # _LISTSEP matched in place between two offsets (match() anchors at the first, endpos ends
 # the text at the second): no copy of what may be a long stretch between two mentions.
 _LISTSEP_AT = re.compile(_LISTSEP.pattern[1:])
@@ -1054,6 +1138,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     in_title: set[str] = set()
     listed = 0.0                       # weight from enumerations of countries
     sender = _mission_sender(doc.text[title_span.start:title_span.end]) if title_span else None
+    if sender is None and title_span is not None:
+        sender = _masthead_sender(doc, title_span)
     head_limit = doc.nonblank[min(9, len(doc.nonblank) - 1)].end if doc.nonblank else 0
     near_contact: dict[tuple[int, int], bool] = {}    # window -> contact words in it (mentions share blocks)
     for k, m in enumerate(mentions):
@@ -1071,7 +1157,7 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
         le = text.find("\n", m.end)
         le = len(text) if le < 0 else le
         line = text[ls:le].strip()
-        if _PAGE_JUNK.match(line):
+        if _PAGE_JUNK.match(line) or _in_city_name(text, m):
             continue
         prefix = text[max(0, m.start - 40):m.start]
         if m.kind == ADJECTIVE and (_LANGUAGE.match(text, m.end) or
@@ -1108,7 +1194,8 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
             else:
                 if ((_any_in(d.origin_keys, low[max(0, m.start - 40):m.start])
                      and d.origin_low.search(low[max(0, m.start - 40):m.start]))
-                        if low is not None and d.origin_low is not None else d.origin.search(prefix)):
+                        if low is not None and d.origin_low is not None else d.origin.search(prefix)) or (
+                        "rom " in prefix and _FROM_PLACE.search(prefix)):
                     w *= 0.5
                 if _in_quote(text, m.start):
                     w *= 0.5
@@ -1124,6 +1211,10 @@ def _country_tally(doc: Doc, title_span: Span | None) -> _Tally | None:
     return _Tally(scores, countries, in_title, in_addresses, listed, sender)
 
 
+# A person's home town and its country (`Amina, from Kassala in eastern Sudan`, `from Aleppo,
+# Syria`): where someone comes from, as `from Sudan` is (half weight).
+_FROM_PLACE = re.compile(r"\b[Ff]rom\s+[A-ZÀ-Þ][\w'’-]+(?:[ -][A-ZÀ-Þ][\w'’-]+)?(?:,\s*|\s+in\s+)"
+                         r"(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west|central)(?:ern)?\s+|the\s+)?$")
 _POSSESSIVE = re.compile(r"['’]s(?![\w'’])|(?<=s)['’](?![\w'’])")    # `Peru's`, `the Philippines'`
 _GOVERNMENT = re.compile(r"(?i)\b(?:government|gov't|govt\.?)\s+of\s+(?:the\s+)?$")
 _GOVERNMENT_LOW = re.compile(_GOVERNMENT.pattern.replace("(?i)", "", 1))
@@ -1194,7 +1285,7 @@ def _mission_sender(title: str) -> str | None:
     """The country whose embassy, consulate or mission a title names
     (`German Embassy Nairobi`, `Embassy of the Republic of X in Y`), else None."""
     d = _data()
-    if not d.mission.search(title):
+    if not _any_in(d.mission_keys, title.lower()) or not d.mission.search(title):
         return None
     for m in find_countries(title):
         after = title[m.end:m.end + 40]
@@ -1203,6 +1294,38 @@ def _mission_sender(title: str) -> str | None:
                                                         before):
             return m.country.alpha2
     return None
+
+
+def _masthead_sender(doc: Doc, title_span: Span) -> str | None:
+    """The country whose mission the page's masthead names: the first line, above the title
+    and short (`Consulate General of the Republic of X in Y` over `Consular services in Y`).
+    A mission's own site writes its name there; its pages are about the host as well."""
+    nb = doc.nonblank
+    if not nb or nb[0].end > title_span.start or len(nb[0].text) > 120:
+        return None
+    return _mission_sender(nb[0].text)
+
+
+def _in_city_name(text: str, m) -> bool:
+    """Whether mention m is part of a city's name (`Mexico City`, `Kuwait City`, `Santiago de
+    Chile`, `Ciudad de Panamá`): data/page.toml `[country_in_city]`, not the country."""
+    if text.startswith(_CITY_AFTER_STARTS, m.end) and _CITY_AFTER.match(text, m.end):
+        return True
+    s = m.start                        # (str tests first: cheap pre-checks of the patterns)
+    return s >= 4 and text.endswith(_CITY_BEFORE_ENDS, s - 4, s) and \
+        _CITY_BEFORE.search(text, max(0, s - 30), s) is not None
+
+
+def _city_patterns():
+    d = load_toml("page.toml")["country_in_city"]
+    after = r"[ \t]+(?:" + "|".join(map(re.escape, d["after"])) + r")\b"
+    before = r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["before"]) + r")\s+$"
+    ends = tuple(sorted({" " + w.split()[-1] + " " for w in d["before"]}))    # (` de `: a cheap pre-check)
+    starts = tuple(" " + w for w in d["after"])                                # (` City`)
+    return re.compile(after), re.compile(before), ends, starts
+
+
+_CITY_AFTER, _CITY_BEFORE, _CITY_BEFORE_ENDS, _CITY_AFTER_STARTS = _city_patterns()
 
 
 def _country(doc: Doc, title_span: Span | None, title: str | None):
@@ -1253,14 +1376,27 @@ def _by_scores(doc: Doc, tally: _Tally, ranked: list, title: str | None):
     if weak(s1) and not (s1 > 0 and in_addresses == {best} and _contact_blocks(doc) <= 1 and not weak(s1 + 0.5)):
         return None
     if tally.sender is None and best not in in_title and (len(in_addresses) >= 2 or (
-            in_addresses and _contact_blocks(doc) >= 2)):
+            in_addresses and _contact_blocks(doc) >= 2 and not (in_addresses == {best} and _one_domain(doc)))):
         # a directory of addresses: several organisations or countries. Several contact blocks
-        # whose addresses name no country at all (`New York, NY 10005`) are one body's domestic
-        # offices: the country the text names stands.
+        # whose addresses name no country at all (`New York, NY 10005`), or only the country the
+        # text names with every e-mail of the page at one domain (`bern@x.ch`, `lugano@x.ch`),
+        # are one body's domestic offices: the country the text names stands.
         return None
     if best not in in_title and len(ranked) >= 2 and _dated_items(doc) >= 3:
         return None                    # a listing of dated posts about several countries
     return countries[best]
+
+
+_MAIL_DOMAIN = re.compile(r"(?:@|\(at\)|\[at\]|\[@\])\s*((?:[a-z0-9-]+\.)+[a-z]{2,})")
+
+
+def _one_domain(doc: Doc) -> bool:
+    """Whether the page gives two or more e-mail addresses, all at one domain (`info@x.ch`,
+    `bern(at)x.ch`): one body's offices, not a directory of several organisations."""
+    low = lower_text(doc)
+    low = low if low is not None else doc.text.lower()
+    domains = _MAIL_DOMAIN.findall(low)
+    return len(domains) >= 2 and len(set(domains)) == 1
 
 
 def _weak(s: float, need: float, second: float, total: float | None) -> bool:
