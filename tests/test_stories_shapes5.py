@@ -125,6 +125,10 @@ def test_stories_and_their_snippets(case):
 @pytest.mark.parametrize("text,value", [
     ("4.5 thousand kilometres", 4500.0), ("3 100 km", 3100.0), ("a 7,000-kilometre journey", 7000.0),
     ("a 90-mile crossing", 90.0), ("2 650 kilometres", 2650.0),
+    # an article before a number word is no `one` (`a thousand` still is 1000)
+    ("a three-thousand-mile journey", 3000.0), ("an eighty-mile walk", 80.0), ("a thousand miles", 1000.0),
+    # `-plus`, `-odd` and `+` after the number: the number written counts
+    ("4,200-plus kilometres", 4200.0), ("700-odd miles", 700.0), ("1,500+ km", 1500.0),
 ])
 def test_distance_shapes(text, value):
     got = find_distances(text)

@@ -476,8 +476,6 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     after_home = _HOME_AFTER.match(text, d.end, min(len(text), d.end + 40))
     low = doc.extra.get("lower")       # (lower_text of this page, set by extract_stories)
     rate = False
-    if w.total_opener.match(text, s, e):
-        return None                    # `Together, the 40 workers ... had travelled`: a sum
     if _aggregate(w, sentence, low[s:e] if low is not None else None):
         if w.totals.search(sentence):
             return None                # a total, an average, a campaign
@@ -501,6 +499,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         name, role, name_start = _teaser_name(doc, li)
         start = name_start if name_start is not None else line.start
         return _Cand(Span(start, line.end), d, name, role, "story.teaser")
+    if w.total_opener.match(text, s, e):
+        return None                    # `Together, the 40 workers ... had travelled`: a sum
     rule = None
     verb_end = None
     if after_home:

@@ -25,6 +25,8 @@ from .number_words import NUMBER_WORDS, parse_number_words
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f\u2009'’]\d{3}){1,4}(?![\d.,]\d)"
            r"|\d+(?:\.\d+)?")
 _SCALE = r"(?:\s+(?P<scale>million|billion|thousand))?"
+# `3,500-plus kilometres`, `900-odd miles`, `2,000+ km`: the number written counts.
+_MORE = r"(?:[\s-]*(?:odd|plus)\b|\s*\+)?"
 # Unit spellings -> pint unit names. Order matters: longer spellings first.
 UNIT_SPELLINGS = (
     (r"nautical\s+miles?", "nautical_mile"),      # sea journeys: 1.852 km, not the statute mile
@@ -37,12 +39,14 @@ _UNIT = "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(UNIT_SPELLINGS))
 # `kmfrom` (glued in extraction) is allowed; km², km2, km/h, `km sq` and `per hour` are not lengths.
 _AFTER = r"(?=from\b|[^\w²/]|$)(?!\s*(?:sq\b|square|per\s+(?:hour|day|second)|an?\s+hour|long\b|wide\b|deep\b))"
 DISTANCE = re.compile(
-    rf"(?<![\w.,])(?P<num>{_DIGITS}|{NUMBER_WORDS.pattern}){_SCALE}[\s\u00a0-]*(?:{_UNIT}){_AFTER}",
+    rf"(?<![\w.,])(?P<num>{_DIGITS}|{NUMBER_WORDS.pattern}){_SCALE}{_MORE}[\s\u00a0-]*(?:{_UNIT}){_AFTER}",
     re.IGNORECASE)
 _FIRST_UNIT_GROUP = DISTANCE.groupindex["u0"]
 _MI = len(UNIT_SPELLINGS) - 1                  # `mi`: digits only
 _SQUARE = re.compile(r"(?:square|sq\.?|cubic)\s*$", re.IGNORECASE)
 _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# An article before a number word other than a scale (`a two-thousand-mile`, not `a thousand`).
+_ARTICLE = re.compile(r"(?i)an?\s+(?!(?:hundred|thousand|million|billion)\b)(?=[a-z])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +93,8 @@ _DISTANCE_LOW = re.compile(DISTANCE.pattern)
 UNIT_ANCHORS = (re.compile(r"k(?=ilomet|m)"), re.compile(r"mi(?=le|\b)"), re.compile(r"n(?=autical\s+mi(?:le|\b))"))
 _K_ANCHOR, _MI_ANCHOR, _N_ANCHOR = UNIT_ANCHORS
 # The words a written number between its start and its unit may hold (NUMBER_WORDS, scales).
-_NUMBER_VOCAB = frozenset(re.findall(r"[a-z]+", NUMBER_WORDS.pattern)) | {"a", "an", "and"}
-_NUMBER_CHARS = frozenset(",.'’-\u00a0\u202f\u2009")
+_NUMBER_VOCAB = frozenset(re.findall(r"[a-z]+", NUMBER_WORDS.pattern)) | {"a", "an", "and", "odd", "plus"}
+_NUMBER_CHARS = frozenset(",.'’-+\u00a0\u202f\u2009")
 
 
 def unit_anchors(low: str, start: int = 0, end: int | None = None) -> list[int]:
@@ -132,7 +136,7 @@ def _backstop(low: str, u: int, floor: int) -> int:
 
 
 # What _backstop_chars walks over, in ASCII: digits, separators and whitespace (str.isspace).
-_ASCII_NUMBER_CHARS = "0123456789,.'-" + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_ASCII_NUMBER_CHARS = "0123456789,.'-+" + " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _backstop_chars(low: str, u: int, floor: int) -> int:
@@ -194,6 +198,10 @@ def find_distances(text: str, start: int = 0, end: int | None = None,
         if _SQUARE.search(text, max(0, m.start() - 8), m.start()):
             continue
         num = text[m.start("num"):m.end("num")]
+        start = m.start()
+        art = _ARTICLE.match(num) if num[0] in "aA" else None
+        if art:                        # `a two-thousand-mile journey`: the article is no `one`
+            num, start = num[art.end():], start + art.end()
         value = parse_number(num)
         if value is None:
             continue
@@ -206,6 +214,6 @@ def find_distances(text: str, start: int = 0, end: int | None = None,
         stop = m.end()
         while stop > m.start() and text[stop - 1] in " .\u00a0":
             stop -= 1
-        out.append(Distance(m.start(), stop, text[m.start():stop], value, unit,
+        out.append(Distance(start, stop, text[start:stop], value, unit,
                             value * KM_PER[unit], not num[:1].isdigit()))
     return out
