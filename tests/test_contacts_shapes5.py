@@ -75,6 +75,39 @@ CASES = [
     Case("UAE abbreviation on a city line",
          "Embassy of Testland\n14 Al Nahyan Street\nAbu Dhabi, UAE\nTel: +971 2 441 2200\n",
          [("city", "Abu Dhabi"), ("country", "UAE")]),
+    Case("name after a label phrase, number on the next line",
+         "Enquiries about this bulletin: Division of Labour Statistics,\nphone +992 37 227 66 10 (ext. 12).\n",
+         [("organization", "Division of Labour Statistics"), ("phone", "+992372276610")]),
+    Case("municipality name in sentence case, Norwegian labels",
+         "Kontakt\nLyngen kommune\nBesøksadresse: Strandveien 24, 9060 Lyngseidet\n"
+         "Telefon: 77 70 10 00\n",
+         [("organization", "Lyngen kommune"), ("street", "Strandveien 24"), ("city", "Lyngseidet")], [], "NO"),
+    Case("Icelandic centre name in sentence case, 3-digit postcode",
+         "Hafðu samband\nMiðstöð fjölmenningar á Austurlandi\nKaupvangur 6\n700 Egilsstaðir\nÍsland\n"
+         "Sími: 470 1100\n",
+         [("organization", "Miðstöð fjölmenningar á Austurlandi"), ("postal_code", "700"),
+          ("city", "Egilsstaðir"), ("phone", "+3544701100")]),
+    Case("bracketed area code shared by the next number",
+         "Tel.: +7 (727) 250-11-22, 250-11-23\n",
+         [("phone", "+77272501122"), ("phone", "+77272501123")]),
+    Case("postal district after the city, country with a note",
+         "Harbour Relief Society\nHead office: 9 Duke Street, Kingston 4, Jamaica W.I.\nTel: (876) 922-1100\n",
+         [("city", "Kingston"), ("country", "Jamaica"), ("phone", "+18769221100")],
+         [("postal_code", "4")]),
+    Case("French PO box with a district number, country on the next line",
+         "Maison des migrants\n04 B.P. 118 Dakar 04\nSénégal\nTél. : (+221) 33 820 11 22\n",
+         [("city", "Dakar"), ("country", "Sénégal")]),
+    Case("a unit and a plaza before the street, parish after the city",
+         "Northern branch: Unit 3, Seaview Plaza, 14 Market Street, Ocho Rios, St. Ann\nTel: 876-974-2211\n",
+         [("street", "14 Market Street"), ("city", "Ocho Rios")],
+         [("street", "Seaview Plaza")]),
+    Case("a floor after the street in a labelled value",
+         "BRLAN Testland\nAddress | Cara Dušana 21, 3rd floor\n11000 Belgrade, Serbia\nPhone | 011 222 3344\n",
+         [("street", "Cara Dušana 21"), ("organization", "BRLAN Testland")],
+         [("organization", "Cara Dušana 21")]),
+    Case("a province code in brackets before the country",
+         "Sede: Via Roma 12, 70121 Bari (BA), Italia – Tel. 080 521 4433\n",
+         [("country", "Italia"), ("phone", "+390805214433")], [], "AL"),
     Case("opening hours after a number are no phone",
          "Postadresse: Postboks 12, 9300 Finnsnes\nTelefon: 77 11 22 33 (hverdager 08.00–15.30)\n",
          [("phone", "+4777112233")], [("phone", "+4708001530")], "NO"),
@@ -127,3 +160,23 @@ def test_polish_aleja_still_a_street():
     assert ("street", "Al. Ujazdowskie 45") in {(p.kind, p.value) for p in
                                                  addr.find_parts("Al. Ujazdowskie 45, 00-540 Warszawa")}
     assert not [p for p in addr.find_parts("Building 77, Al Nakheel, Sohar") if p.kind == "street"]
+
+
+NO_CONTACTS = [
+    ("a running header's edition year", "ANNUAL MIGRATION REVIEW                              2024 EDITION\nRepublic of Fiji\n"),
+    ("a number cut by a search snippet", "<p>… Bamako office, Rue 12 … Tel: +223 44 21 … our team</p>"),
+]
+
+
+@pytest.mark.parametrize("name,text", NO_CONTACTS, ids=[c[0] for c in NO_CONTACTS])
+def test_no_contacts(name, text):
+    assert not [r for r in records(text) if r.kind in ("phone", "postal_code", "city", "organization")]
+
+
+def test_lone_repeat_of_a_number_gives_nothing():
+    """A `Call us` line repeating the block's number above is no block of its own."""
+    text = ("Testland Consulate\n5 Harbour Road\nDubai, United Arab Emirates\nTel: +971 4 300 1122\n\n\n\n"
+            "Call us: +971 4 300 1122\n\nConsular section in Sharjah\n")
+    recs = records(text)
+    assert [r.value for r in recs if r.kind == "phone"] == ["+97143001122"]
+    assert [r.value for r in recs if r.kind == "organization"] == ["Testland Consulate"]

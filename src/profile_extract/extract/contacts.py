@@ -88,7 +88,9 @@ _ACRONYM = re.compile(r"[A-Z]{2}")
 _ACRONYM_OR_SLASH = re.compile(r"[A-Z]{2}|/")
 _BARE_LABEL = re.compile(r"[^:]{1,40}(?::|--)")
 _NOTE_END = re.compile(r"[ \t]*\([^()]*\)\Z")
-_CITY_AFTER_STREET = re.compile(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})[ \t]*[.,]?[ \t]*$")
+# (a parish after the city is dropped: `28 Bogue Road, Montego Bay, St. James`)
+_CITY_AFTER_STREET = re.compile(r",[ \t]*([A-ZÀ-Þ][^\W\d_'’\-]+(?:[ \t-][A-ZÀ-Þ][^\W\d_'’\-]+){0,2})"
+                                r"(?:,[ \t]*(?:St|Ste|Saint|Sainte)\.?[ \t]+[A-ZÀ-Þ][^\W\d_'’\-]+)?[ \t]*[.,]?[ \t]*$")
 
 
 @dataclass
@@ -505,6 +507,9 @@ def _bare_phone_items(text: str, s: int, e: int) -> list[Item]:
     return [Item("phone", s + a, s + z, number_text=n, rule="contact.phone.bare") for a, z, n in got]
 
 
+_TRUNCATED = re.compile(r"[ \t]?(?:…|\.\.\.)")
+
+
 class _Shifted:
     """A match in a slice, with offsets into the whole text."""
     __slots__ = ("_m", "_off")
@@ -777,6 +782,10 @@ def _collect(doc: Doc) -> tuple[list[Item], list[Item]]:
     items = _dedupe_overlaps(items)
     items.sort(key=lambda it: (it.start, it.end))
     _label_starts_street(text, items)
+    if "…" in text or "..." in text:
+        # `Tel: +223 20 22 …`: a snippet cut inside the number (search results, teasers)
+        items = [i for i in items if not (i.kind in ("phone", "fax") and _TRUNCATED.match(text, i.end))]
+        loose = [i for i in loose if not (i.kind in ("phone", "fax") and _TRUNCATED.match(text, i.end))]
     return items, loose
 
 
@@ -798,6 +807,13 @@ def _label_street_line(text: str, items: list[Item], lab: Item) -> None:
     sp = trimmed(text, a, e, " \t")
     a, e = sp.start, sp.end
     v = text[a:e]
+    c = v.find(",")
+    if c > 0 and _org_data()[4].search(v, c):
+        e = a + c   # `Kneza Miloša 16, 2nd floor`: the floor after the comma is no part of the street
+        v = text[a:e]
+        nl_floor = text.find("\n", e)
+    else:
+        nl_floor = None
     if not v or "\n" in v or not _BARE_STREET.fullmatch(v) or not v.lstrip("0123456789, \t")[:1].isupper():
         return
     if _org_data()[2].search(v) or any(i.start < e and a < i.end for i in items if i.kind != "address_label"):
@@ -805,7 +821,8 @@ def _label_street_line(text: str, items: list[Item], lab: Item) -> None:
     nl = text.find("\n", e)
     nxt = next((i for i in items if i.start > e), None)
     if nl < 0 or nxt is None or nxt.kind not in ("postal_code", "city") or \
-            text[e:nxt.start].count("\n") != 1 or text[nl:nxt.start].strip():
+            text[e:nxt.start].count("\n") != 1 or text[nl:nxt.start].strip() or \
+            (nl_floor is not None and any(i.start < nl and e < i.end for i in items if i.kind != "address_label")):
         return
     bisect.insort(items, Item("street", a, e, v, rule="contact.street.label_line"),
                   key=lambda i: (i.start, i.end))
@@ -1021,6 +1038,11 @@ def _street_in_prose(text: str, b: Block, st: Item) -> bool:
         return False   # `Address: ...`
     before = text[max(ls, st.start - 300):st.start]
     after = text[st.end:min(le, st.end + 300)]
+    if len((before + " " + after).split()) < 8:
+        return False
+    segs = (before.split(":")[-1] + text[st.start:st.end] + after).split(",")
+    if len(segs) >= 3 and all(len(x.split()) <= 4 for x in segs):
+        return False   # `Branch: Unit 7, X Plaza, 28 Y Road, Town, St. Z`: an address line of short parts
     # a letterhead line `18, avenue X • BP 49 Dakar • Tél. ...`: only the street's own segment counts
     before = _SEGMENT_SEP.split(before)[-1]
     after = _SEGMENT_SEP.split(after)[0]
@@ -1166,6 +1188,11 @@ def _sentence_case_heads() -> frozenset[str]:
     return frozenset(w.casefold() for w in addr.data()["organization"].get("sentence_case_heads", []))
 
 
+@lru_cache(maxsize=None)
+def _sentence_case_tails() -> frozenset[str]:
+    return frozenset(w.casefold() for w in addr.data()["organization"].get("sentence_case_tails", []))
+
+
 _ACRONYM_NOTE = re.compile(r"\([A-Z][A-Z&\-]{1,9}\)\Z")
 
 
@@ -1175,7 +1202,8 @@ def _sentence_case_name(n: str, words: list[str]) -> bool:
     brackets at the end, and no sentence punctuation."""
     if len(words) > 10 or any(c in n for c in ".;!?"):
         return False
-    return words[0].casefold() in _sentence_case_heads() or bool(_ACRONYM_NOTE.search(n))
+    return words[0].casefold() in _sentence_case_heads() or bool(_ACRONYM_NOTE.search(n)) \
+        or (1 < len(words) <= 4 and words[-1].casefold() in _sentence_case_tails())
 
 
 def _first_comma(name: str) -> str:
@@ -1365,7 +1393,8 @@ def _organization(doc: Doc, b: Block, prev_end: int) -> tuple[int, int] | None:
                     return _heading_above(doc, _line_index(doc, cand[0]), prev_end) or cand
                 if cand:
                     return cand
-    line_start_block = not prefix.strip(_BULLET) or _only_label(prefix) or after_comma
+    line_start_block = not prefix.strip(_BULLET) or _only_label(prefix) or after_comma \
+        or (first.labelled and _label_prefix(prefix))
     if not line_start_block:
         return None
     # the name line above
@@ -1530,6 +1559,13 @@ def _prefix_name_ok(name: str) -> bool:
     if len(name.split()) >= 2:
         return True
     return bool(_ACRONYM_OR_SLASH.search(name) or _org_data()[2].search(name))
+
+
+def _label_prefix(s: str) -> bool:
+    """A line that starts with a number's own label and nothing else before the number (`tel. `)."""
+    t = s.strip(_BULLET + " ")
+    m = _label_body().match(t) if t else None
+    return m is not None and not t[m.end():].strip(" .:-")
 
 
 def _only_label(s: str) -> bool:
@@ -1731,6 +1767,7 @@ def extract_contacts(doc: Doc):
     records: list[Contact] = []
     findings: list[Finding] = []
     prev_end = 0
+    page_numbers: set[str] = set()
     place_budget = [_PLACE_LOOKUPS]
     for g, b in enumerate(blocks, start=1):
         _country_lines(doc, b)
@@ -1779,6 +1816,11 @@ def extract_contacts(doc: Doc):
                      rule=it.rule)
         order = {k: n for n, k in enumerate(KINDS_ORDER)}
         recs.sort(key=lambda r: (order.get(r.kind, 99), r.span.start))
+        nums = {r.value for r in recs if r.kind in ("phone", "fax")}
+        if nums and nums <= page_numbers and all(r.kind in ("phone", "fax", "organization") for r in recs):
+            prev_end = b.end
+            continue   # a lone repeat of numbers given above (`Call us: …` bar, a mobile duplicate)
+        page_numbers |= nums
         records.extend(recs)
         prev_end = b.end
     return records, findings

@@ -79,9 +79,24 @@ CITY_STOP = {"The", "In", "On", "At", "A", "An", "For", "And", "To", "Of", "By",
 _CODE_LINE = re.compile(r"^[ \t]*(\d{4,6}|[A-Z]\d[A-Z] ?\d[A-Z]\d)[ \t]*$", re.M)
 _PREP_BEFORE = re.compile(r"(?i)\b(?:in|since|by|of|from|until|till|to|after|before|around|about|between|and|or|than|over|under|nearly|some|approximately|ca|c|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|year|years|spring|summer|autumn|fall|winter)\.?[ \t]+\Z")
 _CITY_THEN_COUNTRY = re.compile(
-    rf"[ \t]*[,•·|–\-]?[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?)[ \t]*[,\n]?[ \t]*"
+    # (a postal district number after the city is dropped: `Kingston 10, Jamaica`, `Abidjan 01`)
+    rf"[ \t]*[,•·|–\-]?[ \t]*(?P<city>[{_UP}][{_LO}'’\-]+(?:[ \t][{_UP}][{_LO}'’\-]+)?)(?:[ \t]+\d{{1,2}}(?!\d))?[ \t]*[,\n]?[ \t]*"
     rf"(?P<country>[{_UP}][^\W\d_]+(?:[ \t][{_UP}][^\W\d_]+){{0,3}})")
+# another numbered part after a comma on the same line (`…, 28 Bogue Road`)
+_STREET_NEXT = re.compile(r"[ \t]*,[ \t]*\d")
 _COPYRIGHT = re.compile(r"(?i)(?:©|\(c\)|copyright)[ \t]*(?:\d{4}[ \t]*[-–][ \t]*)?\Z")
+def _column_gap_before(text: str, pos: int, found) -> bool:
+    """Other words, then a run of spaces (a column gap of a PDF or fixed-width
+    layout, no label's colon) right before pos on its line, and no street or PO
+    box on the line."""
+    ls = text.rfind("\n", 0, pos) + 1
+    before = text[ls:pos]
+    if not before.endswith("   ") or not before.strip() or before.rstrip().endswith((":", "|")):
+        return False
+    return not any(q.kind in ("street", "pobox") for q in found.between(ls, pos))
+
+
+_PROVINCE_NOTE = re.compile(r"[ \t]*\([A-Z]{2,3}\)")   # `70126 Bari (BA), Italia`
 _PO_NUMBER = re.compile(r"[ \t]+(?:\d{1,2}|[A-Z]{2})(?![\w])")
 _COMMA = re.compile(r",[ \t]+")
 # `Abuja, Nigeria`, `Tahachal, Kathmandu, Nepal` (a locality before the city is dropped)
@@ -358,9 +373,7 @@ def _rx() -> dict[str, re.Pattern]:
     # House 21, Road 7 / Plot 5, Road No. 3 (a numbered road after a house number)
     rx["house_road"] = re.compile(
         r"(?<![\w])(?:House|Plot|Holding)(?:[ \t]+No\.?)?[ \t]*\d{1,5}[A-Za-z]?(?:/\d{1,5}[A-Za-z]?|/[A-Z](?![\w]))?,[ \t]*"
-        r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])"
-        # Way No. 3109 / Road No. 12 / Street No. 5 (a numbered road alone: Gulf, South Asia)
-        rf"|(?<![\w])(?:{_words(st.get('numbered', []))})\.?[ \t]+No\.?[ \t]*\d{{1,5}}[A-Za-z]?(?![\w])")
+        r"(?:Road|Rd|Lane|Street|St)\.?[ \t]*(?:No\.?[ \t]*)?\d{1,4}[A-Za-z]?(?![\w])")
     # 37-39 rue de Vermont / 7 bis Avenue de la Paix
     rx["num_before"] = re.compile(
         rf"(?<![\d.,/])(?P<num>{NUM}),?[ \t]+(?P<w>{_words(st['before'], True)})\.?"
@@ -470,7 +483,6 @@ def _rx() -> dict[str, re.Pattern]:
             rf"\.(?<=(?:{'|'.join(re.escape(w.rstrip('.')) for w in lower)})\.)[ \t]" if lower else r"(?!)"),
         "suffix_num": re.compile(rf"[{_UP}][\w'’\-]*?(?:{_trie(st['suffixes'], True)})\.?,?[ \t]*{HOUSE_WORD}\d"),
         "digit_dash": re.compile(r"\d-\d"),
-        "road_no": re.compile(rf"(?:{_trie(st.get('numbered', []))})\.?[ \t]+No\.?[ \t]*\d"),
         "street_alone": re.compile(rf"[ \t](?:{_trie(st['after_without_number'])})\.?(?=[ \t]*(?:,|$))", re.M),
         # what a window must hold besides: a house number (NUM, HOUSE_AFTER)
         "number": re.compile(r"\d|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve"),
@@ -525,7 +537,7 @@ def _rx() -> dict[str, re.Pattern]:
         # a match starts above its street word's line only when that line starts so
         "num_first": (("street_words",), (3, "num_cont"), "number"),
         "num_before": (("street_words",), (3, "num_cont"), "number"),
-        "house_road": (("street_words", "road_no"), 0),
+        "house_road": (("street_words",), 0),
         "word_first": (("street_first", "street_first_lower"), 0),
         "name_num": (("street_words", "suffix_num"), 0, "digit"),
         "name_only": (("street_alone",), 0),
@@ -553,6 +565,16 @@ def _country_glued() -> re.Pattern:
     glued = _rx()["_country_trie"] + "|" + "|".join(
         rf"{re.escape(w)}(?![a-z])" for w in data()["labels"].get("glued_labels", []))
     return re.compile(rf"(?<=[a-z])(?:{glued})(?=[A-Z]|[^\w\-]|$)")
+
+
+@lru_cache(maxsize=None)
+def _numbered_road_rx() -> tuple[re.Pattern, re.Pattern]:
+    """`No.` and a road's number, and the street word (data: streets.numbered)
+    that must end the text right before it (`Way No. 3109`); the caller checks
+    that the word starts a word."""
+    words = _trie(data()["streets"].get("numbered", []))
+    return (re.compile(r"No\.?[ \t]*\d{1,5}[A-Za-z]?(?![\w])"),
+            re.compile(rf"(?:{words})\.?[ \t]+\Z"))
 
 
 @lru_cache(maxsize=None)
@@ -1461,6 +1483,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 # `Building 45, Al Muntazah Street`, `Al Moosa Tower 2, Sheikh Zayed Road`: the
                 # number is the building's, the street is the rest (unified rule 2)
                 s = m.start("name") if name == "num_first" else m.start("w")
+                if name == "num_first" and _building_word_rx().search(text[s:e] + " ") \
+                        and _STREET_NEXT.match(text, e, end):
+                    continue   # `Unit 7, Harbour View Plaza, 28 Bogue Road`: the plaza is a building
             if name == "name_num" and rx["pobox"].match(text, s, e):
                 continue   # `Box CT 4521`: a box with its post office's letters, not `CT` (Court)
             if name in ("name_num", "word_first") and m.group("num") and \
@@ -1504,7 +1529,14 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 cs, ce = _trim_city(text, *k.span("city"))
                 if ce > cs:
                     add(Part("city", cs, ce, text[cs:ce], None, "pobox_code"))
-    if _code_word_gate().search(text, start, end):
+    road_no, road_word = _numbered_road_rx()
+    for m in road_no.finditer(text, start, end):
+        # `Way No. 3109`, `Road No. 12`: a road named by its number (Gulf, South Asia);
+        # found by its `No` (a literal sre skips ahead to), the street word checked before it
+        w = road_word.search(text, max(start, m.start() - 12), m.start())
+        if w and (w.start() == 0 or not text[w.start() - 1].isalnum()) and not found.overlaps(w.start(), m.end()):
+            add(Part("street", w.start(), m.end(), text[w.start():m.end()], None, "street.numbered"))
+    if found.parts() and _code_word_gate().search(text, start, end):
         for m in _code_word_rx().finditer(text, start, end):
             # `PC 133, Muscat`, `Postal Code 11564, Riyadh`: a labelled postal code and its city
             if not m.group("city") or found.overlaps(m.start("code"), m.end()):
@@ -1528,6 +1560,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
                 q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())) \
                 and not country_at(text, ce, end):
             continue   # `Supreme Court 2015 Annual Report`: a year, not a postal code
+        if not pfx and _YEAR.fullmatch(m.group("code")) and _column_gap_before(text, m.start(), found):
+            continue   # `PROFILES            2023 EDITION`: a running header's edition year, far right
         if not pfx and len(m.group("code")) == 3 and not any(
                 q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())):
             continue   # a three-digit code (Iceland, `400 Ísafjörður`) only after a street: `300 Workers`
@@ -1600,10 +1634,16 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         if not m or found.overlaps(m.start("city"), m.end("country")):
             continue
         cm = rx["country"].fullmatch(m.group("country"))
+        if cm is None:
+            # the country's name, then a note or more capitals (`Jamaica W.I.`) or
+            # small words the group stops at (`Côte d'Ivoire`)
+            cm = rx["country"].match(text, m.start("country"), end)
+            if cm is not None and text[cm.end():cm.end() + 1] not in ("", " ", "\t", "\n", ",", "."):
+                cm = None
         if cm and m.group("city") not in CITY_STOP and not rx["country"].fullmatch(m.group("city")):
-            cc = country_iso2(m.group("country"))
+            cc = country_iso2(cm.group(0))
             add(Part("city", *m.span("city"), m.group("city"), cc, "city_country"))
-            add(Part("country", *m.span("country"), m.group("country"), cc, "city_country"))
+            add(Part("country", m.start("country"), m.start("country") + len(cm.group(0)), cm.group(0), cc, "city_country"))
     # a line that is only `City, Country` (`Abuja, Nigeria`)
     for m in _line_matches("city_country_line", text, start, end, lines):
         c = rx["country"].fullmatch(m.group("country"))
@@ -1647,7 +1687,7 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         if p.kind not in ("city", "postal_code"):
             continue
         q = p.end
-        po = _PO_NUMBER.match(text, q, end)
+        po = _PO_NUMBER.match(text, q, end) or _PROVINCE_NOTE.match(text, q, end)
         if po:
             q = po.end()
         c = country_at(text, q, end)

@@ -206,7 +206,8 @@ def _full_national(first: str, suf: str) -> bool:
     return abs((len(suf) - 1) - national) <= 2
 
 
-_AREA = re.compile(r"^\s*(\(0?\d{1,5}\)|0\d{1,4})(?=[\s\-./)])")
+# (also a country code with a bracketed area code: `+998 (71) 252-34-67, 252-34-68`)
+_AREA = re.compile(r"^\s*((?:\+\d{1,3}[ \t]*)?\(0?\d{1,5}\)|0\d{1,4})(?=[\s\-./)])")
 
 
 def share_area(prev: str, cur: str) -> str | None:
@@ -218,6 +219,8 @@ def share_area(prev: str, cur: str) -> str | None:
     ('01-5970116', '(04) 758700')
     >>> share_area("+41 22 730 8208", "730 8209") is None, share_area("020 555 0100", "020 555 0101") is None
     (True, True)
+    >>> share_area("+7 (727) 250-11-22", "250-11-23")
+    '+7 (727) 250-11-23'
     """
     m = _AREA.match(prev)
     c = cur.strip()
