@@ -2249,7 +2249,9 @@ def extract_facts(doc: Doc):
     # vocabulary cannot match a digit (checked on the data, once)
     digitless_header = _digitless(rows.words.header_value)
     title = doc.extra.get("title_span") if doc.extra else None
-    running = _running_heads(doc, rows.words.page_marker) if doc.content_type == "text" else None
+    # (a running head repeats its label on every page: a page whose rows repeat no label has none)
+    running = _running_heads(doc, rows.words.page_marker) \
+        if doc.content_type == "text" and len({r.label for r in kept}) < len(kept) else None
     for r in kept:
         if running and r.line in running:
             continue                  # a PDF's running header or footer (`Examplia Profile 2023   Page 2 of 6`)
@@ -2373,6 +2375,19 @@ _PAGE_EDGE = 2          # a running head stands within this many nonblank lines 
 _MARK_END = frozenset("0123456789-–")
 
 
+def _mark_gate(tail: str) -> bool:
+    """Can a line's tail be a page marker (`Page 2 of 6`, `- 4 -`)? A cheap test before the
+    marker pattern: its last word a page number (four digits at most), the word before it no
+    number (`52 300`, `1,204` and `12.5` end table rows, not pages)."""
+    toks = tail.split()
+    if len(toks) < 2:
+        return False
+    last = toks[-1]
+    if last in ("-", "–"):
+        return len(toks) >= 3 and toks[-2].isdigit() and len(toks[-2]) <= 4
+    return last.isdigit() and len(last) <= 4 and not toks[-2][-1:].isdigit()
+
+
 def _running_heads(doc: Doc, marker: re.Pattern) -> frozenset[int]:
     """The lines (Line.index) of a paginated document's running headers and footers: a
     document with two lines or more that end with a page number (`Page 2 of 6`), a line
@@ -2381,7 +2396,8 @@ def _running_heads(doc: Doc, marker: re.Pattern) -> frozenset[int]:
     text pages only (PDF-to-text files: an HTML page has no printed pages)."""
     nb = doc.nonblank
     # (a marker ends its line with a digit or a dash: only such lines' last characters are searched)
-    marks = [i for i, ln in enumerate(nb) if ln.text[-1:] in _MARK_END and marker.search(ln.text[-40:])]
+    marks = [i for i, ln in enumerate(nb) if ln.text[-1:] in _MARK_END and _mark_gate(ln.text[-24:])
+             and marker.search(ln.text[-24:])]
     if len(marks) < 2:
         return frozenset()
     edge = set(range(0, _PAGE_EDGE)) | set(range(len(nb) - _PAGE_EDGE, len(nb)))
