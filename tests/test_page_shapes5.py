@@ -83,6 +83,10 @@ STAMP_LINES = [
     ("Viimeksi päivitetty 9. kesäkuuta 2021", "2021-06-09"),         # partitive month
     ("Article last edited on 4 May 2022", "2022-05-04"),
     ("Document revised on 2021-11-30", "2021-11-30"),
+    ("Son güncelleme: 3 Kasım 2023", "2023-11-03"),                  # Turkish month
+    ("Mis à jour le 1er mars 2024", "2024-03-01"),                   # French ordinal day
+    ("Aggiornato il 1° aprile 2024", "2024-04-01"),                  # Italian ordinal day
+    ("آخرین به\u200cروزرسانی: 2024-01-09", "2024-01-09"),            # Persian
 ]
 
 
@@ -177,6 +181,7 @@ NO_COUNTRY = [
     ("Подгорица, Црна Гора", ["ME"]), ("Tallinn, Eesti", ["EE"]), ("București, România", ["RO"]),
     ("71000 Sarajevo, Bosna i Hercegovina", ["BA"]), ("1000 Skopje, Severna Makedonija", ["MK"]),
     ("Tirana, Shqipëria", ["AL"]), ("Port-au-Prince, Ayiti", ["HT"]), ("Toshkent, Oʻzbekiston", ["UZ"]),
+    ("Hà Nội, Việt Nam", ["VN"]), ("Душанбе, Тоҷикистон", ["TJ"]),
     # not country names: an English word, a person's name
     ("Long Island", []), ("the Rosa Luxemburg Foundation", []),
 ])

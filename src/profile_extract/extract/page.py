@@ -189,7 +189,7 @@ _MON = (r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
 _DATE = re.compile(
     rf"(?P<ymd>(?P<y1>\d{{4}})[-/.](?P<m1>\d{{1,2}})[-/.](?P<d1>\d{{1,2}}))"
     rf"|(?P<dmy>(?P<a>\d{{1,2}})[/.-](?P<b>\d{{1,2}})[/.-](?P<y2>\d{{4}}|\d{{2}}))"
-    rf"|(?P<dMy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?:of\s+|de\s+)?(?P<m3>{_MON}),?\s+(?:de\s+)?(?P<y3>\d{{4}}))"
+    rf"|(?P<dMy>(?P<d3>\d{{1,2}})(?:st|nd|rd|th|er|°|º)?\.?\s+(?:of\s+|de\s+)?(?P<m3>{_MON}),?\s+(?:de\s+)?(?P<y3>\d{{4}}))"
     rf"|(?P<Mdy>(?P<m4>{_MON})\s+(?P<d4>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y4>\d{{4}}))"
     rf"|(?P<My>(?P<m5>{_MON}),?\s+(?P<y5>\d{{4}}))"
     rf"|(?P<y>(?P<y6>(?:19|20)\d{{2}}))(?![\d/.-]\d)",
