@@ -80,6 +80,7 @@ class _Words:
     # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
+    home_subject: re.Pattern | None = None    # `My family is` / `Her village lies` right before a distance
     story_nouns: frozenset = frozenset()      # `Lina's story`: a possessive before one names a person
     total_opener: re.Pattern | None = None    # `Together, ...` opening a sentence: a sum of journeys
 
@@ -145,6 +146,10 @@ def _words() -> _Words:
                                + r")\s+){0,2}$"),
         aggregate_keys=_keys(d["aggregate_words"]),
         story_nouns=frozenset(d["story_nouns"]),
+        home_subject=re.compile(
+            r"(?i)\b(?:(?P<first>my|our)|his|her|their)\s+(?:own\s+|old\s+|beloved\s+)?(?:home|"
+            + _words_alt(d["home_nouns"]) + r")\s+(?:is|are|was|were|lies|lie|remains|remain)\s+(?:(?:"
+            + _words_alt(d["teaser_prefixes"]) + r"|more\s+than)\s+){0,2}$"),
         total_opener=re.compile(r"(?i)[\"“‘'\s]*(?:" + _words_alt(d["total_openers"]) + r")\s*,"),
     )
 
@@ -522,6 +527,9 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         rule, noun_end = "story.journey", jm.end()
     if rule is None and w.away.match(text, d.end, min(len(text), d.end + 80)):
         rule = "story.away"            # `I am 1,600 miles from the classroom I left`
+    home_owner = None                  # `My family is 3,000 km away`: the home is the subject
+    if rule is None and _AWAY_END.match(text, d.end, e) and (home_owner := w.home_subject.search(text, s, d.start)):
+        rule = "story.away"
     head = None                        # `Sixty miles by boat: Mere and her children ...`
     if rule is None and not text[s:d.start].strip(" \"“‘'") and _mode_head(text, d.end, e, w):
         rule, head = "story.journey", d.end
@@ -560,6 +568,13 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
         if found:
             name_pos, name_end, name = found
             role = _role_for(text, name_pos, name_end, s, w)
+    if name is None and home_owner is not None:
+        found = _possessor(doc, li, s, d, home_owner.group("first") is not None, w)
+        if found:
+            name_pos, name_end, name = found
+            role = _role_for(text, name_pos, name_end, s, w)
+        elif home_owner.group("first"):
+            subject = subject + " I"   # `My home is 900 km away` of nobody named: an unnamed speaker's
     if name is None and noun_end is not None:
         found = _journey_owner(doc, li, s, e, d, noun_end, w)
         if found:
@@ -659,6 +674,25 @@ _NEXT_WORD = re.compile(r"[^\S\n]+([a-z]+)\b")
 _TO_COMMA = re.compile(r"[^,;:.!?\n]{0,60}?,[^\S\n]*")
 
 
+def _possessor(doc: Doc, li: int, s: int, d: Distance, first: bool, w: _Words) -> tuple[int, int, str] | None:
+    """The person a possessive before the distance stands for: my / our as I (an attribution
+    under the quote), else, and his / her / their, the nearest mention before the sentence."""
+    found = None
+    if first:
+        sm = _SAID.search(doc.text, d.end, doc.lines[li].end)     # `," says Tariq` on the quote's line
+        n = sm.group("n1") or sm.group("n2") if sm else None
+        if n and not _is_excluded(n, w):
+            i = sm.start("n1") if sm.group("n1") else sm.start("n2")
+            found = (i, i + len(n), _clean_name(n))
+        else:
+            found = _attribution(doc, li, d.end, w)
+    return found or _mentions_before(doc.text, s, w)
+
+
+# `... 3,000 km away.`: nothing but the sentence's end (or `now`, `from here`) after `away`.
+_AWAY_END = re.compile(r"[^\S\n]+away\b(?=[^\S\n]*(?:[.,;:!?\"”’)]|$)|[^\S\n]+(?:now|today|from\s+(?:me|us|him|her|them|here))\b)")
+
+
 def _journey_owner(doc: Doc, li: int, s: int, e: int, d: Distance, noun_end: int,
                    w: _Words) -> tuple[int, int, str] | None:
     """Who makes a journey named by a noun after the distance, when the words before it
@@ -667,8 +701,7 @@ def _journey_owner(doc: Doc, li: int, s: int, e: int, d: Distance, noun_end: int
     text = doc.text
     p = _POSS_BEFORE.search(text, s, d.start)
     if p:
-        found = _attribution(doc, li, d.end, w) if p.group("first") else None
-        return found or _mentions_before(text, s, w)
+        return _possessor(doc, li, s, d, p.group("first") is not None, w)
     c = _TO_COMMA.match(text, noun_end, e)
     if c:
         for run in _runs(text, c.end(), e, w, strict=True):
