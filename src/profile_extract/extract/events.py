@@ -93,6 +93,8 @@ _MONTH_BEFORE_Y = re.compile(
 _DAY_MONTH_BEFORE = re.compile(
     r"(?<![\w.,])\d{1,2}(?:st|nd|rd|th|er|\.|°|º)?\s*(?:of\s+|de\s+)?(?P<mn>[^\W\d_]{3,})\.?"
     rf"\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
+# the last word of a range end (`to`, `bis zum`) or a dash: the cheap test before _DAY_MONTH_BEFORE
+_RANGE_LASTS = frozenset([w.split()[-1].lower() for w in W["range"]["end"]] + ["-", "–", "—"])
 _AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
 # a letter or decimal right after the year, a decade (`1990s`, `1990's`, Russian `2000-х`, `1990-е`)
 _AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b|[-‑](?:х|е|ые|ых|ым|ми)(?!\w)")
@@ -246,9 +248,12 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
         mo = _month_before(text, max(pos, p - 34), p)
         if mo is not None:
             d1, mn, d2 = mo.group("d1", "mn", "d2")
-            if d1 and mo.start() - pos > 8:
+            ms = mo.start()
+            if d1 and ms - pos > 8 and text[ms - 1] == " " \
+                    and text[max(pos, ms - 12):ms - 1].rpartition(" ")[2].lower() in _RANGE_LASTS:
                 # a range of days that shares the year: `from 25 March to 24 April 2022`
-                dm = _DAY_MONTH_BEFORE.search(text, max(pos, mo.start() - 40), mo.start())
+                # (the word before the day is looked up first: most days open no range)
+                dm = _DAY_MONTH_BEFORE.search(text, max(pos, ms - 40), ms)
                 if dm is not None and dm.group("mn").lower() in MONTHS:
                     out.append(_Cand(dm.start(), dm.end("mn"), "dmy", dm.group("mn"), text[p:q]))
             out.append(_Cand(mo.start(), q, "dmy" if d1 else ("mdy" if d2 else "my"), mn))
@@ -1188,6 +1193,9 @@ def _year_rule(sent: _Sentence, m, prev) -> tuple[str, str | None, str | None] |
                                                                     or _RANGE_NEXT.match(post))):
             if any(w in _PERIOD_NOUNS for w in words[-n - 3:-n]):
                 return None
+            nx = _RANGE_NEXT.match(post)
+            if nx is not None and _after_year_name(post[nx.end():]) and not _SUBJECT_AFTER.match(post[nx.end():]):
+                return None                  # `from 1500 to 2000 dollars`: a range of amounts
             return "event.year_range", "since", "start"
         if word in _PAST_ONLY and (any(w in _PERIOD_NOUNS for w in words[-n - 3:-n])
                                    or _reduced_relative(words[:-n], raw[:-n])):

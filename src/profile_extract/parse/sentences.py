@@ -42,7 +42,6 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _STRIP = " \t\r\n\f\v\u00a0•·▪◦|*-–—"
 _TERMINAL = ".!?:;|…"
 _DAY_END = re.compile(r"(?<![\d.,/:-])\d{1,2}$")
-_FIRST_WORD = re.compile(r"[^\W\d_]{3,}")
 _RUN_ON_WORDS = frozenset("in on at since until by from of the a an and or to for with into during "
                           "between than as am im seit bis von der die das le la les en de du des "
                           "el los las".split())
@@ -67,13 +66,15 @@ def runs_on(prev: str, nxt: str) -> bool:
     # capital) is settled by its last character, without splitting off its last word.
     c = prev[-1]
     if not c.islower():
-        if c.isdigit() and _DAY_END.search(prev[-4:]):
+        if c.isdigit() and nxt[0].isalpha():
             # a date cut after its day (PDF text): `... volcano on 15` / `January 2022, ...`;
             # after a word in lower case (`Table 3` / `January 2022 figures` is a heading)
-            w = _FIRST_WORD.match(nxt)
+            # (string checks first: most lines that end in a digit are no such cut)
+            first = nxt[:12].split(None, 1)[0]
+            if month_number(first) is None or not _DAY_END.search(prev[-4:]):
+                return False
             before = prev[:-2].split()[-1:] if len(prev) > 2 else ()
-            return w is not None and bool(before) and before[0].isalpha() and before[0].islower() \
-                and month_number(w.group()) is not None
+            return bool(before) and before[0].isalpha() and before[0].islower()
         return c == "," and len(prev) >= 60
     return len(prev) >= 60 or prev.rsplit(None, 1)[-1] in _RUN_ON_WORDS
 
