@@ -121,6 +121,8 @@ NEGATIVE = [
          []),
     Case("a speaker named on a later paragraph's quote is not this one's",
          '"Our town is 800 km away." \n"It was cold," says Nabil.\n', [S(None, 800)]),
+    Case("an empty `Name:` row names no one (the next row is no name)",
+         'Name:\nEmail:\n"I walked 1,100 km over the pass."\n', [S(None, 1100)]),
     Case("an age in brackets is no distance", "Marco (45), from Lima, works in a bakery.", []),
     Case("a hyphenated nationality or region is no traveller's name",
          "Pan-African convoy crews drove 500 km to the port. Syrian-Armenian crews drove 300 km.", []),

@@ -212,8 +212,8 @@ def _sentence_bounds(text: str, start: int, end: int, pos: int) -> tuple[int, in
 # A hyphen may join two capitalised parts of one name (`Marie-Ange`, `Jean-Robert`).
 _NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?"
                        r"(?:[^\S\n]+[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+)?\*?){0,2}")
-# (a profile's `Name: Lina` row counts as a byline does)
-_BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by|Name[ \t]*:|Nom[ \t]*:|Nombre[ \t]*:)[:\s]+"
+# (a profile's `Name: Lina` row counts as a byline does, its name on the label's line)
+_BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by|(?:Name|Nom|Nombre)[ \t]*:(?=[ \t]*[A-ZÀ-Þ]))[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
 # (an age in brackets after the name, `Grace (41), from Gulu,`, is itself a person slot: group 2)
