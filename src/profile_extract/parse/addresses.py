@@ -1536,8 +1536,20 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
         w = road_word.search(text, max(start, m.start() - 12), m.start())
         if w and (w.start() == 0 or not text[w.start() - 1].isalnum()) and not found.overlaps(w.start(), m.end()):
             add(Part("street", w.start(), m.end(), text[w.start():m.end()], None, "street.numbered"))
-    if found.parts() and _code_word_gate().search(text, start, end):
-        for m in _code_word_rx().finditer(text, start, end):
+    # (looked for only within the two lines after a street or PO box, where an
+    # address writes it: a scan of the whole page costs more)
+    code_windows = []
+    for p in found.parts():
+        if p.kind in ("street", "pobox"):
+            a, b = p.end, min(end, p.end + 160)
+            if code_windows and a <= code_windows[-1][1]:
+                code_windows[-1][1] = b
+            else:
+                code_windows.append([a, b])
+    for a, b in code_windows:
+        if not _code_word_gate().search(text, a, b):
+            continue
+        for m in _code_word_rx().finditer(text, a, b):
             # `PC 133, Muscat`, `Postal Code 11564, Riyadh`: a labelled postal code and its city
             if not m.group("city") or found.overlaps(m.start("code"), m.end()):
                 continue   # (a code word with no city after is no address: `PC 2000 computers`)
@@ -1546,6 +1558,9 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             if ce > cs and not rx["country"].fullmatch(text, cs, ce):
                 add(Part("city", cs, ce, text[cs:ce], None, "code_word"))
     for m in _gated("code_city", text, start, end, gates):
+        if m.end("code") - m.start("code") == 3 and not m.group("pfx") and not any(
+                q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())):
+            continue   # a three-digit code (Iceland, `400 Ísafjörður`) only after a street: `300 Workers`
         cs, ce = _trim_city(text, *m.span("city"))
         if ce <= cs:
             continue
@@ -1562,9 +1577,6 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             continue   # `Supreme Court 2015 Annual Report`: a year, not a postal code
         if not pfx and _YEAR.fullmatch(m.group("code")) and _column_gap_before(text, m.start(), found):
             continue   # `PROFILES            2023 EDITION`: a running header's edition year, far right
-        if not pfx and len(m.group("code")) == 3 and not any(
-                q.kind in ("street", "pobox") for q in found.between(m.start() - 80, m.start())):
-            continue   # a three-digit code (Iceland, `400 Ísafjörður`) only after a street: `300 Workers`
         cc = _prefix_country(pfx) if pfx else next(
             (row["country"] for row, crx in _postal_rows("code_city")
              if row.get("implies") and crx.fullmatch(m.group("code"))), None)
