@@ -180,3 +180,9 @@ def test_lone_repeat_of_a_number_gives_nothing():
     recs = records(text)
     assert [r.value for r in recs if r.kind == "phone"] == ["+97143001122"]
     assert [r.value for r in recs if r.kind == "organization"] == ["Testland Consulate"]
+
+
+def test_office_name_without_a_name_line_above_stays():
+    """An `X Office` line is the organisation when nothing but a heading stands above it."""
+    text = "Contact us\nPassport Office\n12 Harbour Street\nSuva, Fiji\nTel: +679 330 1122\n"
+    assert ("organization", "Passport Office") in kinds(text)
