@@ -216,8 +216,9 @@ _NAME_RUN = re.compile(r"[A-ZÀ-ÞĀ-Ž][a-zà-ÿā-ž'’-]+(?:(?<=-)[A-ZÀ-Þ�
 _BYLINE = re.compile(r"(?m)^[ \t]*(?:by|BY|By|Written by|Posted by|(?:Name|Nom|Nombre)[ \t]*:(?=[ \t]*[A-ZÀ-Þ]))[:\s]+"
                      r"([A-ZÀ-Þ][\w'’-]+(?:[ \t]+[A-ZÀ-Þ][\w'’.-]+){0,3})")
 _PREV_WORD = re.compile(r"([\w'’-]+)\W*$")
-# (an age in brackets after the name, `Grace (41), from Gulu,`, is itself a person slot: group 2)
-_NEXT = re.compile(r"\s*([*]?)(\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)(?=\s*[,\w]))?\s*(’s|'s|,\s*(?:a|an|the|\d+)\b|[\w'’-]+)?")
+# (an age in brackets after the name, `Grace (41), from Gulu,`, is itself a person slot: group 2;
+# so is a home town after a comma, `Grace, from Gulu, ...`)
+_NEXT = re.compile(r"\s*([*]?)(\s*\(\s*(?:aged\s+)?\d{1,3}\s*\)(?=\s*[,\w]))?\s*(’s|'s|,\s*(?:a|an|the|\d+|from)\b|[\w'’-]+)?")
 
 
 def _clean_name(name: str) -> str:
