@@ -95,6 +95,9 @@ _DAY_MONTH_BEFORE = re.compile(
     rf"\s*(?:[-–—]|(?:{_alt(W['range']['end'])})(?=\s))\s*$", _I)
 # the last word of a range end (`to`, `bis zum`) or a dash: the cheap test before _DAY_MONTH_BEFORE
 _RANGE_LASTS = frozenset([w.split()[-1].lower() for w in W["range"]["end"]] + ["-", "–", "—"])
+# ... and the three characters before the day that such a word leaves (`to `, ` à `, `– `):
+# one slice and a set lookup rule out most days (`on 24 April`, `of 3 May`)
+_RANGE_TAILS = frozenset((" " + w)[-2:] + " " for w in _RANGE_LASTS)
 _AFTER_DATE_OK = re.compile(r"(?![.,]\d)")
 # a letter or decimal right after the year, a decade (`1990s`, `1990's`, Russian `2000-х`, `1990-е`)
 _AFTER_YEAR_BAD = re.compile(r"[^\W_]|[.,]\d|['’]s\b|[-‑](?:х|е|ые|ых|ым|ми)(?!\w)")
@@ -249,7 +252,7 @@ def _candidates(text: str, start: int, end: int) -> list[_Cand]:
         if mo is not None:
             d1, mn, d2 = mo.group("d1", "mn", "d2")
             ms = mo.start()
-            if d1 and ms - pos > 8 and text[ms - 1] == " " \
+            if d1 and text[ms - 3:ms] in _RANGE_TAILS and ms - pos > 8 \
                     and text[max(pos, ms - 12):ms - 1].rpartition(" ")[2].lower() in _RANGE_LASTS:
                 # a range of days that shares the year: `from 25 March to 24 April 2022`
                 # (the word before the day is looked up first: most days open no range)

@@ -66,12 +66,11 @@ def runs_on(prev: str, nxt: str) -> bool:
     # capital) is settled by its last character, without splitting off its last word.
     c = prev[-1]
     if not c.islower():
-        if c.isdigit() and nxt[0].isalpha():
+        if c.isdigit() and " " in prev[-3:-1] and nxt[0].isupper():
             # a date cut after its day (PDF text): `... volcano on 15` / `January 2022, ...`;
             # after a word in lower case (`Table 3` / `January 2022 figures` is a heading)
-            # (string checks first: most lines that end in a digit are no such cut)
-            first = nxt[:12].split(None, 1)[0]
-            if month_number(first) is None or not _DAY_END.search(prev[-4:]):
+            # (character checks first: most lines that end in a digit end in a longer number)
+            if not _DAY_END.search(prev[-4:]) or month_number(nxt[:12].split(None, 1)[0]) is None:
                 return False
             before = prev[:-2].split()[-1:] if len(prev) > 2 else ()
             return bool(before) and before[0].isalpha() and before[0].islower()
