@@ -201,7 +201,9 @@ def test_seed_teasers():
 
 NUMBER_WORDS = [("four thousand", 4000), ("sixty-four", 64), ("Three Thousand", 3000),
                 ("two hundred and fifty", 250), ("a thousand", 1000), ("one million", 1_000_000),
-                ("thousand", None), ("many", None), ("", None)]
+                ("thousand", None), ("many", None), ("", None),
+                ("a hundred", 100), ("an eighty", 80), ("a two-thousand", 2000), ("a two hundred", 200),
+                ("a", None), ("a many", None)]
 
 
 @pytest.mark.parametrize("text,value", NUMBER_WORDS)

@@ -34,9 +34,13 @@ def parse_number_words(text: str) -> int | None:
     if not words:
         return None
     if words[0] in ("a", "an"):
-        words[0] = "one"
         if len(words) == 1:
             return None
+        # `a thousand` is one thousand; in `a two-thousand(-mile)` the article is no number
+        if words[1] in SCALES or words[1] == "hundred":
+            words[0] = "one"
+        else:
+            del words[0]
     if words[0] in SCALES:
         return None
     total = current = 0
