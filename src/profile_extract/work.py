@@ -76,7 +76,7 @@ def read_and_extract(item: PageInput, options: Options, skip=None, stages: Count
     try:
         return extract_page(data, item.source, options, content_type=item.content_type, page_id=pid)
     except Exception as exc:  # extract_page promises not to raise; never lose the page if it does
-        return failed_result(item.source, data, f"internal error: {type(exc).__name__}: {exc}")
+        return failed_result(item.source, data, f"internal error: {type(exc).__name__}: {exc}", page_id=pid)
 
 
 def _failures(table: str, row: dict) -> list[dict]:

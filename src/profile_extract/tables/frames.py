@@ -85,8 +85,7 @@ def page_rows(pr: PageResult) -> dict[str, list[dict]]:
                          [fd.message for fd in pr.findings],
                          [sp.start if sp is not None else None for sp in fspans],
                          [sp.end if sp is not None else None for sp in fspans])
-    for fd, key in zip(pr.findings, fkeys):
-        sp = fd.span
+    for fd, sp, key in zip(pr.findings, fspans, fkeys):
         snippet = sp.snippet(pr.text) if sp is not None else (fd.snippet_text or "")
         out["findings"].append({
             "page_id": pr.page_id,
