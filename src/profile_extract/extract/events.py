@@ -831,7 +831,6 @@ _VERBS = _words("verbs") | _PAST_IRREGULAR | frozenset(
 _FUNCTION = _words("verbs", "function_words")
 _NOT_VERBS = _words("verbs", "not_verbs")
 _EDING = re.compile(r"[a-z]{2,}(?:ed|ing)")
-_ED_ING = ("ed", "ing")             # `_EDING` matches only words ending so: the cheap test first
 # A verb by its ending: English -ed/-ing, or a Romance past tense (`abriu`, `criou`,
 # `recebeu`, `abrió`, `fondò`) of five letters or more (a one-letter ending after a
 # Latin letter). Every word `_VERBISH` matches ends in a pair of `_VERB_END2` (the
@@ -1737,10 +1736,7 @@ def _drop_datelines(text: str, rows: list[tuple], spans: list[int]) -> tuple[lis
             nl = text.find("\n", se)
             if text[se:nl if nl >= 0 else len(text)].strip():
                 drop.append(i)
-    if not drop:
-        return rows, spans
-    keep = [i for i in range(len(rows)) if i not in set(drop)]
-    return [rows[i] for i in keep], [v for i in keep for v in spans[4 * i:4 * i + 4]]
+    return _without(rows, spans, set(drop)) if drop else (rows, spans)
 
 
 def _drop_news_listing(rows: list[tuple], spans: list[int]) -> tuple[list[tuple], list[int]]:
@@ -1761,7 +1757,11 @@ def _drop_news_listing(rows: list[tuple], spans: list[int]) -> tuple[list[tuple]
     forward = sum(b > a for a, b in zip(starts, starts[1:]))
     if back <= forward:
         return rows, spans
-    drop = set(idx)
+    return _without(rows, spans, set(idx))
+
+
+def _without(rows: list[tuple], spans: list[int], drop: set[int]) -> tuple[list[tuple], list[int]]:
+    """The rows (and their four span offsets each) whose index is not in drop."""
     keep = [i for i in range(len(rows)) if i not in drop]
     return [rows[i] for i in keep], [v for i in keep for v in spans[4 * i:4 * i + 4]]
 
