@@ -310,7 +310,6 @@ _QUICK_WORDS = _QUICK_WORDS + _DATA_KEYS + _AS_OF_KEYS
 # many times faster than (?i) on the page).
 _UPDATED_QUICK = re.compile(_UPDATED_QUICK.pattern + "|" + "|".join(map(re.escape, _DATA_KEYS + _AS_OF_KEYS)))
 _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
-_STAMP_KEYS_ASCII = tuple(k for k in _STAMP_KEYS if k.isascii())     # (the others cannot be in an ASCII page)
 # The order _first_stamp reads them in: the built-in keys and `As of`, then (only when those
 # found no stamp) the keys of data/page.toml and of `(as of ...)` headings.
 _THEN = object()
