@@ -1256,20 +1256,21 @@ def _line_patterns() -> dict[str, re.Pattern]:
             "bare_street_line": _rx()["bare_street_line"], "east_asian_line": _east_asian_rx()}
 
 
+def _district_words() -> str:
+    """The district markers (data: streets.district_markers), dots kept, as a trie."""
+    return _trie(data()["streets"].get("district_markers", []), strip_dot=False)
+
+
 @lru_cache(maxsize=None)
 def _district_rx() -> re.Pattern:
     """A district marker (data: streets.district_markers) right before a name."""
-    words = data()["streets"].get("district_markers", [])
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alt})[ \t]+\Z")
+    return re.compile(rf"(?<![\w.])(?:{_district_words()})[ \t]+\Z")
 
 
 @lru_cache(maxsize=None)
 def _district_line_rx() -> re.Pattern:
     """A district marker at the start of a segment, its name running on (no comma)."""
-    words = data()["streets"].get("district_markers", [])
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:^|,)[ \t]*(?:{alt})[ \t]+[^,\n\d]*\Z")
+    return re.compile(rf"(?:^|,)[ \t]*(?:{_district_words()})[ \t]+[^,\n\d]*\Z")
 
 
 def _district_before(text: str, cs: int, start: int) -> bool:
