@@ -134,6 +134,7 @@ def _data() -> _Data:
     orgs = sorted(d["organisations"], key=len, reverse=True)
     seat = sorted(d["seat_words"], key=len, reverse=True)
     origin = sorted(d["origin_words"], key=len, reverse=True)
+    nav = "|".join(map(_nav_phrase, _by_length(d["nav_words"])))   # (one alternation, three patterns)
     return _Data(
         chrome=_whole(d["chrome_lines"] + d["site_chrome_lines"]),
         site_chrome=_whole(d["site_chrome_lines"]),
@@ -156,11 +157,9 @@ def _data() -> _Data:
         donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
             re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
             + r")(?:\s+[\w-]+){0,3}\s*:?$"),
-        nav_word=_whole([_nav_phrase(w) for w in _by_length(d["nav_words"])]),
-        nav_find=re.compile(r"(?i)(?<![\w'’-])(?:" + "|".join(_nav_phrase(w) for w in _by_length(d["nav_words"]))
-                            + r")(?![\w'’-])"),
-        nav_glued=re.compile(r"(?i:" + "|".join(_nav_phrase(w) for w in _by_length(d["nav_words"]))
-                             + r")(?=[A-ZÀ-Þ][a-zà-ÿ])"),
+        nav_word=_whole([nav]),
+        nav_find=re.compile(r"(?i)(?<![\w'’-])(?:" + nav + r")(?![\w'’-])"),
+        nav_glued=re.compile(r"(?i:" + nav + r")(?=[A-ZÀ-Þ][a-zà-ÿ])"),
         seat_keys=_keys(d["seat_words"]),
         donor_keys=_keys(d["donor_words"]),
         origin_keys=_keys(d["origin_words"]),
