@@ -489,14 +489,13 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     # a teaser line: the distance and `from home` fill the line, or a label does
     # (`Distance from home: 4,500 km`)
     # (a headline `Nine Hundred Kilometres From Home` is not a teaser: words, title case)
-    inline = None                      # `Rahel, nurse — 11,300 km from home` on one line
     if after_home and not d.in_words and "from" in after_home.group(0) and _teaser_end(text, after_home.end(), line.end):
         if d.start == line.start or (d.start - line.start < 40 and w.teaser.match(text, line.start, d.start)):
             name, role, name_start = _teaser_name(doc, li)
             start = name_start if name_start is not None else line.start
             return _Cand(Span(start, line.end), d, name, role, "story.teaser")
         if d.start - line.start < 80:
-            im = w.inline_name.fullmatch(text, line.start, d.start)
+            im = w.inline_name.fullmatch(text, line.start, d.start)   # `Rahel, nurse — 11,300 km from home`
             inline = _name_line(im.group(1)) if im else None
             if inline and inline[1] is not None:
                 return _Cand(Span(line.start, line.end), d, inline[0], inline[1], "story.teaser")
@@ -532,7 +531,8 @@ def _candidate(doc: Doc, d: Distance, w: _Words) -> _Cand | None:
     if rule is None and _AWAY_END.match(text, d.end, e) and (home_owner := w.home_subject.search(text, s, d.start)):
         rule = "story.away"
     head = None                        # `Sixty miles by boat: Mere and her children ...`
-    if rule is None and not text[s:d.start].strip(" \"“‘'") and _mode_head(text, d.end, e, w):
+    if rule is None and not text[s:d.start].strip(" \"“‘'") \
+            and w.mode_after.match(text, d.end, e):         # a means of travel and a break (`by boat:`)
         rule, head = "story.journey", d.end
     if rule is None:
         return None
@@ -719,11 +719,6 @@ def _teaser_end(text: str, pos: int, line_end: int) -> bool:
         return True
     p = _HOME_PLACE.match(text, pos, line_end)
     return _TEASER_TAIL.match(text, p.end() if p else pos, line_end) is not None
-
-
-def _mode_head(text: str, pos: int, end: int, w: _Words) -> bool:
-    """A means of travel and a break right after the distance (`by boat:`, `on foot –`)."""
-    return w.mode_after.match(text, pos, end) is not None
 
 
 def _head_name(text: str, pos: int, end: int, w: _Words) -> tuple[int, int, str] | None:
