@@ -558,8 +558,7 @@ def _id_label_before(text: str, start: int) -> bool:
 @lru_cache(maxsize=None)
 def _id_label_rx() -> re.Pattern:
     """An identifier row's label (data: phones.identifier_labels) right before a number."""
-    words = addr.data().get("phones", {}).get("identifier_labels", [])
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    alt = addr._trie(addr.data().get("phones", {}).get("identifier_labels", []), strip_dot=False)
     return re.compile(rf"(?i)(?<![\w])(?:{alt})(?:[ \t.\-]*(?:no|nr|n°|nº|number|num))?\.?\s*[:#]?\s*\Z")
 
 
@@ -1178,8 +1177,7 @@ def _name_ok(name: str) -> bool:
 @lru_cache(maxsize=None)
 def _legal_form_rx() -> re.Pattern:
     """A legal form (data) ending a name, after a space or a comma."""
-    forms = addr.data()["organization"].get("legal_forms", [])
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alt = addr._trie(addr.data()["organization"].get("legal_forms", []), strip_dot=False)
     return re.compile(rf"(?:[ \t]|,[ \t]*)(?:{alt})\Z")
 
 
