@@ -72,7 +72,7 @@ from ..parse.emails import find_emails
 from ..ingest.segment import Doc, Line
 from ..parse.codes import (CURRENCY_SYMBOL_RE, currency_at, currency_codes, currency_of_symbol,
                            is_currency_code, language_codes)
-from ..parse.indicators import Indicator, label_words, load_indicators, may_match, norm_label, slug
+from ..parse.indicators import Indicator, label_words, load_indicators, may_match, norm_label, slug, takes_digit
 from ..parse.number_words import NUMBER_WORDS, SCALES as _WORD_SCALES, parse_number_words
 from ..parse.numbers import BEFORE_SCALE_WORDS, SCALE_WORDS, Number, find_numbers
 from ..parse.periods import MONTHS, Period, find_period, parse_period, value_qualifier
@@ -2418,10 +2418,10 @@ def _running_heads(doc: Doc, marker: re.Pattern) -> frozenset[int]:
 @lru_cache(maxsize=64)
 def _digitless(rx: re.Pattern) -> bool:
     """Can a whole-text pattern of the label vocabulary match no text with a digit in
-    it? True when it matches no empty text and holds nothing that takes a digit (a
-    digit, `.`, a class, `\\d`, `\\w`, `\\W`, `\\D`, `\\S` or a character escape): then a value
-    that starts with a digit, or holds one, needs no test."""
-    return rx.match("") is None and re.search(r"[0-9\[]|\\[dwWDSxuUN]|(?<!\\)\.", rx.pattern) is None
+    it? True when it matches no empty text and nothing in it can take a digit
+    (parse/indicators.takes_digit): then a value that starts with a digit, or holds one,
+    needs no test."""
+    return rx.match("") is None and not takes_digit(rx)
 
 
 @lru_cache(maxsize=8192)

@@ -385,6 +385,11 @@ def _takes_digit(items) -> bool:
     return False
 
 
+def takes_digit(rx: re.Pattern) -> bool:
+    """Can a compiled pattern consume a digit? (_takes_digit of its parse: True when unsure.)"""
+    return _takes_digit(_parser.parse(rx.pattern, rx.flags))
+
+
 def _whole_digit(pats, where) -> re.Pattern:
     """_whole of the patterns that can take a digit: for a text with a digit the same
     answer as _whole(pats) (an alternative that takes no digit cannot match it)."""
