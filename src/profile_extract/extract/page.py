@@ -236,9 +236,12 @@ def parse_date(m: re.Match) -> str | None:
 
 # --- updated -----------------------------------------------------------------
 
-_UPDATED_QUICK = re.compile(r"(?i)updated|update|last\s+chang|last\s+edited|modifi|revised|revisi|as\s+of|"
-                            r"stand\s*:|stand\s+vom|tualiz|tualis|der\s+daten|"
-                            r"letzte\s+änderung|à\s+jour|aggiorna|bijgewerkt|reviewed|gewijzigd")
+# The gate of _updated (case-insensitive): compiled below with the data keys added.
+_UPDATED_QUICK_BUILTIN = (r"(?i)updated|update|last\s+chang|last\s+edited|modifi|revised|revisi|as\s+of|"
+                          r"stand\s*:|stand\s+vom|tualiz|tualis|der\s+daten|"
+                          r"letzte\s+änderung|à\s+jour|aggiorna|bijgewerkt|reviewed|gewijzigd")
+
+
 def _stamp_phrases(key: str) -> list[str]:
     """A list of plain phrases of data/page.toml (lower case, longest first)."""
     return sorted({" ".join(w.lower().split()) for w in load_toml("page.toml").get(key, [])}, key=len, reverse=True)
@@ -253,6 +256,7 @@ def _phrase_pattern(phrases) -> str:
 
 
 _STAMP_LEAD = r"(?i)(?:^|(?<=[\s|(\[]))"
+_STAMP_TAIL = r")\s*[:\-–]?\s*"
 _STAMP = re.compile(
     _STAMP_LEAD + r"(?:"
     r"(?:(?:page|site|website|content|article|document|entry|profile|post)\s+|this\s+page\s+was\s+)?"
@@ -266,8 +270,7 @@ _STAMP = re.compile(
     r"|mis\s+à\s+jour(?:\s+le)?|dernière\s+mise\s+à\s+jour(?:\s+le)?|actualizado(?:\s+el)?"
     r"|última\s+actualización|ultima\s+actualizacion|atualizado(?:\s+em)?|última\s+atualização"
     r"|aggiornato(?:\s+il)?|ultimo\s+aggiornamento|(?:laatst\s+)?bijgewerkt(?:\s+op)?|laatst\s+gewijzigd(?:\s+op)?"
-    r")\s*[:\-–]?\s*")
-_STAMP_TAIL = r")\s*[:\-–]?\s*"
+    + _STAMP_TAIL)
 # The labels of data/page.toml, tried on a line only when it holds one of their keys.
 _STAMP_DATA = re.compile(_STAMP_LEAD + r"(?:" + (_phrase_pattern(_DATA_STAMPS) or "(?!)") + _STAMP_TAIL)
 _WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+")
@@ -284,30 +287,29 @@ _FOLD_ODD = re.compile("[\u0131\u017f\u0130\u00b5\u03bc]")
 # alternation at every offset of the page.
 # (`tualiz`, `tualis`: aktualisiert, actualizado, atualizado, aktualizacja, actualizat; not
 # `actualités`, `actualidad`, the news item of many menus)
-_QUICK_WORDS = ("update", "modifi", "revised", "revisi", "reviewed", "tualiz", "tualis",
-                "aggiorna", "bijgewerkt", "gewijzigd")
+_QUICK_BUILTIN = ("update", "modifi", "revised", "revisi", "reviewed", "tualiz", "tualis",
+                  "aggiorna", "bijgewerkt", "gewijzigd")
 _QUICK_PATTERNS = tuple(re.compile(p) for p in (r"last\s+(?:chang|edited)", r"as\s+of", r"stand(?:\s*:|\s+vom)",
                                                 r"letzte\s+änderung", r"à\s+jour", r"der\s+daten"))
 # A word every _STAMP alternative holds (lower case): only lines holding one (or `As of`) are read.
 # Shared stems stand for several words (`revi`: revised, reviewed, revision; `tuali`: aktualisiert,
 # actualizado, atualizado; `gew`: bijgewerkt, gewijzigd): fewer scans of the page, a few more
 # lines read (`previous`).
-_STAMP_KEYS = ("updat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
+_BUILTIN_KEYS = ("updat", "modifi", "revi", "edited", "chang", "stand", "tuali", "änderung", "à", "aggiorn", "gew")
 # The data labels' keys (data/page.toml `update_stamp_keys`): every label holds one of them or
 # of the built-in keys, else the label could never be read.
 _DATA_KEYS = tuple(load_toml("page.toml").get("update_stamp_keys", []))
 for _label in _DATA_STAMPS:
-    if not any(k in _label for k in _STAMP_KEYS + _DATA_KEYS):
+    if not any(k in _label for k in _BUILTIN_KEYS + _DATA_KEYS):
         raise ValueError(f"data/page.toml: update stamp label {_label!r} holds no update_stamp_keys piece")
 # `(as of March 2024)`: the parenthesis and the first word, unless a built-in key finds it
-_AS_OF_KEYS = tuple(sorted({"(" + w.split()[0] for w in _AS_OF_WORDS if not any(k in w for k in _STAMP_KEYS)}))
-_BUILTIN_KEYS = _STAMP_KEYS
+_AS_OF_KEYS = tuple(sorted({"(" + w.split()[0] for w in _AS_OF_WORDS if not any(k in w for k in _BUILTIN_KEYS)}))
 _EXTRA_KEYS = _DATA_KEYS + _AS_OF_KEYS
-_STAMP_KEYS = _STAMP_KEYS + _EXTRA_KEYS
-_QUICK_WORDS = _QUICK_WORDS + _DATA_KEYS + _AS_OF_KEYS
+_STAMP_KEYS = _BUILTIN_KEYS + _EXTRA_KEYS
+_QUICK_WORDS = _QUICK_BUILTIN + _EXTRA_KEYS
 # the same words for _UPDATED_QUICK; _UPDATED_QUICK_LOW: it for lower-cased text (case-sensitive:
 # many times faster than (?i) on the page).
-_UPDATED_QUICK = re.compile(_UPDATED_QUICK.pattern + "|" + "|".join(map(re.escape, _DATA_KEYS + _AS_OF_KEYS)))
+_UPDATED_QUICK = re.compile(_UPDATED_QUICK_BUILTIN + "|" + "|".join(map(re.escape, _EXTRA_KEYS)))
 _UPDATED_QUICK_LOW = re.compile(_UPDATED_QUICK.pattern.replace("(?i)", "", 1))
 # The order _first_stamp reads them in: the built-in keys and `As of`, then (only when those
 # found no stamp) the keys of data/page.toml and of `(as of ...)` headings.
