@@ -60,7 +60,7 @@ class _Words:
     verbs: re.Pattern
     verb_window: int
     phrases: re.Pattern
-    aggregate: re.Pattern
+    aggregate: re.Pattern       # aggregate words and routine rates: a sentence with none is no total
     population: frozenset
     determiners: frozenset
     pronoun: re.Pattern
@@ -72,12 +72,12 @@ class _Words:
     person_verbs: frozenset
     person: re.Pattern
     journey_after: re.Pattern
-    totals: re.Pattern          # aggregate words that are no routine rate: always rule a sentence out
+    totals: re.Pattern          # the aggregate words alone (no routine rate): always rule a sentence out
     away: re.Pattern            # `from my family`, `from the classroom I left` after the distance
     mode_after: re.Pattern      # `by boat:` after a distance that opens a headline
     teaser: re.Pattern          # what may open a teaser's distance line (`Nearly `), to its end
     inline_name: re.Pattern     # `Rahel, nurse — ` before the distance on the teaser line itself
-    # The longest word of each aggregate phrase, lower case: a sentence whose lower-cased
+    # The longest word of each aggregate or rate phrase, lower case: a sentence whose lower-cased
     # text holds none of them has no aggregate phrase (a cheap test before the pattern).
     aggregate_keys: tuple = ()
     home_subject: re.Pattern | None = None    # `My family is` / `Her village lies` right before a distance
@@ -126,7 +126,7 @@ def _words() -> _Words:
         verb_window=int(d["verb_window"]),
         phrases=re.compile(r"(?i)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
                                                  for p in d["distance_phrases"]) + r")\s*$"),
-        aggregate=_alt(d["aggregate_words"]),
+        aggregate=_alt(d["aggregate_words"] + d["rate_words"]),
         population=frozenset(w.lower() for w in d["population_nouns"]),
         determiners=frozenset(w.lower() for w in d["determiners"]),
         pronoun=re.compile(r"\b(?:I|[Ww]e|[Hh]e|[Ss]he|[Tt]hey)\b"),
@@ -138,13 +138,13 @@ def _words() -> _Words:
         person_verbs=frozenset(w.lower() for w in d["person_verbs"]),
         person=_alt(list(d["person_nouns"]) + list(d["roles"])),
         journey_after=_journey_after(d),
-        totals=_alt([a for a in d["aggregate_words"] if a not in set(d["rate_words"])]),
+        totals=_alt(d["aggregate_words"]),
         away=_away(d),
         mode_after=re.compile(r"(?i)\s+(?:" + _words_alt(d["journey_modes"]) + r")\b\s*[:,–—-]"),
         teaser=re.compile(r"(?i)\s*(?:(?:" + _words_alt(d["teaser_prefixes"]) + r")\s+){0,2}$"),
         inline_name=re.compile(r"([^\n]{2,60}?)\s*(?:[—–|·•:]|\s-)\s*(?i:(?:" + _words_alt(d["teaser_prefixes"])
                                + r")\s+){0,2}$"),
-        aggregate_keys=_keys(d["aggregate_words"]),
+        aggregate_keys=_keys(d["aggregate_words"] + d["rate_words"]),
         story_nouns=frozenset(d["story_nouns"]),
         home_subject=re.compile(
             r"(?i)\b(?:(?P<first>my|our)|his|her|their)\s+(?:own\s+|old\s+|beloved\s+)?(?:home|"
