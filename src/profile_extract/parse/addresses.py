@@ -396,7 +396,6 @@ def _rx() -> dict[str, re.Pattern]:
     rx["name_only"] = re.compile(
         rf"(?<![\w\-/])(?P<name>(?:{TOKEN}[ \t]+){{1,3}})(?P<w>{_words(st['after_without_number'])})\.?"
         rf"(?=[ \t]*(?:,|$))", re.M)
-    # Japanese block numbers before the district: 1-2-3 Kasumigaseki
     # Japanese block numbers before the district: 1-2-3 Kasumigaseki; or (the same
     # gate, one scan) a Latin-American grid street: `Carrera 7 # 71-21` /
     # `6a. Avenida 12-34` (group `grid`)
@@ -1513,9 +1512,8 @@ def find_parts(text: str, start: int = 0, end: int | None = None, lines: dict | 
             # `C.P. 06500` (código postal): a postal code, and the city after it
             cs = m.start() + cp.start("code")
             k = rx["code_city"].match(text, cs, end)
-            if k and _trim_city(text, *k.span("city"))[1] > k.start("city") \
-                    and not found.overlaps(cs, k.end("city")):
-                ce = _trim_city(text, *k.span("city"))[1]
+            ce = _trim_city(text, *k.span("city"))[1] if k else -1
+            if k and ce > k.start("city") and not found.overlaps(cs, k.end("city")):
                 add(Part("postal_code", cs, k.end("code"), k.group("code"), None, "cp_code"))
                 add(Part("city", k.start("city"), ce, text[k.start("city"):ce], None, "cp_code"))
             else:
