@@ -123,15 +123,17 @@ def _currency_of_tail(tail: str, letter_before: bool) -> tuple[str, int] | None:
 
 
 # `miliardi di USD`, `millions de EUR`: a connector word of data [currency_connectors] before the currency
-_CONNECTOR_AT = re.compile(r"(?:" + "|".join(re.escape(w) for w in _data().get("currency_connectors", {}).get("words", []))
-                           + r")(?:(?<=['’])|\s+)(?=\S)" if _data().get("currency_connectors", {}).get("words") else r"(?!x)x",
-                           re.IGNORECASE)
+_CONNECTORS = _data().get("currency_connectors", {}).get("words", [])
+_CONNECTOR_AT = re.compile(r"(?:" + "|".join(re.escape(w) for w in _CONNECTORS) + r")(?:(?<=['’])|\s+)(?=\S)"
+                           if _CONNECTORS else r"(?!x)x", re.IGNORECASE)
+# (their first letters, from the data: only a tail that starts with one is asked the pattern)
+_CONNECTOR_FIRST = frozenset(w[:1].lower() for w in _CONNECTORS)
 
 
 def _currency_at(text: str, pos: int) -> tuple[str, int] | None:
     p = _AFTER_WS.match(text, pos).end()
     hit = _currency_here(text, p)
-    if hit is None and text[p:p + 1].lower() in "dov":
+    if hit is None and text[p:p + 1].lower() in _CONNECTOR_FIRST:
         c = _CONNECTOR_AT.match(text, p)
         if c is not None:
             hit = _currency_here(text, c.end())
