@@ -16,6 +16,9 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?"
 # the bracketed words for `@` and `.` (English, Spanish/Portuguese, German, French, Italian)
 _AT_WORDS = r"(?i:at|arroba|arobase|ät)"
 _DOT_WORDS = r"(?i:dot|punkt|point|punto|ponto|\.)"   # (`[.]` too)
+# the words for `@` and `.` written between spaces, no brackets (`name arroba domain.org`)
+_AT_SPOKEN = "at|arroba|arobase"
+_DOT_SPOKEN = "dot|punto|ponto|point"
 _AT = rf"(?:[ \t]?[@＠][ \t]?|\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*)"
 _DOT = rf"(?:[.．]|\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*)"
 # (a full-width `＠` and `．`, U+FF20 and U+FF0E, as East Asian pages type them,
@@ -28,8 +31,8 @@ EMAIL_WORDS = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w\s+(?:at|AT)\s+{_LABEL}(?:
 # brackets, in an e-mail label's value (find_emails' `at_words`; a plain ` at `
 # needs a ` dot `, above: `at` is an English word)
 # (there also `name at domain.org` and `name(a)domain.cz`; never a `www.` host)
-EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w(?:[ \t]+(?i:arroba|arobase|at)[ \t]+|[ \t]*[\[(]a[\])][ \t]*)"
-                           rf"(?!www\.){_LABEL}(?:(?:\.|[ \t]+(?i:dot|punto|ponto|point)[ \t]+){_LABEL})+(?![\w@])")
+EMAIL_AT_WORD = re.compile(rf"(?<![\w.%+\-])[\w.%+\-]*\w(?:[ \t]+(?i:{_AT_SPOKEN})[ \t]+|[ \t]*[\[(]a[\])][ \t]*)"
+                           rf"(?!www\.){_LABEL}(?:(?:\.|[ \t]+(?i:{_DOT_SPOKEN})[ \t]+){_LABEL})+(?![\w@])")
 MAILTO = re.compile(r"mailto:", re.I)
 _STRICT = re.compile(r"^[\w.%+'\-]+@[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,24}$")
 
@@ -44,8 +47,8 @@ DOMAIN = re.compile(
 _TRAIL = ".,;:!?)]}'\""
 _AT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*(?:{_AT_WORDS}|@)\s*[\])}}>]\s*")
 _DOT_BRACKETED = re.compile(rf"\s*[\[({{<]\s*{_DOT_WORDS}\s*[\])}}>]\s*")
-_AT_SPACED = re.compile(r"\s+(?:at|arroba|arobase)\s+|\s*[\[(]a[\])]\s*", re.I)
-_DOT_SPACED = re.compile(r"\s+(?:dot|punto|ponto|point)\s+", re.I)
+_AT_SPACED = re.compile(rf"\s+(?:{_AT_SPOKEN})\s+|\s*[\[(]a[\])]\s*", re.I)
+_DOT_SPACED = re.compile(rf"\s+(?:{_DOT_SPOKEN})\s+", re.I)
 _SPACES = re.compile(r"\s+")
 _SCHEME = re.compile(r"^[a-z][a-z0-9+.\-]*://", re.I)
 
