@@ -597,11 +597,8 @@ def _word_menu(t: str) -> bool:
     words = t.split()
     if not (4 <= len(words) <= 16) or sum(1 for w in words if w[0].isupper()) < 3:
         return False
-    found = _data().nav_find.findall(t)
-    if len(found) < 4:
-        return False
-    rest = _data().nav_find.sub(" ", t).split()
-    return all(w[0].isupper() for w in rest)
+    rest, found = _data().nav_find.subn(" ", t)     # (one scan: the count and what is left)
+    return found >= 4 and all(w[0].isupper() for w in rest.split())
 
 
 _MENU_BAD = re.compile(r"[\d.,;:!]")
