@@ -251,9 +251,8 @@ _LABEL_RATE_RE = re.compile(r"(?:\b" + _PER + r")\s?(?P<base>" + _RATE_ALT + r")
 
 
 # the words after a rate's base that make it a ratio between the sexes (data [ratio_bases])
-_RATIO_BASE = re.compile(r"\s+(?:" + "|".join(_DATA.get("ratio_bases", {}).get("words", []) or ["(?!x)x"]) + r")(?!\w)",
-                         re.IGNORECASE)
 _RATIO_WORDS = "|".join(_DATA.get("ratio_bases", {}).get("words", []) or ["(?!x)x"])
+_RATIO_BASE = re.compile(r"\s+(?:" + _RATIO_WORDS + r")(?!\w)", re.IGNORECASE)
 _RATIO_HEAD = re.compile(r"\s*(?:" + _RATIO_WORDS + r")\s", re.IGNORECASE)          # `males per …`
 _RATIO_BEFORE = re.compile(r"(?<!\w)(?:" + _RATIO_WORDS + r")\s+\Z", re.IGNORECASE)  # `Women ` before `per`
 
