@@ -120,6 +120,11 @@ def _whole(patterns) -> re.Pattern:
     return re.compile(r"^(?:" + "|".join(f"(?:{p})" for p in patterns) + r")$", re.IGNORECASE)
 
 
+def _phrase_pattern(phrases) -> str:
+    """The phrases as one alternation, in the order given; a space matches any run of spaces."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in phrases)
+
+
 def _by_length(words) -> list:
     return sorted(set(words), key=len, reverse=True)
 
@@ -134,6 +139,7 @@ def _data() -> _Data:
     orgs = sorted(d["organisations"], key=len, reverse=True)
     seat = sorted(d["seat_words"], key=len, reverse=True)
     origin = sorted(d["origin_words"], key=len, reverse=True)
+    donor = sorted(d["donor_words"], key=len, reverse=True)
     nav = "|".join(map(_nav_phrase, _by_length(d["nav_words"])))   # (one alternation, three patterns)
     return _Data(
         chrome=_whole(d["chrome_lines"] + d["site_chrome_lines"]),
@@ -144,19 +150,14 @@ def _data() -> _Data:
         seat=re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, seat)) + r"))\s*[:|]?\s*(?:[A-Z][\w.'’-]*\s*){0,3},?\s*$"),
         origin=re.compile(r"(?i)\b(?:" + "|".join(map(re.escape, origin)) + r")\s+(?:the\s+)?$"),
         origin_low=_low_twin(origin, lambda ws: r"\b(?:" + "|".join(map(re.escape, ws)) + r")\s+(?:the\s+)?$"),
-        institution=re.compile(r"(?i)\s+(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(d["institution_words"], key=len, reverse=True))
-            + r")\b"),
+        institution=re.compile(r"(?i)\s+(?:" + _phrase_pattern(sorted(d["institution_words"], key=len, reverse=True))
+                               + r")\b"),
         tools=_whole(d["page_tools"]),
-        mission=re.compile(r"(?i:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-            d["mission_words"], key=len, reverse=True)) + r")\b"),
-        donor=re.compile(r"(?i)\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(
-            d["donor_words"], key=len, reverse=True)) + r")\b[^.!?]{0,80}$"),
-        donor_low=_low_twin(sorted(d["donor_words"], key=len, reverse=True), lambda ws: r"\b(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in ws) + r")\b[^.!?]{0,80}$"),
-        donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + "|".join(
-            re.escape(w).replace(r"\ ", r"\s+") for w in sorted(set(d["donor_headings"]), key=len, reverse=True))
-            + r")(?:\s+[\w-]+){0,3}\s*:?$"),
+        mission=re.compile(r"(?i:" + _phrase_pattern(sorted(d["mission_words"], key=len, reverse=True)) + r")\b"),
+        donor=re.compile(r"(?i)\b(?:" + _phrase_pattern(donor) + r")\b[^.!?]{0,80}$"),
+        donor_low=_low_twin(donor, lambda ws: r"\b(?:" + _phrase_pattern(ws) + r")\b[^.!?]{0,80}$"),
+        donor_heading=re.compile(r"(?i)^(?:[\w-]+\s+){0,3}(?:" + _phrase_pattern(_by_length(d["donor_headings"]))
+                                 + r")(?:\s+[\w-]+){0,3}\s*:?$"),
         nav_word=_whole([nav]),
         nav_find=re.compile(r"(?i)(?<![\w'’-])(?:" + nav + r")(?![\w'’-])"),
         nav_glued=re.compile(r"(?i:" + nav + r")(?=[A-ZÀ-Þ][a-zà-ÿ])"),
@@ -249,10 +250,6 @@ def _stamp_phrases(key: str) -> list[str]:
 
 _DATA_STAMPS = _stamp_phrases("update_stamp_labels")
 _AS_OF_WORDS = _stamp_phrases("as_of_words")
-
-
-def _phrase_pattern(phrases) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in phrases)
 
 
 _STAMP_LEAD = r"(?i)(?:^|(?<=[\s|(\[]))"
@@ -1316,7 +1313,7 @@ def _in_city_name(text: str, m) -> bool:
 def _city_patterns():
     d = load_toml("page.toml")["country_in_city"]
     after = r"[ \t]+(?:" + "|".join(map(re.escape, d["after"])) + r")\b"
-    before = r"(?<!\w)(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in d["before"]) + r")\s+$"
+    before = r"(?<!\w)(?:" + _phrase_pattern(d["before"]) + r")\s+$"
     ends = tuple(sorted({" " + w.split()[-1] + " " for w in d["before"]}))    # (` de `: a cheap pre-check)
     starts = tuple(" " + w for w in d["after"])                                # (` City`)
     return re.compile(after), re.compile(before), ends, starts
