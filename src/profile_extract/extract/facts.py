@@ -565,7 +565,8 @@ def _mail_value(value: str) -> bool:
     return any(m.start == 0 and m.end >= len(v) for m in find_emails(v))
 
 
-_PHONE_SHAPE = re.compile(r"^(?:\(\+|[+(])?\d[\d\s().\-/]{5,}\d(?:\s*(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d{1,5})?$", re.I)
+_EXT = r"(?:ext\.?|x|poste|anexo|ramal|dw\.?)"      # the word before a phone extension
+_PHONE_SHAPE = re.compile(r"^(?:\(\+|[+(])?\d[\d\s().\-/]{5,}\d(?:\s*" + _EXT + r"\s*\d{1,5})?$", re.I)
 _THOUSANDS = re.compile(r"^\d{1,3}(?:([\s.\u00a0])\d{3})(?:\1\d{3})*$")
 
 
@@ -585,8 +586,7 @@ def _phone_shaped(value: str) -> bool:
     return _THOUSANDS.match(v) is None
 
 
-_PHONE_LEAD = re.compile(r"^\(?\+\d{1,4}\)?(?:[\s.-]?\d+|\s?\(0?\d{1,3}\))+(?=\s*(?:$|[,;(/–—]|(?:ext\.?|x|poste|anexo|ramal|dw\.?)\s*\d))",
-                         re.I)
+_PHONE_LEAD = re.compile(r"^\(?\+\d{1,4}\)?(?:[\s.-]?\d+|\s?\(0?\d{1,3}\))+(?=\s*(?:$|[,;(/–—]|" + _EXT + r"\s*\d))", re.I)
 
 
 def _phone_lead(value: str) -> bool:
@@ -602,17 +602,17 @@ def _phone_lead(value: str) -> bool:
     m = _PHONE_LEAD.match(value.strip())
     if m is None:
         return False
-    digits = m.group().lstrip("(+")
-    if sum(ch.isdigit() for ch in digits) < 7:
+    number = m.group().lstrip("(+")
+    if sum(ch.isdigit() for ch in number) < 7:
         return False
-    return _THOUSANDS.match(m.group().lstrip("(+").strip()) is None
+    return _THOUSANDS.match(number.strip()) is None
 
 
-@lru_cache(maxsize=4096)
 def _contact_word_label(label: str) -> bool:
     """Does the label name a phone line or an address anywhere in it (`Toll-free helpline
     (English, Spanish)`, `Numéro vert`, `Línea gratuita`, `WhatsApp`)? fact_labels.toml
-    [skip] contact_words; a row needs a phone-shaped value too."""
+    [skip] contact_words; a row needs a phone-shaped value too. (Asked through _label_kinds'
+    cache.)"""
     return label_words().contact_words.search(label) is not None
 
 
